@@ -1,0 +1,82 @@
+// swift-tools-version:6.1
+// The `lessons` site builder, its pool engine and the libraries lesson code imports.
+import PackageDescription
+
+/// Compiler settings shared by every target: Swift 6 language mode (strict concurrency) plus the upcoming
+/// features the model codebases use.
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "lessons",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "lessons", targets: ["LessonsCLI"]),
+    .executable(name: "pool-bench", targets: ["PoolBench"]),
+    // Dynamic so that lesson programs compiled by the builder with plain swiftc can link against them.
+    .library(name: "Multiprocessing", type: .dynamic, targets: ["Multiprocessing"]),
+    .library(name: "LessonSupport", type: .dynamic, targets: ["LessonSupport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+  ],
+  targets: [
+    // C libraries, reached only through the thin wrapper targets above them.
+    .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+    // Libraries, one concern each.
+    .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: swiftSettings),
+    .target(name: "Multiprocessing", swiftSettings: swiftSettings),
+    .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+    .target(name: "Charts", swiftSettings: swiftSettings),
+    .target(name: "LessonSupport", dependencies: ["Charts", "HTTP"], swiftSettings: swiftSettings),
+    .target(
+      name: "Lessons", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts"], swiftSettings: swiftSettings),
+    .target(
+      name: "Site",
+      dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "GalaxyStandIn", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+      swiftSettings: swiftSettings),
+
+    // Executables.
+    .executableTarget(
+      name: "LessonsCLI",
+      dependencies: [
+        "Lessons", "Execution", "Site", "GalaxyStandIn", "Multiprocessing",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ],
+      swiftSettings: swiftSettings),
+    .executableTarget(name: "PoolBench", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),
+
+    // Tests mirror the targets.
+    .testTarget(name: "MultiprocessingTests", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts"], resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GalaxyStandIn", "Multiprocessing"], swiftSettings: swiftSettings),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts"], resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LessonsCLITests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+  ]
+)

@@ -1,0 +1,2 @@
+// cmark's public header; nothing here needs a wrapper, Swift calls cmark's functions directly.
+#include <cmark.h>

@@ -1,0 +1,2 @@
+/// PLACEHOLDER: local stand-ins for Galaxy servers.
+public enum GalaxyStandIn {}

@@ -1,0 +1,103 @@
+/// The YAML front matter of a GTN lesson: what the page says about itself before its body.
+///
+/// Every field is optional in real files; missing lists are empty. Fields the builder does not know are kept in
+/// `extra` (as YAML text) so that nothing an author wrote is lost.
+public struct FrontMatter: Sendable, Hashable, Codable {
+  public var layout: String?
+  public var title: String
+  /// Introductory, Intermediate or Advanced.
+  public var level: String?
+  public var questions: [String]
+  public var objectives: [String]
+  public var keyPoints: [String]
+  /// Estimated time to follow the lesson, parsed from `30M`, `1H`, `"30m"`, `1H30M`.
+  public var timeEstimation: TimeEstimation?
+  public var requirements: [Requirement]
+  public var followUpTraining: [Requirement]
+  /// Contributor ids from `contributors:` or from every role of `contributions:`, in order, without repeats.
+  public var contributors: [String]
+  /// Roles from `contributions:` (authorship, editing, testing, funding, …) to contributor ids.
+  public var contributions: [String: [String]]
+  /// Abbreviation to expansion (`GIL: Global Interpreter Lock`), in the order written.
+  public var abbreviations: [Abbreviation]
+  public var tags: [String]
+  /// `notebook.language`, e.g. `python` or `swift`.
+  public var notebookLanguage: String?
+  public var zenodoLink: String?
+  /// `enable: false` hides the lesson from the site.
+  public var enabled: Bool
+  /// `draft: true` builds the page but leaves it out of the index and sitemap.
+  public var draft: Bool
+  /// Stand-in servers the builder starts while it executes the lesson (`galaxy_stand_ins:`), see GalaxyStandIn.
+  public var standInServers: [StandInServer]
+
+  public init(title: String) {
+    self.title = title
+    questions = []
+    objectives = []
+    keyPoints = []
+    requirements = []
+    followUpTraining = []
+    contributors = []
+    contributions = [:]
+    abbreviations = []
+    tags = []
+    enabled = true
+    draft = false
+    standInServers = []
+  }
+}
+
+/// A lesson's time estimation, kept as minutes and shown as GTN does ("1 hour 30 minutes").
+public struct TimeEstimation: Sendable, Hashable, Codable {
+  public var minutes: Int
+  public init(minutes: Int) { self.minutes = minutes }
+}
+
+/// An entry of `requirements` or `follow_up_training`.
+public struct Requirement: Sendable, Hashable, Codable {
+  /// `internal` (another GTN tutorial), `external` (a link) or `none` (free text).
+  public var type: String
+  public var topicName: String?
+  public var tutorials: [String]
+  public var title: String?
+  public var link: String?
+  public init(type: String, topicName: String? = nil, tutorials: [String] = [], title: String? = nil, link: String? = nil) {
+    self.type = type
+    self.topicName = topicName
+    self.tutorials = tutorials
+    self.title = title
+    self.link = link
+  }
+}
+
+/// One entry of `abbreviations:`.
+public struct Abbreviation: Sendable, Hashable, Codable {
+  public var short: String
+  public var expansion: String
+  public init(short: String, expansion: String) {
+    self.short = short
+    self.expansion = expansion
+  }
+}
+
+/// A local HTTP server that stands in for a remote one while the lesson's cells run.
+///
+/// Front matter form:
+/// ```yaml
+/// galaxy_stand_ins:
+///   - url: https://usegalaxy.org
+///     version: "24.1"
+///     latency: 0.3      # seconds before the answer
+/// ```
+public struct StandInServer: Sendable, Hashable, Codable {
+  public var url: String
+  public var version: String
+  /// Seconds the stand-in waits before answering.
+  public var latency: Double
+  public init(url: String, version: String, latency: Double) {
+    self.url = url
+    self.version = version
+    self.latency = latency
+  }
+}

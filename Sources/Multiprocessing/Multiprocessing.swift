@@ -1,0 +1,2 @@
+/// PLACEHOLDER: ProcessPool and ThreadPool, implemented by the pool engine work.
+public enum Multiprocessing {}

@@ -1,0 +1,2 @@
+// PLACEHOLDER: the pool benchmark.
+print("pool-bench: placeholder")

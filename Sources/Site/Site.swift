@@ -1,0 +1,2 @@
+/// PLACEHOLDER: rendering lessons into pages.
+public enum Site {}

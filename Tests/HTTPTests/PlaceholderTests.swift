@@ -1,0 +1,6 @@
+import HTTP
+import Testing
+
+@Test("libcurl is linked") func curlIsLinked() {
+  #expect(HTTP.curlVersion.contains("libcurl"))
+}
