@@ -41,7 +41,7 @@ let package = Package(
       name: "Lessons", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings),
     .target(
-      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts"], swiftSettings: swiftSettings),
+      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
       dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache")],
