@@ -47,7 +47,10 @@ let package = Package(
       dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache")],
       swiftSettings: swiftSettings),
     .target(
-      name: "GalaxyStandIn", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+      name: "GalaxyStandIn",
+      dependencies: [
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
       swiftSettings: swiftSettings),
 
     // Executables.
