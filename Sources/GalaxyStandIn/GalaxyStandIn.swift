@@ -63,6 +63,9 @@ public final class GalaxyStandIns: Sendable {
   /// running returns the same mapping.
   ///
   /// Blocks the calling thread while the servers start; from async code the `async` overload is chosen instead.
+  /// The servers run on Swift's shared concurrency pool (FlyingFox is built on it), which has one thread per CPU:
+  /// a program that blocks every one of those threads (on `waitpid`, a semaphore, a blocking HTTP call) starves
+  /// the servers, so wait for child processes and make blocking calls on threads of your own.
   /// - Throws: `GalaxyStandInError` when a server cannot listen within 10 seconds.
   public func start() throws -> [String: String] {
     let result = Mutex<Result<[String: String], any Error>?>(nil)

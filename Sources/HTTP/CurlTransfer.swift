@@ -161,7 +161,8 @@ final class CurlTransfer {
 
   /// `text` without surrounding spaces, tabs and line ends.
   static func trimmed(_ text: Substring) -> String {
-    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+    // `isWhitespace` also covers "\r\n", which Swift treats as one Character.
+    let blank: (Character) -> Bool = { $0.isWhitespace }
     guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
       return ""
     }

@@ -24,7 +24,7 @@ public struct URLMap: Sendable, Hashable {
 
   /// A map from rules.
   public init(rules: [Rule]) {
-    self.rules = rules.sorted { $0.from.count > $1.from.count }
+    self.rules = rules.sorted { ($0.from.count, $1.from) > ($1.from.count, $0.from) }
   }
 
   /// A map from a real-URL → local-URL dictionary (what `GalaxyStandIns.start()` returns).
