@@ -82,7 +82,8 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
-    .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport", "Charts"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "LessonSupportTests", dependencies: ["LessonSupport", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),

@@ -21,12 +21,12 @@ struct LessonProgramTests {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
-  static func compile() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-support-\(getpid())")
+  static func compile(_ source: String = source, name: String = "cell") throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-support-\(getpid())-\(name)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let main = folder.appendingPathComponent("main.swift")
     try source.write(to: main, atomically: true, encoding: .utf8)
-    let program = folder.appendingPathComponent("cell")
+    let program = folder.appendingPathComponent(name)
     let bin = binFolder.path
     let started = Date()
     let (status, output) = try run(
