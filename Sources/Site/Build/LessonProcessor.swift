@@ -1,0 +1,95 @@
+import Execution
+import Lessons
+
+/// Turns one tutorial folder into its page: parse, execute (or reuse frozen results), render the body, put it in
+/// the templates, write the page and the files beside it into the staging folder.
+///
+/// Safe to run for several lessons at once: it shares only immutable values.
+struct LessonProcessor: Sendable {
+  var templates: TemplateSet
+  var site: SiteSettings
+  var strict: Bool
+  /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
+  var execution: ExecutionOptions?
+
+  /// What became of one lesson.
+  struct Outcome: Sendable {
+    var source: TutorialSource
+    /// Nil when the lesson failed (it is then left out of the site and tried again by the next build).
+    var record: BuildManifest.Lesson?
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Processes `source`; writes into `staging` unless it is nil (checking only).
+  func process(_ source: TutorialSource, staging: String?) -> Outcome {
+    var outcome = Outcome(source: source, record: nil, diagnostics: [])
+    let lesson: Lesson
+    do {
+      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath)
+    } catch {
+      outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
+      return outcome
+    }
+    outcome.diagnostics = lesson.diagnostics
+    guard lesson.frontMatter.enabled else {
+      outcome.record = BuildManifest.Lesson(inputs: source.inputs, outputs: [], summary: nil, warnings: [])
+      return finish(outcome)
+    }
+    guard !hasErrors(outcome.diagnostics) else { return finish(outcome) }
+
+    var results: LessonResults?
+    if let execution {
+      let (executed, problems) = Executor.results(for: lesson, options: execution)
+      results = executed
+      outcome.diagnostics += problems
+    }
+    let cellResults = Dictionary((results?.cells ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+    let body = BodyRenderer.render(lesson) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
+    outcome.diagnostics += body.diagnostics
+    outcome = finish(outcome)
+    guard !hasErrors(outcome.diagnostics) else { return outcome }
+
+    let page = TutorialPage(lesson: lesson, body: body, results: results, assets: source.assets, site: site)
+    let html = templates.page("tutorial", context: page.context())
+    let pagePath = source.relativePath + "/tutorial.html"
+    var outputs = [pagePath]
+    if let staging {
+      do {
+        try FileSystem.write(html, to: staging + "/" + pagePath)
+        for asset in source.assets {
+          let target = source.relativePath + "/" + asset
+          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target)
+          outputs.append(target)
+        }
+      } catch {
+        outcome.diagnostics.append(error.diagnostic)
+        return outcome
+      }
+    }
+    let front = lesson.frontMatter
+    outcome.record = BuildManifest.Lesson(
+      inputs: source.inputs, outputs: outputs,
+      summary: BuildManifest.LessonSummary(
+        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
+      warnings: outcome.diagnostics.filter { $0.severity == .warning })
+    return outcome
+  }
+
+  /// Applies `--strict` (warnings become errors) and drops the record of a lesson that has errors.
+  private func finish(_ outcome: Outcome) -> Outcome {
+    var outcome = outcome
+    if strict {
+      outcome.diagnostics = outcome.diagnostics.map { diagnostic in
+        var diagnostic = diagnostic
+        diagnostic.severity = .error
+        return diagnostic
+      }
+    }
+    if hasErrors(outcome.diagnostics) { outcome.record = nil }
+    return outcome
+  }
+
+  private func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {
+    diagnostics.contains { $0.severity == .error }
+  }
+}
