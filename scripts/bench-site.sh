@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Benchmarks `lessons build` against Jekyll and Hugo on the same 1,000 distinct synthetic lessons of about 8 KB
+# (GTN dialect for lessons, plain Markdown for the others), then times a `lessons build` with nothing changed.
+#
+# Usage: scripts/bench-site.sh [--lessons N] [--runs R] [--work DIR]
+#   --runs R   builds each generator R times (caches cleared before each) and keeps the fastest (default 1).
+# Env: LESSONS_BIN=path/to/lessons skips the release build.
+# Prints a Markdown table: seconds, pages/s and how many times faster `lessons` is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lessons=1000 runs=1 work="${TMPDIR:-/tmp}/lessons-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --lessons) lessons="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    *) echo "usage: $0 [--lessons N] [--runs R] [--work DIR]" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing ${missing[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "error: the benchmark needs ${missing[*]}. Run:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ -z "${LESSONS_BIN:-}" ]; then
+  scripts/ensure-dependencies.sh
+  echo "==> swift build -c release --product lessons" >&2
+  swift build -c release --product lessons >&2
+  LESSONS_BIN="$(swift build -c release --show-bin-path)/lessons"
+fi
+
+echo "==> generating $lessons lessons in $work" >&2
+python3 scripts/generate-bench-corpus.py "$work" --lessons "$lessons" >&2
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+fastest() { printf '%s\n' "$@" | sort -g | head -n1; }
+
+time_lessons() {
+  rm -rf "$work/lessons/site"
+  local start; start=$(now)
+  "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
+    --out "$work/lessons/site"
+  elapsed "$start" "$(now)"
+}
+time_lessons_unchanged() {
+  local start; start=$(now)
+  "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
+    --out "$work/lessons/site"
+  elapsed "$start" "$(now)"
+}
+time_jekyll() {
+  rm -rf "$work/jekyll-site" "$work/jekyll/.jekyll-cache" "$work/jekyll/.jekyll-metadata"
+  local start; start=$(now)
+  (cd "$work/jekyll" && jekyll build --quiet --destination "$work/jekyll-site" >/dev/null)
+  elapsed "$start" "$(now)"
+}
+time_hugo() {
+  rm -rf "$work/hugo-site" "$work/hugo/resources"
+  local start; start=$(now)
+  (cd "$work/hugo" && hugo --quiet --destination "$work/hugo-site" >/dev/null)
+  elapsed "$start" "$(now)"
+}
+
+l=() j=() h=() u=()
+for run in $(seq "$runs"); do
+  echo "==> run $run/$runs: lessons" >&2; l+=("$(time_lessons)")
+  for _ in 1 2 3; do u+=("$(time_lessons_unchanged)"); done
+  echo "==> run $run/$runs: jekyll" >&2; j+=("$(time_jekyll)")
+  echo "==> run $run/$runs: hugo" >&2; h+=("$(time_hugo)")
+done
+lt=$(fastest "${l[@]}") jt=$(fastest "${j[@]}") ht=$(fastest "${h[@]}") ut=$(fastest "${u[@]}")
+
+pages_lessons=$(find "$work/lessons/site/topics" -name tutorial.html | wc -l)
+pages_jekyll=$(find "$work/jekyll-site/topics" -name tutorial.html | wc -l)
+pages_hugo=$(find "$work/hugo-site/topics" -path '*/tutorial/index.html' | wc -l)
+for count in "$pages_lessons" "$pages_jekyll" "$pages_hugo"; do
+  if [ "$count" -ne "$lessons" ]; then
+    echo "error: a generator wrote $count lesson pages instead of $lessons (lessons $pages_lessons," \
+      "jekyll $pages_jekyll, hugo $pages_hugo)" >&2
+    exit 1
+  fi
+done
+
+rate() { awk -v n="$lessons" -v t="$1" 'BEGIN { printf "%.0f", n / t }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }'; }
+echo
+echo "$lessons distinct lessons of about 8 KB; fastest of $runs run(s); $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))"
+echo
+echo "| generator | seconds | pages/s | lessons is faster by |"
+echo "|---|---:|---:|---:|"
+echo "| lessons build | $lt | $(rate "$lt") | – |"
+echo "| Jekyll $(jekyll --version 2>/dev/null | awk '{ print $2 }') (cache cleared) | $jt | $(rate "$jt") | $(ratio "$jt" "$lt") |"
+echo "| Hugo $(hugo version 2>/dev/null | awk '{ print $2 }' | cut -d- -f1) | $ht | $(rate "$ht") | $(ratio "$ht" "$lt") |"
+echo "| lessons build, nothing changed | $ut | – | – |"
