@@ -29,7 +29,8 @@ struct TutorialPageTests {
       html: "<h2 id=\"first\">First</h2><p>Body text</p>",
       tableOfContents: [TableOfContentsEntry(id: "first", title: "First")],
       glossary: [Abbreviation(short: "GIL", expansion: "Global Interpreter Lock")])
-    return TutorialPage(lesson: lesson, body: body, results: results, assets: assets, site: SiteSettings(title: "Site"))
+    return TutorialPage(lesson: lesson, body: body, results: results, assets: assets, site: SiteSettings(title: "Site"),
+      topicTitle: "Data science")
   }
 
   static func render(_ page: TutorialPage) throws -> String {
@@ -51,6 +52,15 @@ struct TutorialPageTests {
     #expect(html.contains("Practice at home"))
     #expect(html.contains("href=\"../../../../topics/data-science/tutorials/python-basics/tutorial.html\""))
     #expect(html.contains("href=\"../../../../assets/style.css\""))
+    #expect(html.contains(">Data science</a>"))
+  }
+
+  @Test("a lesson with nothing for the overview has no overview box")
+  func emptyOverview() throws {
+    var page = Self.page()
+    page.lesson.frontMatter = FrontMatter(title: "Bare")
+    #expect(try !Self.render(page).contains("box-overview"))
+    #expect(try Self.render(Self.page()).contains("box-overview"))
   }
 
   @Test("contributions are listed by role in GTN's order")

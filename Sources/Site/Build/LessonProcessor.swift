@@ -9,6 +9,8 @@ struct LessonProcessor: Sendable {
   var templates: TemplateSet
   var site: SiteSettings
   var strict: Bool
+  /// Topic folder name → title, for the breadcrumbs.
+  var topicTitles: [String: String]
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
   var execution: ExecutionOptions?
 
@@ -49,7 +51,9 @@ struct LessonProcessor: Sendable {
     outcome = finish(outcome)
     guard !hasErrors(outcome.diagnostics) else { return outcome }
 
-    let page = TutorialPage(lesson: lesson, body: body, results: results, assets: source.assets, site: site)
+    let page = TutorialPage(
+      lesson: lesson, body: body, results: results, assets: source.assets, site: site,
+      topicTitle: topicTitles[source.topic] ?? source.topic)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]

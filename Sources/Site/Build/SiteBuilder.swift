@@ -65,8 +65,10 @@ public struct SiteBuilder: Sendable {
         }
       }
 
+      let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
       let processor = LessonProcessor(
-        templates: templates, site: site, strict: configuration.strict, execution: configuration.execution)
+        templates: templates, site: site, strict: configuration.strict,
+        topicTitles: metadata.mapValues(\.title), execution: configuration.execution)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)
       }
@@ -82,8 +84,7 @@ public struct SiteBuilder: Sendable {
       report.disabled = records.values.count { $0.summary == nil }
 
       try SitePages(templates: templates, site: site, staging: staging.path).write(
-        inventory: inventory, records: records, templatesFolder: configuration.templatesFolder,
-        diagnostics: &report.diagnostics)
+        inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(settings: settings, topics: topicRecords, lessons: records)
       try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
       try staging.swapIn()
@@ -110,14 +111,10 @@ public struct SiteBuilder: Sendable {
     } catch {
       report.diagnostics.append(error.diagnostic)
     }
-    for topic in inventory.topics {
-      do {
-        _ = try TopicMetadata.load(topic)
-      } catch {
-        report.diagnostics.append(error.diagnostic)
-      }
-    }
-    let processor = LessonProcessor(templates: templates, site: site, strict: configuration.strict, execution: nil)
+    let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+    let processor = LessonProcessor(
+      templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
+      execution: nil)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
       processor.process($0, staging: nil)
     }) {
@@ -177,6 +174,22 @@ public struct SiteBuilder: Sendable {
   }
 
   // MARK: - Helpers
+
+  /// Every topic's metadata; a broken metadata.yaml is an error diagnostic and the topic keeps its folder name.
+  private static func topicMetadata(
+    _ inventory: ContentInventory, diagnostics: inout [Diagnostic]
+  ) -> [String: TopicMetadata] {
+    var result: [String: TopicMetadata] = [:]
+    for topic in inventory.topics {
+      do {
+        result[topic.name] = try TopicMetadata.load(topic)
+      } catch {
+        diagnostics.append(error.diagnostic)
+        result[topic.name] = TopicMetadata(title: topic.name)
+      }
+    }
+    return result
+  }
 
   private static func process(
     _ sources: [TutorialSource], jobs: Int, progress: @Sendable (BuildEvent) -> Void,

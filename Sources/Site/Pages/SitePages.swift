@@ -1,5 +1,4 @@
 import Foundation
-import Lessons
 
 /// Writes the pages and files that belong to the whole site rather than one lesson: the index, a page per topic,
 /// sitemap.xml, the stylesheet and other files of `templates/assets/`, and each topic's `images/`.
@@ -9,20 +8,14 @@ struct SitePages {
   /// The staging folder being filled.
   var staging: String
 
-  /// Writes everything; problems with a topic's metadata are added to `diagnostics` and the topic is listed under
-  /// its folder name.
+  /// Writes everything; `metadata` gives each topic's title and summary.
   func write(
-    inventory: ContentInventory, records: [String: BuildManifest.Lesson], templatesFolder: String,
-    diagnostics: inout [Diagnostic]
+    inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
+    templatesFolder: String
   ) throws(SiteError) {
     var topics: [ListedTopic] = []
     for topic in inventory.topics {
-      var metadata = TopicMetadata(title: topic.name)
-      do {
-        metadata = try TopicMetadata.load(topic)
-      } catch {
-        diagnostics.append(error.diagnostic)
-      }
+      let metadata = metadata[topic.name] ?? TopicMetadata(title: topic.name)
       let lessons = inventory.tutorials.filter { $0.topic == topic.name }.compactMap { source -> ListedLesson? in
         guard let summary = records[source.relativePath]?.summary, !summary.draft else { return nil }
         return ListedLesson(topic: topic.name, relativePath: source.relativePath, summary: summary)

@@ -15,6 +15,8 @@ struct TutorialPage {
   /// Files published beside the page (relative to its folder).
   var assets: [String]
   var site: SiteSettings
+  /// The topic's title from its metadata.yaml (its folder name when it has none).
+  var topicTitle: String
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -26,7 +28,7 @@ struct TutorialPage {
       "root": root,
       "siteTitle": site.title,
       "title": front.title,
-      "topic": lesson.topic,
+      "topic": topicTitle,
       "topicLink": root + "topics/\(lesson.topic)/index.html",
       "body": body.html,
       "questions": front.questions,
@@ -43,11 +45,14 @@ struct TutorialPage {
       "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
       "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
     ]
-    if let level = front.level { context["level"] = level }
-    if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
       context["notebook"] = ["link": notebook, "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
+    context["hasOverview"] =
+      !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
+      || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil
+    if let level = front.level { context["level"] = level }
+    if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
     return context
   }
