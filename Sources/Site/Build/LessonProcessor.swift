@@ -72,25 +72,38 @@ struct LessonProcessor: Sendable {
     }
     let front = lesson.frontMatter
     outcome.record = BuildManifest.Lesson(
-      inputs: source.inputs, outputs: outputs,
+      inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
         title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
       warnings: outcome.diagnostics.filter { $0.severity == .warning })
     return outcome
   }
 
+  /// The lesson's files as they are now: the execution step may have written frozen results beside the lesson,
+  /// which must not make the next build think the lesson changed. When the lesson itself changed meanwhile, the
+  /// files as they were before are kept, so that the next build sees the change.
+  private func inputsAfterExecution(_ source: TutorialSource) -> [String: FileSystem.Status] {
+    guard execution != nil, let now = try? ContentScanner.statuses(under: source.folder, prefix: ""),
+      now["tutorial.md"] == source.inputs["tutorial.md"]
+    else { return source.inputs }
+    return now
+  }
+
   /// Applies `--strict` (warnings become errors) and drops the record of a lesson that has errors.
   private func finish(_ outcome: Outcome) -> Outcome {
     var outcome = outcome
-    if strict {
-      outcome.diagnostics = outcome.diagnostics.map { diagnostic in
-        var diagnostic = diagnostic
-        diagnostic.severity = .error
-        return diagnostic
-      }
-    }
+    if strict { outcome.diagnostics = Self.strict(outcome.diagnostics) }
     if hasErrors(outcome.diagnostics) { outcome.record = nil }
     return outcome
+  }
+
+  /// The diagnostics with every warning made an error, as `--strict` asks.
+  static func strict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      diagnostic.severity = .error
+      return diagnostic
+    }
   }
 
   private func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {

@@ -54,8 +54,10 @@ public struct SiteBuilder: Sendable {
       var records: [String: BuildManifest.Lesson] = [:]
       var dirty: [TutorialSource] = []
       for source in inventory.tutorials {
+        // A lesson's page also shows its topic's title and may point at the topic's images.
         if let old = previous?.lessons[source.relativePath], previous?.settings == settings, old.inputs == source.inputs,
-          !isRefreshed(source), carryOver(old, from: staging.output, to: staging.path)
+          previous?.topics[source.topic] == topicRecords[source.topic], !isRefreshed(source),
+          carryOver(old, from: staging.output, to: staging.path)
         {
           records[source.relativePath] = old
           report.diagnostics += old.warnings

@@ -16,7 +16,8 @@ struct StagingFolder {
   let path: String
   private let previous: String
 
-  /// Creates a fresh staging folder beside `output` (leftovers of interrupted builds are removed first).
+  /// Creates a fresh staging folder beside `output` (leftovers of interrupted builds, whose process is gone, are
+  /// removed first).
   init(output: String) throws(SiteError) {
     let url = URL(fileURLWithPath: output).standardizedFileURL
     self.output = url.path
@@ -25,6 +26,9 @@ struct StagingFolder {
     try FileSystem.createDirectory(parent)
     for leftover in (try? FileSystem.contents(of: parent, includingHidden: true)) ?? []
     where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+      // Only the leftovers of builds that are gone: another build may be filling its own staging folder.
+      guard let pid = leftover.split(separator: "-").last.flatMap({ Int32($0) }), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
       FileSystem.remove(parent + "/" + leftover)
     }
     let suffix = "\(getpid())"
