@@ -43,5 +43,16 @@ struct ServeCommandTests {
       #expect(!attack.response.contains("root:"), "\(target) leaked a file")
     }
     #expect(try RawHTTP.get("/missing.html", port: port).status == 404)
+
+    // An edited template is picked up by the next poll; the time limit bounds the wait.
+    let layout = project + "/templates/layout.mustache"
+    try CommandRunner.write(
+      try CommandRunner.read(layout).replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page edited\">"),
+      to: layout)
+    while !(try RawHTTP.get("/index.html", port: port).response.contains("page edited")) {
+      #expect(process.isRunning, "lessons serve exited while rebuilding")
+      if !process.isRunning { return }
+      usleep(100_000)
+    }
   }
 }

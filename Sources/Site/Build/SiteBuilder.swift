@@ -34,7 +34,8 @@ public struct SiteBuilder: Sendable {
       report.upToDate = true
       report.reused = inventory.tutorials.count
       report.disabled = previous.lessons.values.count { $0.summary == nil }
-      report.diagnostics = previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] }
+      report.diagnostics = Self.ordered(
+        previous.siteDiagnostics + previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] })
       report.seconds = Self.seconds(since: start)
       return report
     }
@@ -68,6 +69,7 @@ public struct SiteBuilder: Sendable {
       }
 
       let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+      let siteDiagnostics = report.diagnostics
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
         topicTitles: metadata.mapValues(\.title), execution: configuration.execution)
@@ -87,7 +89,8 @@ public struct SiteBuilder: Sendable {
 
       try SitePages(templates: templates, site: site, staging: staging.path).write(
         inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
-      let manifest = BuildManifest(settings: settings, topics: topicRecords, lessons: records)
+      let manifest = BuildManifest(
+        settings: settings, siteDiagnostics: siteDiagnostics, topics: topicRecords, lessons: records)
       try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
       try staging.swapIn()
     } catch {

@@ -41,6 +41,8 @@ struct BuildManifest: Codable, Sendable {
   }
 
   var settings: Settings
+  /// Problems of the site's own files (site.yaml, metadata.yaml), reported again while they are unchanged.
+  var siteDiagnostics: [Diagnostic]
   var topics: [String: TopicRecord]
   /// Keyed by the lesson's relative path.
   var lessons: [String: Lesson]
