@@ -71,20 +71,49 @@ enum FileSystem {
     return result
   }
 
-  /// Creates `path` and its missing parents.
+  /// Creates `path` and its missing parents (one `mkdir` when the parent exists, as it mostly does).
   static func createDirectory(_ path: String) throws(SiteError) {
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: \(error.localizedDescription)")
+    if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    guard errno == ENOENT else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != path else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: no parent")
+    }
+    try createDirectory(parent)
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
     }
   }
 
-  /// Writes `text` to `path` (a new file in a staging folder, so no temporary file is needed), creating parents.
+  /// Writes `text` to `path`, creating parents. Not atomic on its own: it writes into a staging folder (or a file
+  /// nobody reads yet), and the staging folder is what is swapped in atomically.
   static func write(_ text: String, to path: String) throws(SiteError) {
-    try createDirectory((path as NSString).deletingLastPathComponent)
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+    var text = text
+    let result = text.withUTF8 { bytes in Result { () throws(SiteError) in try write(bytes: UnsafeRawBufferPointer(bytes), to: path) } }
+    try result.get()
+  }
+
+  /// Writes `bytes` to `path` (replacing it), creating parents.
+  static func write(bytes: UnsafeRawBufferPointer, to path: String) throws(SiteError) {
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if descriptor < 0 && errno == ENOENT {
+      try createDirectory((path as NSString).deletingLastPathComponent)
+      descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    }
+    guard descriptor >= 0 else {
       throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
+      }
+      offset += written
     }
   }
 
@@ -107,12 +136,10 @@ enum FileSystem {
 
   /// Copies the bytes of `source` to `destination`, creating parents and replacing what was there.
   static func copy(_ source: String, to destination: String) throws(SiteError) {
-    try createDirectory((destination as NSString).deletingLastPathComponent)
     let data = try read(source)
     unlink(destination)
-    guard FileManager.default.createFile(atPath: destination, contents: data) else {
-      throw SiteError(.writeFailed, file: destination, reason: String(cString: strerror(errno)))
-    }
+    let result = data.withUnsafeBytes { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: destination) } }
+    try result.get()
   }
 
   /// Renames `source` to `destination` (one system call, atomic on one file system).
