@@ -5,7 +5,7 @@
 # Usage: scripts/bench-site.sh [--lessons N] [--runs R] [--work DIR]
 #   --runs R   builds each generator R times (caches cleared before each) and keeps the fastest (default 1).
 # Env: LESSONS_BIN=path/to/lessons skips the release build.
-# Prints a Markdown table: seconds, pages/s and how many times faster `lessons` is.
+# Prints a Markdown table: wall and CPU seconds, pages/s and how many times faster `lessons` is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,7 @@ missing=()
 command -v jekyll >/dev/null 2>&1 || missing+=(jekyll)
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "==> installing ${missing[*]}" >&2
@@ -44,36 +45,35 @@ fi
 echo "==> generating $lessons lessons in $work" >&2
 python3 scripts/generate-bench-corpus.py "$work" --lessons "$lessons" >&2
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-fastest() { printf '%s\n' "$@" | sort -g | head -n1; }
+# Each timing prints "wall cpu": elapsed seconds and user+system CPU seconds (from /usr/bin/time), so that a run on
+# a machine busy with other work can be read both ways.
+timed() {
+  local out; out=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$out"
+  rm -f "$out"
+}
+fastest() { printf '%s\n' "$@" | sort -g -k1,1 | head -n1; }
 
 time_lessons() {
   rm -rf "$work/lessons/site"
-  local start; start=$(now)
-  "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
+  timed "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
     --out "$work/lessons/site"
-  elapsed "$start" "$(now)"
 }
 time_lessons_unchanged() {
-  local start; start=$(now)
-  "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
+  timed "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
     --out "$work/lessons/site"
-  elapsed "$start" "$(now)"
 }
 time_jekyll() {
   rm -rf "$work/jekyll-site" "$work/jekyll/.jekyll-cache" "$work/jekyll/.jekyll-metadata"
-  local start; start=$(now)
-  (cd "$work/jekyll" && jekyll build --quiet --destination "$work/jekyll-site" >/dev/null)
-  elapsed "$start" "$(now)"
+  (cd "$work/jekyll" && timed jekyll build --quiet --destination "$work/jekyll-site")
 }
 time_hugo() {
   rm -rf "$work/hugo-site" "$work/hugo/resources"
-  local start; start=$(now)
-  (cd "$work/hugo" && hugo --quiet --destination "$work/hugo-site" >/dev/null)
-  elapsed "$start" "$(now)"
+  (cd "$work/hugo" && timed hugo --quiet --destination "$work/hugo-site")
 }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 l=() j=() h=() u=()
 for run in $(seq "$runs"); do
   echo "==> run $run/$runs: lessons" >&2; l+=("$(time_lessons)")
@@ -81,7 +81,10 @@ for run in $(seq "$runs"); do
   echo "==> run $run/$runs: jekyll" >&2; j+=("$(time_jekyll)")
   echo "==> run $run/$runs: hugo" >&2; h+=("$(time_hugo)")
 done
-lt=$(fastest "${l[@]}") jt=$(fastest "${j[@]}") ht=$(fastest "${h[@]}") ut=$(fastest "${u[@]}")
+read -r lt lc <<<"$(fastest "${l[@]}")"
+read -r jt jc <<<"$(fastest "${j[@]}")"
+read -r ht hc <<<"$(fastest "${h[@]}")"
+read -r ut uc <<<"$(fastest "${u[@]}")"
 
 pages_lessons=$(find "$work/lessons/site/topics" -name tutorial.html | wc -l)
 pages_jekyll=$(find "$work/jekyll-site/topics" -name tutorial.html | wc -l)
@@ -97,11 +100,11 @@ done
 rate() { awk -v n="$lessons" -v t="$1" 'BEGIN { printf "%.0f", n / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }'; }
 echo
-echo "$lessons distinct lessons of about 8 KB; fastest of $runs run(s); $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))"
+echo "$lessons distinct lessons of about 8 KB; fastest of $runs run(s); $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo
-echo "| generator | seconds | pages/s | lessons is faster by |"
-echo "|---|---:|---:|---:|"
-echo "| lessons build | $lt | $(rate "$lt") | – |"
-echo "| Jekyll $(jekyll --version 2>/dev/null | awk '{ print $2 }') (cache cleared) | $jt | $(rate "$jt") | $(ratio "$jt" "$lt") |"
-echo "| Hugo $(hugo version 2>/dev/null | awk '{ print $2 }' | cut -d- -f1) | $ht | $(rate "$ht") | $(ratio "$ht" "$lt") |"
-echo "| lessons build, nothing changed | $ut | – | – |"
+echo "| generator | wall s | pages/s | lessons faster by (wall) | CPU s | lessons faster by (CPU) |"
+echo "|---|---:|---:|---:|---:|---:|"
+echo "| lessons build | $lt | $(rate "$lt") | – | $lc | – |"
+echo "| Jekyll $(jekyll --version 2>/dev/null | awk '{ print $2 }') (cache cleared) | $jt | $(rate "$jt") | $(ratio "$jt" "$lt") | $jc | $(ratio "$jc" "$lc") |"
+echo "| Hugo $(hugo version 2>/dev/null | awk '{ print $2 }' | cut -d- -f1 | cut -d+ -f1) | $ht | $(rate "$ht") | $(ratio "$ht" "$lt") | $hc | $(ratio "$hc" "$lc") |"
+echo "| lessons build, nothing changed | $ut | – | – | $uc | – |"
