@@ -32,3 +32,20 @@ struct PageFormattingTests {
     #expect(PageFormatting.gibibytes(8 * 1_073_741_824) == "8.0 GiB")
   }
 }
+
+@Suite("Inline Markdown of front matter items")
+struct InlineMarkupTests {
+  @Test(
+    "code, strong and emphasis become elements after escaping; unpaired markers stay text",
+    arguments: [
+      ("Use `let` & `var`", "Use <code>let</code> &amp; <code>var</code>"),
+      ("**Pools** hide *workers*", "<strong>Pools</strong> hide <em>workers</em>"),
+      ("a <b> `x<y`", "a &lt;b&gt; <code>x&lt;y</code>"),
+      ("2 * 3 = 6", "2 * 3 = 6"),
+      ("unclosed `tick", "unclosed `tick"),
+      ("`**not bold**`", "<code>**not bold**</code>"),
+    ])
+  func inline(text: String, expected: String) {
+    #expect(InlineMarkup.html(text) == expected)
+  }
+}

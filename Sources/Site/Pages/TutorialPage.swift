@@ -3,8 +3,9 @@ import Lessons
 
 /// The Mustache context of a tutorial page: everything `tutorial.mustache` may show, as plain values.
 ///
-/// Text from the lesson goes in as text (the template's `{{…}}` escapes it); only HTML the renderers produced
-/// goes in under keys the template prints raw (`{{{body}}}`).
+/// Text from the lesson goes in as text (the template's `{{…}}` escapes it); HTML made here or by the renderers
+/// goes in under keys the template prints raw: `{{{body}}}`, and the questions, objectives and key points, whose
+/// inline Markdown (`code`, **strong**) is rendered by `InlineMarkup` after escaping.
 struct TutorialPage {
   /// GTN's usual order of contribution roles; other roles follow in alphabetical order.
   static let roleOrder = ["authorship", "editing", "testing", "infrastructure", "translation", "funding"]
@@ -31,9 +32,9 @@ struct TutorialPage {
       "topic": topicTitle,
       "topicLink": root + "topics/\(lesson.topic)/index.html",
       "body": body.html,
-      "questions": front.questions,
-      "objectives": front.objectives,
-      "keyPoints": front.keyPoints,
+      "questions": front.questions.map(InlineMarkup.html),
+      "objectives": front.objectives.map(InlineMarkup.html),
+      "keyPoints": front.keyPoints.map(InlineMarkup.html),
       "tags": front.tags,
       "draft": front.draft,
       "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title] },
