@@ -18,6 +18,10 @@ struct SiteBuilderTests {
 
   var site: String { configuration.outputFolder }
 
+  func inode(_ path: String) throws -> UInt64 {
+    try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+  }
+
   func page(_ number: Int) -> String { site + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.html" }
 
   @Test("a build writes every page, the index, the topic page, the sitemap and the stylesheet", .timeLimit(.minutes(1)))
@@ -47,6 +51,7 @@ struct SiteBuilderTests {
     #expect(second.upToDate)
     #expect(second.rendered == 0)
 
+    let untouched = try inode(page(0))
     let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
     try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "More text.\n", to: lesson)
     let third = try builder.build()
@@ -54,6 +59,10 @@ struct SiteBuilderTests {
     #expect(third.rendered == 1)
     #expect(third.reused == 2)
     for number in 0..<3 { #expect(FileManager.default.fileExists(atPath: page(number))) }
+    // The unchanged lesson's page was left in place, not written again.
+    #expect(try inode(page(0)) == untouched)
+    let staging = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".site.") }
+    #expect(staging.isEmpty)
   }
 
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))

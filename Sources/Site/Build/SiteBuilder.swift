@@ -51,14 +51,17 @@ public struct SiteBuilder: Sendable {
     report.diagnostics += inventory.problems
 
     let staging = try StagingFolder(output: configuration.outputFolder)
+    // With the same settings as the current site, only the changed lessons are rendered and the current site is
+    // updated file by file; otherwise a whole new site is built and swapped in.
+    let partial = previous.map { $0.settings == settings } ?? false
     do {
       var records: [String: BuildManifest.Lesson] = [:]
       var dirty: [TutorialSource] = []
       for source in inventory.tutorials {
         // A lesson's page also shows its topic's title and may point at the topic's images.
-        if let old = previous?.lessons[source.relativePath], previous?.settings == settings, old.inputs == source.inputs,
+        if partial, let old = previous?.lessons[source.relativePath], old.inputs == source.inputs,
           previous?.topics[source.topic] == topicRecords[source.topic], !isRefreshed(source),
-          carryOver(old, from: staging.output, to: staging.path)
+          Self.outputsExist(old, in: staging.output)
         {
           records[source.relativePath] = old
           report.diagnostics += old.warnings
@@ -87,12 +90,19 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
-      try SitePages(templates: templates, site: site, staging: staging.path).write(
+      let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
         inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(
-        settings: settings, siteDiagnostics: siteDiagnostics, topics: topicRecords, lessons: records)
+        settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
+        lessons: records)
       try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
-      try staging.swapIn()
+      if partial, let previous {
+        let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
+        let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
+        try staging.commit(removing: before.subtracting(produced).sorted())
+      } else {
+        try staging.swapIn()
+      }
     } catch {
       staging.discard()
       throw error
@@ -165,17 +175,9 @@ public struct SiteBuilder: Sendable {
     }
   }
 
-  /// Links a lesson's files from the current site into the staging folder; false when one is missing.
-  private func carryOver(_ record: BuildManifest.Lesson, from output: String, to staging: String) -> Bool {
-    do {
-      for file in record.outputs {
-        guard try FileSystem.status(output + "/" + file) != nil else { return false }
-        try FileSystem.linkOrCopy(output + "/" + file, to: staging + "/" + file)
-      }
-      return true
-    } catch {
-      return false
-    }
+  /// Whether every file a lesson wrote is still in the site (someone may have deleted pages by hand).
+  private static func outputsExist(_ record: BuildManifest.Lesson, in output: String) -> Bool {
+    record.outputs.allSatisfy { (try? FileSystem.status(output + "/" + $0)) != nil }
   }
 
   // MARK: - Helpers
