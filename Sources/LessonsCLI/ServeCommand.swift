@@ -36,12 +36,29 @@ struct ServeCommand: AsyncParsableCommand {
       }
     }
     defer { watcher.cancel() }
-    print("Serving \(options.out)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+    let out = options.out
+    let announcement = Task {
+      try? await server.waitUntilListening(timeout: 30)
+      if await server.listeningAddress != nil {
+        FileHandle.standardOutput.write(Data("Serving \(out)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n".utf8))
+      }
+    }
+    defer { announcement.cancel() }
     do {
       try await server.run()
     } catch {
-      throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error)")
+      reporter.fail(ServeError(port: port, underlying: error), building: false)
+      throw ExitCode.failure
     }
+  }
+}
+
+/// The preview server could not listen or stopped with an error.
+struct ServeError: Error, CustomStringConvertible {
+  var port: UInt16
+  var underlying: any Error
+  var description: String {
+    "cannot serve on 127.0.0.1:\(port) (\(underlying)); is another server using the port? Try --port"
   }
 }
 

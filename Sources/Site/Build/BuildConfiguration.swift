@@ -33,10 +33,5 @@ public struct BuildConfiguration: Sendable {
   }
 
   /// The number of CPUs the process may use.
-  public static var defaultJobs: Int { ProcessInfoCPU.count }
-}
-
-/// The active processor count, behind a name that keeps Foundation out of the configuration's API.
-enum ProcessInfoCPU {
-  static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
