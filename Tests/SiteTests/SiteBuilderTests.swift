@@ -1,4 +1,5 @@
 import Foundation
+import Execution
 import Lessons
 import Testing
 
@@ -149,5 +150,15 @@ struct SiteBuilderTests {
     #expect(report.hasErrors)
     #expect(report.diagnostics.contains { $0.file == locked })
     #expect(FileManager.default.fileExists(atPath: page(0)))
+  }
+
+  @Test("--refresh with a name no lesson has is an error; named lessons are rendered again", .timeLimit(.minutes(1)))
+  func refreshNames() throws {
+    _ = try SiteBuilder(configuration: configuration).build()
+    var refresh = configuration
+    refresh.execution = ExecutionOptions(refresh: .lessons(["lesson-1", "nope"]))
+    let report = try SiteBuilder(configuration: refresh).build()
+    #expect(report.rendered == 1)
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("nope") })
   }
 }

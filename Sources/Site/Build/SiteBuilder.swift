@@ -49,6 +49,12 @@ public struct SiteBuilder: Sendable {
     }
     if let baseURL = configuration.baseURL { site.baseURL = baseURL }
     report.diagnostics += inventory.problems
+    if case .lessons(let names) = configuration.execution.refresh {
+      for name in names where !inventory.tutorials.contains(where: { $0.slug == name || $0.relativePath == name }) {
+        report.diagnostics.append(
+          Diagnostic(.error, file: configuration.contentFolder, "--refresh \(name): no lesson has this name or path"))
+      }
+    }
 
     let staging = try StagingFolder(output: configuration.outputFolder)
     // With the same settings as the current site, only the changed lessons are rendered and the current site is
