@@ -160,5 +160,8 @@ struct SiteBuilderTests {
     let report = try SiteBuilder(configuration: refresh).build()
     #expect(report.rendered == 1)
     #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("nope") })
+    // The mistake belongs to that command line, not to the site: a plain build afterwards does not repeat it.
+    let plain = try SiteBuilder(configuration: configuration).build()
+    #expect(!plain.diagnostics.contains { $0.message.contains("nope") })
   }
 }

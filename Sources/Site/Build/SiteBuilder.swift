@@ -5,9 +5,9 @@ import Synchronization
 
 /// Builds the site: content folder → output folder, through parsing, execution and the templates.
 ///
-/// The build is atomic (a staging folder swapped in at the end; a build that throws leaves the old site as it
-/// was) and incremental (a manifest in the output folder: with nothing changed the build stops after comparing
-/// file sizes and times; with some lessons changed only those are rendered again). A lesson with errors is
+/// The build is atomic (everything is rendered into a staging folder before the site changes; a build that throws
+/// leaves the old site as it was) and incremental (a manifest in the output folder: with nothing changed the build
+/// stops after comparing file sizes and times; with some lessons changed only those are rendered again). A lesson with errors is
 /// reported and left out; the others are still built.
 public struct SiteBuilder: Sendable {
   public var configuration: BuildConfiguration
@@ -49,12 +49,6 @@ public struct SiteBuilder: Sendable {
     }
     if let baseURL = configuration.baseURL { site.baseURL = baseURL }
     report.diagnostics += inventory.problems
-    if case .lessons(let names) = configuration.execution.refresh {
-      for name in names where !inventory.tutorials.contains(where: { $0.slug == name || $0.relativePath == name }) {
-        report.diagnostics.append(
-          Diagnostic(.error, file: configuration.contentFolder, "--refresh \(name): no lesson has this name or path"))
-      }
-    }
 
     let staging = try StagingFolder(output: configuration.outputFolder)
     // With the same settings as the current site, only the changed lessons are rendered and the current site is
@@ -79,6 +73,7 @@ public struct SiteBuilder: Sendable {
 
       let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
       let siteDiagnostics = report.diagnostics
+      report.diagnostics += unknownRefreshNames(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
         topicTitles: metadata.mapValues(\.title), execution: configuration.execution)
@@ -179,6 +174,13 @@ public struct SiteBuilder: Sendable {
     case .all: return true
     case .lessons(let names): return names.contains(source.slug) || names.contains(source.relativePath)
     }
+  }
+
+  /// An error for each `--refresh` name that no lesson has (a typo would otherwise refresh nothing, silently).
+  private func unknownRefreshNames(_ inventory: ContentInventory) -> [Diagnostic] {
+    guard case .lessons(let names) = configuration.execution.refresh else { return [] }
+    return names.filter { name in !inventory.tutorials.contains { $0.slug == name || $0.relativePath == name } }
+      .map { Diagnostic(.error, file: configuration.contentFolder, "--refresh \($0): no lesson has this name or path") }
   }
 
   /// Whether every file a lesson wrote is still in the site (someone may have deleted pages by hand).
