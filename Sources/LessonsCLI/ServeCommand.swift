@@ -4,6 +4,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import Site
+import Synchronization
 
 /// `lessons serve`: build, then preview the site on 127.0.0.1, rebuilding when lessons or templates change.
 struct ServeCommand: AsyncParsableCommand {
@@ -29,13 +30,17 @@ struct ServeCommand: AsyncParsableCommand {
     let server = HTTPServer(
       address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
       handler: PreviewHandler(resolver: resolver))
-    let watcher = Task.detached {
-      while !Task.isCancelled {
-        try? await Task.sleep(for: .seconds(1))
+    // Builds block (they run lessons on threads of their own), so the polling loop gets a thread of its own too,
+    // leaving the concurrency pool to the server.
+    let stop = Atomic<Bool>(false)
+    let watcher = Thread {
+      while !stop.load(ordering: .relaxed) {
+        Thread.sleep(forTimeInterval: 1)
         rebuild(builder, reporter: reporter, first: false)
       }
     }
-    defer { watcher.cancel() }
+    watcher.start()
+    defer { stop.store(true, ordering: .relaxed) }
     let out = options.out
     let announcement = Task {
       try? await server.waitUntilListening(timeout: 30)
