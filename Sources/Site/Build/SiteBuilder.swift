@@ -18,7 +18,7 @@ public struct SiteBuilder: Sendable {
 
   /// Builds the site. Throws only when the build as a whole cannot go on (no content, broken templates, output not
   /// writable); lesson problems are in the report.
-  public func build(progress: @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
+  public func build(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
     let start = DispatchTime.now()
     var report = BuildReport()
     let inventory = try ContentScanner.scan(configuration.contentFolder)
@@ -114,7 +114,7 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Parses and renders every lesson without executing cells or writing anything: what `lessons check` reports.
-  public func check(progress: @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
+  public func check(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
     let start = DispatchTime.now()
     var report = BuildReport()
     let inventory = try ContentScanner.scan(configuration.contentFolder)
@@ -207,8 +207,8 @@ public struct SiteBuilder: Sendable {
   }
 
   private static func process(
-    _ sources: [TutorialSource], jobs: Int, progress: @Sendable (BuildEvent) -> Void,
-    _ work: @Sendable (TutorialSource) -> LessonProcessor.Outcome
+    _ sources: [TutorialSource], jobs: Int, progress: @escaping @Sendable (BuildEvent) -> Void,
+    _ work: @escaping @Sendable (TutorialSource) -> LessonProcessor.Outcome
   ) -> [LessonProcessor.Outcome] {
     progress(.started(total: sources.count))
     let done = Mutex(0)
