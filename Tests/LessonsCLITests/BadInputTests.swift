@@ -51,6 +51,7 @@ struct BadInputTests {
   @Test("hundreds of mutated lessons are checked and built with a clear status, never a crash", .timeLimit(.minutes(1)))
   func mutations() throws {
     let project = try CommandRunner.makeProject(lessons: 1)
+    defer { try? FileManager.default.removeItem(atPath: project) }
     var random = SeededGenerator(state: 20_261_127)
     let seeds = try Self.seeds()
     for number in 0..<240 {

@@ -6,9 +6,11 @@ import Testing
 @testable import Site
 
 @Suite("Site builder on a temporary content folder", .serialized)
-struct SiteBuilderTests {
+final class SiteBuilderTests {
   let folder: String
-  let configuration: BuildConfiguration
+  var configuration: BuildConfiguration
+
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
     folder = try SiteTestSupport.temporaryFolder()

@@ -4,9 +4,11 @@ import Testing
 @testable import Site
 
 @Suite("Preview server paths")
-struct StaticFileResolverTests {
+final class StaticFileResolverTests {
   let root: String
   let resolver: StaticFileResolver
+
+  deinit { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
 
   init() throws {
     let folder = try SiteTestSupport.temporaryFolder()
