@@ -30,6 +30,8 @@ public struct StaticFileResolver: Sendable {
     for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
       return .forbidden
     }
+    // Hidden files (the build manifest) are the builder's, not the site's.
+    if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
     let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
     var candidate = realRoot + (segments.isEmpty ? "" : "/" + segments.joined(separator: "/"))
     var isDirectory: ObjCBool = false
