@@ -166,4 +166,15 @@ final class SiteBuilderTests {
     let plain = try SiteBuilder(configuration: configuration).build()
     #expect(!plain.diagnostics.contains { $0.message.contains("nope") })
   }
+
+  @Test("an output folder that holds the content, the templates or the current folder is refused", .timeLimit(.minutes(1)))
+  func unsafeOutput() throws {
+    for output in [folder, configuration.contentFolder, configuration.contentFolder + "/..", "/"] {
+      var unsafe = configuration
+      unsafe.outputFolder = output
+      let error = try #require(throws: SiteError.self) { try SiteBuilder(configuration: unsafe).build() }
+      #expect(error.code == .invalidSetting)
+    }
+    #expect(FileManager.default.fileExists(atPath: configuration.contentFolder + "/topics/topic-a/metadata.yaml"))
+  }
 }

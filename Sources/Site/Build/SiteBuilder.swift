@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Execution
 import Lessons
 import Synchronization
@@ -50,6 +51,7 @@ public struct SiteBuilder: Sendable {
     if let baseURL = configuration.baseURL { site.baseURL = baseURL }
     report.diagnostics += inventory.problems
 
+    try checkOutputIsSafeToReplace()
     let staging = try StagingFolder(output: configuration.outputFolder)
     // With the same settings as the current site, only the changed lessons are rendered and the current site is
     // updated file by file; otherwise a whole new site is built and swapped in.
@@ -173,6 +175,19 @@ public struct SiteBuilder: Sendable {
     case .none: return false
     case .all: return true
     case .lessons(let names): return names.contains(source.slug) || names.contains(source.relativePath)
+    }
+  }
+
+  /// Refuses an output folder whose replacement would destroy the inputs: the content or templates folder, a
+  /// folder holding them, or the current folder (`--out .`).
+  private func checkOutputIsSafeToReplace() throws(SiteError) {
+    func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+    let output = real(configuration.outputFolder)
+    let protected = [configuration.contentFolder, configuration.templatesFolder, FileManager.default.currentDirectoryPath]
+    for folder in protected.map(real) where folder == output || folder.hasPrefix(output == "/" ? "/" : output + "/") {
+      throw SiteError(
+        .invalidSetting, file: configuration.outputFolder,
+        reason: "the output folder would replace \(folder), which the build reads or runs in; choose another --out")
     }
   }
 
