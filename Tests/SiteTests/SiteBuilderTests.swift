@@ -177,4 +177,13 @@ final class SiteBuilderTests {
     }
     #expect(FileManager.default.fileExists(atPath: configuration.contentFolder + "/topics/topic-a/metadata.yaml"))
   }
+
+  @Test("a symbolic link loop in a tutorial folder is reported, not followed forever", .timeLimit(.minutes(1)))
+  func symlinkLoop() throws {
+    let tutorial = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0"
+    try FileManager.default.createSymbolicLink(atPath: tutorial + "/loop", withDestinationPath: tutorial)
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("symbolic link loop") })
+    #expect(FileManager.default.fileExists(atPath: page(1)))
+  }
 }
