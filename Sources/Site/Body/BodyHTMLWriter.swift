@@ -61,6 +61,7 @@ struct BodyHTMLWriter {
       for item in list.items {
         html += "<li>"
         write(item, tight: list.tight)
+        if list.tight, html.hasSuffix("\n") { html.removeLast() }
         html += "</li>\n"
       }
       html += "</\(tag)>\n"
