@@ -72,12 +72,13 @@ struct AttributeLineSeparator {
     var line = paragraph.startLine
     var escaping = false
 
-    func flush(nextLine: Int) {
+    func flush(endLine: Int, nextLine: Int) {
       while let last = current.last, last.kind == .softBreak || last.kind == .lineBreak { current.removeLast() }
       if !current.isEmpty {
         var piece = paragraph
         piece.children = current
         piece.startLine = currentStart
+        piece.endLine = max(currentStart, endLine)
         if escaping {
           escaped.append(Escaped(node: piece, depth: source.quoteDepth(ofLine: currentStart)))
         } else {
@@ -100,7 +101,7 @@ struct AttributeLineSeparator {
         AttributeListParser.parse(literal[...]) != nil
       {
         let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
-        flush(nextLine: line + 1)
+        flush(endLine: line - 1, nextLine: line + 1)
         let node = MarkdownNode(kind: .customBlock, literal: literal, startLine: line, startColumn: 1)
         if isLazy || escaping {
           escaping = true
@@ -114,7 +115,7 @@ struct AttributeLineSeparator {
       }
       line += 1
     }
-    flush(nextLine: line)
+    flush(endLine: paragraph.endLine, nextLine: line)
     return (nodes, escaped)
   }
 
