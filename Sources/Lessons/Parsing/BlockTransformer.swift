@@ -88,6 +88,11 @@ struct BlockTransformer {
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
     if visible.isEmpty { return nil }
+    if visible.count == 1, case .image(var image) = visible[0], !attributes.isEmpty {
+      // `{: width="50%"}` under a lone image is meant for the image, as GTN renders it.
+      image.attributes = image.attributes.merging(attributes)
+      return .paragraph([.image(image)], Attributes())
+    }
     return .paragraph(content, attributes)
   }
 

@@ -115,7 +115,7 @@ struct BodyHTMLWriter {
     html += "\""
     AttributeHTML.write(Attributes(id: box.attributes.id, pairs: box.attributes.pairs), to: &html)
     html += collapsible ? ">\n<summary class=\"box-title\">" : ">\n<div class=\"box-title\">"
-    Icons.append(box.type.isKnown ? box.type.name : "generic", label: box.type.label, to: &html)
+    Icons.append(box.type.isKnown ? box.type.name : "generic", label: "", to: &html)
     html += "<span class=\"box-title-text\">"
     writeBoxTitle(box)
     html += collapsible ? "</span></summary>\n" : "</span></div>\n"

@@ -59,7 +59,7 @@ public enum Icons {
   public static func isKnown(_ name: String) -> Bool { shapes[name] != nil }
 
   /// The `<svg>` for `name` (the generic icon when unknown) followed by visually hidden text saying `label`
-  /// (the name when nil), both escaped.
+  /// (the name when nil), both escaped; an empty `label` marks the icon as decorative (no hidden text).
   public static func html(_ name: String, label: String? = nil) -> String {
     var output = ""
     append(name, label: label, to: &output)
@@ -73,8 +73,11 @@ public enum Icons {
     output +=
       #"" viewBox="0 0 24 24" width="16" height="16" style="fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round" aria-hidden="true">"#
     output += shapes[name] ?? generic
-    output += #"</svg><span class="visually-hidden">"#
-    HTMLEscaping.escape(label ?? name.replacing("_", with: " ").replacing("-", with: " "), into: &output)
+    output += "</svg>"
+    let text = label ?? name.replacing("_", with: " ").replacing("-", with: " ")
+    guard !text.isEmpty else { return }
+    output += #"<span class="visually-hidden">"#
+    HTMLEscaping.escape(text, into: &output)
     output += "</span>"
   }
 }
