@@ -16,7 +16,7 @@ enum CmarkConverter {
     defer { cmark_node_free(root) }
     cmark_consolidate_text_nodes(root)
     let source = Source(text)
-    return convert(root, source: source)
+    return convert(root, source: source, depth: 0)
   }
 
   /// True when the code block starting at `line`/`column` opens with a backtick or tilde fence; cmark 0.30 has
@@ -40,8 +40,15 @@ enum CmarkConverter {
     }
   }
 
-  private static func convert(_ node: OpaquePointer, source: Source) -> MarkdownNode {
+  /// Deeper nesting than this (blockquotes, lists, emphasis) is flattened to its text, so that recursion over the
+  /// tree (here and in the passes above it) stays far from the stack's limit on any input.
+  static let maximumDepth = 48
+
+  private static func convert(_ node: OpaquePointer, source: Source, depth: Int) -> MarkdownNode {
     let kind = kind(of: cmark_node_get_type(node))
+    if depth >= maximumDepth && cmark_node_first_child(node) != nil {
+      return flattened(node, kind: kind)
+    }
     var result = MarkdownNode(
       kind: kind, startLine: Int(cmark_node_get_start_line(node)),
       startColumn: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)),
@@ -69,10 +76,36 @@ enum CmarkConverter {
     }
     var child = cmark_node_first_child(node)
     while let current = child {
-      result.children.append(convert(current, source: source))
+      result.children.append(convert(current, source: source, depth: depth + 1))
       child = cmark_node_next(current)
     }
     return result
+  }
+
+  /// The text of `node`'s subtree, gathered with cmark's iterator (no recursion), as one paragraph (for blocks) or
+  /// one text node (for inlines).
+  private static func flattened(_ node: OpaquePointer, kind: MarkdownNode.Kind) -> MarkdownNode {
+    var text = ""
+    if let iterator = cmark_iter_new(node) {
+      defer { cmark_iter_free(iterator) }
+      while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+        guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+        switch cmark_node_get_type(current) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+          text += string(cmark_node_get_literal(current)) ?? ""
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
+          text += " "
+        default:
+          break
+        }
+      }
+    }
+    let line = Int(cmark_node_get_start_line(node))
+    let textNode = MarkdownNode(kind: .text, literal: text, startLine: line)
+    guard kind.isBlock else { return textNode }
+    return MarkdownNode(
+      kind: .paragraph, children: [textNode], startLine: line, startColumn: Int(cmark_node_get_start_column(node)),
+      endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {

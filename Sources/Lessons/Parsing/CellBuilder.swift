@@ -4,8 +4,12 @@ enum CellBuilder {
   static func cell(code: String, info: String, fenceLine: Int, index: Int, context: DialectContext) -> Cell {
     var options = CellOptions()
     for word in info.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst() {
-      let parts = word.split(separator: "=", maxSplits: 1)
-      let key = String(parts[0])
+      let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard let first = parts.first, !first.isEmpty else {
+        context.warn(fenceLine, "cell option '\(word)' should read key=value")
+        continue
+      }
+      let key = String(first)
       let value = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: "\"'") : ""
       apply(key: key, value: value, to: &options, line: fenceLine, context: context)
     }
