@@ -1,21 +1,24 @@
 /// A block of a lesson's body.
-public indirect enum Block: Sendable, Hashable {
+///
+/// Only the cases with large payloads are `indirect`, so that paragraphs and other small blocks need no extra
+/// allocation.
+public enum Block: Sendable, Hashable {
   /// A paragraph, with the attributes of a `{: …}` line after it.
   case paragraph([Inline], Attributes)
-  case heading(Heading)
+  indirect case heading(Heading)
   /// A GTN box: a blockquote closed by `{: .type}`.
-  case box(Box)
+  indirect case box(Box)
   /// A blockquote that is not a box.
   case blockQuote([Block], Attributes)
-  case list(ListBlock)
+  indirect case list(ListBlock)
   /// A code block in a language other than Swift (or none).
-  case code(CodeBlock)
+  indirect case code(CodeBlock)
   /// A Swift code cell; the index points into `Lesson.cells`.
   case cell(Int)
   /// A captioned image, numbered in order of appearance.
-  case figure(Figure)
+  indirect case figure(Figure)
   /// A pipe table.
-  case table(Table)
+  indirect case table(Table)
   /// Raw HTML the author wrote, passed through as is.
   case html(String)
   case thematicBreak

@@ -1,12 +1,14 @@
 /// Inline content of a paragraph, heading, title or table cell.
-public indirect enum Inline: Sendable, Hashable {
+///
+/// Only the large cases are `indirect`: text and code need no allocation beyond their string.
+public enum Inline: Sendable, Hashable {
   case text(String)
   /// A code span.
   case code(String)
   case emphasis([Inline])
   case strong([Inline])
   case link(url: String, title: String?, content: [Inline])
-  case image(Image)
+  indirect case image(Image)
   /// Raw inline HTML the author wrote (`<kbd>`, `<br>`), passed through.
   case html(String)
   case softBreak
@@ -16,7 +18,7 @@ public indirect enum Inline: Sendable, Hashable {
   /// `{% tool [Label](id) %}` or `{% tool Label|id %}`.
   case tool(label: String, id: String)
   /// `{GIL}`: the first use in a page is written out ("Global Interpreter Lock (GIL)"), later ones abbreviated.
-  case abbreviation(Abbreviation, firstUse: Bool)
+  indirect case abbreviation(Abbreviation, firstUse: Bool)
   /// `{% cite Key %}`.
   case citation(String)
   /// `$$…$$`, kept as TeX text.

@@ -89,17 +89,22 @@ struct AttributeLineSeparator {
       currentStart = nextLine
     }
 
-    var groups: [[MarkdownNode]] = [[]]
-    for child in paragraph.children {
-      groups[groups.count - 1].append(child)
-      if child.kind == .softBreak || child.kind == .lineBreak { groups.append([]) }
-    }
-    for group in groups {
-      let content = group.filter { $0.kind != .softBreak && $0.kind != .lineBreak }
-      let lineDepth = source.quoteDepth(ofLine: line)
-      if content.count == 1, content[0].kind == .text, let literal = content[0].literal,
+    let children = paragraph.children
+    var groupStart = 0
+    while groupStart < children.count {
+      var groupEnd = groupStart
+      while groupEnd < children.count, children[groupEnd].kind != .softBreak, children[groupEnd].kind != .lineBreak {
+        groupEnd += 1
+      }
+      let contentEnd = groupEnd
+      if groupEnd < children.count { groupEnd += 1 }  // the break belongs to the line it ends
+      let group = children[groupStart..<groupEnd]
+      let single = contentEnd - groupStart == 1 ? children[groupStart] : nil
+      groupStart = groupEnd
+      if let single, single.kind == .text, let literal = single.literal, literal.utf8.first == UInt8(ascii: "{"),
         AttributeListParser.parse(literal[...]) != nil
       {
+        let lineDepth = source.quoteDepth(ofLine: line)
         let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
         flush(endLine: line - 1, nextLine: line + 1)
         let node = MarkdownNode(kind: .customBlock, literal: literal, startLine: line, startColumn: 1)
@@ -121,6 +126,7 @@ struct AttributeLineSeparator {
 
   private static func looksLikeAttributeLine(_ node: MarkdownNode) -> Bool {
     guard node.kind == .text, let literal = node.literal else { return false }
-    return literal.utf8.first == UInt8(ascii: "{") && literal.contains("{:")
+    let utf8 = literal.utf8
+    return utf8.first == UInt8(ascii: "{") && utf8.dropFirst().first == UInt8(ascii: ":")
   }
 }

@@ -79,7 +79,7 @@ struct BlockTransformer {
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
     let content = inlines.transform(node.children, line: node.startLine)
     let visible = content.filter { inline in
-      if case .text(let text) = inline { return !text.trimmingSpaces.isEmpty }
+      if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
       return true
     }
     if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {

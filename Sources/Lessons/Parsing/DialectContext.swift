@@ -65,7 +65,20 @@ final class DialectContext {
     var result = ""
     var lastWasDash = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
+          result.unicodeScalars.append(scalar)
+          lastWasDash = false
+          continue
+        }
+        if value >= 65 && value <= 90 {
+          result.unicodeScalars.append(Unicode.Scalar(value + 32))
+          lastWasDash = false
+          continue
+        }
+      }
+      if !scalar.isASCII && scalar.properties.isAlphabetic {
         result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
         lastWasDash = false
       } else if scalar == " " || scalar == "-" || scalar == "_", !result.isEmpty, !lastWasDash {

@@ -11,7 +11,7 @@ enum FrontMatterParser {
     var diagnostics: [Diagnostic] = []
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
     } catch let error as YamlError {
       let (line, column, problem) = location(of: error)
       diagnostics.append(

@@ -83,6 +83,11 @@ struct InlineTransformer {
     _ text: Substring, line: Int, into output: inout [Inline], pending: inout PendingTag?
   ) {
     let bytes = text.utf8
+    // Most text has nothing to look at: append it whole.
+    guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") }) else {
+      append(text, to: &output)
+      return
+    }
     var segmentStart = bytes.startIndex
     var index = bytes.startIndex
     func flush(upTo end: String.Index) {

@@ -136,12 +136,24 @@ struct BodyHTMLWriter {
     if text.isEmpty {
       HTMLEscaping.escape(label, into: &html)
     } else {
-      if !text.lowercased().hasPrefix(label.lowercased()) {
+      if !Self.startsCaseInsensitively(text, with: label) {
         HTMLEscaping.escape(label, into: &html)
         html += ": "
       }
       write(box.title)
     }
+  }
+
+  /// ASCII case-insensitive prefix test on UTF-8 bytes ("Question: Why?" starts with "question").
+  static func startsCaseInsensitively(_ text: String, with prefix: String) -> Bool {
+    var textBytes = text.utf8.makeIterator()
+    for byte in prefix.utf8 {
+      guard let other = textBytes.next() else { return false }
+      let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+      let otherLower = other >= 65 && other <= 90 ? other + 32 : other
+      if lower != otherLower { return false }
+    }
+    return true
   }
 
   private mutating func writeTable(_ table: Table) {

@@ -99,7 +99,10 @@ extension BodyHTMLWriter {
       default: break
       }
     }
-    let trimmed = result.drop { $0 == " " }
-    return String(trimmed.reversed().drop { $0 == " " }.reversed())
+    let utf8 = result.utf8
+    guard let first = utf8.firstIndex(where: { $0 != 32 }), let last = utf8.lastIndex(where: { $0 != 32 }) else {
+      return ""
+    }
+    return String(result[first...last])
   }
 }

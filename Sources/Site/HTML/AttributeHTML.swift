@@ -53,6 +53,13 @@ enum AttributeHTML {
 
   /// A class name reduced to letters, digits, `-` and `_`.
   static func className(_ name: String) -> String {
-    String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }))
+    let isPlain = name.utf8.allSatisfy { byte in
+      (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
+    }
+    if isPlain { return name }
+    let kept = name.unicodeScalars.filter { scalar in
+      scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+    }
+    return String(String.UnicodeScalarView(kept))
   }
 }

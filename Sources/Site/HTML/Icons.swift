@@ -74,7 +74,7 @@ public enum Icons {
       #"" viewBox="0 0 24 24" width="16" height="16" style="fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round" aria-hidden="true">"#
     output += shapes[name] ?? generic
     output += "</svg>"
-    let text = label ?? name.replacing("_", with: " ").replacing("-", with: " ")
+    let text = label ?? String(decoding: name.utf8.map { $0 == 95 || $0 == 45 ? 32 : $0 }, as: UTF8.self)
     guard !text.isEmpty else { return }
     output += #"<span class="visually-hidden">"#
     HTMLEscaping.escape(text, into: &output)
