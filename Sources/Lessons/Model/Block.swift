@@ -21,6 +21,9 @@ public enum Block: Sendable, Hashable {
   indirect case table(Table)
   /// Raw HTML the author wrote, passed through as is.
   case html(String)
+  /// Raw HTML in which Liquid tags (`{% icon … %}`) were resolved: its `.html` parts pass through, the other
+  /// inlines render as usual.
+  case htmlParts([Inline])
   case thematicBreak
   /// Where the agenda's `1. TOC` / `{:toc}` stood: the table of contents goes here.
   case tableOfContents

@@ -68,6 +68,9 @@ struct BlockTransformer {
         context.warn(node.startLine, "a box title tag outside the first line of a box is left out")
         return nil
       }
+      if html.contains("{%") || html.contains("{{") {
+        return .htmlParts(inlines.resolveLiquid(inRawHTML: html, line: node.startLine))
+      }
       return .html(html)
     case .thematicBreak:
       return .thematicBreak

@@ -150,6 +150,26 @@ struct InlineTransformer {
     flush(upTo: bytes.endIndex)
   }
 
+  /// Raw HTML with its Liquid tags resolved: the HTML between tags stays `.html`, text from `{{ … }}` is `.text`.
+  func resolveLiquid(inRawHTML html: String, line: Int) -> [Inline] {
+    var output: [Inline] = []
+    var rest = html[...]
+    while let open = [rest.firstRange(of: "{%"), rest.firstRange(of: "{{")].compactMap({ $0 }).min(by: {
+      $0.lowerBound < $1.lowerBound
+    }) {
+      let isOutput = rest[open].hasPrefix("{{")
+      guard let close = rest[open.upperBound...].firstRange(of: isOutput ? "}}" : "%}") else { break }
+      if rest.startIndex < open.lowerBound { output.append(.html(String(rest[..<open.lowerBound]))) }
+      let linesBefore = html[..<open.lowerBound].utf8.count { $0 == 10 }
+      emit(
+        PendingTag(isOutput: isOutput, body: String(rest[open.upperBound..<close.lowerBound]), line: line + linesBefore),
+        into: &output)
+      rest = rest[close.upperBound...]
+    }
+    if !rest.isEmpty { output.append(.html(String(rest))) }
+    return output
+  }
+
   private func emit(_ tag: PendingTag, into output: inout [Inline]) {
     var body = tag.body
     if body.hasSuffix("-") { body.removeLast() }

@@ -95,6 +95,9 @@ struct BodyHTMLWriter {
     case .html(let raw):
       html += RawHTML.closingVoidElements(raw)
       if !raw.hasSuffix("\n") { html += "\n" }
+    case .htmlParts(let parts):
+      write(parts)
+      html += "\n"
     case .thematicBreak:
       html += "<hr />\n"
     case .tableOfContents:
