@@ -14,6 +14,8 @@ final class DialectContext {
   private var abbreviations: [String: Abbreviation] = [:]
   private var usedShorts: Set<String> = []
   private var headingIDs: Set<String> = []
+  /// Next suffix to try for each id base, so that many equal headings stay linear.
+  private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
 
   init(file: String, frontMatter: FrontMatter, source: SourceLines) {
@@ -52,11 +54,12 @@ final class DialectContext {
     var base = wanted ?? Self.slug(text)
     if base.isEmpty { base = "section" }
     var candidate = base
-    var counter = 1
+    var counter = nextSuffix[base] ?? 1
     while !headingIDs.insert(candidate).inserted {
       candidate = "\(base)-\(counter)"
       counter += 1
     }
+    nextSuffix[base] = counter
     return candidate
   }
 
