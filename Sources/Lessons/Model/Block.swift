@@ -60,14 +60,21 @@ public struct Box: Sendable, Hashable {
   public var attributes: Attributes
   /// 1-based line of the box's first line in the lesson file.
   public var line: Int
+  /// True when the title came from a heading (`### {% icon comment %} Different servers`), which GTN shows as
+  /// written; a `<x-title>` title is shown after the type's label ("Comment: Different servers").
+  public var titleIsHeading: Bool
 
   /// Creates a box.
-  public init(type: BoxType, title: [Inline], content: [Block], attributes: Attributes = Attributes(), line: Int) {
+  public init(
+    type: BoxType, title: [Inline], content: [Block], attributes: Attributes = Attributes(), line: Int,
+    titleIsHeading: Bool = false
+  ) {
     self.type = type
     self.title = title
     self.content = content
     self.attributes = attributes
     self.line = line
+    self.titleIsHeading = titleIsHeading
   }
 }
 

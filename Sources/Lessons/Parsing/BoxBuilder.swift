@@ -12,6 +12,8 @@ struct BoxBuilder {
     var type: String?
     /// True when the title came from a `<x-title>` tag, whose type must match the closing class.
     var fromTag: Bool
+    /// True when the title is a heading's text.
+    var isHeading = false
     var title: [Inline]
     var rest: [MarkdownNode]
   }
@@ -30,7 +32,7 @@ struct BoxBuilder {
             line, "box '\(boxType.name)' is not closed: add a line {: .\(boxType.name)} right after the blockquote")
           return .box(
             Box(type: boxType, title: info.title, content: transformer.transform(info.rest, inBox: true),
-              attributes: attributes, line: line))
+              attributes: attributes, line: line, titleIsHeading: !info.fromTag))
         }
       }
       return .blockQuote(transformer.transform(node.children, inBox: false), attributes)
@@ -49,7 +51,7 @@ struct BoxBuilder {
     return .box(
       Box(
         type: type, title: info.title, content: transformer.transform(info.rest, inBox: true), attributes: rest,
-        line: line))
+        line: line, titleIsHeading: info.isHeading))
   }
 
   private func startsWithTitleTag(_ node: MarkdownNode) -> Bool {
@@ -134,6 +136,7 @@ struct BoxBuilder {
         }
       }
       info.title = content
+      info.isHeading = true
       info.rest = Array(children.dropFirst())
     default:
       break

@@ -139,7 +139,7 @@ struct BodyHTMLWriter {
     if text.isEmpty {
       HTMLEscaping.escape(label, into: &html)
     } else {
-      if !Self.startsCaseInsensitively(text, with: label) {
+      if !box.titleIsHeading && !Self.startsCaseInsensitively(text, with: label) {
         HTMLEscaping.escape(label, into: &html)
         html += ": "
       }
