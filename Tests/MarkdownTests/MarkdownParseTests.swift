@@ -48,3 +48,19 @@ struct MarkdownParseTests {
     #expect(Markdown.parse("").children.isEmpty)
   }
 }
+
+/// Deep nesting cannot exhaust the stack: beyond a limit it is flattened to text.
+struct MarkdownDepthTests {
+  @Test("2,000 nested quotes parse into a bounded tree that keeps the text")
+  func deepQuotes() {
+    let document = Markdown.parse(String(repeating: "> ", count: 2_000) + "deep text\n")
+    var depth = 0
+    var node = document
+    while let first = node.children.first {
+      depth += 1
+      node = first
+    }
+    #expect(depth < 60)
+    #expect(node.literal?.contains("deep text") == true)
+  }
+}
