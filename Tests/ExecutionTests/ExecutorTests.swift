@@ -1,7 +1,9 @@
 import Charts
+import Dispatch
 import Execution
 import Foundation
 import Lessons
+import Synchronization
 import Testing
 
 /// End-to-end tests of lesson execution: they compile and run real programs against the built libraries.
@@ -105,5 +107,40 @@ struct ExecutorTests {
   /// The process group a fixture cell printed (`worker <pid> group <pgid>`).
   static func group(in output: String) -> Int32? {
     output.split(separator: " ").last.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+  }
+}
+
+/// The site builder executes several lessons at once from pool threads.
+@Suite("Executing lessons in parallel", .serialized)
+struct ParallelExecutionTests {
+  @Test("lessons executed on several threads at once each get their own outputs", .timeLimit(.minutes(2)))
+  func parallel() throws {
+    let lessons = try (0..<3).map { number in
+      try FixtureLessons.lesson("broken.md").withText("```swift\nprint(\"lesson \(number)\")\n```\n")
+    }
+    defer { lessons.forEach(FixtureLessons.remove) }
+    let outputs = Mutex<[Int: String]>([:])
+    DispatchQueue.concurrentPerform(iterations: lessons.count) { number in
+      let stdout = Executor.results(for: lessons[number], options: ExecutionOptions()).0?.cells.first?.stdout
+      outputs.withLock { $0[number] = stdout }
+    }
+    #expect(outputs.withLock { $0 } == [0: "lesson 0\n", 1: "lesson 1\n", 2: "lesson 2\n"])
+  }
+
+  @Test("the stamp says whether stand-in or live servers answered", .timeLimit(.minutes(2)))
+  func servers() throws {
+    var lesson = try FixtureLessons.lesson("broken.md").withText("```swift\nprint(1)\n```\n")
+    defer { FixtureLessons.remove(lesson) }
+    lesson.frontMatter.standInServers = [StandInServer(url: "https://usegalaxy.org", version: "24.1", latency: 0)]
+    #expect(Executor.results(for: lesson, options: ExecutionOptions(refresh: .all)).0?.stamp.servers == "stand-in")
+    let live = ExecutionOptions(refresh: .all, live: true)
+    #expect(Executor.results(for: lesson, options: live).0?.stamp.servers == "live")
+  }
+}
+
+extension Lesson {
+  /// The lesson with its file replaced by `text`.
+  func withText(_ text: String) throws -> Lesson {
+    try FixtureLessons.rewrite(self, text: text)
   }
 }
