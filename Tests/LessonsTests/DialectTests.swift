@@ -67,10 +67,22 @@ struct DialectTests {
     #expect(heading.id == "custom")
   }
 
-  @Test("heading ids are unique and made from the text")
-  func headingIDs() {
-    let lesson = LessonTestSupport.parse("## Pools & Parallelism\n\n## Pools & Parallelism\n\n## Ünïcode 2\n")
-    #expect(lesson.document.tableOfContents.map(\.id) == ["pools-parallelism", "pools-parallelism-1", "ünïcode-2"])
+  @Test(
+    "heading ids are made from the text as kramdown makes them",
+    arguments: [
+      ("Pools & Parallelism", "pools--parallelism"), ("2. Getting started", "getting-started"),
+      ("Threads vs Processes", "threads-vs-processes"), ("Use `map()` now", "use-map-now"), ("!!!", "section"),
+      ("Ünïcode 2", "ünïcode-2"), ("snake_case name", "snakecase-name"),
+    ])
+  func headingID(title: String, id: String) {
+    let lesson = LessonTestSupport.parse("## \(title)\n")
+    #expect(lesson.document.tableOfContents.map(\.id) == [id])
+  }
+
+  @Test("equal headings get -1, -2 suffixes")
+  func uniqueHeadingIDs() {
+    let lesson = LessonTestSupport.parse("## Same\n\n## Same\n\n## Same\n")
+    #expect(lesson.document.tableOfContents.map(\.id) == ["same", "same-1", "same-2"])
   }
 
   @Test("a pipe table with a delimiter row becomes a table with alignments and inline content")

@@ -63,33 +63,36 @@ final class DialectContext {
     return candidate
   }
 
-  /// Lowercase letters and digits, spaces and dashes as `-`, other characters dropped.
+  /// kramdown's header id: leading characters up to the first letter dropped, then only letters, digits, spaces
+  /// and `-` kept, each space written `-`, lowercased ("Pools & Parallelism" → `pools--parallelism`), so that links
+  /// written for GTN's pages keep working. Letters outside ASCII are kept too (kramdown drops them).
   static func slug(_ text: String) -> String {
     var result = ""
-    var lastWasDash = false
+    var started = false
     for scalar in text.unicodeScalars {
+      let isLetter: Bool
+      let isDigit = scalar.isASCII && scalar.value >= 48 && scalar.value <= 57
       if scalar.isASCII {
-        let value = UInt8(scalar.value)
-        if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
-          result.unicodeScalars.append(scalar)
-          lastWasDash = false
-          continue
-        }
-        if value >= 65 && value <= 90 {
-          result.unicodeScalars.append(Unicode.Scalar(value + 32))
-          lastWasDash = false
-          continue
-        }
+        let value = scalar.value
+        isLetter = (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+      } else {
+        isLetter = scalar.properties.isAlphabetic
       }
-      if !scalar.isASCII && scalar.properties.isAlphabetic {
-        result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        lastWasDash = false
-      } else if scalar == " " || scalar == "-" || scalar == "_", !result.isEmpty, !lastWasDash {
+      if !started {
+        guard isLetter else { continue }
+        started = true
+      }
+      if isLetter || isDigit {
+        if scalar.isASCII {
+          let value = UInt8(scalar.value)
+          result.unicodeScalars.append(Unicode.Scalar(value >= 65 && value <= 90 ? value + 32 : value))
+        } else {
+          result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+      } else if scalar == " " || scalar == "-" {
         result.append("-")
-        lastWasDash = true
       }
     }
-    while result.last == "-" { result.removeLast() }
     return result
   }
 
