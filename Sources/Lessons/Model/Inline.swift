@@ -25,6 +25,8 @@ public enum Inline: Sendable, Hashable {
   case math(String)
   /// A `{% snippet … %}` / `{% include … %}` whose content is not available: the path, shown as a note.
   case snippet(String)
+  /// `[^label]` where the lesson defines `[^label]: …`; `number` is the footnote's 1-based number in the page.
+  case footnoteReference(label: String, number: Int)
 }
 
 /// An image: where it is, its alternative text and its `{: …}` attributes.

@@ -80,6 +80,15 @@ struct BlockTransformer {
   }
 
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
+    if !context.footnoteLabels.isEmpty, let first = node.children.first,
+      let marker = FootnoteScanner.definitionMarker(first)
+    {
+      var children = node.children
+      let rest = (first.literal ?? "")[marker.markerEnd...].drop { $0 == " " }
+      children[0].literal = String(rest)
+      context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: node.startLine), node.startLine)
+      return nil
+    }
     let content = inlines.transform(node.children, line: node.startLine)
     let visible = content.filter { inline in
       if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
@@ -130,7 +139,7 @@ struct BlockTransformer {
         result += first ? "\(abbreviation.expansion) (\(abbreviation.short))" : abbreviation.short
       case .citation(let key): result += key
       case .image(let image): result += image.alt
-      case .html, .icon, .snippet: break
+      case .html, .icon, .snippet, .footnoteReference: break
       }
     }
     return result.trimmingSpaces.description

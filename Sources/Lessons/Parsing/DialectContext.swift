@@ -17,6 +17,30 @@ final class DialectContext {
   /// Next suffix to try for each id base, so that many equal headings stay linear.
   private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
+  /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.
+  var footnoteLabels: Set<String> = []
+  /// Footnote contents by label, as their definitions are transformed.
+  var footnoteDefinitions: [String: (content: [Inline], line: Int)] = [:]
+  /// Numbers of referenced footnotes, in order of first reference.
+  private(set) var footnoteNumbers: [String: Int] = [:]
+
+  /// The number of footnote `label`, given on its first reference.
+  func footnoteNumber(_ label: String) -> Int {
+    if let number = footnoteNumbers[label] { return number }
+    let number = footnoteNumbers.count + 1
+    footnoteNumbers[label] = number
+    return number
+  }
+
+  /// The footnotes in number order; definitions never referenced are reported and left out.
+  func footnotes() -> [Footnote] {
+    for (label, definition) in footnoteDefinitions where footnoteNumbers[label] == nil {
+      warn(definition.line, "footnote [^\(label)] is defined but never referenced")
+    }
+    return footnoteNumbers.sorted { $0.value < $1.value }.map { label, number in
+      Footnote(label: label, number: number, content: footnoteDefinitions[label]?.content ?? [])
+    }
+  }
 
   init(file: String, frontMatter: FrontMatter, source: SourceLines) {
     self.file = file

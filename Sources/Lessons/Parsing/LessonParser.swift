@@ -59,9 +59,11 @@ public enum LessonParser {
     let source = SourceLines(split.body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(split.body))
+    context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
     let document = Document(
-      blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations)
+      blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations,
+      footnotes: context.footnotes())
     return Lesson(
       file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
       cells: context.cells, diagnostics: diagnostics + context.diagnostics)

@@ -43,6 +43,7 @@ public enum BodyRenderer {
     let (html, diagnostics) = withoutActuallyEscaping(cellHTML) { cellHTML in
       var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
       writer.write(lesson.document.blocks)
+      writer.writeFootnotes(lesson.document.footnotes)
       return (writer.html, writer.diagnostics)
     }
     return RenderedBody(
