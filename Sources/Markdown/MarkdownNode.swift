@@ -38,7 +38,9 @@ public struct MarkdownNode: Sendable, Hashable {
     }
   }
 
+  /// What the node is.
   public var kind: Kind
+  /// Child nodes, in order.
   public var children: [MarkdownNode]
   /// Text of text, code, code block and HTML nodes.
   public var literal: String?
@@ -54,9 +56,11 @@ public struct MarkdownNode: Sendable, Hashable {
   public var fenceInfo: String?
   /// 1-based line and column where the node starts in the parsed text; 0 when cmark does not know (inlines).
   public var startLine: Int
+  /// See `startLine`.
   public var startColumn: Int
   /// 1-based line and column where the node ends.
   public var endLine: Int
+  /// See `endLine`.
   public var endColumn: Int
 
   /// Creates a node; every field but `kind` has an empty default.

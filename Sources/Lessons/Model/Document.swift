@@ -26,9 +26,11 @@ public struct Document: Sendable, Hashable {
 
 /// A footnote: `[^label]: content`, referenced in the text as `[^label]`.
 public struct Footnote: Sendable, Hashable {
+  /// The label written in `[^label]`.
   public var label: String
   /// 1-based, in the order of first reference.
   public var number: Int
+  /// The footnote's text.
   public var content: [Inline]
 
   /// Creates a footnote.

@@ -31,10 +31,13 @@ public enum Inline: Sendable, Hashable {
 
 /// An image: where it is, its alternative text and its `{: …}` attributes.
 public struct Image: Sendable, Hashable {
+  /// The image URL as written (relative to the tutorial).
   public var source: String
+  /// Alternative text.
   public var alt: String
   /// The title (`"caption"` in `![alt](src "caption")`).
   public var title: String?
+  /// From `{: width="50%"}` after the image.
   public var attributes: Attributes
 
   /// Creates an image.
