@@ -94,7 +94,11 @@ struct InlineTransformer {
   ) {
     let bytes = text.utf8
     // Most text has nothing to look at: append it whole.
-    guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "[") })
+    let footnotes = !context.footnoteLabels.isEmpty
+    guard
+      bytes.contains(where: {
+        $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || (footnotes && $0 == UInt8(ascii: "["))
+      })
     else {
       append(text, to: &output)
       return
