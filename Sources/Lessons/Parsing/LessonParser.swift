@@ -66,7 +66,16 @@ public enum LessonParser {
       footnotes: context.footnotes())
     return Lesson(
       file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
-      cells: context.cells, diagnostics: diagnostics + context.diagnostics)
+      cells: context.cells, diagnostics: sortedByLine(diagnostics + context.diagnostics))
+  }
+
+  /// Diagnostics in file order (whole-file ones first); the passes find them in tree order.
+  private static func sortedByLine(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { left, right in
+      let leftLine = left.element.line ?? 0
+      let rightLine = right.element.line ?? 0
+      return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+    }.map(\.element)
   }
 
   private static func firstInvalidLine(_ data: Data) -> Int {
