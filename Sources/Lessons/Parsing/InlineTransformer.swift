@@ -121,8 +121,17 @@ struct InlineTransformer {
           if let close = rest.firstRange(of: isOutput ? "}}" : "%}") {
             var tag = PendingTag(isOutput: isOutput, body: String(rest[..<close.lowerBound]), line: line)
             if !isOutput, tag.body.hasPrefix("-") { tag.body.removeFirst() }
-            emit(tag, into: &output)
             index = close.upperBound
+            if !isOutput, tag.body.trimmingSpaces.trimmingCharacters(in: "-") == "raw" {
+              // `{% raw %}…{% endraw %}`: what is between is text, Liquid-looking or not.
+              let after = text[index...]
+              let end = after.firstRange(of: "{% endraw %}") ?? after.firstRange(of: "{%- endraw -%}")
+              append(after[..<(end?.lowerBound ?? after.endIndex)], to: &output)
+              index = end?.upperBound ?? after.endIndex
+              segmentStart = index
+              continue
+            }
+            emit(tag, into: &output)
             segmentStart = index
             continue
           }
@@ -251,4 +260,14 @@ struct InlineTransformer {
 extension String {
   /// cmark percent-encodes link destinations; a footnote's text read back from one is decoded.
   fileprivate var removingPercentEncodingIfPossible: String { removingPercentEncoding ?? self }
+}
+
+extension Substring {
+  /// The text without any of `characters` at either end.
+  fileprivate func trimmingCharacters(in characters: String) -> Substring {
+    var result = self
+    while let first = result.first, characters.contains(first) { result.removeFirst() }
+    while let last = result.last, characters.contains(last) { result.removeLast() }
+    return result
+  }
 }
