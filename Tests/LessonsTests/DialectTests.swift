@@ -140,6 +140,7 @@ struct DialectTests {
     let first = try #require(lesson.cells.first)
     #expect(first.index == 0 && first.code == "print(\"a\")\n" && first.line == 5)
     #expect(first.options.run == false && first.options.timeout == 30)
+    #expect(first.fenceLines == 4...6)
     let second = lesson.cells[1]
     #expect(second.code == "let x = 1\n")
     #expect(second.line == 16)

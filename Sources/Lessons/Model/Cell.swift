@@ -11,6 +11,9 @@ public struct Cell: Sendable, Hashable, Codable {
   /// 1-based line in the lesson file of the cell's first code line (after the fence and option lines),
   /// so that compiler diagnostics can be mapped back to the lesson.
   public var line: Int
+  /// Lines of the whole fence in the lesson file, opening to closing line (nil when unknown), so that tools such
+  /// as a notebook export can cut the lesson's text around its cells.
+  public var fenceLines: ClosedRange<Int>? = nil
 
   /// Creates a cell.
   public init(index: Int, code: String, options: CellOptions = CellOptions(), line: Int) {

@@ -57,7 +57,8 @@ struct BlockTransformer {
       let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init)
       if language?.lowercased() == "swift" {
         let cell = CellBuilder.cell(
-          code: code, info: info, fenceLine: node.startLine, index: context.cells.count, context: context)
+          code: code, info: info, fenceLine: node.startLine, fenceEndLine: node.endLine, index: context.cells.count,
+          context: context)
         context.cells.append(cell)
         return .cell(cell.index)
       }
