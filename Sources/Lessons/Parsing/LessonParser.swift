@@ -56,9 +56,10 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    let source = SourceLines(split.body)
+    let body = SiteLinkRewriter.rewrite(split.body, relativePath: relativePath)
+    let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
-    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(split.body))
+    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
     let document = Document(
