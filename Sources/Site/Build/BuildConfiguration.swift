@@ -18,6 +18,7 @@ public struct BuildConfiguration: Sendable {
   /// Passed to the execution step.
   public var execution: ExecutionOptions
 
+  /// A configuration with the defaults of the `lessons` command: `content`, `templates`, `site`, one job per CPU.
   public init(
     contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "site",
     strict: Bool = false, jobs: Int = BuildConfiguration.defaultJobs, baseURL: String? = nil,

@@ -11,8 +11,10 @@ import Synchronization
 /// stops after comparing file sizes and times; with some lessons changed only those are rendered again). A lesson with errors is
 /// reported and left out; the others are still built.
 public struct SiteBuilder: Sendable {
+  /// What to read, where to write, and how.
   public var configuration: BuildConfiguration
 
+  /// A builder for `configuration`; nothing is read until `build` or `check`.
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
   }

@@ -77,6 +77,7 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   /// The address the site is published at; makes sitemap.xml's locations absolute.
   public var baseURL: String?
 
+  /// Settings with a generic title and no base URL, as when there is no site.yaml.
   public init(title: String = "Training material", baseURL: String? = nil) {
     self.title = title
     self.baseURL = baseURL

@@ -18,6 +18,7 @@ public struct StaticFileResolver: Sendable {
   /// The site folder.
   public let root: String
 
+  /// A resolver for the site folder `root`.
   public init(root: String) {
     self.root = root
   }
