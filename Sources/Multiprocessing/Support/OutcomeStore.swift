@@ -64,6 +64,12 @@ final class OutcomeStore<Output> {
     }
   }
 
+  /// Moves `count` initialized values from `source` into tasks `start...`, which must all be pending.
+  func moveValues(from source: UnsafeMutablePointer<Output>, start: Int, count: Int) {
+    (values + start).moveInitialize(from: source, count: count)
+    for index in start..<(start + count) { settle(index, .value) }
+  }
+
   /// Moves the outcome of a reported task out of the store.
   func take(_ index: Int) -> Result<Output, PoolError>? {
     switch states[index] {
