@@ -30,13 +30,14 @@ enum ForkGate {
     busy.store(false, ordering: .relaxed)
     for fd in readEnds { close(fd) }
     readEnds = []
-    for slot in 0..<pidSlots { (pids + slot).pointee.store(0, ordering: .relaxed) }
+    // The PID table is left as it is: the handlers that read it are reset to the default just below.
     for signal in [SIGINT, SIGTERM, SIGHUP] { setHandler(signal, nil) }
     setDeathSignal()
   }
 
   /// Records a new worker (call with the gate held).
   static func register(pid: Int32, readEnd: Int32) {
+    _ = prctl
     readEnds.insert(readEnd)
     for slot in 0..<pidSlots where (pids + slot).pointee.compareExchange(
       expected: 0, desired: pid, ordering: .relaxed
@@ -88,10 +89,12 @@ enum ForkGate {
   /// Asks the kernel to SIGKILL this child when the thread that forked it ends (`prctl(PR_SET_PDEATHSIG)`),
   /// so a parent killed by SIGKILL leaves no orphan. `prctl` is variadic, which Swift cannot call, so it is
   /// called through its address with its integer arguments (valid for integer arguments on Linux ABIs).
+  private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+  /// Looked up once, in the parent (`register` touches it), not in every child.
+  private static let prctl: Prctl? = dlsym(nil, "prctl").map { unsafeBitCast($0, to: Prctl.self) }
+
   private static func setDeathSignal() {
-    typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-    guard let symbol = dlsym(nil, "prctl") else { return }
-    _ = unsafeBitCast(symbol, to: Prctl.self)(1 /* PR_SET_PDEATHSIG */, UInt(SIGKILL), 0, 0, 0)
+    _ = prctl?(1 /* PR_SET_PDEATHSIG */, UInt(SIGKILL), 0, 0, 0)
   }
 
   /// The number of threads in this process (entries of /proc/self/task).

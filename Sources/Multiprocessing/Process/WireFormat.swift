@@ -1,10 +1,11 @@
 /// The messages a worker process writes to its pipe, and how the parent reads them back.
 ///
 /// Each message is `[UInt32 length][UInt8 kind][Int64 start][Int64 count][payload]`, little-endian.
-/// `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
+/// `shared` says the chunk's values are in the batch's shared result memory, and lists the tasks that threw
+/// as `[Int64 index][UInt32 length][description]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
 /// `items` carries per-task records `[UInt8 status][UInt32 length][bytes]`; `initializerFailed` carries text.
 enum WireFormat {
-  enum Kind: UInt8 { case raw = 1, items = 2, initializerFailed = 3 }
+  enum Kind: UInt8 { case raw = 1, items = 2, initializerFailed = 3, shared = 4 }
   enum Status: UInt8 { case value = 0, threw = 1, unencodable = 2 }
 
   static let headerSize = 4 + 1 + 8 + 8

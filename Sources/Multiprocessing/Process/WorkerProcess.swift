@@ -14,6 +14,8 @@ struct WorkerProcess<Output: Codable> {
   let task: (Int) throws -> Output
   let initializer: (() throws -> Void)?
   let retry: [Int]
+  /// For bitwise outputs: the batch's result memory, shared with the parent; values are written in place.
+  let sharedValues: UnsafeMutablePointer<Output>?
 
   private static var bitwise: Bool { Output.self is any BitwiseResult.Type }
 
@@ -60,6 +62,10 @@ struct WorkerProcess<Output: Codable> {
   }
 
   private func runRange(start: Int, count: Int, into pending: inout [UInt8]) {
+    if let sharedValues {
+      runInPlace(start: start, count: count, values: sharedValues, into: &pending)
+      return
+    }
     var values = ContiguousArray<Output>()
     values.reserveCapacity(count)
     var failures: [Int: String] = [:]
@@ -101,6 +107,24 @@ struct WorkerProcess<Output: Codable> {
     WireFormat.patchLength(at: at, in: &pending)
   }
 
+  private func runInPlace(start: Int, count: Int, values: UnsafeMutablePointer<Output>, into pending: inout [UInt8]) {
+    let at = WireFormat.appendHeader(kind: .shared, start: start, count: count, to: &pending)
+    let timed = plan.taskTimeout != nil
+    for index in start..<(start + count) {
+      control.setTask(slot: slot, index, startNanos: timed ? SharedControl.nowNanos() : 0)
+      do {
+        (values + index).initialize(to: try task(index))
+      } catch {
+        WireFormat.append(Int64(index), to: &pending)
+        let text = String(describing: error).utf8
+        WireFormat.append(UInt32(text.count), to: &pending)
+        pending.append(contentsOf: text)
+      }
+      control.setTask(slot: slot, -1)
+    }
+    WireFormat.patchLength(at: at, in: &pending)
+  }
+
   /// Writes everything pending; a parent that went away ends this worker.
   private func send(_ pending: inout [UInt8]) {
     var offset = 0
@@ -124,8 +148,13 @@ struct WorkerProcess<Output: Codable> {
   /// Prints from several workers to one pipe or file must not interleave mid-line: each line becomes one
   /// `write`. (`stdout` is read through its symbol: Swift 6 rejects the C global as shared mutable state.)
   private static func lineBufferStdout() {
-    guard let symbol = dlsym(nil, "stdout") else { return }
-    let stream = symbol.load(as: UnsafeMutablePointer<FILE>?.self)
-    if let stream { setvbuf(stream, nil, _IOLBF, 0) }
+    if let stream = StandardOutput.stream { setvbuf(stream, nil, _IOLBF, 0) }
+  }
+}
+
+/// The C `stdout` stream, found through its symbol once (Swift 6 rejects the C global as shared mutable state).
+enum StandardOutput {
+  nonisolated(unsafe) static let stream: UnsafeMutablePointer<FILE>? = dlsym(nil, "stdout").flatMap {
+    $0.load(as: UnsafeMutablePointer<FILE>?.self)
   }
 }

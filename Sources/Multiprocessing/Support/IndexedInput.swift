@@ -9,7 +9,13 @@ struct IndexedInput<Element> {
   let element: (Int) -> Element
 
   init(_ items: some Sequence<Element>) {
-    if let collection = items as? any RandomAccessCollection<Element> {
+    if Element.self == Int.self, let range = items as? Range<Int> {
+      let lower = range.lowerBound
+      // Element is Int here (checked above), so the cast reinterprets an Int as itself.
+      self.init(count: range.count) { unsafeBitCast(lower + $0, to: Element.self) }
+    } else if let array = items as? [Element] {
+      self.init(count: array.count) { array[$0] }
+    } else if let collection = items as? any RandomAccessCollection<Element> {
       self = Self.direct(collection)
     } else {
       let array = Array(items)

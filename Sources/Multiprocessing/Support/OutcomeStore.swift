@@ -3,11 +3,10 @@
 /// Values live in one uninitialized buffer indexed by task, so a million results cost one allocation; a
 /// per-task state byte says which slots hold a value. Not thread-safe: each pool guards its stores.
 final class OutcomeStore<Output> {
-  private enum State: UInt8 { case pending, value, error, taken }
-
   let count: Int
+  private static var isTrivial: Bool { _isPOD(Output.self) }
   private let values: UnsafeMutablePointer<Output>
-  private var states: [State]
+  private var states: [OutcomeState]
   private var errors: [Int: PoolError] = [:]
   private var arrivals: [Int] = []
   private var arrivalHead = 0
@@ -15,16 +14,26 @@ final class OutcomeStore<Output> {
   /// How many tasks have an outcome (taken or not).
   private(set) var reported = 0
 
-  init(count: Int, recordsArrivals: Bool) {
+  private let release: (UnsafeMutablePointer<Output>) -> Void
+
+  /// Creates a store; `storage` (with its `release`) replaces the store's own buffer, so that forked workers
+  /// can write bitwise results straight into shared memory.
+  init(
+    count: Int, recordsArrivals: Bool, storage: UnsafeMutablePointer<Output>? = nil,
+    release: @escaping (UnsafeMutablePointer<Output>) -> Void = { $0.deallocate() }
+  ) {
     self.count = count
     self.recordsArrivals = recordsArrivals
-    values = .allocate(capacity: max(count, 1))
+    values = storage ?? .allocate(capacity: max(count, 1))
+    self.release = release
     states = Array(repeating: .pending, count: count)
   }
 
   deinit {
-    for index in 0..<count where states[index] == .value { (values + index).deinitialize(count: 1) }
-    values.deallocate()
+    if reported > 0 && !Self.isTrivial {
+      for index in 0..<count where states[index] == .value { (values + index).deinitialize(count: 1) }
+    }
+    release(values)
   }
 
   /// True when every task has an outcome.
@@ -64,10 +73,22 @@ final class OutcomeStore<Output> {
     }
   }
 
+  /// Marks tasks `start..<start + count` as holding values written into the storage by a worker (bitwise
+  /// outputs only), skipping tasks that already have an outcome.
+  func markWritten(start: Int, count: Int, except failed: Set<Int>) {
+    if failed.isEmpty {
+      settleRange(start..<(start + count))
+      return
+    }
+    for index in start..<(start + count) where states[index] == .pending && !failed.contains(index) {
+      settle(index, .value)
+    }
+  }
+
   /// Moves `count` initialized values from `source` into tasks `start...`, which must all be pending.
   func moveValues(from source: UnsafeMutablePointer<Output>, start: Int, count: Int) {
     (values + start).moveInitialize(from: source, count: count)
-    for index in start..<(start + count) { settle(index, .value) }
+    settleRange(start..<(start + count))
   }
 
   /// Moves the outcome of a reported task out of the store.
@@ -95,23 +116,44 @@ final class OutcomeStore<Output> {
   }
 
   /// Every value in task order, or the error of the lowest-numbered failed task.
+  ///
+  /// When every task succeeded and nothing was taken, the values move out in one block: a million results
+  /// cost one memcpy, not a million generic calls.
   func orderedValues() throws(PoolError) -> [Output] {
     if let first = errors.keys.min(), let error = errors[first] { throw error }
-    var result: [Output] = []
-    result.reserveCapacity(count)
-    for index in 0..<count {
-      guard let outcome = take(index) else { throw .terminated(index: index) }
-      switch outcome {
-      case .success(let value): result.append(value)
-      case .failure(let error): throw error
-      }
+    guard states.allSatisfy({ $0 == .value }) else {
+      let missing = states.firstIndex { $0 != .value } ?? 0
+      throw .terminated(index: missing)
     }
+    let result = [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let base = buffer.baseAddress { base.moveInitialize(from: values, count: count) }
+      initialized = count
+    }
+    states = Array(repeating: .taken, count: count)
     return result
   }
 
-  private func settle(_ index: Int, _ state: State) {
+  /// Marks pending tasks in `range` as holding values, in one pass (a per-task call costs more than the task
+  /// when a chunk holds a hundred thousand squares).
+  private func settleRange(_ range: Range<Int>) {
+    var settled = 0
+    states.withUnsafeMutableBufferPointer { states in
+      for index in range where states[index] == .pending {
+        states[index] = .value
+        settled += 1
+      }
+    }
+    reported += settled
+    if recordsArrivals { arrivals.append(contentsOf: range) }
+  }
+
+  private func settle(_ index: Int, _ state: OutcomeState) {
     states[index] = state
     reported += 1
     if recordsArrivals { arrivals.append(index) }
   }
 }
+
+/// Where a task's outcome is in an `OutcomeStore`. Declared outside the generic store on purpose: nested in
+/// it, every access would look up generic metadata (measured: a third of a million-item map).
+enum OutcomeState: UInt8 { case pending, value, error, taken }
