@@ -130,6 +130,22 @@ struct ProcessPoolTests {
     #expect(throws: PoolError.closed) { try pool.map(0..<2) { $0 } }
   }
 
+  @Test("dropping imap results kills their workers instead of running the rest", .timeLimit(.minutes(1)))
+  func droppedImap() throws {
+    let pool = try pool(2)
+    do {
+      let results = try pool.imap(0..<100) { i -> Int in
+        sleep(120)
+        return i
+      }
+      #expect(results.underestimatedCount == 100)
+      #expect(ProcFS.forkedChildren().count == 2)
+    }
+    #expect(ProcFS.forkedChildren().isEmpty)
+    pool.close()
+    pool.join()  // would take an hour if it ran the dropped tasks
+  }
+
   @Test("8 workers printing 1,000 lines each lose and duplicate nothing", .timeLimit(.minutes(1)))
   func printedLines() throws {
     let path = "/tmp/multiprocessing-test-\(getpid())-lines.txt"
