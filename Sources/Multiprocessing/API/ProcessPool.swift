@@ -204,4 +204,5 @@ final class EmptyBatch<Output>: TaskBatch {
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
   func waitAnyOutcome() -> Result<Output, PoolError>? { nil }
   func collectAll() throws(PoolError) -> [Output] { [] }
+  func consumerGone() {}
 }

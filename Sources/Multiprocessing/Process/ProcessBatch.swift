@@ -111,6 +111,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     return try store.orderedValues()
   }
 
+  func consumerGone() { if !workers.isEmpty { terminate() } }
+
   /// Runs until every task has an outcome and every worker has been reaped.
   func finishWorkers() {
     control.window = Int.max
