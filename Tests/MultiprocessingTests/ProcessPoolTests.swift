@@ -239,6 +239,7 @@ struct ProcessPoolTests {
     var ordered = try pool.imap(0..<50, chunksize: 3) { $0 * 2 }
     #expect(try ordered.values() == (0..<50).map { $0 * 2 })
     let handle = try pool.applyAsync { "from \(getpid() != 0 ? "a worker" : "?")" }
+    while !handle.ready { sched_yield() }  // `ready` alone must drive the worker to completion
     #expect(try handle.get(timeout: .seconds(30)) == "from a worker")
     #expect(handle.ready)
     #expect(handle.successful == true)

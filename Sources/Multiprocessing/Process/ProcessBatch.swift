@@ -85,8 +85,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     if let window = plan.windowChunks { control.window = plan.chunk(of: index) + window }
     while !store.hasOutcome(index) {
-      if let deadline, ContinuousClock.now >= deadline { return nil }
-      pump(deadline: deadline)
+      pump(deadline: deadline)  // at least one look at the pipes, even with a deadline already past
+      if !store.hasOutcome(index), let deadline, ContinuousClock.now >= deadline { return nil }
     }
     return store.take(index)
   }
@@ -259,7 +259,10 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     case .initializerFailed:
       let text = String(decoding: payload, as: UTF8.self)
       for index in store.pendingIndices { store.setError(.initializerFailed(description: text), at: index) }
+      // No task can be trusted to run as intended: stop the other workers instead of waiting for them.
       terminated = true
+      control.stopped = true
+      for other in workers { kill(other.pid, SIGKILL) }
     }
   }
 
