@@ -28,7 +28,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     if let windowChunks { window = windowChunks }
   }
 
-  // MARK: ThreadJob (lock held)
+  // ThreadJob (the lock is held):
 
   var fullyClaimed: Bool { nextChunk >= chunkCount }
   var canClaim: Bool { nextChunk < chunkCount && nextChunk < window }
@@ -69,7 +69,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     condition.broadcast()
   }
 
-  // MARK: TaskBatch (called by consumers)
+  // TaskBatch (called by consumers):
 
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     condition.withLock {
