@@ -1,37 +1,51 @@
 import Lessons
 
-/// Which lessons to execute again even when their frozen results are current.
-public enum RefreshPolicy: Sendable, Hashable {
-  /// Reuse frozen results whose key matches (the default: publishing needs no compiler).
-  case none
-  /// Re-execute every lesson.
-  case all
-  /// Re-execute the lessons whose slug or relative path is named.
-  case lessons([String])
-}
-
-/// How lessons are executed.
-public struct ExecutionOptions: Sendable {
-  public var refresh: RefreshPolicy
-  /// Contact the real servers instead of starting stand-ins.
-  public var live: Bool
-  /// Seconds a cell may run when it sets no `timeout:`.
-  public var defaultTimeout: Double
-
-  public init(refresh: RefreshPolicy = .none, live: Bool = false, defaultTimeout: Double = 60) {
-    self.refresh = refresh
-    self.live = live
-    self.defaultTimeout = defaultTimeout
-  }
-}
-
 /// Runs a lesson's Swift cells, or reuses its frozen results.
 ///
-/// PLACEHOLDER: implemented by the execution work.
+/// The lesson's runnable cells are compiled into one program (see `LessonProgram`) against the builder's own
+/// `Multiprocessing` and `LessonSupport` libraries, run in a process group of its own with a per-cell timeout, and
+/// the per-cell outputs are stored beside the lesson (see `FrozenResultsStore`). A lesson is executed again when
+/// its results are missing, corrupt or stale (`ResultsKey`), or when `options.refresh` names it.
 public enum Executor {
-  /// Frozen or fresh results for `lesson`, and the problems met; nil results when the lesson has no Swift cells.
-  /// Safe to call for several lessons at once from different threads.
+  /// Frozen or fresh results for `lesson`, and the problems met; nil results when the lesson has no Swift cells
+  /// (or cannot be executed and has no usable frozen results).
+  ///
+  /// Problems are warnings located at the lesson file and cell line: compile errors, cells that failed
+  /// unexpectedly, crashes, timeouts, unreadable results files. `--strict` turns them into a failed build.
+  /// Blocks while the lesson runs. Safe to call for several lessons at once from different threads: each run has
+  /// its own temporary folder and pipes, and shared state (toolchain, machine description) is read once.
   public static func results(for lesson: Lesson, options: ExecutionOptions) -> (LessonResults?, [Diagnostic]) {
-    (nil, [])
+    guard !lesson.cells.isEmpty else { return (nil, []) }
+    let libraryFolder = options.libraryFolder ?? Toolchain.defaultLibraryFolder
+    let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder)
+    var diagnostics: [Diagnostic] = []
+    var stored: LessonResults?
+    do {
+      stored = try FrozenResultsStore.load(for: lesson.file)
+    } catch {
+      diagnostics.append(Diagnostic(.warning, file: lesson.file, "\(error); executing the lesson again"))
+    }
+    let refresh = options.refresh.includes(slug: lesson.slug, relativePath: lesson.relativePath)
+    if let stored, !refresh, key.accepts(stored.inputs) {
+      return (stored, diagnostics)
+    }
+    do {
+      let execution = LessonExecution(lesson: lesson, options: options, key: key, libraryFolder: libraryFolder)
+      let (results, problems) = try execution.run()
+      diagnostics += problems
+      do {
+        try FrozenResultsStore.save(results, for: lesson.file)
+      } catch {
+        diagnostics.append(Diagnostic(.warning, file: lesson.file, "results not saved: \(error)"))
+      }
+      return (results, diagnostics)
+    } catch {
+      var message = "cannot execute the lesson's Swift cells: \(error)"
+      if let stored, let reason = key.mismatch(with: stored.inputs) {
+        message += "; the frozen results are stale (\(reason)) and are not shown"
+      }
+      diagnostics.append(Diagnostic(.warning, file: lesson.file, message))
+      return (nil, diagnostics)
+    }
   }
 }

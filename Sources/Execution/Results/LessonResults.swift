@@ -1,18 +1,29 @@
 import Charts
+import Lessons
 
 /// What running a lesson's cells produced; stored as JSON next to the lesson (frozen results) and rendered by Site.
 ///
-/// PLACEHOLDER shape: the execution work owns these types and may extend them.
+/// `cells` holds one entry per Swift cell of the lesson, in order (`cells[i].index == i`), including cells that
+/// did not run (with a `notRun` status saying why).
 public struct LessonResults: Sendable, Codable {
-  /// Hash of the lesson's cell code and of what the program was built with; results are reused while it matches.
+  /// Hash of the lesson's cell code and of what the program was built with (`inputs.combined`).
   public var key: String
+  /// The parts of the key, compared one by one so that a builder without a compiler can still reuse results.
+  public var inputs: ResultsKey
   public var cells: [CellResult]
   public var stamp: EnvironmentStamp
 
-  public init(key: String, cells: [CellResult], stamp: EnvironmentStamp) {
+  /// Creates results; `inputs` defaults to a key made of `key` alone.
+  public init(key: String, cells: [CellResult], stamp: EnvironmentStamp, inputs: ResultsKey? = nil) {
     self.key = key
+    self.inputs = inputs ?? ResultsKey(cells: key, toolchain: nil, libraries: nil)
     self.cells = cells
     self.stamp = stamp
+  }
+
+  /// The result of the cell with `index`, if any.
+  public func result(for index: Int) -> CellResult? {
+    cells.first { $0.index == index }
   }
 }
 
@@ -25,19 +36,45 @@ public struct CellResult: Sendable, Codable {
   public var seconds: Double
   public var status: CellStatus
   public var charts: [Chart]
+  /// Bytes of output dropped because the cell printed more than the builder keeps (1 MB per stream); 0 normally.
+  public var droppedBytes: Int
+  /// Compiler errors in this cell's code, mapped to the lesson file and line.
+  public var diagnostics: [Diagnostic]
 
-  public init(index: Int, stdout: String, stderr: String, seconds: Double, status: CellStatus, charts: [Chart]) {
+  /// Creates a cell result; `droppedBytes` and `diagnostics` default to none.
+  public init(
+    index: Int, stdout: String, stderr: String, seconds: Double, status: CellStatus, charts: [Chart],
+    droppedBytes: Int = 0, diagnostics: [Diagnostic] = []
+  ) {
     self.index = index
     self.stdout = stdout
     self.stderr = stderr
     self.seconds = seconds
     self.status = status
     self.charts = charts
+    self.droppedBytes = droppedBytes
+    self.diagnostics = diagnostics
   }
 }
 
 /// How a cell ended.
 public enum CellStatus: Sendable, Codable, Hashable {
+  /// True for a failure the lesson did not expect: an unexpected error, a crash or a timeout (cells that did not
+  /// run are a consequence, not a failure of their own).
+  public var isUnexpectedFailure: Bool {
+    switch self {
+    case .succeeded: false
+    case .failed(_, let expected): !expected
+    case .crashed, .timedOut: true
+    case .notRun: false
+    }
+  }
+
+  /// The `notRun` reason of a cell marked `run: false`.
+  public static let runFalseReason = "run: false"
+  /// The `notRun` reason of cells after a failure.
+  public static let earlierFailureReason = "an earlier cell failed"
+
   case succeeded
   /// The cell threw; `expected` when the cell is marked `error: expected`.
   case failed(message: String, expected: Bool)

@@ -1,0 +1,49 @@
+/// Which lessons to execute again even when their frozen results are current.
+public enum RefreshPolicy: Sendable, Hashable {
+  /// Reuse frozen results whose key matches (the default: publishing needs no compiler).
+  case none
+  /// Re-execute every lesson.
+  case all
+  /// Re-execute the lessons whose slug or relative path is named.
+  case lessons([String])
+
+  /// True when the lesson with `slug` at `relativePath` must be executed again.
+  public func includes(slug: String, relativePath: String) -> Bool {
+    switch self {
+    case .none: false
+    case .all: true
+    case .lessons(let names):
+      names.contains { $0 == slug || $0 == relativePath || relativePath.hasSuffix("/\($0)") }
+    }
+  }
+}
+
+/// How lessons are executed.
+public struct ExecutionOptions: Sendable {
+  public var refresh: RefreshPolicy
+  /// Contact the real servers instead of starting stand-ins.
+  public var live: Bool
+  /// Seconds a cell may run when it sets no `timeout:`.
+  public var defaultTimeout: Double
+  /// Folder with `Modules/`, `libMultiprocessing.so` and `libLessonSupport.so`; nil means the folder of the running
+  /// executable (or `LESSONS_LIBRARY_PATH`).
+  public var libraryFolder: String?
+  /// Compile lesson programs with `-O` (the default: CPU-bound examples show realistic times; see
+  /// docs/executed-lessons.md for the measured compile cost) rather than `-Onone`.
+  public var optimize: Bool
+  /// Bytes of stdout and of stderr kept per cell; the rest is dropped with a note.
+  public var outputLimit: Int
+
+  /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, `-O`, 1 MB per stream.
+  public init(
+    refresh: RefreshPolicy = .none, live: Bool = false, defaultTimeout: Double = 60, libraryFolder: String? = nil,
+    optimize: Bool = true, outputLimit: Int = 1 << 20
+  ) {
+    self.refresh = refresh
+    self.live = live
+    self.defaultTimeout = defaultTimeout
+    self.libraryFolder = libraryFolder
+    self.optimize = optimize
+    self.outputLimit = outputLimit
+  }
+}

@@ -1,0 +1,135 @@
+import Glibc
+
+/// A program started with `posix_spawn` in a process group of its own, with its stdout, stderr and (optionally) a
+/// control pipe connected to the builder.
+///
+/// The builder never forks: `posix_spawn` is safe to call from any of the builder's threads. Every pipe is created
+/// with `O_CLOEXEC` so that a spawn on another thread cannot inherit it; only the child's copies (made by
+/// `dup2` in the spawn's file actions) survive `exec`.
+final class ChildProcess {
+  /// The process id, which is also the id of the child's process group.
+  let pid: pid_t
+  /// Read ends in the builder: stdout, stderr and the control pipe (-1 when there is none).
+  let stdoutFD: Int32
+  let stderrFD: Int32
+  let controlFD: Int32
+  private var reaped = false
+
+  /// The file descriptor number the child sees its control pipe as (`LESSONS_CONTROL_FD`).
+  static let childControlFD: Int32 = 3
+
+  /// Starts `executable` with `arguments` and `environment` (full `KEY=value` list) in the builder's folder.
+  /// Throws when a pipe cannot be made or the spawn fails (for example, the file is not executable).
+  init(
+    executable: String, arguments: [String], environment: [String], controlPipe: Bool
+  ) throws(ExecutionError) {
+    let out = try Self.makePipe()
+    let err = try Self.makePipe()
+    let control = controlPipe ? try Self.makePipe() : (read: Int32(-1), write: Int32(-1))
+    defer {
+      close(out.write)
+      close(err.write)
+      if control.write >= 0 { close(control.write) }
+    }
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, out.write, 1)
+    posix_spawn_file_actions_adddup2(&actions, err.write, 2)
+    if control.write >= 0 { posix_spawn_file_actions_adddup2(&actions, control.write, Self.childControlFD) }
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    // Own process group (so that a timeout can kill forked workers too), default signal handling and an
+    // empty signal mask whatever the builder's threads have set.
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var defaultSignals = sigset_t()
+    sigemptyset(&defaultSignals)
+    for signal in [SIGINT, SIGTERM, SIGPIPE, SIGCHLD, SIGHUP, SIGQUIT] { sigaddset(&defaultSignals, signal) }
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+    let argv = ([executable] + arguments).map { strdup($0) }
+    let envp = environment.map { strdup($0) }
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var childPID: pid_t = 0
+    let argvList = argv + [nil]
+    let envpList = envp + [nil]
+    let status = argvList.withUnsafeBufferPointer { argvBuffer in
+      envpList.withUnsafeBufferPointer { envpBuffer -> Int32 in
+        guard let argvBase = argvBuffer.baseAddress, let envpBase = envpBuffer.baseAddress else { return EINVAL }
+        return posix_spawn(&childPID, executable, &actions, &attributes, argvBase, envpBase)
+      }
+    }
+    guard status == 0 else {
+      for fd in [out.read, err.read, control.read] where fd >= 0 { close(fd) }
+      throw ExecutionError(.spawnFailed, "cannot start \(executable): \(String(cString: strerror(status)))")
+    }
+    pid = childPID
+    stdoutFD = out.read
+    stderrFD = err.read
+    controlFD = control.read
+    ProcessGroupRegistry.shared.register(childPID)
+  }
+
+  deinit {
+    if !reaped {
+      kill(-pid, SIGKILL)
+      _ = reap()
+    }
+    for fd in [stdoutFD, stderrFD, controlFD] where fd >= 0 { close(fd) }
+  }
+
+  /// True once the child has ended; it is left a zombie (not reaped) so that its pid, and so its process group id,
+  /// cannot be reused before `killGroup()` runs.
+  func hasExited() -> Bool {
+    var info = siginfo_t()
+    let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+    return result == 0 && info._sifields._sigchld.si_pid == pid
+  }
+
+  /// Sends SIGKILL to every process of the child's group: the child and any worker it forked.
+  func killGroup() {
+    kill(-pid, SIGKILL)
+  }
+
+  /// Waits for the child and returns how it ended; kills what is left of its group first.
+  func reap() -> Termination {
+    killGroup()
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    reaped = true
+    ProcessGroupRegistry.shared.unregister(pid)
+    // WIFSIGNALED/WTERMSIG/WEXITSTATUS are macros Swift cannot import.
+    let signal = status & 0x7f
+    if signal == 0 { return .exited((status >> 8) & 0xff) }
+    return .signaled(signal)
+  }
+
+  private static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
+    // A socket pair rather than pipe2 (which Swift's Glibc module does not export): SOCK_CLOEXEC sets
+    // close-on-exec atomically, so a spawn on another thread never inherits the builder's end.
+    var fds: [Int32] = [-1, -1]
+    let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+    guard socketpair(AF_UNIX, type, 0, &fds) == 0, shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+      throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(errno)))")
+    }
+    return (fds[0], fds[1])
+  }
+}
+
+/// How a child process ended.
+enum Termination: Sendable, Hashable {
+  case exited(Int32)
+  case signaled(Int32)
+}

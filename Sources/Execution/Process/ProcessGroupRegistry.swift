@@ -1,0 +1,53 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// The process groups of every lesson program and compiler the builder is running, so that an interrupted
+/// build (Ctrl-C, SIGTERM) kills them instead of leaving them behind.
+///
+/// Lesson programs run in process groups of their own, so the terminal's SIGINT does not reach them: on the
+/// first spawn the registry installs SIGINT/SIGTERM/SIGHUP handlers (dispatch signal sources, so the cleanup runs
+/// in normal thread context, not in a signal handler) that kill every registered group, then end the builder
+/// with the signal's default action.
+final class ProcessGroupRegistry: Sendable {
+  static let shared = ProcessGroupRegistry()
+
+  private let groups = Mutex<Set<pid_t>>([])
+  private let sources = Mutex<[any DispatchSourceSignal]>([])
+
+  private init() {}
+
+  /// Records `group` as running; installs the interrupt handlers the first time.
+  func register(_ group: pid_t) {
+    groups.withLock { _ = $0.insert(group) }
+    installHandlersOnce()
+  }
+
+  /// Forgets `group` once it has been killed and reaped.
+  func unregister(_ group: pid_t) {
+    groups.withLock { _ = $0.remove(group) }
+  }
+
+  /// Kills every registered group with SIGKILL.
+  func killAll() {
+    let running = groups.withLock { $0 }
+    for group in running { kill(-group, SIGKILL) }
+  }
+
+  private func installHandlersOnce() {
+    sources.withLock { sources in
+      guard sources.isEmpty else { return }
+      for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+        source.setEventHandler { [self] in
+          killAll()
+          signal(signalNumber, SIG_DFL)
+          raise(signalNumber)
+        }
+        source.resume()
+        sources.append(source)
+      }
+    }
+  }
+}

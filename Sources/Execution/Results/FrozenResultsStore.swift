@@ -1,0 +1,51 @@
+import Foundation
+import Glibc
+import Lessons
+
+/// Reads and writes a lesson's frozen results: `<lesson file name without .md>.results.json` beside the lesson
+/// (`tutorial.md` → `tutorial.results.json`), committed by authors so that publishing needs no execution.
+///
+/// Writes are atomic (a temporary file in the same folder, then `rename`), so an interrupted build never leaves a
+/// half-written file.
+public enum FrozenResultsStore {
+  /// The results file for the lesson at `lessonFile`.
+  public static func path(for lessonFile: String) -> String {
+    let url = URL(fileURLWithPath: lessonFile)
+    return url.deletingPathExtension().path + ".results.json"
+  }
+
+  /// The stored results, nil when there is no file; throws `corruptResults` when the file cannot be decoded.
+  public static func load(for lessonFile: String) throws(ExecutionError) -> LessonResults? {
+    let file = path(for: lessonFile)
+    guard FileManager.default.fileExists(atPath: file) else { return nil }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw ExecutionError(.io, "cannot read \(file)")
+    }
+    do {
+      return try JSONDecoder().decode(LessonResults.self, from: data)
+    } catch {
+      throw ExecutionError(.corruptResults, "\(file) cannot be read as results (\(error))")
+    }
+  }
+
+  /// Writes `results` atomically; the JSON is pretty-printed with sorted keys so that diffs stay readable.
+  public static func save(_ results: LessonResults, for lessonFile: String) throws(ExecutionError) {
+    let file = path(for: lessonFile)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let temporary = "\(file).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    do {
+      let data = try encoder.encode(results)
+      try data.write(to: URL(fileURLWithPath: temporary))
+      guard rename(temporary, file) == 0 else {
+        throw ExecutionError(.io, "cannot rename \(temporary) to \(file): \(String(cString: strerror(errno)))")
+      }
+    } catch let error as ExecutionError {
+      unlink(temporary)
+      throw error
+    } catch {
+      unlink(temporary)
+      throw ExecutionError(.io, "cannot write \(file): \(error)")
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import Multiprocessing
+
+/// Applies `transform` to every item on up to `jobs` threads of the project's own pool engine and returns the
+/// results in the items' order.
+///
+/// Threads only: the builder never forks (a fork-based pool in a multi-threaded process is what FINDINGS.md warns
+/// against). Should the pool refuse to start (it cannot create a thread), the items are done one by one on the
+/// calling thread, so that a build still finishes.
+func parallelMap<Item: Sendable, Result: Sendable>(
+  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result
+) -> [Result] {
+  guard items.count > 1, jobs > 1 else { return items.map(transform) }
+  let workers = min(jobs, items.count)
+  if let results = try? withThreadPool(workers, { pool in try pool.map(items, chunksize: 4, transform) }) {
+    return results
+  }
+  return items.map(transform)
+}

@@ -1,0 +1,117 @@
+import Dispatch
+import Execution
+import Lessons
+
+/// Builds the site: content folder → output folder, through parsing, execution and the templates.
+///
+/// The build is atomic (everything is rendered into a staging folder before the site changes; a build that throws
+/// leaves the old site as it was) and incremental (a manifest in the output folder: with nothing changed the build
+/// stops after comparing file sizes and times; with some lessons changed only those are rendered again). A lesson with errors is
+/// reported and left out; the others are still built.
+public struct SiteBuilder: Sendable {
+  /// What to read, where to write, and how.
+  public var configuration: BuildConfiguration
+
+  /// A builder for `configuration`; nothing is read until `build` or `check`.
+  public init(configuration: BuildConfiguration) {
+    self.configuration = configuration
+  }
+
+  /// Builds the site. Throws only when the build as a whole cannot go on (no content, broken templates, output not
+  /// writable); lesson problems are in the report.
+  public func build(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
+    let start = DispatchTime.now()
+    var report = BuildReport()
+    let inventory = try ContentScanner.scan(configuration.contentFolder)
+    report.lessons = inventory.tutorials.count
+    let settings = try currentSettings(inventory)
+    let previous = BuildManifest.load(from: configuration.outputFolder)
+    let topicRecords = Dictionary(
+      uniqueKeysWithValues: inventory.topics.map {
+        ($0.name, BuildManifest.TopicRecord(metadata: $0.metadata, images: $0.images))
+      })
+
+    if let previous, isUpToDate(previous, inventory: inventory, settings: settings, topics: topicRecords) {
+      report.upToDate = true
+      report.reused = inventory.tutorials.count
+      report.disabled = previous.lessons.values.count { $0.summary == nil }
+      report.diagnostics = Self.ordered(
+        previous.siteDiagnostics + previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] })
+      report.seconds = Self.seconds(since: start)
+      return report
+    }
+
+    let templates = try TemplateSet(folder: configuration.templatesFolder)
+    var site = SiteSettings()
+    do {
+      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
+    } catch {
+      report.diagnostics.append(error.diagnostic)
+    }
+    if let baseURL = configuration.baseURL { site.baseURL = baseURL }
+    report.diagnostics += inventory.problems
+
+    try checkOutputIsSafeToReplace()
+    let staging = try StagingFolder(output: configuration.outputFolder)
+    // With the same settings as the current site, only the changed lessons are rendered and the current site is
+    // updated file by file; otherwise a whole new site is built and swapped in.
+    let partial = previous.map { $0.settings == settings } ?? false
+    do {
+      var records: [String: BuildManifest.Lesson] = [:]
+      var dirty: [TutorialSource] = []
+      for source in inventory.tutorials {
+        // A lesson's page also shows its topic's title and may point at the topic's images.
+        if partial, let old = previous?.lessons[source.relativePath], old.inputs == source.inputs,
+          previous?.topics[source.topic] == topicRecords[source.topic], !isRefreshed(source),
+          Self.outputsExist(old, in: staging.output)
+        {
+          records[source.relativePath] = old
+          report.diagnostics += old.warnings
+          report.reused += 1
+        } else {
+          dirty.append(source)
+        }
+      }
+
+      let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+      let siteDiagnostics = report.diagnostics
+      report.diagnostics += unknownRefreshNames(inventory)
+      let processor = LessonProcessor(
+        templates: templates, site: site, strict: configuration.strict,
+        topicTitles: metadata.mapValues(\.title), execution: configuration.execution)
+      let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
+        processor.process(source, staging: staging.path)
+      }
+      for outcome in outcomes {
+        report.diagnostics += outcome.diagnostics
+        report.rendered += 1
+        if let record = outcome.record {
+          records[outcome.source.relativePath] = record
+        } else {
+          report.failed.append(outcome.source.relativePath)
+        }
+      }
+      report.disabled = records.values.count { $0.summary == nil }
+
+      let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
+        inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
+      let manifest = BuildManifest(
+        settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
+        lessons: records)
+      try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
+      if partial, let previous {
+        let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
+        let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
+        try staging.commit(removing: before.subtracting(produced).sorted())
+      } else {
+        try staging.swapIn()
+      }
+    } catch {
+      staging.discard()
+      throw error
+    }
+    report.diagnostics = Self.ordered(report.diagnostics)
+    report.seconds = Self.seconds(since: start)
+    return report
+  }
+}
