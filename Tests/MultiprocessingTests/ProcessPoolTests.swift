@@ -86,6 +86,32 @@ struct ProcessPoolTests {
     }
   }
 
+  @Test("a worker dying mid-imap does not strand the tasks it had not reported", .timeLimit(.minutes(1)))
+  func deathInsideWindow() throws {
+    // Task 3 kills its worker, which usually still holds the unsent results of its earlier (fast) tasks:
+    // they must run again although the other worker waits at the imap window. Before the fix this hung.
+    let flag = "/tmp/multiprocessing-test-\(getpid())-victim"
+    unlink(flag)
+    defer { unlink(flag) }
+    let pool = try pool(2)  // kept alive: a pool's deinit joins, which would open the window itself
+    defer { pool.terminate() }
+    let outcomes = Array(try pool.imap(0..<200) { i -> Int in
+      if i == 3 {
+        let claimed = open(flag, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if claimed >= 0 { kill(getpid(), SIGKILL) }
+      }
+      return i
+    })
+    #expect(outcomes.count == 200)
+    let failures = outcomes.enumerated().filter { (try? $0.element.get()) != $0.offset }
+    #expect(failures.count == 1)
+    if let failure = failures.first {
+      #expect(throws: PoolError.workerDied(index: failure.offset, cause: .signal(SIGKILL))) {
+        try failure.element.get()
+      }
+    }
+  }
+
   @Test("a trapping task reports the signal that ended its worker", .timeLimit(.minutes(1)))
   func trappingTask() throws {
     do {
