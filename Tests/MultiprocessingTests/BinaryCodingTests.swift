@@ -1,6 +1,7 @@
 import Multiprocessing
 import Testing
 
+extension AllPoolTests {
 @Suite("Binary Codable coding")
 struct BinaryCodingTests {
   struct Server: Codable, Equatable {
@@ -32,4 +33,5 @@ struct BinaryCodingTests {
     #expect(throws: DecodingError.self) { try BinaryDecoder().decode([Int].self, from: bytes) }
     #expect(throws: DecodingError.self) { try BinaryDecoder().decode(Int8.self, from: BinaryEncoder().encode(300)) }
   }
+}
 }

@@ -21,7 +21,8 @@ private struct Boom: Error, CustomStringConvertible {
   var description: String { "boom at \(index)" }
 }
 
-@Suite("ProcessPool", .serialized)
+extension AllPoolTests {
+@Suite("ProcessPool")
 struct ProcessPoolTests {
   @Test("map returns results in input order", .timeLimit(.minutes(1)))
   func ordering() throws {
@@ -215,6 +216,31 @@ struct ProcessPoolTests {
     #expect(workers.allSatisfy { ProcFS.read("/proc/\($0)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true })
   }
 
+  @Test("imap keeps workers a bounded distance ahead of the consumer", .timeLimit(.minutes(1)))
+  func boundedImap() throws {
+    let path = "/tmp/multiprocessing-test-\(getpid())-started.txt"
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+    try #require(fd >= 0)
+    defer {
+      close(fd)
+      unlink(path)
+    }
+    let pool = try pool(2)
+    defer { pool.terminate() }
+    var results = try pool.imap(0..<1_000_000) { i -> Int in
+      let line = "\(i)\n"
+      _ = line.withCString { write(fd, $0, strlen($0)) }
+      return i
+    }
+    #expect(try results.next()?.get() == 0)
+    #expect(try results.next()?.get() == 1)
+    pool.terminate()
+    let started = (ProcFS.read(path) ?? "").split(separator: "\n").compactMap { Int($0) }
+    // Window: 4 chunks of 1 per worker past the consumer; nothing near the end of the input has started.
+    #expect(!started.isEmpty)
+    #expect((started.max() ?? 0) < 100)
+  }
+
   @Test("8 workers printing 1,000 lines each lose and duplicate nothing", .timeLimit(.minutes(1)))
   func printedLines() throws {
     let path = "/tmp/multiprocessing-test-\(getpid())-lines.txt"
@@ -340,4 +366,5 @@ struct ProcessPoolTests {
     // Other suites may open a few descriptors meanwhile; one leaked per pool would be 200.
     #expect(ProcFS.openDescriptors - descriptorsBefore < 20)
   }
+}
 }

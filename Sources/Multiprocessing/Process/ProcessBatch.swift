@@ -148,9 +148,15 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     control.setTask(slot: slot, -1)
     let parent = getpid()
     _ = StandardOutput.stream  // resolved in the parent, once
-    let worker: Worker
+    let spawned: Worker
     do throws(PoolError) {
-      worker = try ForkGate.withLock { () throws(PoolError) -> Worker in
+      // Everything the child needs is built here, before the fork: a child of a multi-threaded process must
+      // not instantiate runtime metadata (another thread may have held the runtime's locks at the fork).
+      let worker = WorkerProcess(
+        slot: slot, parent: parent, control: control, plan: plan, task: task, initializer: initializer,
+        retry: retry, sharedValues: sharedValues)
+      worker.prepare()
+      spawned = try ForkGate.withLock { () throws(PoolError) -> Worker in
         let pipe = try GNUCalls.cloexecPipe()
         let ends = [pipe.read, pipe.write]
         fflush(nil)  // nothing buffered before the fork may be printed twice
@@ -164,10 +170,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
         if pid == 0 {
           close(ends[0])
           ForkGate.resetInChild()
-          WorkerProcess(
-            fd: ends[1], slot: slot, parent: parent, control: control, plan: plan, task: task,
-            initializer: initializer, retry: retry, sharedValues: sharedValues
-          ).run()
+          worker.run(fd: ends[1])
         }
         close(ends[1])
         ForkGate.register(pid: pid, readEnd: ends[0])
@@ -177,7 +180,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
       freeSlots.append(slot)
       throw error
     }
-    workers.append(worker)
+    workers.append(spawned)
   }
 
   /// Waits for pipe data, a worker's end, the next task-timeout check, or `deadline`, and handles it.
