@@ -308,6 +308,9 @@ struct ProcessPoolTests {
     #expect(throws: PoolError.invalidArgument(name: "chunksize", value: -2, requirement: "must be at least 1")) {
       try pool(2).map(0..<3, chunksize: -2) { $0 }
     }
+    #expect(throws: PoolError.invalidArgument(name: "taskTimeout (ms)", value: -5, requirement: "must be positive")) {
+      try ProcessPool(workers: 1, taskTimeout: .milliseconds(-5))
+    }
     let closed = try pool(2)
     closed.close()
     closed.close()
