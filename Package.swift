@@ -44,7 +44,9 @@ let package = Package(
       name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: swiftSettings),
     .target(
       name: "GalaxyStandIn", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
@@ -57,6 +59,7 @@ let package = Package(
         "Lessons", "Execution", "Site", "GalaxyStandIn", "Multiprocessing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "PoolBench", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the training site: content/ → site/. Installs what is missing, builds the `lessons` command in release
-# mode, then runs `lessons build` (extra arguments are passed on, e.g. --refresh).
+# Builds the training site: content/ → site/ (open site/index.html, or run `lessons serve`).
+# Installs what is missing (as root) or says what to install, builds the `lessons` command in release mode, then
+# runs `lessons build`; extra arguments are passed on (e.g. `--refresh`, `--strict`, `--base-url URL`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-dependencies.sh
+echo "==> swift build -c release --product lessons" >&2
 swift build -c release --product lessons
-"$(swift build -c release --show-bin-path)/lessons" build "$@"
+exec "$(swift build -c release --show-bin-path)/lessons" build "$@"

@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Makes sure the system libraries the package links against are installed.
-# As root it installs what is missing with apt-get; otherwise it prints the exact command to run.
+# Makes sure what the package needs is installed: Swift on PATH, and the Debian packages of the system libraries
+# it links against (libcmark-dev, libcurl4-openssl-dev, pkg-config).
+# As root it installs what is missing with apt-get; otherwise it prints the exact command to run and fails.
+# Extra Debian packages to require can be passed as arguments (e.g. `ensure-dependencies.sh tidy chromium`).
 set -euo pipefail
 
-missing=()
-pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
-pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
-command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-command -v swift >/dev/null 2>&1 || { echo "error: swift is not on PATH; install Swift 6.3 from swift.org" >&2; exit 1; }
+if ! command -v swift >/dev/null 2>&1; then
+  echo "error: swift is not on PATH. Install Swift 6.3 for your distribution from https://www.swift.org/install/" >&2
+  exit 1
+fi
 
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "==> installing ${missing[*]}" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "error: missing system packages. Run:" >&2
-    echo "  sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
+  pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+else
+  missing+=(libcmark-dev libcurl4-openssl-dev)
+fi
+for package in "$@"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "==> installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "error: missing Debian packages: ${missing[*]}. Run:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
 fi

@@ -1,6 +1,38 @@
 /// The body of a lesson as a tree of GTN constructs.
 ///
-/// PLACEHOLDER: the parsing work (Markdown + Lessons) defines the blocks; rendering (Site) walks them.
-public struct Document: Sendable {
-  public init() {}
+/// The parser (`LessonParser`) builds it from cmark's syntax tree with the GTN dialect applied: boxes, figures,
+/// tables, Liquid tags and abbreviations are already resolved, so rendering is a plain walk over `blocks`.
+public struct Document: Sendable, Hashable {
+  /// The top-level blocks, in order.
+  public var blocks: [Block]
+  /// The `##` headings outside boxes and without `{:.no_toc}`, in order: what the agenda's `1. TOC` lists.
+  public var tableOfContents: [HeadingReference]
+  /// The abbreviations the body uses, in the order of first use, for the glossary.
+  public var usedAbbreviations: [Abbreviation]
+
+  /// Creates a document.
+  public init(
+    blocks: [Block] = [], tableOfContents: [HeadingReference] = [], usedAbbreviations: [Abbreviation] = []
+  ) {
+    self.blocks = blocks
+    self.tableOfContents = tableOfContents
+    self.usedAbbreviations = usedAbbreviations
+  }
+}
+
+/// A heading as the table of contents lists it.
+public struct HeadingReference: Sendable, Hashable {
+  /// The heading's `id`, unique within the page.
+  public var id: String
+  /// The heading's plain text.
+  public var title: String
+  /// 1…6.
+  public var level: Int
+
+  /// Creates a reference.
+  public init(id: String, title: String, level: Int) {
+    self.id = id
+    self.title = title
+    self.level = level
+  }
 }

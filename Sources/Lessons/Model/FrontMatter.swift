@@ -30,6 +30,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   public var draft: Bool
   /// Stand-in servers the builder starts while it executes the lesson (`galaxy_stand_ins:`), see GalaxyStandIn.
   public var standInServers: [StandInServer]
+  /// Keys the builder does not interpret (`subtopic`, `priority`, `redirect_from`, …), each with its value as
+  /// YAML text, so that nothing an author wrote is lost.
+  public var extra: [String: String] = [:]
 
   public init(title: String) {
     self.title = title
@@ -49,9 +52,53 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 }
 
 /// A lesson's time estimation, kept as minutes and shown as GTN does ("1 hour 30 minutes").
-public struct TimeEstimation: Sendable, Hashable, Codable {
+public struct TimeEstimation: Sendable, Hashable, Codable, CustomStringConvertible {
   public var minutes: Int
   public init(minutes: Int) { self.minutes = minutes }
+
+  /// Parses GTN's forms: `30M`, `1H`, `"30m"`, `1H30M`, `5H`, `1h 30m`, and a bare number of minutes.
+  /// Returns nil for anything else.
+  public init?(parsing text: String) {
+    var total = 0
+    var number: Int?
+    var sawUnit = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "0"..."9":
+        let digit = Int(scalar.value - 48)
+        let (times, overflow1) = (number ?? 0).multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times.addingReportingOverflow(digit)
+        guard !overflow1, !overflow2, sum < 1_000_000 else { return nil }
+        number = sum
+      case "h", "H", "m", "M":
+        guard let value = number else { return nil }
+        total += scalar == "h" || scalar == "H" ? value * 60 : value
+        number = nil
+        sawUnit = true
+      case " ", "\t":
+        continue
+      default:
+        return nil
+      }
+    }
+    if let number {
+      guard !sawUnit else { return nil }
+      total += number
+    } else if !sawUnit {
+      return nil
+    }
+    minutes = total
+  }
+
+  /// "1 hour 30 minutes", "45 minutes", "2 hours", as GTN shows it.
+  public var description: String {
+    let hours = minutes / 60
+    let rest = minutes % 60
+    var parts: [String] = []
+    if hours > 0 { parts.append(hours == 1 ? "1 hour" : "\(hours) hours") }
+    if rest > 0 || hours == 0 { parts.append(rest == 1 ? "1 minute" : "\(rest) minutes") }
+    return parts.joined(separator: " ")
+  }
 }
 
 /// An entry of `requirements` or `follow_up_training`.

@@ -1,14 +1,107 @@
+import Foundation
+import Markdown
+
 /// Reads a tutorial file in the GTN dialect into a `Lesson`.
 ///
-/// PLACEHOLDER: implemented by the parsing work.
+/// The front matter is read with Yams, the body with cmark (through the `Markdown` module), then the GTN dialect is
+/// applied to cmark's syntax tree: attribute lines, boxes, the agenda, figures, tables, Liquid tags, abbreviations
+/// and Swift cells. Every problem becomes a `Diagnostic` with the file and line.
 public enum LessonParser {
   /// Parses the tutorial at `file`; `relativePath` is its folder relative to the content root.
-  /// Problems are reported in `Lesson.diagnostics`; this only throws when the file cannot be read at all.
+  /// Problems are reported in `Lesson.diagnostics`; this only throws (`LessonParserError`) when the file cannot be
+  /// read at all.
   public static func parse(file: String, relativePath: String) throws -> Lesson {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      throw LessonParserError(file: file, reason: "cannot read the file: \(error.localizedDescription)")
+    }
+    return parse(data: data, file: file, relativePath: relativePath)
+  }
+
+  /// Parses lesson text already in memory (what `parse(file:relativePath:)` does after reading), for tests and
+  /// tools; `file` names the lesson in diagnostics and locates its images.
+  public static func parse(data: Data, file: String, relativePath: String) -> Lesson {
+    var diagnostics: [Diagnostic] = []
+    let text: String
+    if let decoded = String(validatingUTF8Data: data) {
+      text = decoded
+    } else {
+      let line = firstInvalidLine(data)
+      diagnostics.append(Diagnostic(.error, file: file, line: line, "the file is not valid UTF-8"))
+      text = String(decoding: data, as: UTF8.self)
+    }
+    return parse(text: text, file: file, relativePath: relativePath, diagnostics: diagnostics)
+  }
+
+  /// Parses lesson text.
+  public static func parse(text: String, file: String, relativePath: String) -> Lesson {
+    parse(text: text, file: file, relativePath: relativePath, diagnostics: [])
+  }
+
+  private static func parse(text: String, file: String, relativePath: String, diagnostics: [Diagnostic]) -> Lesson {
+    var diagnostics = diagnostics
     let parts = relativePath.split(separator: "/").map(String.init)
+    let slug = parts.last ?? ""
+    let topic = parts.count > 1 && parts[0] == "topics" ? parts[1] : (parts.first ?? "")
+    let split = FrontMatterSplitter.split(text)
+    var frontMatter = FrontMatter(title: slug)
+    if let yaml = split.yaml {
+      let (parsed, problems) = FrontMatterParser.parse(yaml, firstLine: 2, file: file, fallbackTitle: slug)
+      frontMatter = parsed
+      diagnostics += problems
+    } else if split.unclosed {
+      diagnostics.append(Diagnostic(.error, file: file, line: 1, "front matter opened with --- is never closed"))
+    } else {
+      diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
+    }
+    let source = SourceLines(split.body)
+    let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
+    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(split.body))
+    let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
+    let document = Document(
+      blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations)
     return Lesson(
-      file: file, relativePath: relativePath, topic: parts.count > 1 ? parts[1] : "",
-      slug: parts.last ?? "", frontMatter: FrontMatter(title: parts.last ?? ""), document: Document(), cells: [],
-      diagnostics: [])
+      file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
+      cells: context.cells, diagnostics: diagnostics + context.diagnostics)
+  }
+
+  private static func firstInvalidLine(_ data: Data) -> Int {
+    var line = 1
+    var start = 0
+    let bytes = [UInt8](data)
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != 10 { end += 1 }
+      if String(validating: bytes[start..<end], as: UTF8.self) == nil { return line }
+      line += 1
+      start = end + 1
+    }
+    return line
+  }
+}
+
+/// Why a lesson file could not be parsed at all (it could not be read).
+public struct LessonParserError: Error, Sendable, CustomStringConvertible {
+  /// The file that failed.
+  public var file: String
+  /// What went wrong.
+  public var reason: String
+
+  /// Creates an error.
+  public init(file: String, reason: String) {
+    self.file = file
+    self.reason = reason
+  }
+
+  /// `file: error: reason`.
+  public var description: String { "\(file): error: \(reason)" }
+}
+
+extension String {
+  fileprivate init?(validatingUTF8Data data: Data) {
+    guard let text = String(validating: data, as: UTF8.self) else { return nil }
+    self = text
   }
 }

@@ -7,7 +7,7 @@ public struct RenderedBody: Sendable {
   public var tableOfContents: [TableOfContentsEntry]
   /// Abbreviations used, for the glossary at the end of the page.
   public var glossary: [Abbreviation]
-  /// Problems found while rendering (unknown box types, missing images, unsupported Liquid tags).
+  /// Problems found while rendering (unknown icons, a cell index out of range).
   public var diagnostics: [Diagnostic]
 
   public init(
@@ -33,11 +33,21 @@ public struct TableOfContentsEntry: Sendable, Hashable {
 
 /// Renders a lesson's document to HTML.
 ///
-/// PLACEHOLDER: implemented by the parsing/rendering work.
+/// The output is well formed (every element closed, void elements written `<br />`, attributes quoted, only the
+/// entities `&amp; &lt; &gt; &quot; &#39;`), so it parses as XML once wrapped in a root element. Raw HTML the
+/// author wrote passes through as GTN allows it.
 public enum BodyRenderer {
   /// Renders `lesson.document`; `cellHTML` gives the HTML that stands for each Swift cell (its code, output,
   /// timing and charts), so that the body renderer needs to know nothing of execution.
   public static func render(_ lesson: Lesson, cellHTML: (Cell) -> String) -> RenderedBody {
-    RenderedBody(html: lesson.cells.map(cellHTML).joined(separator: "\n"))
+    let (html, diagnostics) = withoutActuallyEscaping(cellHTML) { cellHTML in
+      var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
+      writer.write(lesson.document.blocks)
+      return (writer.html, writer.diagnostics)
+    }
+    return RenderedBody(
+      html: html,
+      tableOfContents: lesson.document.tableOfContents.map { TableOfContentsEntry(id: $0.id, title: $0.title) },
+      glossary: lesson.document.usedAbbreviations, diagnostics: diagnostics)
   }
 }

@@ -1,0 +1,132 @@
+import Markdown
+
+/// Moves kramdown attribute lines (`{: .solution}`) out of the paragraphs cmark put them in.
+///
+/// In CommonMark an attribute line right after a paragraph is part of that paragraph, and a line such as
+/// `> {: .solution}` after `> > text` is a *lazy continuation* of the inner paragraph. kramdown sees each attribute
+/// line as a block of its own that closes the element before it. This pass restores kramdown's reading: each
+/// attribute line becomes a `customBlock` node (literal = the line) placed, using the number of `>` that open
+/// the line in the source, in the container it was written in, right after the block it closes.
+struct AttributeLineSeparator {
+  let source: SourceLines
+
+  /// A node that has to move out to a container with fewer `>`.
+  private struct Escaped {
+    var node: MarkdownNode
+    var depth: Int
+  }
+
+  func separate(_ document: MarkdownNode) -> MarkdownNode {
+    var result = document
+    result.children = separate(document.children, depth: 0).nodes
+    return result
+  }
+
+  private func separate(_ nodes: [MarkdownNode], depth: Int) -> (nodes: [MarkdownNode], escaped: [Escaped]) {
+    var output: [MarkdownNode] = []
+    output.reserveCapacity(nodes.count)
+    var escaped: [Escaped] = []
+    for node in nodes {
+      var moved: [Escaped] = []
+      switch node.kind {
+      case .blockQuote:
+        var copy = node
+        let inner = separate(node.children, depth: depth + 1)
+        copy.children = inner.nodes
+        output.append(copy)
+        moved = inner.escaped
+      case .list:
+        var copy = node
+        for (index, item) in node.children.enumerated() {
+          let inner = separate(item.children, depth: depth)
+          copy.children[index].children = inner.nodes
+          moved += inner.escaped
+        }
+        output.append(copy)
+      case .paragraph:
+        let split = splitParagraph(node, depth: depth)
+        output += split.nodes
+        moved = split.escaped
+      default:
+        output.append(node)
+      }
+      for item in moved {
+        if item.depth >= depth && escaped.isEmpty { output.append(item.node) } else { escaped.append(item) }
+      }
+    }
+    return (output, escaped)
+  }
+
+  /// Splits a paragraph at its attribute lines. Lines written with fewer `>` than `depth` (lazy lines) escape,
+  /// and so does everything after the first of them.
+  private func splitParagraph(_ paragraph: MarkdownNode, depth: Int) -> (
+    nodes: [MarkdownNode], escaped: [Escaped]
+  ) {
+    guard paragraph.children.contains(where: { Self.looksLikeAttributeLine($0) }) else {
+      return ([paragraph], [])
+    }
+    var nodes: [MarkdownNode] = []
+    var escaped: [Escaped] = []
+    var current: [MarkdownNode] = []
+    var currentStart = paragraph.startLine
+    var line = paragraph.startLine
+    var escaping = false
+
+    func flush(endLine: Int, nextLine: Int) {
+      while let last = current.last, last.kind == .softBreak || last.kind == .lineBreak { current.removeLast() }
+      if !current.isEmpty {
+        var piece = paragraph
+        piece.children = current
+        piece.startLine = currentStart
+        piece.endLine = max(currentStart, endLine)
+        if escaping {
+          escaped.append(Escaped(node: piece, depth: source.quoteDepth(ofLine: currentStart)))
+        } else {
+          nodes.append(piece)
+        }
+      }
+      current = []
+      currentStart = nextLine
+    }
+
+    let children = paragraph.children
+    var groupStart = 0
+    while groupStart < children.count {
+      var groupEnd = groupStart
+      while groupEnd < children.count, children[groupEnd].kind != .softBreak, children[groupEnd].kind != .lineBreak {
+        groupEnd += 1
+      }
+      let contentEnd = groupEnd
+      if groupEnd < children.count { groupEnd += 1 }  // the break belongs to the line it ends
+      let group = children[groupStart..<groupEnd]
+      let single = contentEnd - groupStart == 1 ? children[groupStart] : nil
+      groupStart = groupEnd
+      if let single, single.kind == .text, let literal = single.literal, literal.utf8.first == UInt8(ascii: "{"),
+        AttributeListParser.parse(literal[...]) != nil
+      {
+        let lineDepth = source.quoteDepth(ofLine: line)
+        let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
+        flush(endLine: line - 1, nextLine: line + 1)
+        let node = MarkdownNode(kind: .customBlock, literal: literal, startLine: line, startColumn: 1)
+        if isLazy || escaping {
+          escaping = true
+          escaped.append(Escaped(node: node, depth: lineDepth))
+        } else {
+          nodes.append(node)
+        }
+      } else {
+        if current.isEmpty { currentStart = line }
+        current += group
+      }
+      line += 1
+    }
+    flush(endLine: paragraph.endLine, nextLine: line)
+    return (nodes, escaped)
+  }
+
+  private static func looksLikeAttributeLine(_ node: MarkdownNode) -> Bool {
+    guard node.kind == .text, let literal = node.literal else { return false }
+    let utf8 = literal.utf8
+    return utf8.first == UInt8(ascii: "{") && utf8.dropFirst().first == UInt8(ascii: ":")
+  }
+}

@@ -1,0 +1,138 @@
+import Markdown
+
+/// Turns cmark's block tree (after `AttributeLineSeparator`) into GTN `Block`s: boxes, figures, tables, the
+/// agenda's table of contents, headings with ids, and Swift cells.
+struct BlockTransformer {
+  let context: DialectContext
+  var inlines: InlineTransformer { InlineTransformer(context: context) }
+
+  /// Transforms the children of one container; `inBox` keeps headings inside boxes out of the table of contents.
+  func transform(_ nodes: [MarkdownNode], inBox: Bool) -> [Block] {
+    var blocks: [Block] = []
+    blocks.reserveCapacity(nodes.count)
+    var index = 0
+    while index < nodes.count {
+      let node = nodes[index]
+      index += 1
+      if node.kind == .customBlock {
+        if let attributes = AttributeListParser.parse((node.literal ?? "")[...]), !attributes.references.contains("toc") {
+          context.warn(node.startLine, "attribute list \(node.literal ?? "") follows nothing it could apply to; left out")
+        }
+        continue
+      }
+      var attributes = Attributes()
+      var attributeLine: Int?
+      while index < nodes.count, nodes[index].kind == .customBlock {
+        if let parsed = AttributeListParser.parse((nodes[index].literal ?? "")[...]) {
+          attributes = attributes.merging(parsed)
+          attributeLine = attributeLine ?? nodes[index].startLine
+        }
+        index += 1
+      }
+      if let block = transform(node, attributes: attributes, attributeLine: attributeLine, inBox: inBox) {
+        blocks.append(block)
+      }
+    }
+    return blocks
+  }
+
+  private func transform(_ node: MarkdownNode, attributes: Attributes, attributeLine: Int?, inBox: Bool) -> Block? {
+    switch node.kind {
+    case .blockQuote:
+      return BoxBuilder(context: context, transformer: self)
+        .build(node, attributes: attributes, attributeLine: attributeLine)
+    case .paragraph:
+      if let table = PipeTableBuilder(context: context).table(from: node) { return .table(table) }
+      return paragraph(node, attributes: attributes)
+    case .heading:
+      return heading(node, attributes: attributes, inBox: inBox)
+    case .list:
+      if isTableOfContentsList(node) { return .tableOfContents }
+      let items = node.children.map { transform($0.children, inBox: inBox) }
+      let info = node.list ?? MarkdownNode.ListInfo(ordered: false, start: 1, tight: true)
+      return .list(ListBlock(ordered: info.ordered, start: info.start, tight: info.tight, items: items, attributes: attributes))
+    case .codeBlock:
+      let code = node.literal ?? ""
+      let info = node.fenceInfo ?? ""
+      let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init)
+      if language?.lowercased() == "swift" {
+        let cell = CellBuilder.cell(
+          code: code, info: info, fenceLine: node.startLine, index: context.cells.count, context: context)
+        context.cells.append(cell)
+        return .cell(cell.index)
+      }
+      return .code(CodeBlock(language: language, code: code, attributes: attributes, line: node.startLine))
+    case .htmlBlock:
+      let html = node.literal ?? ""
+      if html.contains("-title>") {
+        context.warn(node.startLine, "a box title tag outside the first line of a box is left out")
+        return nil
+      }
+      if html.contains("{%") || html.contains("{{") {
+        return .htmlParts(inlines.resolveLiquid(inRawHTML: html, line: node.startLine))
+      }
+      return .html(html)
+    case .thematicBreak:
+      return .thematicBreak
+    default:
+      return nil
+    }
+  }
+
+  private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
+    let content = inlines.transform(node.children, line: node.startLine)
+    let visible = content.filter { inline in
+      if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
+      return true
+    }
+    if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
+      image.attributes = image.attributes.merging(attributes)
+      let captionInlines = inlines.transform([MarkdownNode(kind: .text, literal: caption)], line: node.startLine)
+      return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
+    }
+    if visible.isEmpty { return nil }
+    if visible.count == 1, case .image(var image) = visible[0], !attributes.isEmpty {
+      // `{: width="50%"}` under a lone image is meant for the image, as GTN renders it.
+      image.attributes = image.attributes.merging(attributes)
+      return .paragraph([.image(image)], Attributes())
+    }
+    return .paragraph(content, attributes)
+  }
+
+  private func heading(_ node: MarkdownNode, attributes: Attributes, inBox: Bool) -> Block {
+    let content = inlines.transform(node.children, line: node.startLine)
+    let text = Self.plainText(content)
+    let id = context.headingID(text: text, wanted: attributes.id)
+    if node.headingLevel == 2, !inBox, !attributes.classes.contains("no_toc") {
+      context.tableOfContents.append(HeadingReference(id: id, title: text, level: 2))
+    }
+    return .heading(Heading(level: node.headingLevel, content: content, id: id, attributes: attributes, line: node.startLine))
+  }
+
+  /// `1. TOC` followed by `{:toc}`: kramdown's marker for "the table of contents goes here".
+  private func isTableOfContentsList(_ node: MarkdownNode) -> Bool {
+    guard node.children.count == 1, let item = node.children.first, let first = item.children.first,
+      first.kind == .paragraph, first.plainText.trimmingSpaces == "TOC"
+    else { return false }
+    return item.children.dropFirst().allSatisfy { $0.kind == .customBlock }
+  }
+
+  /// Plain text of inlines, as a heading's id and the table of contents need it.
+  static func plainText(_ inlines: [Inline]) -> String {
+    var result = ""
+    for inline in inlines {
+      switch inline {
+      case .text(let text), .code(let text), .math(let text): result += text
+      case .emphasis(let inner), .strong(let inner), .link(_, _, let inner): result += plainText(inner)
+      case .softBreak, .lineBreak: result += " "
+      case .tool(let label, _): result += label
+      case .abbreviation(let abbreviation, let first):
+        result += first ? "\(abbreviation.expansion) (\(abbreviation.short))" : abbreviation.short
+      case .citation(let key): result += key
+      case .image(let image): result += image.alt
+      case .html, .icon, .snippet: break
+      }
+    }
+    return result.trimmingSpaces.description
+  }
+}

@@ -1,0 +1,151 @@
+import Yams
+
+/// Reads one front-matter field at a time, converting YAML nodes to model values and noting type problems.
+struct FieldReader {
+  let file: String
+  let firstLine: Int
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String, firstLine: Int) {
+    self.file = file
+    self.firstLine = firstLine
+  }
+
+  mutating func read(key: String, value: Node, into frontMatter: inout FrontMatter) {
+    switch key {
+    case "layout": frontMatter.layout = scalar(value, key)
+    case "title": frontMatter.title = scalar(value, key) ?? frontMatter.title
+    case "level": frontMatter.level = scalar(value, key)
+    case "questions": frontMatter.questions = strings(value, key)
+    case "objectives": frontMatter.objectives = strings(value, key)
+    case "key_points": frontMatter.keyPoints = strings(value, key)
+    case "tags": frontMatter.tags = strings(value, key)
+    case "zenodo_link": frontMatter.zenodoLink = scalar(value, key)
+    case "contributors": frontMatter.contributors = strings(value, key)
+    case "time_estimation":
+      guard let text = scalar(value, key), !text.isEmpty else { return }
+      if let time = TimeEstimation(parsing: text) {
+        frontMatter.timeEstimation = time
+      } else {
+        warn(value, "time_estimation '\(text)' is not a duration such as 30M, 1H or 1H30M")
+      }
+    case "requirements": frontMatter.requirements = requirements(value, key)
+    case "follow_up_training": frontMatter.followUpTraining = requirements(value, key)
+    case "contributions":
+      guard let mapping = value.mapping else { return warn(value, "contributions should be a mapping of roles") }
+      for (role, ids) in mapping {
+        guard let role = role.string else { continue }
+        frontMatter.contributions[role] = strings(ids, "contributions.\(role)")
+      }
+    case "abbreviations":
+      guard let mapping = value.mapping else { return warn(value, "abbreviations should be a mapping") }
+      for (short, expansion) in mapping {
+        guard let short = short.string, let expansion = scalar(expansion, "abbreviations.\(short)") else { continue }
+        frontMatter.abbreviations.append(Abbreviation(short: short, expansion: expansion))
+      }
+    case "notebook":
+      if let language = value["language"] { frontMatter.notebookLanguage = scalar(language, "notebook.language") }
+      frontMatter.extra[key] = yamlText(value)
+    case "enable": frontMatter.enabled = bool(value, key) ?? true
+    case "draft": frontMatter.draft = bool(value, key) ?? false
+    case "galaxy_stand_ins": frontMatter.standInServers = standIns(value)
+    default: frontMatter.extra[key] = yamlText(value)
+    }
+  }
+
+  private func line(of node: Node) -> Int {
+    (node.mark?.line ?? 1) + firstLine - 1
+  }
+
+  private mutating func warn(_ node: Node, _ message: String) {
+    diagnostics.append(Diagnostic(.warning, file: file, line: line(of: node), message))
+  }
+
+  private mutating func scalar(_ node: Node, _ key: String) -> String? {
+    if node.null != nil { return nil }
+    if let text = node.scalar?.string { return text }
+    warn(node, "\(key) should be a single value")
+    return nil
+  }
+
+  private mutating func bool(_ node: Node, _ key: String) -> Bool? {
+    if let value = node.bool { return value }
+    warn(node, "\(key) should be true or false")
+    return nil
+  }
+
+  private mutating func strings(_ node: Node, _ key: String) -> [String] {
+    if node.null != nil { return [] }
+    if let sequence = node.sequence {
+      return sequence.compactMap { item in
+        if let text = item.scalar?.string { return text }
+        warn(item, "an entry of \(key) is not text")
+        return nil
+      }
+    }
+    if let text = node.scalar?.string { return text.isEmpty ? [] : [text] }
+    warn(node, "\(key) should be a list")
+    return []
+  }
+
+  private mutating func requirements(_ node: Node, _ key: String) -> [Requirement] {
+    if node.null != nil { return [] }
+    guard let sequence = node.sequence else {
+      warn(node, "\(key) should be a list")
+      return []
+    }
+    var result: [Requirement] = []
+    for item in sequence {
+      guard item.mapping != nil else {
+        warn(item, "an entry of \(key) should be a mapping with a type")
+        continue
+      }
+      let type = item["type"]?.string ?? "none"
+      var requirement = Requirement(type: type)
+      requirement.topicName = item["topic_name"]?.string
+      requirement.title = item["title"]?.string
+      requirement.link = item["link"]?.string
+      if let tutorials = item["tutorials"] { requirement.tutorials = strings(tutorials, "\(key).tutorials") }
+      result.append(requirement)
+    }
+    return result
+  }
+
+  private mutating func standIns(_ node: Node) -> [StandInServer] {
+    guard let sequence = node.sequence else {
+      warn(node, "galaxy_stand_ins should be a list of {url, version, latency}")
+      return []
+    }
+    var result: [StandInServer] = []
+    for item in sequence {
+      guard let url = item["url"]?.string, !url.isEmpty else {
+        warn(item, "a galaxy_stand_ins entry needs a url")
+        continue
+      }
+      let version = item["version"]?.string ?? "24.1"
+      var latency = 0.0
+      if let latencyNode = item["latency"] {
+        if let value = latencyNode.float ?? latencyNode.int.map(Double.init), value >= 0, value.isFinite {
+          latency = value
+        } else {
+          warn(latencyNode, "latency should be a number of seconds")
+        }
+      }
+      result.append(StandInServer(url: url, version: version, latency: latency))
+    }
+    return result
+  }
+
+  private func yamlText(_ node: Node) -> String {
+    if let text = node.scalar?.string { return text }
+    return (try? Yams.serialize(node: node))?.trimmingTrailingNewlines ?? ""
+  }
+}
+
+extension String {
+  fileprivate var trimmingTrailingNewlines: String {
+    var result = self
+    while result.last == "\n" { result.removeLast() }
+    return result
+  }
+}

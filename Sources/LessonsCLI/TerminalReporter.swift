@@ -1,0 +1,69 @@
+import Foundation
+import Site
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the user sees on the terminal: a counter line while lessons are processed (only when stderr is a
+/// terminal), every problem as `file:line: severity: message`, and one summary line (unless `--quiet`).
+struct TerminalReporter: Sendable {
+  let quiet: Bool
+  let interactive: Bool
+
+  init(quiet: Bool) {
+    self.quiet = quiet
+    interactive = isatty(STDERR_FILENO) == 1
+  }
+
+  /// The progress callback for the builder; draws `[done/total] lesson` over itself.
+  var progress: @Sendable (BuildEvent) -> Void {
+    guard interactive && !quiet else { return { _ in } }
+    return { event in
+      guard case .lessonFinished(let path, let done, let total) = event else { return }
+      let line = "[\(done)/\(total)] \(path)"
+      Self.write("\r\u{1B}[K" + String(line.prefix(100)), to: .stderr)
+    }
+  }
+
+  /// Prints the diagnostics and the summary line.
+  func finish(_ report: BuildReport, verb: String, output: String?) {
+    if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
+    for diagnostic in report.diagnostics { Self.write("\(diagnostic)\n", to: .stderr) }
+    if !report.failed.isEmpty {
+      Self.write("error: \(report.failed.count) lesson(s) not built: \(report.failed.joined(separator: ", "))\n", to: .stderr)
+    }
+    guard !quiet else { return }
+    var parts: [String] = []
+    if report.upToDate {
+      parts.append("\(report.lessons) lesson(s) up to date")
+    } else {
+      parts.append("\(verb) \(report.lessons) lesson(s)")
+      var details: [String] = []
+      if output != nil { details.append("\(report.rendered) rendered, \(report.reused) unchanged") }
+      if report.disabled > 0 { details.append("\(report.disabled) disabled") }
+      if !report.failed.isEmpty { details.append("\(report.failed.count) failed") }
+      if !details.isEmpty { parts[0] += " (" + details.joined(separator: ", ") + ")" }
+    }
+    parts.append("\(report.errorCount) error(s), \(report.warningCount) warning(s)")
+    parts.append(String(format: "%.2f s", report.seconds))
+    let destination = output.map { report.upToDate ? " in \($0)" : " → \($0)" } ?? ""
+    Self.write(parts.joined(separator: "; ") + destination + "\n", to: .stdout)
+  }
+
+  /// Prints an error that stopped the whole run.
+  func fail(_ error: any Error, building: Bool = true) {
+    if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
+    let text = (error as? SiteError)?.description ?? "error: \(error)"
+    Self.write(text + "\n", to: .stderr)
+    if building { Self.write("error: the build stopped; the previous site (if any) is unchanged\n", to: .stderr) }
+  }
+
+  /// Where a line goes.
+  enum Stream { case stdout, stderr }
+
+  private static func write(_ text: String, to stream: Stream) {
+    let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
+    handle.write(Data(text.utf8))
+  }
+}

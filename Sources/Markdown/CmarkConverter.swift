@@ -1,0 +1,140 @@
+internal import CCmark
+
+/// The one place that calls cmark: parse, copy the tree into Swift values, free the C memory.
+enum CmarkConverter {
+  static var versionString: String { String(cString: cmark_version_string()) }
+
+  static func parse(_ text: String) -> MarkdownNode {
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
+    var text = text
+    let root: OpaquePointer? = text.withUTF8 { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cmark_parse_document(chars.baseAddress, chars.count, options)
+      }
+    }
+    guard let root else { return MarkdownNode(kind: .document) }
+    defer { cmark_node_free(root) }
+    cmark_consolidate_text_nodes(root)
+    let source = Source(text)
+    return convert(root, source: source, depth: 0)
+  }
+
+  /// True when the code block starting at `line`/`column` opens with a backtick or tilde fence; cmark 0.30 has
+  /// no accessor for this, but the source says it.
+  private static func isFenced(line: Int, column: Int, source: Source) -> Bool {
+    guard line >= 1, line <= source.lineStarts.count else { return false }
+    let position = source.lineStarts[line - 1] + column - 1
+    guard position >= 0, position < source.bytes.count else { return false }
+    return source.bytes[position] == UInt8(ascii: "`") || source.bytes[position] == UInt8(ascii: "~")
+  }
+
+  /// The parsed text's bytes and where each line starts, to look up what cmark's positions point at.
+  private struct Source {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+    init(_ text: String) {
+      bytes = Array(text.utf8)
+      var starts = [0]
+      for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+      lineStarts = starts
+    }
+  }
+
+  /// Deeper nesting than this (blockquotes, lists, emphasis) is flattened to its text, so that recursion over the
+  /// tree (here and in the passes above it) stays far from the stack's limit on any input.
+  static let maximumDepth = 48
+
+  private static func convert(_ node: OpaquePointer, source: Source, depth: Int) -> MarkdownNode {
+    let kind = kind(of: cmark_node_get_type(node))
+    if depth >= maximumDepth && cmark_node_first_child(node) != nil {
+      return flattened(node, kind: kind)
+    }
+    var result = MarkdownNode(
+      kind: kind, startLine: Int(cmark_node_get_start_line(node)),
+      startColumn: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)),
+      endColumn: Int(cmark_node_get_end_column(node)))
+    switch kind {
+    case .text, .code, .htmlBlock, .htmlInline:
+      result.literal = string(cmark_node_get_literal(node))
+    case .codeBlock:
+      result.literal = string(cmark_node_get_literal(node))
+      if isFenced(line: result.startLine, column: result.startColumn, source: source) {
+        result.fenceInfo = string(cmark_node_get_fence_info(node)) ?? ""
+      }
+    case .heading:
+      result.headingLevel = Int(cmark_node_get_heading_level(node))
+    case .list:
+      result.list = MarkdownNode.ListInfo(
+        ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+        start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+    case .link, .image:
+      result.url = string(cmark_node_get_url(node)) ?? ""
+      let title = string(cmark_node_get_title(node)) ?? ""
+      result.title = title.isEmpty ? nil : title
+    default:
+      break
+    }
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      result.children.append(convert(current, source: source, depth: depth + 1))
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+
+  /// The text of `node`'s subtree, gathered with cmark's iterator (no recursion), as one paragraph (for blocks) or
+  /// one text node (for inlines).
+  private static func flattened(_ node: OpaquePointer, kind: MarkdownNode.Kind) -> MarkdownNode {
+    var text = ""
+    if let iterator = cmark_iter_new(node) {
+      defer { cmark_iter_free(iterator) }
+      while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+        guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+        switch cmark_node_get_type(current) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+          text += string(cmark_node_get_literal(current)) ?? ""
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
+          text += " "
+        default:
+          break
+        }
+      }
+    }
+    let line = Int(cmark_node_get_start_line(node))
+    let textNode = MarkdownNode(kind: .text, literal: text, startLine: line)
+    guard kind.isBlock else { return textNode }
+    return MarkdownNode(
+      kind: .paragraph, children: [textNode], startLine: line, startColumn: Int(cmark_node_get_start_column(node)),
+      endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+  }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private static func kind(of type: cmark_node_type) -> MarkdownNode.Kind {
+    switch type {
+    case CMARK_NODE_DOCUMENT: return .document
+    case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+    case CMARK_NODE_LIST: return .list
+    case CMARK_NODE_ITEM: return .item
+    case CMARK_NODE_CODE_BLOCK: return .codeBlock
+    case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+    case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+    case CMARK_NODE_PARAGRAPH: return .paragraph
+    case CMARK_NODE_HEADING: return .heading
+    case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+    case CMARK_NODE_SOFTBREAK: return .softBreak
+    case CMARK_NODE_LINEBREAK: return .lineBreak
+    case CMARK_NODE_CODE: return .code
+    case CMARK_NODE_HTML_INLINE: return .htmlInline
+    case CMARK_NODE_CUSTOM_INLINE: return .customInline
+    case CMARK_NODE_EMPH: return .emphasis
+    case CMARK_NODE_STRONG: return .strong
+    case CMARK_NODE_LINK: return .link
+    case CMARK_NODE_IMAGE: return .image
+    default: return .text
+    }
+  }
+}

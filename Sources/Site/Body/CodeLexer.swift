@@ -1,0 +1,317 @@
+/// A small single-pass lexer for Swift and Python that writes escaped, highlighted HTML bytes.
+///
+/// It never fails: anything it does not recognise is copied (escaped) as plain text, and an unterminated string
+/// or comment runs to the end of the code.
+struct CodeLexer {
+  let bytes: [UInt8]
+  let grammar: HighlightGrammar
+  var output: [UInt8] = []
+  private var index = 0
+
+  init(bytes: [UInt8], grammar: HighlightGrammar) {
+    self.bytes = bytes
+    self.grammar = grammar
+    output.reserveCapacity(bytes.count * 2)
+  }
+
+  mutating func run() {
+    lex(until: bytes.count, closingParenthesis: false)
+  }
+
+  private func byte(at position: Int) -> UInt8 { position < bytes.count ? bytes[position] : 0 }
+
+  private static func isIdentifierStart(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte == 95 || byte >= 0x80
+  }
+
+  private static func isIdentifierPart(_ byte: UInt8) -> Bool {
+    isIdentifierStart(byte) || (byte >= 48 && byte <= 57)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  private mutating func emit(_ range: Range<Int>) {
+    HTMLEscaping.escape(bytes: bytes[range], into: &output)
+  }
+
+  private mutating func emit(_ range: Range<Int>, class name: StaticString) {
+    guard !range.isEmpty else { return }
+    output.append(contentsOf: Array("<span class=\"".utf8))
+    name.withUTF8Buffer { output.append(contentsOf: $0) }
+    output.append(contentsOf: [34, 62])
+    emit(range)
+    output.append(contentsOf: Array("</span>".utf8))
+  }
+
+  /// Lexes code up to `end`; inside an interpolation, stops after the `)` or `}` that closes it.
+  private mutating func lex(until end: Int, closingParenthesis: Bool) {
+    var depth = 0
+    var plainStart = index
+    func flushPlain(_ lexer: inout CodeLexer) {
+      if plainStart < lexer.index { lexer.emit(plainStart..<lexer.index) }
+    }
+    while index < end {
+      let current = bytes[index]
+      let next = byte(at: index + 1)
+      if closingParenthesis {
+        let open: UInt8 = grammar.family == .swift ? 40 : 123
+        let close: UInt8 = grammar.family == .swift ? 41 : 125
+        if current == open { depth += 1 }
+        if current == close {
+          if depth == 0 {
+            flushPlain(&self)
+            return
+          }
+          depth -= 1
+        }
+      }
+      let start = index
+      switch grammar.family {
+      case .swift:
+        if current == 47 && next == 47 {  // //
+          flushPlain(&self)
+          lineComment()
+          emit(start..<index, class: "tok-com")
+        } else if current == 47 && next == 42 {  // /*
+          flushPlain(&self)
+          blockComment()
+          emit(start..<index, class: "tok-com")
+        } else if current == 34 || (current == 35 && (next == 34 || next == 35) && rawStringAhead()) {
+          flushPlain(&self)
+          swiftString()
+        } else if current == 64 || (current == 35 && Self.isIdentifierStart(next)) {  // @attr, #if
+          flushPlain(&self)
+          index += 1
+          while index < end, Self.isIdentifierPart(bytes[index]) { index += 1 }
+          emit(start..<index, class: current == 64 ? "tok-dec" : "tok-kw")
+        } else if word(start: start, end: end, flush: { flushPlain(&$0) }) {
+        } else {
+          if index == start { index += 1 }
+          continue
+        }
+      case .python:
+        if current == 35 {  // #
+          flushPlain(&self)
+          lineComment()
+          emit(start..<index, class: "tok-com")
+        } else if current == 34 || current == 39 || (Self.isIdentifierStart(current) && pythonStringPrefixAhead()) {
+          flushPlain(&self)
+          pythonString()
+        } else if current == 64 && atLineStart(start) {
+          flushPlain(&self)
+          index += 1
+          while index < end, Self.isIdentifierPart(bytes[index]) || bytes[index] == 46 { index += 1 }
+          emit(start..<index, class: "tok-dec")
+        } else if word(start: start, end: end, flush: { flushPlain(&$0) }) {
+        } else {
+          if index == start { index += 1 }
+          continue
+        }
+      }
+      plainStart = index
+    }
+    flushPlain(&self)
+  }
+
+  /// A keyword, builtin, type or number at `start`, written as a token (true); a plain identifier is skipped over
+  /// and left in the pending plain text (false, `index` moved past it); anything else returns false unmoved.
+  private mutating func word(start: Int, end: Int, flush: (inout CodeLexer) -> Void) -> Bool {
+    let current = bytes[start]
+    if Self.isDigit(current) && (start == 0 || !Self.isIdentifierPart(bytes[start - 1])) {
+      flush(&self)
+      index += 1
+      while index < end {
+        let byte = bytes[index]
+        if Self.isIdentifierPart(byte) || (byte == 46 && Self.isDigit(self.byte(at: index + 1))) {
+          index += 1
+        } else if (byte == 43 || byte == 45) && (bytes[index - 1] == 101 || bytes[index - 1] == 69)
+          && bytes[start] != 48
+        {
+          index += 1
+        } else {
+          break
+        }
+      }
+      emit(start..<index, class: "tok-num")
+      return true
+    }
+    guard Self.isIdentifierStart(current), start == 0 || !Self.isIdentifierPart(bytes[start - 1]) else {
+      return false
+    }
+    var stop = start + 1
+    while stop < end, Self.isIdentifierPart(bytes[stop]) { stop += 1 }
+    let text = Array(bytes[start..<stop])
+    let previousIsDot = start > 0 && bytes[start - 1] == 46
+    if grammar.keywords.contains(text) && !previousIsDot {
+      flush(&self)
+      index = stop
+      emit(start..<stop, class: "tok-kw")
+    } else if grammar.builtins.contains(text) && !previousIsDot {
+      flush(&self)
+      index = stop
+      emit(start..<stop, class: "tok-builtin")
+    } else if current >= 65 && current <= 90 {
+      flush(&self)
+      index = stop
+      emit(start..<stop, class: "tok-type")
+    } else {
+      index = stop
+      return false
+    }
+    return true
+  }
+
+  private func atLineStart(_ position: Int) -> Bool {
+    var cursor = position - 1
+    while cursor >= 0 {
+      if bytes[cursor] == 10 { return true }
+      if bytes[cursor] != 32 && bytes[cursor] != 9 { return false }
+      cursor -= 1
+    }
+    return true
+  }
+
+  private mutating func lineComment() {
+    while index < bytes.count, bytes[index] != 10 { index += 1 }
+  }
+
+  private mutating func blockComment() {
+    var depth = 0
+    while index < bytes.count {
+      if bytes[index] == 47 && byte(at: index + 1) == 42 {
+        depth += 1
+        index += 2
+      } else if bytes[index] == 42 && byte(at: index + 1) == 47 {
+        depth -= 1
+        index += 2
+        if depth == 0 { return }
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  private func rawStringAhead() -> Bool {
+    var cursor = index
+    while cursor < bytes.count, bytes[cursor] == 35 { cursor += 1 }
+    return cursor < bytes.count && bytes[cursor] == 34
+  }
+
+  /// A Swift string at `index`: `"…"`, `"""…"""`, `#"…"#`, with `\(…)` (or `\#(…)`) interpolation.
+  private mutating func swiftString() {
+    var hashes = 0
+    var start = index
+    while byte(at: index) == 35 {
+      hashes += 1
+      index += 1
+    }
+    let multiline = byte(at: index) == 34 && byte(at: index + 1) == 34 && byte(at: index + 2) == 34
+    index += multiline ? 3 : 1
+    while index < bytes.count {
+      let current = bytes[index]
+      if current == 10 && !multiline { break }
+      if current == 92 {  // backslash
+        var cursor = index + 1
+        var count = 0
+        while count < hashes, byte(at: cursor) == 35 {
+          count += 1
+          cursor += 1
+        }
+        if count == hashes && byte(at: cursor) == 40 {  // interpolation
+          emit(start..<index, class: "tok-str")
+          emit(index..<(cursor + 1), class: "tok-interp")
+          index = cursor + 1
+          lex(until: bytes.count, closingParenthesis: true)
+          if index < bytes.count {
+            emit(index..<(index + 1), class: "tok-interp")
+            index += 1
+          }
+          start = index
+          continue
+        }
+        index = count == hashes ? min(cursor + 1, bytes.count) : index + 1
+        continue
+      }
+      if current == 34 {
+        let closesQuotes = !multiline || (byte(at: index + 1) == 34 && byte(at: index + 2) == 34)
+        if closesQuotes {
+          var cursor = index + (multiline ? 3 : 1)
+          var count = 0
+          while count < hashes, byte(at: cursor) == 35 {
+            count += 1
+            cursor += 1
+          }
+          if count == hashes {
+            index = cursor
+            break
+          }
+        }
+      }
+      index += 1
+    }
+    emit(start..<index, class: "tok-str")
+  }
+
+  private func pythonStringPrefixAhead() -> Bool {
+    var cursor = index
+    var length = 0
+    while cursor < bytes.count, length < 3 {
+      switch bytes[cursor] {
+      case 114, 82, 98, 66, 117, 85, 102, 70:  // r R b B u U f F
+        cursor += 1
+        length += 1
+      case 34, 39:
+        return length > 0 && (index == 0 || !Self.isIdentifierPart(bytes[index - 1]))
+      default:
+        return false
+      }
+    }
+    return false
+  }
+
+  /// A Python string at `index`, with its prefix: `'…'`, `"…"`, triple-quoted forms, `f"{…}"` interpolation.
+  private mutating func pythonString() {
+    var start = index
+    var raw = false
+    var formatted = false
+    while bytes[index] != 34 && bytes[index] != 39 {
+      let lower = bytes[index] | 0x20
+      if lower == 114 { raw = true }
+      if lower == 102 { formatted = true }
+      index += 1
+    }
+    let quote = bytes[index]
+    let triple = byte(at: index + 1) == quote && byte(at: index + 2) == quote
+    index += triple ? 3 : 1
+    while index < bytes.count {
+      let current = bytes[index]
+      if current == 10 && !triple { break }
+      if current == 92 && !raw {
+        index = min(index + 2, bytes.count)
+        continue
+      }
+      if formatted && current == 123 {  // {
+        if byte(at: index + 1) == 123 {
+          index += 2
+          continue
+        }
+        emit(start..<index, class: "tok-str")
+        emit(index..<(index + 1), class: "tok-interp")
+        index += 1
+        lex(until: bytes.count, closingParenthesis: true)
+        if index < bytes.count {
+          emit(index..<(index + 1), class: "tok-interp")
+          index += 1
+        }
+        start = index
+        continue
+      }
+      if current == quote && (!triple || (byte(at: index + 1) == quote && byte(at: index + 2) == quote)) {
+        index += triple ? 3 : 1
+        break
+      }
+      index += 1
+    }
+    emit(start..<index, class: "tok-str")
+  }
+}

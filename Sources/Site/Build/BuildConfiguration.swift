@@ -1,0 +1,42 @@
+import Execution
+import Foundation
+
+/// What a build reads, where it writes and how.
+public struct BuildConfiguration: Sendable {
+  /// The content root holding `topics/` (and optionally `site.yaml`).
+  public var contentFolder: String
+  /// The folder of Mustache templates and `assets/`.
+  public var templatesFolder: String
+  /// The site folder; replaced as a whole when the build succeeds.
+  public var outputFolder: String
+  /// Warnings count as errors: the lesson is not built and the build fails.
+  public var strict: Bool
+  /// How many lessons are processed at once.
+  public var jobs: Int
+  /// Overrides `base_url` of site.yaml; makes sitemap.xml absolute.
+  public var baseURL: String?
+  /// Passed to the execution step.
+  public var execution: ExecutionOptions
+
+  public init(
+    contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "site",
+    strict: Bool = false, jobs: Int = BuildConfiguration.defaultJobs, baseURL: String? = nil,
+    execution: ExecutionOptions = ExecutionOptions()
+  ) {
+    self.contentFolder = contentFolder
+    self.templatesFolder = templatesFolder
+    self.outputFolder = outputFolder
+    self.strict = strict
+    self.jobs = max(1, jobs)
+    self.baseURL = baseURL
+    self.execution = execution
+  }
+
+  /// The number of CPUs the process may use.
+  public static var defaultJobs: Int { ProcessInfoCPU.count }
+}
+
+/// The active processor count, behind a name that keeps Foundation out of the configuration's API.
+enum ProcessInfoCPU {
+  static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

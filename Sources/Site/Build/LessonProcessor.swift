@@ -1,0 +1,112 @@
+import Execution
+import Lessons
+
+/// Turns one tutorial folder into its page: parse, execute (or reuse frozen results), render the body, put it in
+/// the templates, write the page and the files beside it into the staging folder.
+///
+/// Safe to run for several lessons at once: it shares only immutable values.
+struct LessonProcessor: Sendable {
+  var templates: TemplateSet
+  var site: SiteSettings
+  var strict: Bool
+  /// Topic folder name → title, for the breadcrumbs.
+  var topicTitles: [String: String]
+  /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
+  var execution: ExecutionOptions?
+
+  /// What became of one lesson.
+  struct Outcome: Sendable {
+    var source: TutorialSource
+    /// Nil when the lesson failed (it is then left out of the site and tried again by the next build).
+    var record: BuildManifest.Lesson?
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Processes `source`; writes into `staging` unless it is nil (checking only).
+  func process(_ source: TutorialSource, staging: String?) -> Outcome {
+    var outcome = Outcome(source: source, record: nil, diagnostics: [])
+    let lesson: Lesson
+    do {
+      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath)
+    } catch {
+      outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
+      return outcome
+    }
+    outcome.diagnostics = lesson.diagnostics
+    guard lesson.frontMatter.enabled else {
+      outcome.record = BuildManifest.Lesson(inputs: source.inputs, outputs: [], summary: nil, warnings: [])
+      return finish(outcome)
+    }
+    guard !hasErrors(outcome.diagnostics) else { return finish(outcome) }
+
+    var results: LessonResults?
+    if let execution {
+      let (executed, problems) = Executor.results(for: lesson, options: execution)
+      results = executed
+      outcome.diagnostics += problems
+    }
+    let cellResults = Dictionary((results?.cells ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+    let body = BodyRenderer.render(lesson) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
+    outcome.diagnostics += body.diagnostics
+    outcome = finish(outcome)
+    guard !hasErrors(outcome.diagnostics) else { return outcome }
+
+    let page = TutorialPage(
+      lesson: lesson, body: body, results: results, assets: source.assets, site: site,
+      topicTitle: topicTitles[source.topic] ?? source.topic)
+    let html = templates.page("tutorial", context: page.context())
+    let pagePath = source.relativePath + "/tutorial.html"
+    var outputs = [pagePath]
+    if let staging {
+      do {
+        try FileSystem.write(html, to: staging + "/" + pagePath)
+        for asset in source.assets {
+          let target = source.relativePath + "/" + asset
+          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target)
+          outputs.append(target)
+        }
+      } catch {
+        outcome.diagnostics.append(error.diagnostic)
+        return outcome
+      }
+    }
+    let front = lesson.frontMatter
+    outcome.record = BuildManifest.Lesson(
+      inputs: inputsAfterExecution(source), outputs: outputs,
+      summary: BuildManifest.LessonSummary(
+        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
+      warnings: outcome.diagnostics.filter { $0.severity == .warning })
+    return outcome
+  }
+
+  /// The lesson's files as they are now: the execution step may have written frozen results beside the lesson,
+  /// which must not make the next build think the lesson changed. When the lesson itself changed meanwhile, the
+  /// files as they were before are kept, so that the next build sees the change.
+  private func inputsAfterExecution(_ source: TutorialSource) -> [String: FileSystem.Status] {
+    guard execution != nil, let now = try? ContentScanner.statuses(under: source.folder, prefix: ""),
+      now["tutorial.md"] == source.inputs["tutorial.md"]
+    else { return source.inputs }
+    return now
+  }
+
+  /// Applies `--strict` (warnings become errors) and drops the record of a lesson that has errors.
+  private func finish(_ outcome: Outcome) -> Outcome {
+    var outcome = outcome
+    if strict { outcome.diagnostics = Self.strict(outcome.diagnostics) }
+    if hasErrors(outcome.diagnostics) { outcome.record = nil }
+    return outcome
+  }
+
+  /// The diagnostics with every warning made an error, as `--strict` asks.
+  static func strict(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      diagnostic.severity = .error
+      return diagnostic
+    }
+  }
+
+  private func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {
+    diagnostics.contains { $0.severity == .error }
+  }
+}

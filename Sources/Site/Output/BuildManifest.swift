@@ -1,0 +1,72 @@
+import Foundation
+import Lessons
+
+/// What the last build read and wrote, kept as `.lessons-manifest.json` in the output folder.
+///
+/// A build compares the content folder with it: when nothing changed (same lesson files with the same sizes and
+/// times, same templates, same builder, same settings) it stops at once; otherwise it renders again only the
+/// lessons whose files changed and carries the other pages over. Lessons that failed are not recorded, so they
+/// are tried again by the next build; lessons that were deleted are not carried over, so their pages disappear.
+struct BuildManifest: Codable, Sendable {
+  /// The manifest's file name inside the output folder.
+  static let fileName = ".lessons-manifest.json"
+
+  /// What, beside the lessons, decides every page: when it changes, every lesson is rendered again.
+  struct Settings: Codable, Sendable, Hashable {
+    /// The builder's version and executable (size and time), so that a new builder renders everything again.
+    var builder: String
+    var templates: [String: FileSystem.Status]
+    var siteFile: FileSystem.Status?
+    var baseURL: String?
+    var strict: Bool
+  }
+
+  /// What a lesson's page needs from the lesson to appear in the index and sitemap.
+  struct LessonSummary: Codable, Sendable, Hashable {
+    var title: String
+    var level: String?
+    var minutes: Int?
+    var draft: Bool
+  }
+
+  /// One lesson of the last build.
+  struct Lesson: Codable, Sendable {
+    var inputs: [String: FileSystem.Status]
+    /// Files written for the lesson, relative to the output folder.
+    var outputs: [String]
+    /// Nil when the lesson is disabled (`enable: false`): it has no page.
+    var summary: LessonSummary?
+    /// Warnings reported when it was rendered, reported again while it is carried over.
+    var warnings: [Diagnostic]
+  }
+
+  var settings: Settings
+  /// Problems of the site's own files (site.yaml, metadata.yaml), reported again while they are unchanged.
+  var siteDiagnostics: [Diagnostic]
+  var topics: [String: TopicRecord]
+  /// Keyed by the lesson's relative path.
+  var lessons: [String: Lesson]
+
+  /// What a topic's folder held: its metadata file and images.
+  struct TopicRecord: Codable, Sendable, Hashable {
+    var metadata: FileSystem.Status?
+    var images: [String: FileSystem.Status]
+  }
+
+  /// The manifest in `outputFolder`, or nil when there is none or it cannot be read (then everything is rendered).
+  static func load(from outputFolder: String) -> BuildManifest? {
+    guard let data = try? FileSystem.read(outputFolder + "/" + fileName) else { return nil }
+    return try? JSONDecoder().decode(BuildManifest.self, from: data)
+  }
+
+  /// The manifest as JSON.
+  func encoded() throws(SiteError) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    do {
+      return String(decoding: try encoder.encode(self), as: UTF8.self)
+    } catch {
+      throw SiteError(.writeFailed, file: Self.fileName, reason: "cannot encode the build manifest: \(error)")
+    }
+  }
+}

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// The few file-system operations the builder needs, on POSIX calls so that scanning a thousand lesson folders
+/// and checking them against the manifest stays in the tens of milliseconds.
+///
+/// Errors carry the path and the system's reason, ready to be shown to an author.
+enum FileSystem {
+  /// What `stat` says about a path, reduced to what decides whether it changed.
+  struct Status: Sendable, Hashable, Codable {
+    var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    var modified: Int64
+    var isDirectory: Bool
+  }
+
+  /// The status of `path`, following symbolic links, or nil when it does not exist.
+  static func status(_ path: String) throws(SiteError) -> Status? {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return nil }
+      throw SiteError(.unreadable, file: path, reason: String(cString: strerror(errno)))
+    }
+    #if canImport(Darwin)
+      let seconds = Int64(info.st_mtimespec.tv_sec)
+      let nanoseconds = Int64(info.st_mtimespec.tv_nsec)
+    #else
+      let seconds = Int64(info.st_mtim.tv_sec)
+      let nanoseconds = Int64(info.st_mtim.tv_nsec)
+    #endif
+    return Status(
+      size: Int64(info.st_size), modified: seconds * 1_000_000_000 + nanoseconds,
+      isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+  }
+
+  /// The names in the folder `path`, sorted, without `.` and `..`; hidden names are left out unless asked for.
+  static func contents(of path: String, includingHidden: Bool = false) throws(SiteError) -> [String] {
+    guard let directory = opendir(path) else {
+      throw SiteError(.unreadable, file: path, reason: String(cString: strerror(errno)))
+    }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      if !includingHidden && name.hasPrefix(".") { continue }
+      names.append(name)
+    }
+    return names.sorted()
+  }
+
+  /// Every file under `path` (recursively) with its status, keyed by its path relative to `path`; hidden names
+  /// are skipped.
+  static func tree(under path: String) throws(SiteError) -> [String: Status] {
+    var result: [String: Status] = [:]
+    for name in try contents(of: path) {
+      let full = path + "/" + name
+      guard let status = try status(full) else { continue }
+      if status.isDirectory {
+        for (file, inner) in try tree(under: full) { result[name + "/" + file] = inner }
+      } else {
+        result[name] = status
+      }
+    }
+    return result
+  }
+
+  /// Creates `path` and its missing parents (one `mkdir` when the parent exists, as it mostly does).
+  static func createDirectory(_ path: String) throws(SiteError) {
+    if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    guard errno == ENOENT else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != path else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: no parent")
+    }
+    try createDirectory(parent)
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+      throw SiteError(.writeFailed, file: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// Writes `text` to `path`, creating parents. Not atomic on its own: it writes into a staging folder (or a file
+  /// nobody reads yet), and the staging folder is what is swapped in atomically.
+  static func write(_ text: String, to path: String) throws(SiteError) {
+    var text = text
+    let result = text.withUTF8 { bytes in Result { () throws(SiteError) in try write(bytes: UnsafeRawBufferPointer(bytes), to: path) } }
+    try result.get()
+  }
+
+  /// Writes `bytes` to `path` (replacing it), creating parents.
+  static func write(bytes: UnsafeRawBufferPointer, to path: String) throws(SiteError) {
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if descriptor < 0 && errno == ENOENT {
+      try createDirectory((path as NSString).deletingLastPathComponent)
+      descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    }
+    guard descriptor >= 0 else {
+      throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+  }
+
+  /// Reads the file at `path` as bytes.
+  static func read(_ path: String) throws(SiteError) -> Data {
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw SiteError(.unreadable, file: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Puts a copy of `source` at `destination`: a hard link when both are on one file system (an output file the
+  /// builder never writes in place), a byte copy otherwise.
+  static func linkOrCopy(_ source: String, to destination: String) throws(SiteError) {
+    try createDirectory((destination as NSString).deletingLastPathComponent)
+    if systemLink(source, destination) == 0 { return }
+    try copy(source, to: destination)
+  }
+
+  /// Copies the bytes of `source` to `destination`, creating parents and replacing what was there.
+  static func copy(_ source: String, to destination: String) throws(SiteError) {
+    let data = try read(source)
+    unlink(destination)
+    let result = data.withUnsafeBytes { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: destination) } }
+    try result.get()
+  }
+
+  /// Renames `source` to `destination` (one system call, atomic on one file system).
+  static func move(_ source: String, to destination: String) throws(SiteError) {
+    guard systemRename(source, destination) == 0 else {
+      throw SiteError(
+        .writeFailed, file: destination, reason: "cannot move \(source) here: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// Removes `path` and everything under it; a missing path is not an error.
+  static func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+}
+
+/// `link(2)`, under a name that does not clash with `FileSystem.linkOrCopy`.
+private func systemLink(_ source: String, _ destination: String) -> Int32 { link(source, destination) }
+
+/// `rename(2)`, under a name that does not clash with `FileSystem.move`.
+private func systemRename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }

@@ -1,0 +1,55 @@
+/// A lesson as the index, topic pages and sitemap list it.
+struct ListedLesson: Sendable {
+  var topic: String
+  var relativePath: String
+  var summary: BuildManifest.LessonSummary
+
+  /// The page's path relative to the site root.
+  var pagePath: String { relativePath + "/tutorial.html" }
+}
+
+/// A topic as the index lists it.
+struct ListedTopic: Sendable {
+  var name: String
+  var metadata: TopicMetadata
+  var lessons: [ListedLesson]
+}
+
+/// The Mustache contexts of the index page (`index.mustache`) and of a topic's page (`topic.mustache`).
+///
+/// Drafts are left out of both: they are built (their authors preview them by path) but not listed.
+enum IndexPage {
+  static func context(topics: [ListedTopic], site: SiteSettings) -> [String: Any] {
+    [
+      "root": "",
+      "siteTitle": site.title,
+      "title": site.title,
+      "topics": topics.filter { !$0.lessons.isEmpty }.map { topic(  $0, root: "") },
+    ]
+  }
+
+  static func topicContext(_ listed: ListedTopic, site: SiteSettings) -> [String: Any] {
+    let root = PageFormatting.root(fromFolder: "topics/\(listed.name)")
+    var context = topic(listed, root: root)
+    context["root"] = root
+    context["siteTitle"] = site.title
+    return context
+  }
+
+  /// One topic with its tutorials, links made relative to `root`.
+  private static func topic(_ listed: ListedTopic, root: String) -> [String: Any] {
+    var context: [String: Any] = [
+      "name": listed.name,
+      "title": listed.metadata.title,
+      "link": root + "topics/\(listed.name)/index.html",
+      "tutorials": listed.lessons.map { lesson -> [String: Any] in
+        var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pagePath]
+        if let level = lesson.summary.level { entry["level"] = level }
+        if let minutes = lesson.summary.minutes { entry["time"] = PageFormatting.duration(minutes: minutes) }
+        return entry
+      },
+    ]
+    if let summary = listed.metadata.summary { context["summary"] = summary }
+    return context
+  }
+}

@@ -1,0 +1,42 @@
+/// How the pages say times, sizes and paths, in one place so that every page says them alike.
+public enum PageFormatting {
+  /// A time estimation as GTN shows it: `1 hour 30 minutes`, `45 minutes`, `2 hours`.
+  public static func duration(minutes: Int) -> String {
+    let hours = minutes / 60
+    let rest = minutes % 60
+    var parts: [String] = []
+    if hours > 0 { parts.append(hours == 1 ? "1 hour" : "\(hours) hours") }
+    if rest > 0 || hours == 0 { parts.append(rest == 1 ? "1 minute" : "\(rest) minutes") }
+    return parts.joined(separator: " ")
+  }
+
+  /// The prefix that leads from a page in `folder` (relative to the site root, `""` for the root) back to the
+  /// root: `""`, `"../"`, `"../../../../"`. Every link on a page starts with it, so the site works from `file://`
+  /// and under any sub-path.
+  public static func root(fromFolder folder: String) -> String {
+    let depth = folder.split(separator: "/").count
+    return String(repeating: "../", count: depth)
+  }
+
+  /// Seconds, rounded for a reader: `0.42 s`, `12.3 s`, `2 min 5 s`.
+  public static func seconds(_ value: Double) -> String {
+    if value < 10 { return "\(rounded(value, places: 2)) s" }
+    if value < 60 { return "\(rounded(value, places: 1)) s" }
+    let whole = Int(value.rounded())
+    return "\(whole / 60) min \(whole % 60) s"
+  }
+
+  /// Bytes in GiB with one decimal.
+  public static func gibibytes(_ bytes: UInt64) -> String {
+    "\(rounded(Double(bytes) / 1_073_741_824, places: 1)) GiB"
+  }
+
+  private static func rounded(_ value: Double, places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    let whole = scaled / Int(scale)
+    let fraction = String(scaled % Int(scale))
+    return "\(whole).\(String(repeating: "0", count: places - fraction.count))\(fraction)"
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes the pages and files that belong to the whole site rather than one lesson: the index, a page per topic,
+/// sitemap.xml, the stylesheet and other files of `templates/assets/`, and each topic's `images/`.
+struct SitePages {
+  var templates: TemplateSet
+  var site: SiteSettings
+  /// The staging folder being filled.
+  var staging: String
+
+  /// Writes everything; `metadata` gives each topic's title and summary.
+  func write(
+    inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
+    templatesFolder: String
+  ) throws(SiteError) {
+    var topics: [ListedTopic] = []
+    for topic in inventory.topics {
+      let metadata = metadata[topic.name] ?? TopicMetadata(title: topic.name)
+      let lessons = inventory.tutorials.filter { $0.topic == topic.name }.compactMap { source -> ListedLesson? in
+        guard let summary = records[source.relativePath]?.summary, !summary.draft else { return nil }
+        return ListedLesson(topic: topic.name, relativePath: source.relativePath, summary: summary)
+      }.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
+      topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons))
+      for image in topic.images.keys {
+        try FileSystem.copy(topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)")
+      }
+    }
+    topics.sort { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
+
+    var pages = ["index.html"]
+    try FileSystem.write(templates.page("index", context: IndexPage.context(topics: topics, site: site)), to: staging + "/index.html")
+    if templates.names.contains("topic") {
+      for topic in topics where !topic.lessons.isEmpty {
+        let path = "topics/\(topic.name)/index.html"
+        try FileSystem.write(
+          templates.page("topic", context: IndexPage.topicContext(topic, site: site)), to: staging + "/" + path)
+        pages.append(path)
+      }
+    }
+    pages += topics.flatMap { $0.lessons.map(\.pagePath) }
+    try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
+
+    let assets = templatesFolder + "/assets"
+    if try FileSystem.status(assets)?.isDirectory == true {
+      for file in try FileSystem.tree(under: assets).keys {
+        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file)
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Execution
+import Lessons
+
+/// The Mustache context of a tutorial page: everything `tutorial.mustache` may show, as plain values.
+///
+/// Text from the lesson goes in as text (the template's `{{…}}` escapes it); HTML made here or by the renderers
+/// goes in under keys the template prints raw: `{{{body}}}`, and the questions, objectives and key points, whose
+/// inline Markdown (`code`, **strong**) is rendered by `InlineMarkup` after escaping.
+struct TutorialPage {
+  /// GTN's usual order of contribution roles; other roles follow in alphabetical order.
+  static let roleOrder = ["authorship", "editing", "testing", "infrastructure", "translation", "funding"]
+
+  var lesson: Lesson
+  var body: RenderedBody
+  var results: LessonResults?
+  /// Files published beside the page (relative to its folder).
+  var assets: [String]
+  var site: SiteSettings
+  /// The topic's title from its metadata.yaml (its folder name when it has none).
+  var topicTitle: String
+
+  /// The page's folder relative to the site root.
+  var folder: String { lesson.relativePath }
+
+  func context() -> [String: Any] {
+    let front = lesson.frontMatter
+    let root = PageFormatting.root(fromFolder: folder)
+    var context: [String: Any] = [
+      "root": root,
+      "siteTitle": site.title,
+      "title": front.title,
+      "topic": topicTitle,
+      "topicLink": root + "topics/\(lesson.topic)/index.html",
+      "body": body.html,
+      "questions": front.questions.map(InlineMarkup.html),
+      "objectives": front.objectives.map(InlineMarkup.html),
+      "keyPoints": front.keyPoints.map(InlineMarkup.html),
+      "tags": front.tags,
+      "draft": front.draft,
+      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title] },
+      // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
+      "agendaInBody": body.html.contains("box-agenda"),
+      "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
+      "contributors": front.contributors,
+      "contributions": contributions(front.contributions),
+      "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
+      "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
+    ]
+    if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
+      context["notebook"] = ["link": notebook, "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
+    }
+    context["hasOverview"] =
+      !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
+      || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil
+    if let level = front.level { context["level"] = level }
+    if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
+    if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
+    return context
+  }
+
+  private func contributions(_ roles: [String: [String]]) -> [[String: Any]] {
+    let known = Self.roleOrder.filter { roles[$0] != nil }
+    let others = roles.keys.filter { !Self.roleOrder.contains($0) }.sorted()
+    return (known + others).map { role in
+      ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": roles[role] ?? []]
+    }
+  }
+
+  /// Links for one `requirements`/`follow_up_training` entry: internal ones point at the other tutorials' pages.
+  private func requirementLinks(_ requirement: Requirement, root: String) -> [[String: Any]] {
+    switch requirement.type {
+    case "internal":
+      let topic = requirement.topicName ?? lesson.topic
+      return requirement.tutorials.map { slug in
+        ["title": slug, "link": root + "topics/\(topic)/tutorials/\(slug)/tutorial.html"]
+      }
+    case "external":
+      var entry: [String: Any] = ["title": requirement.title ?? requirement.link ?? "external material"]
+      if let link = requirement.link { entry["link"] = link }
+      return [entry]
+    default:
+      return requirement.title.map { [["title": $0]] } ?? []
+    }
+  }
+
+  /// The environment stamp as the template shows it.
+  static func stamp(_ stamp: EnvironmentStamp) -> [String: Any] {
+    var values: [String: Any] = [
+      "date": stamp.date,
+      "operatingSystem": stamp.operatingSystem,
+      "cpuModel": stamp.cpuModel,
+      "logicalCPUs": stamp.logicalCPUs,
+      "memory": PageFormatting.gibibytes(stamp.memoryBytes),
+      "swiftVersion": stamp.swiftVersion,
+      "totalTime": PageFormatting.seconds(stamp.totalSeconds),
+    ]
+    if let servers = stamp.servers { values["servers"] = servers }
+    return values
+  }
+}

@@ -1,2 +1,0 @@
-/// PLACEHOLDER: rendering lessons into pages.
-public enum Site {}

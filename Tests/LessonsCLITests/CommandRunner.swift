@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Runs the built `lessons` command like a user would, on temporary folders.
+enum CommandRunner {
+  /// The package root, found from this file's path.
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  /// The `lessons` executable beside the test bundle (`.build/debug/lessons`).
+  static func executable() throws -> String {
+    var candidates = [
+      Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("lessons").path,
+      packageRoot + "/.build/debug/lessons",
+    ]
+    if let main = Bundle.main.executableURL {
+      candidates.append(main.deletingLastPathComponent().appendingPathComponent("lessons").path)
+    }
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+      throw RunnerError("the lessons executable was not found (looked at \(candidates)); run swift build first")
+    }
+    return found
+  }
+
+  /// What a finished run left.
+  struct Result {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  /// Runs `lessons arguments…` in `folder` and waits for it.
+  static func run(_ arguments: [String], in folder: String) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try executable())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // Read both pipes to the end before waiting, so that a full pipe cannot block the child.
+    let errorData = Handoff<Data>()
+    let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let errorText = errorData.waitAndGet()
+    return Result(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorText, as: UTF8.self))
+  }
+
+  /// A project folder with a copy of the repository's templates and `lessons` tutorials in topic `topic-a`.
+  static func makeProject(lessons: Int = 2) throws -> String {
+    let folder = NSTemporaryDirectory() + "lessons-cli-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: packageRoot + "/templates", toPath: folder + "/templates")
+    try write("title: Topic A\nsummary: A topic.\n", to: folder + "/content/topics/topic-a/metadata.yaml")
+    try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: folder + "/content/topics/topic-a/images/t.svg")
+    for number in 0..<lessons {
+      let tutorial = folder + "/content/topics/topic-a/tutorials/lesson-\(number)"
+      try write("---\ntitle: Lesson \(number)\n---\nText \(number).\n", to: tutorial + "/tutorial.md")
+      try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: tutorial + "/figure.svg")
+    }
+    return folder
+  }
+
+  static func write(_ text: String, to path: String) throws {
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  }
+
+  static func read(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+  }
+
+  /// Nil when `html` is well-formed XML once `<!DOCTYPE html>` is removed, else the parser's complaint.
+  static func wellFormednessError(_ html: String) -> String? {
+    let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+    return parser.parse() ? nil : "\(parser.parserError.map { "\($0)" } ?? "error") at line \(parser.lineNumber)"
+  }
+
+  /// Every `href="…"` and `src="…"` value of `html`.
+  static func links(in html: String) -> [String] {
+    var links: [String] = []
+    for attribute in ["href=\"", "src=\""] {
+      var rest = html[...]
+      while let start = rest.range(of: attribute) {
+        rest = rest[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { break }
+        links.append(String(rest[..<end]))
+        rest = rest[end...]
+      }
+    }
+    return links
+  }
+}
+
+/// A failure of the test harness itself.
+struct RunnerError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// A value handed from one thread to another, waited for with a condition.
+final class Handoff<Value>: @unchecked Sendable {
+  // Invariant: `value` is only read or written with `condition` locked.
+  private let condition = NSCondition()
+  private var value: Value?
+
+  func set(_ newValue: Value) {
+    condition.lock()
+    value = newValue
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func waitAndGet() -> Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let value { return value }
+      condition.wait()
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import Lessons
+import Testing
+
+/// The inline and block constructs of the GTN dialect other than boxes.
+struct DialectTests {
+  private func inlines(_ lesson: Lesson) -> [Inline] {
+    lesson.document.blocks.flatMap { block -> [Inline] in
+      if case .paragraph(let content, _) = block { return content }
+      return []
+    }
+  }
+
+  @Test("{GIL}: the first use is written out, later uses are abbreviations, the glossary lists it once")
+  func abbreviations() {
+    let lesson = LessonTestSupport.parse(
+      "The {GIL} and the {GIL} and {Unknown}.\n",
+      frontMatter: "title: T\nabbreviations:\n  GIL: Global Interpreter Lock")
+    let abbreviations = inlines(lesson).compactMap { inline -> Bool? in
+      if case .abbreviation(_, let first) = inline { return first }
+      return nil
+    }
+    #expect(abbreviations == [true, false])
+    #expect(lesson.document.usedAbbreviations.map(\.short) == ["GIL"])
+    #expect(inlines(lesson).contains(.text(" and {Unknown}.")))
+  }
+
+  @Test("Liquid tags become icons, tools, citations, notes and page values")
+  func liquid() {
+    let lesson = LessonTestSupport.parse(
+      "{% icon tip %} {% tool [FastQC](toolshed/fastqc/0.7) %} {% tool Filter|cshl_filter/1.0 %} {% cite Smith2020 %} {{ page.title }} {% snippet faqs/galaxy/x.md box_type=\"none\" %}\n",
+      frontMatter: "title: My Page")
+    let content = inlines(lesson)
+    #expect(content.contains(.icon(name: "tip", line: 4)))
+    #expect(content.contains(.tool(label: "FastQC", id: "toolshed/fastqc/0.7")))
+    #expect(content.contains(.tool(label: "Filter", id: "cshl_filter/1.0")))
+    #expect(content.contains(.citation("Smith2020")))
+    #expect(content.contains(.snippet("faqs/galaxy/x.md")))
+    #expect(content.contains { if case .text(let text) = $0 { return text.contains("My Page") } else { return false } })
+  }
+
+  @Test("a captioned image is a numbered figure with its {: width} attributes; an uncaptioned one is not")
+  func figures() throws {
+    let lesson = LessonTestSupport.parse(
+      "![one](a.png \"First\")\n{: width=\"50%\"}\n\n![plain](b.png)\n\n![two](c.png \"Second\"){:width=\"320px\"}\n")
+    let figures = lesson.document.blocks.compactMap { block -> Figure? in
+      if case .figure(let figure) = block { return figure }
+      return nil
+    }
+    #expect(figures.map(\.number) == [1, 2])
+    #expect(figures.first?.image.attributes.value(for: "width") == "50%")
+    #expect(figures.last?.image.attributes.value(for: "width") == "320px")
+    #expect(figures.first?.caption == [.text("First")])
+  }
+
+  @Test("attribute lines after paragraphs and headings set classes and ids")
+  func attributeLines() throws {
+    let lesson = LessonTestSupport.parse("Alert text\n{: .alert .alert-warning}\n\n## Title\n{: #custom}\n")
+    guard case .paragraph(_, let attributes) = lesson.document.blocks[0] else {
+      Issue.record("no paragraph")
+      return
+    }
+    #expect(attributes.classes == ["alert", "alert-warning"])
+    guard case .heading(let heading) = lesson.document.blocks[1] else {
+      Issue.record("no heading")
+      return
+    }
+    #expect(heading.id == "custom")
+  }
+
+  @Test("heading ids are unique and made from the text")
+  func headingIDs() {
+    let lesson = LessonTestSupport.parse("## Pools & Parallelism\n\n## Pools & Parallelism\n\n## Ünïcode 2\n")
+    #expect(lesson.document.tableOfContents.map(\.id) == ["pools-parallelism", "pools-parallelism-1", "ünïcode-2"])
+  }
+
+  @Test("a pipe table with a delimiter row becomes a table with alignments and inline content")
+  func table() throws {
+    let lesson = LessonTestSupport.parse("| A | B | C |\n|:--|:-:|--:|\n| `x` | **y** | z \\| w |\n| 1 | 2 |\n")
+    guard case .table(let table) = try #require(lesson.document.blocks.first) else {
+      Issue.record("no table: \(lesson.document.blocks)")
+      return
+    }
+    #expect(table.alignments == [.left, .center, .right])
+    #expect(table.header == [[.text("A")], [.text("B")], [.text("C")]])
+    #expect(table.rows.count == 2)
+    #expect(table.rows[0][0] == [.code("x")])
+    #expect(table.rows[0][1] == [.strong([.text("y")])])
+    #expect(table.rows[0][2] == [.text("z | w")])
+    #expect(table.rows[1][2] == [])
+  }
+
+  @Test("a table inside a solution box")
+  func tableInBox() {
+    let lesson = LessonTestSupport.parse("> > | a | b |\n> > |---|---|\n> > | 1 | 2 |\n> {: .solution}\n{: .question}\n")
+    let solution = LessonTestSupport.boxes(lesson.document.blocks).first { $0.type == "solution" }
+    #expect(solution?.box.content.contains { if case .table = $0 { return true } else { return false } } == true)
+  }
+
+  @Test("$$…$$ stays TeX; single dollars stay text")
+  func math() {
+    let content = inlines(LessonTestSupport.parse("Costs $5 and $$x^2$$ here.\n"))
+    #expect(content.contains(.math("x^2")))
+    #expect(content.first == .text("Costs $5 and "))
+  }
+
+  @Test("swift fences become cells with options from the info string and //| lines; other languages are code")
+  func cells() throws {
+    let source = """
+      ```swift run=false timeout=30
+      print("a")
+      ```
+
+      ```python
+      print("b")
+      ```
+
+      > ```swift
+      > //| error: expected
+      > //| echo: false
+      > //| output: false
+      > let x = 1
+      > ```
+      {: .hands_on}
+
+      """
+    let lesson = LessonTestSupport.parse(source)
+    #expect(lesson.cells.count == 2)
+    let first = try #require(lesson.cells.first)
+    #expect(first.index == 0 && first.code == "print(\"a\")\n" && first.line == 5)
+    #expect(first.options.run == false && first.options.timeout == 30)
+    let second = lesson.cells[1]
+    #expect(second.code == "let x = 1\n")
+    #expect(second.line == 16)
+    #expect(second.options.errorExpected && !second.options.echo && !second.options.output && second.options.run)
+    #expect(lesson.document.blocks.contains(.cell(0)))
+    #expect(lesson.document.blocks.contains { if case .code(let code) = $0 { return code.language == "python" } else { return false } })
+    #expect(lesson.diagnostics.isEmpty)
+  }
+}
+
+/// Liquid inside raw HTML blocks is resolved too.
+struct RawHTMLLiquidTests {
+  @Test("{% icon %} and {{ page.title }} inside an HTML block become inlines between the raw parts")
+  func liquidInHTMLBlock() throws {
+    let lesson = LessonTestSupport.parse("<div class=\"x\">\n{{ page.title }} {% icon tip %}\n</div>\n", frontMatter: "title: Hi")
+    guard case .htmlParts(let parts) = try #require(lesson.document.blocks.first) else {
+      Issue.record("\(lesson.document.blocks)")
+      return
+    }
+    #expect(parts.first == .html("<div class=\"x\">\n"))
+    #expect(parts.contains(.icon(name: "tip", line: 5)))
+    #expect(parts.contains(.text("Hi")))
+    #expect(parts.last == .html("\n</div>\n"))
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Lessons
+import Testing
+
+@testable import Site
+
+@Suite("Site builder on a temporary content folder", .serialized)
+struct SiteBuilderTests {
+  let folder: String
+  let configuration: BuildConfiguration
+
+  init() throws {
+    folder = try SiteTestSupport.temporaryFolder()
+    let content = try SiteTestSupport.makeContent(in: folder, lessons: 3)
+    configuration = BuildConfiguration(
+      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
+  }
+
+  var site: String { configuration.outputFolder }
+
+  func page(_ number: Int) -> String { site + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.html" }
+
+  @Test("a build writes every page, the index, the topic page, the sitemap and the stylesheet", .timeLimit(.minutes(1)))
+  func aBuildWritesEveryPageThe() throws {
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors)
+    #expect(report.rendered == 3)
+    for number in 0..<3 { #expect(FileManager.default.fileExists(atPath: page(number))) }
+    let index = try SiteTestSupport.read(site + "/index.html")
+    #expect(index.contains("href=\"topics/topic-a/tutorials/lesson-1/tutorial.html\""))
+    #expect(index.contains("Topic A"))
+    #expect(index.contains("The first topic."))
+    #expect(FileManager.default.fileExists(atPath: site + "/topics/topic-a/index.html"))
+    #expect(FileManager.default.fileExists(atPath: site + "/assets/style.css"))
+    let sitemap = try SiteTestSupport.read(site + "/sitemap.xml")
+    #expect(sitemap.contains("<loc>topics/topic-a/tutorials/lesson-2/tutorial.html</loc>"))
+    for path in [site + "/index.html", site + "/topics/topic-a/index.html", page(0)] {
+      #expect(SiteTestSupport.wellFormednessError(try SiteTestSupport.read(path)) == nil, "\(path)")
+    }
+  }
+
+  @Test("a second build with nothing changed writes nothing, one changed lesson alone is rendered again", .timeLimit(.minutes(1)))
+  func aSecondBuildWithNothingChanged() throws {
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    let second = try builder.build()
+    #expect(second.upToDate)
+    #expect(second.rendered == 0)
+
+    let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
+    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "More text.\n", to: lesson)
+    let third = try builder.build()
+    #expect(!third.upToDate)
+    #expect(third.rendered == 1)
+    #expect(third.reused == 2)
+    for number in 0..<3 { #expect(FileManager.default.fileExists(atPath: page(number))) }
+  }
+
+  @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
+  func aDeletedLessonDisappearsFromThe() throws {
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    try FileManager.default.removeItem(atPath: configuration.contentFolder + "/topics/topic-a/tutorials/lesson-2")
+    let report = try builder.build()
+    #expect(report.lessons == 2)
+    #expect(!FileManager.default.fileExists(atPath: page(2)))
+    #expect(!(try SiteTestSupport.read(site + "/index.html")).contains("lesson-2"))
+    #expect(!(try SiteTestSupport.read(site + "/sitemap.xml")).contains("lesson-2"))
+  }
+
+  @Test("a page removed from the site by hand is rendered again", .timeLimit(.minutes(1)))
+  func aPageRemovedFromTheSite() throws {
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    try FileManager.default.removeItem(atPath: page(0))
+    try SiteTestSupport.write("x: 1\n", to: configuration.contentFolder + "/site.yaml")
+    let report = try builder.build()
+    #expect(report.rendered == 3)
+    #expect(FileManager.default.fileExists(atPath: page(0)))
+  }
+
+  @Test("a build that fails leaves the previous site as it was and no staging folder behind", .timeLimit(.minutes(1)))
+  func aBuildThatFailsLeavesThe() throws {
+    _ = try SiteBuilder(configuration: configuration).build()
+    let before = try SiteTestSupport.read(page(0))
+    let templates = folder + "/templates"
+    try FileManager.default.copyItem(atPath: SiteTestSupport.templates, toPath: templates)
+    try SiteTestSupport.write("<html>{{#broken}}\n", to: templates + "/layout.mustache")
+    var broken = configuration
+    broken.templatesFolder = templates
+    #expect(throws: SiteError.self) { try SiteBuilder(configuration: broken).build() }
+    #expect(try SiteTestSupport.read(page(0)) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("staging") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("broken topic metadata is an error with file and line, and the lessons still build", .timeLimit(.minutes(1)))
+  func brokenTopicMetadataIsAnError() throws {
+    let metadata = configuration.contentFolder + "/topics/topic-a/metadata.yaml"
+    try SiteTestSupport.write("title: Topic A\nsummary: [unclosed\n", to: metadata)
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(report.hasErrors)
+    let error = try #require(report.diagnostics.first { $0.severity == .error })
+    #expect(error.file == metadata)
+    #expect(error.line != nil)
+    #expect(FileManager.default.fileExists(atPath: page(0)))
+  }
+
+  @Test("a base URL makes the sitemap absolute", .timeLimit(.minutes(1)))
+  func aBaseUrlMakesTheSitemap() throws {
+    var absolute = configuration
+    absolute.baseURL = "https://example.org/swift"
+    _ = try SiteBuilder(configuration: absolute).build()
+    let sitemap = try SiteTestSupport.read(site + "/sitemap.xml")
+    #expect(sitemap.contains("<loc>https://example.org/swift/index.html</loc>"))
+  }
+
+  @Test("check reads every lesson and writes nothing", .timeLimit(.minutes(1)))
+  func checkReadsEveryLessonAndWrites() throws {
+    let report = try SiteBuilder(configuration: configuration).check()
+    #expect(report.lessons == 3)
+    #expect(report.rendered == 3)
+    #expect(!FileManager.default.fileExists(atPath: site))
+  }
+
+  @Test("content without a topics folder is a clear error", .timeLimit(.minutes(1)))
+  func contentWithoutATopicsFolderIs() throws {
+    var empty = configuration
+    empty.contentFolder = folder + "/nothing"
+    let error = try #require(throws: SiteError.self) { try SiteBuilder(configuration: empty).build() }
+    #expect(error.description.contains("topics"))
+  }
+
+  @Test("an unreadable tutorial folder is reported and the other lessons still build", .timeLimit(.minutes(1)), .enabled(if: getuid() != 0, "root reads folders whatever their permissions"))
+  func anUnreadableTutorialFolderIsReported() throws {
+    let locked = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1"
+    try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(report.hasErrors)
+    #expect(report.diagnostics.contains { $0.file == locked })
+    #expect(FileManager.default.fileExists(atPath: page(0)))
+  }
+}

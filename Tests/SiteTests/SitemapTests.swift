@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@testable import Site
+
+@Suite("sitemap.xml")
+struct SitemapTests {
+  @Test("with a base URL every location is absolute, with one slash between base and path")
+  func absolute() throws {
+    for base in ["https://example.org/train", "https://example.org/train/"] {
+      let xml = Sitemap.xml(pages: ["b.html", "a/index.html"], baseURL: base)
+      #expect(xml.contains("<loc>https://example.org/train/a/index.html</loc>"))
+      #expect(xml.contains("<loc>https://example.org/train/b.html</loc>"))
+      #expect(SiteTestSupport.wellFormednessError(xml) == nil)
+    }
+  }
+
+  @Test("without a base URL the locations are paths relative to the site root, sorted and escaped")
+  func relative() {
+    let xml = Sitemap.xml(pages: ["z.html", "topics/a&b/tutorial.html"], baseURL: nil)
+    #expect(xml.contains("<loc>topics/a&amp;b/tutorial.html</loc>"))
+    let first = xml.range(of: "topics/")
+    let second = xml.range(of: "z.html")
+    #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound)
+    #expect(SiteTestSupport.wellFormednessError(xml) == nil)
+  }
+}

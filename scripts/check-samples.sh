@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Renders real GTN tutorials (by default ../shared/gtn-samples/*.md, named <topic>--<tutorial>.md; CC-BY 4.0, used
+# in place and never copied into the project) with `lessons build` into a temporary folder and checks each page:
+#   - no kramdown or Liquid syntax left in the visible text: `{:`, `{%`, `%}`, `-title>`;
+#   - boxes came out as boxes (at least one element with class "box ..." when the source has an IAL box);
+#   - `tidy -errors -q` reports no errors.
+# `enable: false` is dropped from the copies so that every sample is rendered.
+# Usage: scripts/check-samples.sh [SAMPLES_FOLDER]    Env: LESSONS_BIN to use a built binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+samples="${1:-../shared/gtn-samples}"
+[ -d "$samples" ] || samples=/work/shared/gtn-samples
+scripts/ensure-dependencies.sh tidy
+if [ -z "${LESSONS_BIN:-}" ]; then
+  swift build --product lessons >&2
+  LESSONS_BIN="$(swift build --show-bin-path)/lessons"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for file in "$samples"/*--*.md; do
+  base=$(basename "$file" .md)
+  topic=${base%%--*} tutorial=${base#*--}
+  mkdir -p "$work/content/topics/$topic/tutorials/$tutorial"
+  grep -v '^enable: *false' "$file" >"$work/content/topics/$topic/tutorials/$tutorial/tutorial.md"
+done
+status=0
+"$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" || status=$?
+[ "$status" -le 1 ] || { echo "error: lessons build crashed (status $status)" >&2; exit 1; }
+
+failures=0
+for page in "$work"/site/topics/*/tutorials/*/tutorial.html; do
+  name=${page#"$work/site/"}
+  source="$work/content/${name%/tutorial.html}/tutorial.md"
+  problems=$(python3 - "$page" "$source" <<'PY'
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+source = open(sys.argv[2], encoding="utf-8").read()
+# The lesson's own body: between the template's body wrapper and the end matter the template adds.
+lesson_body = page.split('class="tutorial-body"', 1)[-1].split('<section class="box box-key-points"', 1)[0]
+body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+body = re.sub(r"<pre\b.*?</pre>", " ", body, flags=re.S)   # code may legitimately show any syntax
+body = re.sub(r"<code\b.*?</code>", " ", body, flags=re.S)
+text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+for fragment in ["{:", "{%", "%}", "-title>"]:
+    if fragment in text:
+        at = text.index(fragment)
+        print(f"visible {fragment!r}: ...{' '.join(text[max(0, at - 40):at + 40].split())}...")
+if re.search(r"^\s*(>\s*)*\{:\s*\.(question|hands_on|tip|comment|solution|details|warning|agenda)", source, re.M) \
+        and not re.search(r'class="[^"]*\bbox\b', lesson_body):
+    print("the source has boxes but the page has no element of class box")
+PY
+)
+  tidy_errors=$(tidy -errors -q "$page" 2>&1 || true)
+  if [ -n "$problems" ] || [ -n "$tidy_errors" ]; then
+    failures=$((failures + 1))
+    echo "FAIL $name"
+    [ -n "$problems" ] && echo "$problems" | sed 's/^/  /'
+    [ -n "$tidy_errors" ] && echo "$tidy_errors" | sed 's/^/  tidy: /'
+  else
+    echo "ok   $name"
+  fi
+done
+pages=$(find "$work/site/topics" -name tutorial.html | wc -l)
+sources=$(find "$work/content/topics" -name tutorial.md | wc -l)
+if [ "$pages" -ne "$sources" ]; then
+  echo "FAIL only $pages of $sources samples were rendered"
+  failures=$((failures + 1))
+fi
+[ "$failures" -eq 0 ] && echo "all $pages samples render cleanly" || { echo "$failures sample(s) failed"; exit 1; }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Renders a page of the built site in headless Chromium and saves light and dark screenshots, to look at the
+# site as a reader does.
+#
+# Usage: scripts/screenshot.sh [PAGE] [OUTPUT_FOLDER]
+#   PAGE defaults to the first tutorial page under site/; OUTPUT_FOLDER to screenshots/ (PNG files
+#   <name>-light.png and <name>-dark.png). Build the site first (scripts/build-site.sh).
+# Env: WIDTH (default 1200), HEIGHT (default 2400).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$browser" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    browser=$(command -v chromium)
+  else
+    echo "error: no Chromium found. Run:" >&2
+    echo "  sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
+page="${1:-$(find site/topics -name tutorial.html 2>/dev/null | sort | head -n1)}"
+out="${2:-screenshots}"
+if [ -z "$page" ] || [ ! -f "$page" ]; then
+  echo "error: no page to render (${page:-none found under site/topics}); build the site first: scripts/build-site.sh" >&2
+  exit 1
+fi
+mkdir -p "$out"
+name=$(basename "$(dirname "$page")")
+[ "$name" = "." ] && name=index
+url="file://$(realpath "$page")"
+flags=(--headless --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check
+  --window-size="${WIDTH:-1200},${HEIGHT:-2400}" --virtual-time-budget=2000)
+[ "$(id -u)" = 0 ] && flags+=(--no-sandbox)
+
+for theme in light dark; do
+  extra=()
+  [ "$theme" = dark ] && extra=(--force-dark-mode)
+  target="$(realpath "$out")/$name-$theme.png"
+  "$browser" "${flags[@]}" "${extra[@]}" --user-data-dir="$(mktemp -d)" --screenshot="$target" "$url" >/dev/null 2>&1
+  echo "$target"
+done
