@@ -41,6 +41,17 @@ struct FrozenResultsTests {
     #expect(refreshed?.cells.first?.stdout != first.cells.first?.stdout)
   }
 
+  @Test("reused results report the same failures as the run that made them", .timeLimit(.minutes(2)))
+  func failuresReported() throws {
+    var lesson = try FixtureLessons.lesson("broken.md")
+    defer { FixtureLessons.remove(lesson) }
+    lesson = try FixtureLessons.rewrite(lesson, text: "```swift\nstruct E: Error {}\nthrow E()\n```\n")
+    let fresh = Executor.results(for: lesson, options: ExecutionOptions()).1
+    let reused = Executor.results(for: lesson, options: ExecutionOptions()).1
+    #expect(fresh.map(\.description) == ["\(lesson.file):2: warning: cell 1 threw: E()"])
+    #expect(reused == fresh)
+  }
+
   @Test("a corrupt results file gives a warning and the lesson executes again", .timeLimit(.minutes(2)))
   func corrupt() throws {
     var lesson = try FixtureLessons.lesson("broken.md")

@@ -107,7 +107,11 @@ struct LessonExecution {
         cell.options.run ? .notRun(reason: "the lesson's program did not compile") : .notRun(reason: CellStatus.runFalseReason)
       return CellResult(index: cell.index, stdout: "", stderr: "", seconds: 0, status: status, charts: [], diagnostics: own)
     }
-    return (results(cells, totalSeconds: 0, servers: nil), diagnostics)
+    // Diagnostics attached to a cell are reported from the results (`LessonResults.diagnostics(for:)`).
+    let unattached = diagnostics.filter { diagnostic in
+      diagnostic.line.flatMap { CompilerDiagnostics.cell(containing: $0, in: lesson.cells) } == nil
+    }
+    return (results(cells, totalSeconds: 0, servers: nil), unattached)
   }
 
   /// Per-cell results from what the runner saw.
@@ -142,10 +146,6 @@ struct LessonExecution {
           result.status = failure(of: cell, outcome: outcome, stderr: &result.stderr)
           stopped = true
         }
-      }
-      if result.status.isUnexpectedFailure {
-        diagnostics.append(
-          Diagnostic(.warning, file: lesson.file, line: cell.line, "cell \(cell.index + 1) \(result.status.summary)"))
       }
       if result.droppedBytes > 0 {
         diagnostics.append(
