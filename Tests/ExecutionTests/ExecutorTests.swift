@@ -2,6 +2,7 @@ import Charts
 import Dispatch
 import Execution
 import Foundation
+import Glibc
 import Lessons
 import Synchronization
 import Testing
@@ -60,6 +61,18 @@ struct ExecutorTests {
     let group = try #require(Self.group(in: cells[1].stdout))
     #expect(liveProcesses(inGroup: group).isEmpty)
     #expect(diagnostics.contains { $0.line == lesson.cells[1].line && $0.message.contains("crashed") })
+  }
+
+  @Test("a runtime trap is a crash; its message stays, its stack trace goes", .timeLimit(.minutes(2)))
+  func trap() throws {
+    let lesson = try FixtureLessons.lesson("trap.md")
+    defer { FixtureLessons.remove(lesson) }
+    let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+    let cell = try #require(results?.cells.first, "no results: \(diagnostics)")
+    #expect(cell.stdout == "before the trap\n")
+    #expect(cell.status == .crashed(signal: SIGILL, description: "Illegal instruction"))
+    #expect(cell.stderr.contains("Fatal error: Index out of range"))
+    #expect(!cell.stderr.contains("stack trace"))
   }
 
   @Test("a timeout kills the whole process group and is reported in words", .timeLimit(.minutes(2)))
