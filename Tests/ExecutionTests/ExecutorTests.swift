@@ -103,7 +103,8 @@ extension ProcessSuites {
       #expect(error.line == lesson.cells[1].line)
       #expect(error.column != nil)
       #expect(error.message.contains("String"))
-      #expect(cells[1].diagnostics == [error])
+      #expect(cells[1].diagnostics.map(\.message) == [error.message])
+      #expect(cells[1].diagnostics.first?.file == "\(lesson.relativePath)/tutorial.md")
       #expect(cells[0].diagnostics.isEmpty)
       #expect(cells.allSatisfy { if case .notRun = $0.status { true } else { false } })
     }

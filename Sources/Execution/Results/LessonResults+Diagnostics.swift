@@ -9,7 +9,12 @@ extension LessonResults {
   public func diagnostics(for lesson: Lesson) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for result in cells {
-      diagnostics += result.diagnostics
+      // Stored with the lesson's relative path (results files are committed); reported at the file as named now.
+      diagnostics += result.diagnostics.map { stored in
+        var diagnostic = stored
+        diagnostic.file = lesson.file
+        return diagnostic
+      }
       guard result.status.isUnexpectedFailure else { continue }
       let line = lesson.cells.first { $0.index == result.index }?.line
       diagnostics.append(
