@@ -49,31 +49,39 @@ enum CmarkConverter {
     if depth >= maximumDepth && cmark_node_first_child(node) != nil {
       return flattened(node, kind: kind)
     }
-    var result = MarkdownNode(
-      kind: kind, startLine: Int(cmark_node_get_start_line(node)),
-      startColumn: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)),
-      endColumn: Int(cmark_node_get_end_column(node)))
+    var literal: String?
+    var url: String?
+    var title: String?
+    var headingLevel = 0
+    var list: MarkdownNode.ListInfo?
+    var fenceInfo: String?
+    let startLine = Int(cmark_node_get_start_line(node))
+    let startColumn = Int(cmark_node_get_start_column(node))
     switch kind {
     case .text, .code, .htmlBlock, .htmlInline:
-      result.literal = string(cmark_node_get_literal(node))
+      literal = string(cmark_node_get_literal(node))
     case .codeBlock:
-      result.literal = string(cmark_node_get_literal(node))
-      if isFenced(line: result.startLine, column: result.startColumn, source: source) {
-        result.fenceInfo = string(cmark_node_get_fence_info(node)) ?? ""
+      literal = string(cmark_node_get_literal(node))
+      if isFenced(line: startLine, column: startColumn, source: source) {
+        fenceInfo = string(cmark_node_get_fence_info(node)) ?? ""
       }
     case .heading:
-      result.headingLevel = Int(cmark_node_get_heading_level(node))
+      headingLevel = Int(cmark_node_get_heading_level(node))
     case .list:
-      result.list = MarkdownNode.ListInfo(
+      list = MarkdownNode.ListInfo(
         ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
         start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
     case .link, .image:
-      result.url = string(cmark_node_get_url(node)) ?? ""
-      let title = string(cmark_node_get_title(node)) ?? ""
-      result.title = title.isEmpty ? nil : title
+      url = string(cmark_node_get_url(node)) ?? ""
+      let text = string(cmark_node_get_title(node)) ?? ""
+      title = text.isEmpty ? nil : text
     default:
       break
     }
+    var result = MarkdownNode(
+      kind: kind, literal: literal, url: url, title: title, headingLevel: headingLevel, list: list,
+      fenceInfo: fenceInfo, startLine: startLine, startColumn: startColumn,
+      endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
     var child = cmark_node_first_child(node)
     while let current = child {
       result.children.append(convert(current, source: source, depth: depth + 1))

@@ -38,26 +38,61 @@ public struct MarkdownNode: Sendable, Hashable {
     }
   }
 
+  /// What the node is.
   public var kind: Kind
+  /// Child nodes, in order.
   public var children: [MarkdownNode]
   /// Text of text, code, code block and HTML nodes.
   public var literal: String?
+  /// The fields few nodes have, kept out of line so that the common node stays small to copy.
+  private var details: Details?
+  private var position: Position
+
   /// Destination of a link or image.
-  public var url: String?
+  public var url: String? {
+    get { details?.url }
+    set { updateDetails { $0.url = newValue } }
+  }
   /// Title of a link or image (`[a](b "title")`).
-  public var title: String?
+  public var title: String? {
+    get { details?.title }
+    set { updateDetails { $0.title = newValue } }
+  }
   /// 1…6 for headings, 0 otherwise.
-  public var headingLevel: Int
+  public var headingLevel: Int {
+    get { details?.headingLevel ?? 0 }
+    set { updateDetails { $0.headingLevel = newValue } }
+  }
   /// Set for lists.
-  public var list: ListInfo?
+  public var list: ListInfo? {
+    get { details?.list }
+    set { updateDetails { $0.list = newValue } }
+  }
   /// The info string of a fenced code block (```` ```swift run=false ```` → `swift run=false`); nil when indented.
-  public var fenceInfo: String?
-  /// 1-based line and column where the node starts in the parsed text; 0 when cmark does not know (inlines).
-  public var startLine: Int
-  public var startColumn: Int
-  /// 1-based line and column where the node ends.
-  public var endLine: Int
-  public var endColumn: Int
+  public var fenceInfo: String? {
+    get { details?.fenceInfo }
+    set { updateDetails { $0.fenceInfo = newValue } }
+  }
+  /// 1-based line where the node starts in the parsed text; 0 when cmark does not know (inlines).
+  public var startLine: Int {
+    get { Int(position.startLine) }
+    set { position.startLine = Int32(clamping: newValue) }
+  }
+  /// 1-based column where the node starts.
+  public var startColumn: Int {
+    get { Int(position.startColumn) }
+    set { position.startColumn = Int32(clamping: newValue) }
+  }
+  /// 1-based line where the node ends.
+  public var endLine: Int {
+    get { Int(position.endLine) }
+    set { position.endLine = Int32(clamping: newValue) }
+  }
+  /// 1-based column where the node ends.
+  public var endColumn: Int {
+    get { Int(position.endColumn) }
+    set { position.endColumn = Int32(clamping: newValue) }
+  }
 
   /// Creates a node; every field but `kind` has an empty default.
   public init(
@@ -68,15 +103,53 @@ public struct MarkdownNode: Sendable, Hashable {
     self.kind = kind
     self.children = children
     self.literal = literal
-    self.url = url
-    self.title = title
-    self.headingLevel = headingLevel
-    self.list = list
-    self.fenceInfo = fenceInfo
-    self.startLine = startLine
-    self.startColumn = startColumn
-    self.endLine = endLine
-    self.endColumn = endColumn
+    self.position = Position(
+      startLine: Int32(clamping: startLine), startColumn: Int32(clamping: startColumn),
+      endLine: Int32(clamping: endLine), endColumn: Int32(clamping: endColumn))
+    if url != nil || title != nil || headingLevel != 0 || list != nil || fenceInfo != nil {
+      details = Details(url: url, title: title, headingLevel: headingLevel, list: list, fenceInfo: fenceInfo)
+    }
+  }
+
+  private mutating func updateDetails(_ change: (inout Details.Fields) -> Void) {
+    var fields = details?.fields ?? Details.Fields()
+    change(&fields)
+    details = Details(fields)
+  }
+
+  /// Where a node is in the source.
+  private struct Position: Sendable, Hashable {
+    var startLine: Int32
+    var startColumn: Int32
+    var endLine: Int32
+    var endColumn: Int32
+  }
+
+  /// The rarely set fields. Immutable, so sharing one between copies of a node is safe (hence `Sendable`).
+  private final class Details: Sendable, Hashable {
+    struct Fields: Hashable {
+      var url: String?
+      var title: String?
+      var headingLevel = 0
+      var list: ListInfo?
+      var fenceInfo: String?
+    }
+
+    let fields: Fields
+    var url: String? { fields.url }
+    var title: String? { fields.title }
+    var headingLevel: Int { fields.headingLevel }
+    var list: ListInfo? { fields.list }
+    var fenceInfo: String? { fields.fenceInfo }
+
+    init(_ fields: Fields) { self.fields = fields }
+
+    convenience init(url: String?, title: String?, headingLevel: Int, list: ListInfo?, fenceInfo: String?) {
+      self.init(Fields(url: url, title: title, headingLevel: headingLevel, list: list, fenceInfo: fenceInfo))
+    }
+
+    static func == (lhs: Details, rhs: Details) -> Bool { lhs.fields == rhs.fields }
+    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
   }
 
   /// The plain text of the node and its descendants (text, code, and line breaks as spaces).

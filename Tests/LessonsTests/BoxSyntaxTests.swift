@@ -104,3 +104,25 @@ struct BoxSyntaxTests {
     }.joined()
   }
 }
+
+/// Which class decides a box's type.
+struct BoxClassTests {
+  @Test("a known box class decides even when it is not first; the others stay as extra classes")
+  func knownClassDecides() throws {
+    let lesson = LessonTestSupport.parse("> Text\n{: .wide .solution}\n")
+    let box = try #require(LessonTestSupport.boxes(lesson.document.blocks).first)
+    #expect(box.type == "solution")
+    #expect(box.box.attributes.classes == ["wide"])
+    #expect(lesson.diagnostics.isEmpty)
+  }
+
+  @Test("a blockquote with attributes but no class stays a blockquote")
+  func noClass() {
+    let lesson = LessonTestSupport.parse("> Text\n{: cite=\"https://example.org\"}\n")
+    guard case .blockQuote(_, let attributes) = lesson.document.blocks.first else {
+      Issue.record("\(lesson.document.blocks)")
+      return
+    }
+    #expect(attributes.value(for: "cite") == "https://example.org")
+  }
+}

@@ -83,3 +83,15 @@ struct DiagnosticsTests {
     #expect(lesson.diagnostics.contains { $0.line == 5 && $0.message.contains("colour") })
   }
 }
+
+/// Diagnostics come in file order.
+struct DiagnosticOrderTests {
+  @Test("diagnostics are sorted by line")
+  func sorted() {
+    let lesson = LessonTestSupport.parse(
+      "> ### {% icon question %} Q\n> {% icon x %} {% nope %}\n\nText {% other %}\n\n> <tip-title>T</tip-title>\n> body\n{: .warning}\n")
+    let lines = lesson.diagnostics.compactMap(\.line)
+    #expect(lines.count >= 3)
+    #expect(lines == lines.sorted())
+  }
+}

@@ -67,10 +67,22 @@ struct DialectTests {
     #expect(heading.id == "custom")
   }
 
-  @Test("heading ids are unique and made from the text")
-  func headingIDs() {
-    let lesson = LessonTestSupport.parse("## Pools & Parallelism\n\n## Pools & Parallelism\n\n## Ünïcode 2\n")
-    #expect(lesson.document.tableOfContents.map(\.id) == ["pools-parallelism", "pools-parallelism-1", "ünïcode-2"])
+  @Test(
+    "heading ids are made from the text as kramdown makes them",
+    arguments: [
+      ("Pools & Parallelism", "pools--parallelism"), ("2. Getting started", "getting-started"),
+      ("Threads vs Processes", "threads-vs-processes"), ("Use `map()` now", "use-map-now"), ("!!!", "section"),
+      ("Ünïcode 2", "ünïcode-2"), ("snake_case name", "snakecase-name"),
+    ])
+  func headingID(title: String, id: String) {
+    let lesson = LessonTestSupport.parse("## \(title)\n")
+    #expect(lesson.document.tableOfContents.map(\.id) == [id])
+  }
+
+  @Test("equal headings get -1, -2 suffixes")
+  func uniqueHeadingIDs() {
+    let lesson = LessonTestSupport.parse("## Same\n\n## Same\n\n## Same\n")
+    #expect(lesson.document.tableOfContents.map(\.id) == ["same", "same-1", "same-2"])
   }
 
   @Test("a pipe table with a delimiter row becomes a table with alignments and inline content")
@@ -128,6 +140,7 @@ struct DialectTests {
     let first = try #require(lesson.cells.first)
     #expect(first.index == 0 && first.code == "print(\"a\")\n" && first.line == 5)
     #expect(first.options.run == false && first.options.timeout == 30)
+    #expect(first.fenceLines == 4...6)
     let second = lesson.cells[1]
     #expect(second.code == "let x = 1\n")
     #expect(second.line == 16)
@@ -135,21 +148,5 @@ struct DialectTests {
     #expect(lesson.document.blocks.contains(.cell(0)))
     #expect(lesson.document.blocks.contains { if case .code(let code) = $0 { return code.language == "python" } else { return false } })
     #expect(lesson.diagnostics.isEmpty)
-  }
-}
-
-/// Liquid inside raw HTML blocks is resolved too.
-struct RawHTMLLiquidTests {
-  @Test("{% icon %} and {{ page.title }} inside an HTML block become inlines between the raw parts")
-  func liquidInHTMLBlock() throws {
-    let lesson = LessonTestSupport.parse("<div class=\"x\">\n{{ page.title }} {% icon tip %}\n</div>\n", frontMatter: "title: Hi")
-    guard case .htmlParts(let parts) = try #require(lesson.document.blocks.first) else {
-      Issue.record("\(lesson.document.blocks)")
-      return
-    }
-    #expect(parts.first == .html("<div class=\"x\">\n"))
-    #expect(parts.contains(.icon(name: "tip", line: 5)))
-    #expect(parts.contains(.text("Hi")))
-    #expect(parts.last == .html("\n</div>\n"))
   }
 }

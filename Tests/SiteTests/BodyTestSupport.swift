@@ -35,7 +35,9 @@ enum BodyTestSupport {
 
   /// The folder of this target's body fixtures (copied as a resource).
   static var fixturesFolder: URL {
-    Bundle.module.resourceURL!.appendingPathComponent("Fixtures/body")
+    let bundled = Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+    let fallback = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    return (bundled ?? fallback).appendingPathComponent("body")
   }
 
   /// A stand-in for the execution step's cell HTML.

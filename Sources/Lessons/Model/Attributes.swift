@@ -13,7 +13,9 @@ public struct Attributes: Sendable, Hashable {
 
   /// One `key="value"` entry.
   public struct Pair: Sendable, Hashable {
+    /// The attribute name.
     public var key: String
+    /// The value, without its quotes.
     public var value: String
     /// Creates a pair.
     public init(key: String, value: String) {

@@ -31,10 +31,13 @@ public enum Block: Sendable, Hashable {
 
 /// A heading with its anchor id.
 public struct Heading: Sendable, Hashable {
+  /// 1…6, from the number of `#`.
   public var level: Int
+  /// The heading's text.
   public var content: [Inline]
   /// Unique id within the page, from `{: #id}` or made from the text.
   public var id: String
+  /// Attributes from the `{: …}` line after the block.
   public var attributes: Attributes
   /// 1-based line in the lesson file.
   public var line: Int
@@ -51,10 +54,12 @@ public struct Heading: Sendable, Hashable {
 
 /// A GTN box (question, solution, hands-on, tip, …).
 public struct Box: Sendable, Hashable {
+  /// The type from the closing line's class.
   public var type: BoxType
   /// The title from `<question-title>…</question-title>` or from a `### {% icon question %} Question: …` heading;
   /// empty when the author gave none (the renderer shows the type's label).
   public var title: [Inline]
+  /// What the box holds (its title line removed).
   public var content: [Block]
   /// Attributes of the closing line besides the type class (`cite=`, `author=` of quotes, extra classes).
   public var attributes: Attributes
@@ -80,11 +85,15 @@ public struct Box: Sendable, Hashable {
 
 /// A bulleted or numbered list.
 public struct ListBlock: Sendable, Hashable {
+  /// True for numbered lists.
   public var ordered: Bool
+  /// The first number of a numbered list.
   public var start: Int
   /// Tight lists show their items' paragraphs without `<p>`.
   public var tight: Bool
+  /// The blocks of each item.
   public var items: [[Block]]
+  /// Attributes from the `{: …}` line after the block.
   public var attributes: Attributes
 
   /// Creates a list.
@@ -101,8 +110,11 @@ public struct ListBlock: Sendable, Hashable {
 public struct CodeBlock: Sendable, Hashable {
   /// The first word of the fence's info string (`python`, `bash`, …), nil when none.
   public var language: String?
+  /// The code, as written.
   public var code: String
+  /// Attributes from the `{: …}` line after the block.
   public var attributes: Attributes
+  /// 1-based line of the fence in the lesson file.
   public var line: Int
 
   /// Creates a code block.
@@ -118,7 +130,9 @@ public struct CodeBlock: Sendable, Hashable {
 public struct Figure: Sendable, Hashable {
   /// 1-based figure number in the page.
   public var number: Int
+  /// The image shown.
   public var image: Image
+  /// The caption, from the image's title.
   public var caption: [Inline]
 
   /// Creates a figure.
@@ -136,8 +150,11 @@ public struct Table: Sendable, Hashable {
     case none, left, center, right
   }
 
+  /// One alignment per column.
   public var alignments: [Alignment]
+  /// The header row's cells.
   public var header: [[Inline]]
+  /// The body rows, each padded or cut to the header's width.
   public var rows: [[[Inline]]]
 
   /// Creates a table.

@@ -6,11 +6,16 @@ public struct Cell: Sendable, Hashable, Codable {
   public var index: Int
   /// The code as shown, without the leading `//|` option lines.
   public var code: String
+  /// How to run and show the cell.
   public var options: CellOptions
   /// 1-based line in the lesson file of the cell's first code line (after the fence and option lines),
   /// so that compiler diagnostics can be mapped back to the lesson.
   public var line: Int
+  /// Lines of the whole fence in the lesson file, opening to closing line (nil when unknown), so that tools such
+  /// as a notebook export can cut the lesson's text around its cells.
+  public var fenceLines: ClosedRange<Int>? = nil
 
+  /// Creates a cell.
   public init(index: Int, code: String, options: CellOptions = CellOptions(), line: Int) {
     self.index = index
     self.code = code
@@ -33,5 +38,6 @@ public struct CellOptions: Sendable, Hashable, Codable {
   /// `error: expected`: an error thrown by this cell is part of the lesson; later cells run on.
   public var errorExpected: Bool = false
 
+  /// The defaults: run, echo and show output, the builder's timeout, errors unexpected.
   public init() {}
 }

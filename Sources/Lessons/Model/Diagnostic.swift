@@ -9,6 +9,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     case error
   }
 
+  /// Warning or error.
   public var severity: Severity
   /// The file, as the user named it or relative to the current folder.
   public var file: String
@@ -16,8 +17,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
   public var line: Int?
   /// 1-based column, when known.
   public var column: Int?
+  /// What is wrong, and what to do about it when known.
   public var message: String
 
+  /// Creates a diagnostic.
   public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
     self.severity = severity
     self.file = file

@@ -9,14 +9,35 @@ public struct Document: Sendable, Hashable {
   public var tableOfContents: [HeadingReference]
   /// The abbreviations the body uses, in the order of first use, for the glossary.
   public var usedAbbreviations: [Abbreviation]
+  /// Footnotes (`[^label]: text`) in the order of their numbers, for the end of the page.
+  public var footnotes: [Footnote]
 
   /// Creates a document.
   public init(
-    blocks: [Block] = [], tableOfContents: [HeadingReference] = [], usedAbbreviations: [Abbreviation] = []
+    blocks: [Block] = [], tableOfContents: [HeadingReference] = [], usedAbbreviations: [Abbreviation] = [],
+    footnotes: [Footnote] = []
   ) {
     self.blocks = blocks
     self.tableOfContents = tableOfContents
     self.usedAbbreviations = usedAbbreviations
+    self.footnotes = footnotes
+  }
+}
+
+/// A footnote: `[^label]: content`, referenced in the text as `[^label]`.
+public struct Footnote: Sendable, Hashable {
+  /// The label written in `[^label]`.
+  public var label: String
+  /// 1-based, in the order of first reference.
+  public var number: Int
+  /// The footnote's text.
+  public var content: [Inline]
+
+  /// Creates a footnote.
+  public init(label: String, number: Int, content: [Inline]) {
+    self.label = label
+    self.number = number
+    self.content = content
   }
 }
 

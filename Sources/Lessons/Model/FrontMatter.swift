@@ -3,16 +3,23 @@
 /// Every field is optional in real files; missing lists are empty. Fields the builder does not know are kept in
 /// `extra` (as YAML text) so that nothing an author wrote is lost.
 public struct FrontMatter: Sendable, Hashable, Codable {
+  /// GTN's page layout, e.g. `tutorial_hands_on`.
   public var layout: String?
+  /// The page title; the tutorial folder's name when the front matter has none.
   public var title: String
   /// Introductory, Intermediate or Advanced.
   public var level: String?
+  /// Questions the lesson answers (overview box).
   public var questions: [String]
+  /// Learning objectives (overview box).
   public var objectives: [String]
+  /// Key points shown at the end of the page.
   public var keyPoints: [String]
   /// Estimated time to follow the lesson, parsed from `30M`, `1H`, `"30m"`, `1H30M`.
   public var timeEstimation: TimeEstimation?
+  /// What to follow first.
   public var requirements: [Requirement]
+  /// What to follow next.
   public var followUpTraining: [Requirement]
   /// Contributor ids from `contributors:` or from every role of `contributions:`, in order, without repeats.
   public var contributors: [String]
@@ -20,9 +27,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   public var contributions: [String: [String]]
   /// Abbreviation to expansion (`GIL: Global Interpreter Lock`), in the order written.
   public var abbreviations: [Abbreviation]
+  /// Free tags.
   public var tags: [String]
   /// `notebook.language`, e.g. `python` or `swift`.
   public var notebookLanguage: String?
+  /// The lesson's data on Zenodo, for `{{ page.zenodo_link }}`.
   public var zenodoLink: String?
   /// `enable: false` hides the lesson from the site.
   public var enabled: Bool
@@ -34,6 +43,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// YAML text, so that nothing an author wrote is lost.
   public var extra: [String: String] = [:]
 
+  /// A front matter with only a title; lists empty, enabled, not a draft.
   public init(title: String) {
     self.title = title
     questions = []
@@ -53,7 +63,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 
 /// A lesson's time estimation, kept as minutes and shown as GTN does ("1 hour 30 minutes").
 public struct TimeEstimation: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The estimation in minutes.
   public var minutes: Int
+  /// Creates an estimation of `minutes`.
   public init(minutes: Int) { self.minutes = minutes }
 
   /// Parses GTN's forms: `30M`, `1H`, `"30m"`, `1H30M`, `5H`, `1h 30m`, and a bare number of minutes.
@@ -105,10 +117,15 @@ public struct TimeEstimation: Sendable, Hashable, Codable, CustomStringConvertib
 public struct Requirement: Sendable, Hashable, Codable {
   /// `internal` (another GTN tutorial), `external` (a link) or `none` (free text).
   public var type: String
+  /// The topic of an internal requirement.
   public var topicName: String?
+  /// Tutorial folder names within that topic.
   public var tutorials: [String]
+  /// The title of an external or free-text requirement.
   public var title: String?
+  /// The link of an external requirement.
   public var link: String?
+  /// Creates a requirement.
   public init(type: String, topicName: String? = nil, tutorials: [String] = [], title: String? = nil, link: String? = nil) {
     self.type = type
     self.topicName = topicName
@@ -120,8 +137,11 @@ public struct Requirement: Sendable, Hashable, Codable {
 
 /// One entry of `abbreviations:`.
 public struct Abbreviation: Sendable, Hashable, Codable {
+  /// The abbreviation, e.g. `GIL`.
   public var short: String
+  /// What it stands for.
   public var expansion: String
+  /// Creates an abbreviation.
   public init(short: String, expansion: String) {
     self.short = short
     self.expansion = expansion
@@ -138,10 +158,13 @@ public struct Abbreviation: Sendable, Hashable, Codable {
 ///     latency: 0.3      # seconds before the answer
 /// ```
 public struct StandInServer: Sendable, Hashable, Codable {
+  /// The real server's address the lesson code calls, e.g. `https://usegalaxy.org`.
   public var url: String
+  /// The Galaxy version the stand-in reports.
   public var version: String
   /// Seconds the stand-in waits before answering.
   public var latency: Double
+  /// Creates a stand-in description.
   public init(url: String, version: String, latency: Double) {
     self.url = url
     self.version = version

@@ -25,14 +25,19 @@ public enum Inline: Sendable, Hashable {
   case math(String)
   /// A `{% snippet … %}` / `{% include … %}` whose content is not available: the path, shown as a note.
   case snippet(String)
+  /// `[^label]` where the lesson defines `[^label]: …`; `number` is the footnote's 1-based number in the page.
+  case footnoteReference(label: String, number: Int)
 }
 
 /// An image: where it is, its alternative text and its `{: …}` attributes.
 public struct Image: Sendable, Hashable {
+  /// The image URL as written (relative to the tutorial).
   public var source: String
+  /// Alternative text.
   public var alt: String
   /// The title (`"caption"` in `![alt](src "caption")`).
   public var title: String?
+  /// From `{: width="50%"}` after the image.
   public var attributes: Attributes
 
   /// Creates an image.

@@ -11,6 +11,7 @@ public struct Lesson: Sendable {
   public var topic: String
   /// The tutorial folder name, e.g. `python-multiprocessing`.
   public var slug: String
+  /// What the YAML front matter says.
   public var frontMatter: FrontMatter
   /// The body, as the GTN dialect means it (boxes, agenda, figures, …).
   public var document: Document
@@ -19,6 +20,7 @@ public struct Lesson: Sendable {
   /// Every problem found while parsing; a lesson with an error diagnostic is not built.
   public var diagnostics: [Diagnostic]
 
+  /// Creates a lesson.
   public init(
     file: String, relativePath: String, topic: String, slug: String, frontMatter: FrontMatter,
     document: Document, cells: [Cell], diagnostics: [Diagnostic]

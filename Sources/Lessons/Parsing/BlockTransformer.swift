@@ -57,7 +57,8 @@ struct BlockTransformer {
       let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init)
       if language?.lowercased() == "swift" {
         let cell = CellBuilder.cell(
-          code: code, info: info, fenceLine: node.startLine, index: context.cells.count, context: context)
+          code: code, info: info, fenceLine: node.startLine, fenceEndLine: node.endLine, index: context.cells.count,
+          context: context)
         context.cells.append(cell)
         return .cell(cell.index)
       }
@@ -80,6 +81,15 @@ struct BlockTransformer {
   }
 
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
+    if !context.footnoteLabels.isEmpty, let first = node.children.first,
+      let marker = FootnoteScanner.definitionMarker(first)
+    {
+      var children = node.children
+      let rest = (first.literal ?? "")[marker.markerEnd...].drop { $0 == " " }
+      children[0].literal = String(rest)
+      context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: node.startLine), node.startLine)
+      return nil
+    }
     let content = inlines.transform(node.children, line: node.startLine)
     let visible = content.filter { inline in
       if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
@@ -130,7 +140,7 @@ struct BlockTransformer {
         result += first ? "\(abbreviation.expansion) (\(abbreviation.short))" : abbreviation.short
       case .citation(let key): result += key
       case .image(let image): result += image.alt
-      case .html, .icon, .snippet: break
+      case .html, .icon, .snippet, .footnoteReference: break
       }
     }
     return result.trimmingSpaces.description

@@ -20,7 +20,8 @@ struct BoxBuilder {
 
   func build(_ node: MarkdownNode, attributes: Attributes, attributeLine: Int?) -> Block {
     let line = node.startLine
-    let boxClass = attributes.classes.first
+    // The class that names a known box type decides (`{: .hidden .solution}`), else the first class.
+    let boxClass = attributes.classes.first { BoxType($0).isKnown } ?? attributes.classes.first
     guard let boxClass else {
       // A plain blockquote, unless its first line says it meant to be a box.
       let looksLikeBox = startsWithTitleTag(node) || hasIconHeading(node)
@@ -39,7 +40,7 @@ struct BoxBuilder {
     }
     let type = BoxType(boxClass)
     var rest = attributes
-    rest.classes.removeFirst()
+    if let position = rest.classes.firstIndex(of: boxClass) { rest.classes.remove(at: position) }
     if !type.isKnown {
       context.warn(attributeLine ?? line, "unknown box type .\(boxClass); rendered as a plain box")
     }

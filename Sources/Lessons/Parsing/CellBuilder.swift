@@ -1,7 +1,9 @@
 /// Builds a `Cell` from a Swift code fence: options from the info string (```` ```swift run=false timeout=30 ````)
 /// and from leading `//| key: value` lines, which are removed from the code shown and run.
 enum CellBuilder {
-  static func cell(code: String, info: String, fenceLine: Int, index: Int, context: DialectContext) -> Cell {
+  static func cell(
+    code: String, info: String, fenceLine: Int, fenceEndLine: Int, index: Int, context: DialectContext
+  ) -> Cell {
     var options = CellOptions()
     for word in info.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst() {
       let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -29,7 +31,9 @@ enum CellBuilder {
       stripped += 1
     }
     let shown = stripped == 0 ? code : lines.joined(separator: "\n")
-    return Cell(index: index, code: shown, options: options, line: fenceLine + 1 + stripped)
+    var cell = Cell(index: index, code: shown, options: options, line: fenceLine + 1 + stripped)
+    cell.fenceLines = fenceLine...max(fenceLine, fenceEndLine)
+    return cell
   }
 
   private static func apply(key: String, value: String, to options: inout CellOptions, line: Int, context: DialectContext) {

@@ -17,6 +17,30 @@ final class DialectContext {
   /// Next suffix to try for each id base, so that many equal headings stay linear.
   private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
+  /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.
+  var footnoteLabels: Set<String> = []
+  /// Footnote contents by label, as their definitions are transformed.
+  var footnoteDefinitions: [String: (content: [Inline], line: Int)] = [:]
+  /// Numbers of referenced footnotes, in order of first reference.
+  private(set) var footnoteNumbers: [String: Int] = [:]
+
+  /// The number of footnote `label`, given on its first reference.
+  func footnoteNumber(_ label: String) -> Int {
+    if let number = footnoteNumbers[label] { return number }
+    let number = footnoteNumbers.count + 1
+    footnoteNumbers[label] = number
+    return number
+  }
+
+  /// The footnotes in number order; definitions never referenced are reported and left out.
+  func footnotes() -> [Footnote] {
+    for (label, definition) in footnoteDefinitions where footnoteNumbers[label] == nil {
+      warn(definition.line, "footnote [^\(label)] is defined but never referenced")
+    }
+    return footnoteNumbers.sorted { $0.value < $1.value }.map { label, number in
+      Footnote(label: label, number: number, content: footnoteDefinitions[label]?.content ?? [])
+    }
+  }
 
   init(file: String, frontMatter: FrontMatter, source: SourceLines) {
     self.file = file
@@ -63,33 +87,36 @@ final class DialectContext {
     return candidate
   }
 
-  /// Lowercase letters and digits, spaces and dashes as `-`, other characters dropped.
+  /// kramdown's header id: leading characters up to the first letter dropped, then only letters, digits, spaces
+  /// and `-` kept, each space written `-`, lowercased ("Pools & Parallelism" → `pools--parallelism`), so that links
+  /// written for GTN's pages keep working. Letters outside ASCII are kept too (kramdown drops them).
   static func slug(_ text: String) -> String {
     var result = ""
-    var lastWasDash = false
+    var started = false
     for scalar in text.unicodeScalars {
+      let isLetter: Bool
+      let isDigit = scalar.isASCII && scalar.value >= 48 && scalar.value <= 57
       if scalar.isASCII {
-        let value = UInt8(scalar.value)
-        if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
-          result.unicodeScalars.append(scalar)
-          lastWasDash = false
-          continue
-        }
-        if value >= 65 && value <= 90 {
-          result.unicodeScalars.append(Unicode.Scalar(value + 32))
-          lastWasDash = false
-          continue
-        }
+        let value = scalar.value
+        isLetter = (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+      } else {
+        isLetter = scalar.properties.isAlphabetic
       }
-      if !scalar.isASCII && scalar.properties.isAlphabetic {
-        result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        lastWasDash = false
-      } else if scalar == " " || scalar == "-" || scalar == "_", !result.isEmpty, !lastWasDash {
+      if !started {
+        guard isLetter else { continue }
+        started = true
+      }
+      if isLetter || isDigit {
+        if scalar.isASCII {
+          let value = UInt8(scalar.value)
+          result.unicodeScalars.append(Unicode.Scalar(value >= 65 && value <= 90 ? value + 32 : value))
+        } else {
+          result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+      } else if scalar == " " || scalar == "-" {
         result.append("-")
-        lastWasDash = true
       }
     }
-    while result.last == "-" { result.removeLast() }
     return result
   }
 

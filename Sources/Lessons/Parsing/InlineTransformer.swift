@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Turns cmark inline nodes into `Inline`s with the GTN dialect applied: Liquid tags (which cmark may have split
@@ -53,6 +54,15 @@ struct InlineTransformer {
         output.append(.emphasis(transform(node.children, line: line)))
       case .strong:
         output.append(.strong(transform(node.children, line: line)))
+      case .link where node.children.count == 1 && node.children[0].literal?.hasPrefix("^") == true:
+        // `[^2]: One-word.` is a link reference definition to CommonMark, so `[^2]` arrived as a link: it is
+        // a footnote whose text is the "destination" (and title).
+        let label = String((node.children[0].literal ?? "").dropFirst())
+        if context.footnoteDefinitions[label] == nil {
+          let text = [node.url, node.title].compactMap { $0 }.joined(separator: " ")
+          context.footnoteDefinitions[label] = ([.text(text.removingPercentEncodingIfPossible)], line)
+        }
+        output.append(.footnoteReference(label: label, number: context.footnoteNumber(label)))
       case .link:
         output.append(.link(url: node.url ?? "", title: node.title, content: transform(node.children, line: line)))
       case .image:
@@ -84,7 +94,12 @@ struct InlineTransformer {
   ) {
     let bytes = text.utf8
     // Most text has nothing to look at: append it whole.
-    guard bytes.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") }) else {
+    let footnotes = !context.footnoteLabels.isEmpty
+    guard
+      bytes.contains(where: {
+        $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || (footnotes && $0 == UInt8(ascii: "["))
+      })
+    else {
       append(text, to: &output)
       return
     }
@@ -106,8 +121,17 @@ struct InlineTransformer {
           if let close = rest.firstRange(of: isOutput ? "}}" : "%}") {
             var tag = PendingTag(isOutput: isOutput, body: String(rest[..<close.lowerBound]), line: line)
             if !isOutput, tag.body.hasPrefix("-") { tag.body.removeFirst() }
-            emit(tag, into: &output)
             index = close.upperBound
+            if !isOutput, tag.body.trimmingSpaces.trimmingCharacters(in: "-") == "raw" {
+              // `{% raw %}…{% endraw %}`: what is between is text, Liquid-looking or not.
+              let after = text[index...]
+              let end = after.firstRange(of: "{% endraw %}") ?? after.firstRange(of: "{%- endraw -%}")
+              append(after[..<(end?.lowerBound ?? after.endIndex)], to: &output)
+              index = end?.upperBound ?? after.endIndex
+              segmentStart = index
+              continue
+            }
+            emit(tag, into: &output)
             segmentStart = index
             continue
           }
@@ -129,6 +153,18 @@ struct InlineTransformer {
         {
           flush(upTo: index)
           output.append(abbreviation)
+          index = text.index(after: close)
+          segmentStart = index
+          continue
+        }
+      } else if byte == UInt8(ascii: "["), !context.footnoteLabels.isEmpty,
+        bytes.index(after: index) < bytes.endIndex, bytes[bytes.index(after: index)] == UInt8(ascii: "^"),
+        let close = text[index...].prefix(80).firstIndex(of: "]")
+      {
+        let label = String(text[bytes.index(index, offsetBy: 2)..<close])
+        if context.footnoteLabels.contains(label) {
+          flush(upTo: index)
+          output.append(.footnoteReference(label: label, number: context.footnoteNumber(label)))
           index = text.index(after: close)
           segmentStart = index
           continue
@@ -218,5 +254,20 @@ struct InlineTransformer {
     case .image: return "![" + inner + "](" + (node.url ?? "") + ")"
     default: return inner
     }
+  }
+}
+
+extension String {
+  /// cmark percent-encodes link destinations; a footnote's text read back from one is decoded.
+  fileprivate var removingPercentEncodingIfPossible: String { removingPercentEncoding ?? self }
+}
+
+extension Substring {
+  /// The text without any of `characters` at either end.
+  fileprivate func trimmingCharacters(in characters: String) -> Substring {
+    var result = self
+    while let first = result.first, characters.contains(first) { result.removeFirst() }
+    while let last = result.last, characters.contains(last) { result.removeLast() }
+    return result
   }
 }

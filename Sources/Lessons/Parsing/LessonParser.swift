@@ -56,15 +56,27 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    let source = SourceLines(split.body)
+    let body = SiteLinkRewriter.rewrite(split.body, relativePath: relativePath)
+    let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
-    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(split.body))
+    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
+    context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
     let document = Document(
-      blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations)
+      blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations,
+      footnotes: context.footnotes())
     return Lesson(
       file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
-      cells: context.cells, diagnostics: diagnostics + context.diagnostics)
+      cells: context.cells, diagnostics: sortedByLine(diagnostics + context.diagnostics))
+  }
+
+  /// Diagnostics in file order (whole-file ones first); the passes find them in tree order.
+  private static func sortedByLine(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { left, right in
+      let leftLine = left.element.line ?? 0
+      let rightLine = right.element.line ?? 0
+      return leftLine != rightLine ? leftLine < rightLine : left.offset < right.offset
+    }.map(\.element)
   }
 
   private static func firstInvalidLine(_ data: Data) -> Int {

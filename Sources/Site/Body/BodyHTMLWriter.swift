@@ -8,6 +8,21 @@ struct BodyHTMLWriter {
   var diagnostics: [Diagnostic] = []
   /// Line of the block being written, for diagnostics about its inlines.
   var currentLine: Int?
+  /// Footnotes already referenced (only the first reference carries the id the back link points to).
+  var referencedFootnotes: Set<String> = []
+
+  /// Writes the footnotes section at the end of the body.
+  mutating func writeFootnotes(_ footnotes: [Footnote]) {
+    guard !footnotes.isEmpty else { return }
+    html += "<section class=\"footnotes\">\n<ol>\n"
+    for footnote in footnotes {
+      let id = AttributeHTML.className(footnote.label)
+      html += "<li id=\"fn-\(id)\">"
+      write(footnote.content)
+      html += " <a class=\"footnote-back\" href=\"#fnref-\(id)\" aria-label=\"Back to the text\">\u{21A9}</a></li>\n"
+    }
+    html += "</ol>\n</section>\n"
+  }
 
   init(lesson: Lesson, cellHTML: @escaping (Cell) -> String) {
     self.lesson = lesson

@@ -2,6 +2,7 @@ import Lessons
 
 /// A lesson body rendered to HTML, with what the page around it needs.
 public struct RenderedBody: Sendable {
+  /// The body's HTML, well formed, to put inside the page template.
   public var html: String
   /// The `##` headings that go into the agenda, in order.
   public var tableOfContents: [TableOfContentsEntry]
@@ -10,6 +11,7 @@ public struct RenderedBody: Sendable {
   /// Problems found while rendering (unknown icons, a cell index out of range).
   public var diagnostics: [Diagnostic]
 
+  /// Creates a rendered body.
   public init(
     html: String, tableOfContents: [TableOfContentsEntry] = [], glossary: [Abbreviation] = [],
     diagnostics: [Diagnostic] = []
@@ -23,8 +25,11 @@ public struct RenderedBody: Sendable {
 
 /// A heading in the table of contents.
 public struct TableOfContentsEntry: Sendable, Hashable {
+  /// The heading's `id`, the link target.
   public var id: String
+  /// The heading's plain text.
   public var title: String
+  /// Creates an entry.
   public init(id: String, title: String) {
     self.id = id
     self.title = title
@@ -43,6 +48,7 @@ public enum BodyRenderer {
     let (html, diagnostics) = withoutActuallyEscaping(cellHTML) { cellHTML in
       var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
       writer.write(lesson.document.blocks)
+      writer.writeFootnotes(lesson.document.footnotes)
       return (writer.html, writer.diagnostics)
     }
     return RenderedBody(

@@ -6,7 +6,7 @@ struct CodeLexer {
   let bytes: [UInt8]
   let grammar: HighlightGrammar
   var output: [UInt8] = []
-  private var index = 0
+  var index = 0
 
   init(bytes: [UInt8], grammar: HighlightGrammar) {
     self.bytes = bytes
@@ -18,23 +18,23 @@ struct CodeLexer {
     lex(until: bytes.count, closingParenthesis: false)
   }
 
-  private func byte(at position: Int) -> UInt8 { position < bytes.count ? bytes[position] : 0 }
+  func byte(at position: Int) -> UInt8 { position < bytes.count ? bytes[position] : 0 }
 
-  private static func isIdentifierStart(_ byte: UInt8) -> Bool {
+  static func isIdentifierStart(_ byte: UInt8) -> Bool {
     (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte == 95 || byte >= 0x80
   }
 
-  private static func isIdentifierPart(_ byte: UInt8) -> Bool {
+  static func isIdentifierPart(_ byte: UInt8) -> Bool {
     isIdentifierStart(byte) || (byte >= 48 && byte <= 57)
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-  private mutating func emit(_ range: Range<Int>) {
+  mutating func emit(_ range: Range<Int>) {
     HTMLEscaping.escape(bytes: bytes[range], into: &output)
   }
 
-  private mutating func emit(_ range: Range<Int>, class name: StaticString) {
+  mutating func emit(_ range: Range<Int>, class name: StaticString) {
     guard !range.isEmpty else { return }
     output.append(contentsOf: Array("<span class=\"".utf8))
     name.withUTF8Buffer { output.append(contentsOf: $0) }
@@ -44,7 +44,7 @@ struct CodeLexer {
   }
 
   /// Lexes code up to `end`; inside an interpolation, stops after the `)` or `}` that closes it.
-  private mutating func lex(until end: Int, closingParenthesis: Bool) {
+  mutating func lex(until end: Int, closingParenthesis: Bool) {
     var depth = 0
     var plainStart = index
     func flushPlain(_ lexer: inout CodeLexer) {
@@ -169,149 +169,5 @@ struct CodeLexer {
       cursor -= 1
     }
     return true
-  }
-
-  private mutating func lineComment() {
-    while index < bytes.count, bytes[index] != 10 { index += 1 }
-  }
-
-  private mutating func blockComment() {
-    var depth = 0
-    while index < bytes.count {
-      if bytes[index] == 47 && byte(at: index + 1) == 42 {
-        depth += 1
-        index += 2
-      } else if bytes[index] == 42 && byte(at: index + 1) == 47 {
-        depth -= 1
-        index += 2
-        if depth == 0 { return }
-      } else {
-        index += 1
-      }
-    }
-  }
-
-  private func rawStringAhead() -> Bool {
-    var cursor = index
-    while cursor < bytes.count, bytes[cursor] == 35 { cursor += 1 }
-    return cursor < bytes.count && bytes[cursor] == 34
-  }
-
-  /// A Swift string at `index`: `"…"`, `"""…"""`, `#"…"#`, with `\(…)` (or `\#(…)`) interpolation.
-  private mutating func swiftString() {
-    var hashes = 0
-    var start = index
-    while byte(at: index) == 35 {
-      hashes += 1
-      index += 1
-    }
-    let multiline = byte(at: index) == 34 && byte(at: index + 1) == 34 && byte(at: index + 2) == 34
-    index += multiline ? 3 : 1
-    while index < bytes.count {
-      let current = bytes[index]
-      if current == 10 && !multiline { break }
-      if current == 92 {  // backslash
-        var cursor = index + 1
-        var count = 0
-        while count < hashes, byte(at: cursor) == 35 {
-          count += 1
-          cursor += 1
-        }
-        if count == hashes && byte(at: cursor) == 40 {  // interpolation
-          emit(start..<index, class: "tok-str")
-          emit(index..<(cursor + 1), class: "tok-interp")
-          index = cursor + 1
-          lex(until: bytes.count, closingParenthesis: true)
-          if index < bytes.count {
-            emit(index..<(index + 1), class: "tok-interp")
-            index += 1
-          }
-          start = index
-          continue
-        }
-        index = count == hashes ? min(cursor + 1, bytes.count) : index + 1
-        continue
-      }
-      if current == 34 {
-        let closesQuotes = !multiline || (byte(at: index + 1) == 34 && byte(at: index + 2) == 34)
-        if closesQuotes {
-          var cursor = index + (multiline ? 3 : 1)
-          var count = 0
-          while count < hashes, byte(at: cursor) == 35 {
-            count += 1
-            cursor += 1
-          }
-          if count == hashes {
-            index = cursor
-            break
-          }
-        }
-      }
-      index += 1
-    }
-    emit(start..<index, class: "tok-str")
-  }
-
-  private func pythonStringPrefixAhead() -> Bool {
-    var cursor = index
-    var length = 0
-    while cursor < bytes.count, length < 3 {
-      switch bytes[cursor] {
-      case 114, 82, 98, 66, 117, 85, 102, 70:  // r R b B u U f F
-        cursor += 1
-        length += 1
-      case 34, 39:
-        return length > 0 && (index == 0 || !Self.isIdentifierPart(bytes[index - 1]))
-      default:
-        return false
-      }
-    }
-    return false
-  }
-
-  /// A Python string at `index`, with its prefix: `'…'`, `"…"`, triple-quoted forms, `f"{…}"` interpolation.
-  private mutating func pythonString() {
-    var start = index
-    var raw = false
-    var formatted = false
-    while bytes[index] != 34 && bytes[index] != 39 {
-      let lower = bytes[index] | 0x20
-      if lower == 114 { raw = true }
-      if lower == 102 { formatted = true }
-      index += 1
-    }
-    let quote = bytes[index]
-    let triple = byte(at: index + 1) == quote && byte(at: index + 2) == quote
-    index += triple ? 3 : 1
-    while index < bytes.count {
-      let current = bytes[index]
-      if current == 10 && !triple { break }
-      if current == 92 && !raw {
-        index = min(index + 2, bytes.count)
-        continue
-      }
-      if formatted && current == 123 {  // {
-        if byte(at: index + 1) == 123 {
-          index += 2
-          continue
-        }
-        emit(start..<index, class: "tok-str")
-        emit(index..<(index + 1), class: "tok-interp")
-        index += 1
-        lex(until: bytes.count, closingParenthesis: true)
-        if index < bytes.count {
-          emit(index..<(index + 1), class: "tok-interp")
-          index += 1
-        }
-        start = index
-        continue
-      }
-      if current == quote && (!triple || (byte(at: index + 1) == quote && byte(at: index + 2) == quote)) {
-        index += triple ? 3 : 1
-        break
-      }
-      index += 1
-    }
-    emit(start..<index, class: "tok-str")
   }
 }

@@ -79,6 +79,11 @@ extension BodyHTMLWriter {
       html += "<span class=\"math\">"
       HTMLEscaping.escape(tex, into: &html)
       html += "</span>"
+    case .footnoteReference(let label, let number):
+      let id = AttributeHTML.className(label)
+      html += "<sup class=\"footnote-ref\""
+      if referencedFootnotes.insert(label).inserted { html += " id=\"fnref-\(id)\"" }
+      html += "><a href=\"#fn-\(id)\">\(number)</a></sup>"
     case .snippet(let path):
       html += "<span class=\"snippet-note\">(see the GTN snippet <code>"
       HTMLEscaping.escape(path, into: &html)

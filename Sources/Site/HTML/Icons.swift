@@ -28,6 +28,9 @@ public enum Icons {
       "tool": wrench, "galaxy-gear": wrench,
       "time": #"<circle cx="12" cy="12" r="10"/><path d="M12 6v6l4 2"/>"#,
       "objectives": #"<circle cx="12" cy="12" r="10"/><circle cx="12" cy="12" r="6"/><circle cx="12" cy="12" r="2"/>"#,
+      "keypoints": #"<circle cx="7.5" cy="15.5" r="5.5"/><path d="m21 2-9.6 9.6M15.5 7.5l3 3L22 7l-3-3"/>"#,
+      "level": #"<path d="M4 20V14M10 20V9M16 20V4"/>"#,
+      "requirements": list, "follow-up": list, "glossary": list,
       "key_points": #"<circle cx="7.5" cy="15.5" r="5.5"/><path d="m21 2-9.6 9.6M15.5 7.5l3 3L22 7l-3-3"/>"#,
       "contributors":
         #"<path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M23 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8"/>"#,

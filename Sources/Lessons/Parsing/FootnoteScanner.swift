@@ -1,0 +1,34 @@
+import Markdown
+
+/// Finds the footnote definitions of a lesson (`[^label]: text` paragraphs; CommonMark has no footnotes) before the
+/// body is transformed, so that references earlier in the text than their definitions are recognised.
+enum FootnoteScanner {
+  /// The labels defined anywhere in `nodes`.
+  static func labels(in nodes: [MarkdownNode]) -> Set<String> {
+    var labels: Set<String> = []
+    for node in nodes {
+      if node.kind == .paragraph, let first = node.children.first, let label = definitionLabel(first) {
+        labels.insert(label)
+      } else if node.kind.isBlock {
+        labels.formUnion(Self.labels(in: node.children))
+      }
+    }
+    return labels
+  }
+
+  /// The label of `[^label]:` at the start of a paragraph's first text node, with the length of the marker.
+  static func definitionLabel(_ node: MarkdownNode) -> String? {
+    definitionMarker(node).map(\.label)
+  }
+
+  static func definitionMarker(_ node: MarkdownNode) -> (label: String, markerEnd: String.Index)? {
+    guard node.kind == .text, let text = node.literal, text.hasPrefix("[^"),
+      let close = text.firstIndex(of: "]")
+    else { return nil }
+    let afterClose = text.index(after: close)
+    guard afterClose < text.endIndex, text[afterClose] == ":" else { return nil }
+    let label = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+    guard !label.isEmpty, !label.contains(" ") else { return nil }
+    return (label, text.index(after: afterClose))
+  }
+}
