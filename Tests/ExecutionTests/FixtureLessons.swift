@@ -13,17 +13,17 @@ enum FixtureLessons {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("tutorial.md").path
     try text.write(toFile: file, atomically: true, encoding: .utf8)
-    return try read(file: file, text: text, slug: String(name.prefix { $0 != "." }))
+    return try read(file: file, slug: String(name.prefix { $0 != "." }))
   }
 
   /// Writes `text` over the lesson's file and reads it again (same folder, so frozen results stay beside it).
   static func rewrite(_ lesson: Lesson, text: String) throws -> Lesson {
     try text.write(toFile: lesson.file, atomically: true, encoding: .utf8)
-    return try read(file: lesson.file, text: text, slug: lesson.slug)
+    return try read(file: lesson.file, slug: lesson.slug)
   }
 
   /// The lesson at `file`, read by the real parser (which finds the Swift cells and their `//|` options).
-  static func read(file: String, text: String, slug: String) throws -> Lesson {
+  static func read(file: String, slug: String) throws -> Lesson {
     try LessonParser.parse(file: file, relativePath: "topics/tests/tutorials/\(slug)")
   }
 
