@@ -13,6 +13,7 @@ extension LessonResults {
       diagnostics += result.diagnostics.map { stored in
         var diagnostic = stored
         diagnostic.file = lesson.file
+        diagnostic.message = "cell \(result.index + 1): \(stored.message)"
         return diagnostic
       }
       guard result.status.isUnexpectedFailure else { continue }
