@@ -3,10 +3,14 @@ import Synchronization
 
 /// Applies `transform` to every item on up to `jobs` threads and returns the results in the items' order.
 ///
-/// TODO(pool): replace the body with the project's pool engine once it is on main:
-/// `withThreadPool(jobs) { pool in try pool.map(items, transform) }`. Threads only: the builder never forks.
+/// Threads only: the builder never forks (a fork-based pool in a multi-threaded process is what FINDINGS.md warns
+/// against).
+///
+/// TODO(pool): once `ThreadPool` is on main, `import Multiprocessing` (add it to the Site target) and start the
+/// body with the project's pool engine, keeping the Dispatch code below as the fallback for a pool error:
+/// `if let results = try? withThreadPool(jobs, { pool in try pool.map(items, chunksize: 4, transform) }) { return results }`
 func parallelMap<Item: Sendable, Result: Sendable>(
-  _ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result
+  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result
 ) -> [Result] {
   guard !items.isEmpty else { return [] }
   let next = Atomic<Int>(0)
