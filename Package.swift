@@ -44,7 +44,7 @@ let package = Package(
       name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache"),
+      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
