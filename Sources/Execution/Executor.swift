@@ -27,12 +27,12 @@ public enum Executor {
     }
     let refresh = options.refresh.includes(slug: lesson.slug, relativePath: lesson.relativePath)
     if let stored, !refresh, key.accepts(stored.inputs) {
-      return (stored, diagnostics)
+      return (stored, diagnostics + stored.diagnostics(for: lesson))
     }
     do {
       let execution = LessonExecution(lesson: lesson, options: options, key: key, libraryFolder: libraryFolder)
       let (results, problems) = try execution.run()
-      diagnostics += problems
+      diagnostics += problems + results.diagnostics(for: lesson)
       do {
         try FrozenResultsStore.save(results, for: lesson.file)
       } catch {

@@ -3,51 +3,53 @@ import Foundation
 import Lessons
 import Testing
 
-/// Figures for scripts/bench-execution.sh: compile + launch cost of a lesson and the time to reuse frozen results.
-/// Runs only when `LESSONS_BENCH=1` (the script sets it); prints figures and asserts no timings.
-@Suite("Execution benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["LESSONS_BENCH"] == "1"))
-struct ExecutionBenchmark {
-  static func seconds(_ work: () -> Void) -> Double {
-    let start = ContinuousClock.now
-    work()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  }
+extension ProcessSuites {
+  /// Figures for scripts/bench-execution.sh: compile + launch cost of a lesson and the time to reuse frozen results.
+  /// Runs only when `LESSONS_BENCH=1` (the script sets it); prints figures and asserts no timings.
+  @Suite("Execution benchmark", .enabled(if: ProcessInfo.processInfo.environment["LESSONS_BENCH"] == "1"))
+  struct ExecutionBenchmark {
+    static func seconds(_ work: () -> Void) -> Double {
+      let start = ContinuousClock.now
+      work()
+      let elapsed = ContinuousClock.now - start
+      return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
 
-  @Test("compile + launch cost and all-frozen rebuild time", .timeLimit(.minutes(5)))
-  func figures() throws {
-    let lesson = try FixtureLessons.lesson("bench.md")
-    defer { FixtureLessons.remove(lesson) }
-    for optimize in [false, true] {
-      var samples: [(total: Double, program: Double, cpuBound: Double)] = []
-      for _ in 0..<3 {
-        var results: LessonResults?
-        let total = Self.seconds {
-          results = Executor.results(for: lesson, options: ExecutionOptions(refresh: .all, optimize: optimize)).0
+    @Test("compile + launch cost and all-frozen rebuild time", .timeLimit(.minutes(5)))
+    func figures() throws {
+      let lesson = try FixtureLessons.lesson("bench.md")
+      defer { FixtureLessons.remove(lesson) }
+      for optimize in [false, true] {
+        var samples: [(total: Double, program: Double, cpuBound: Double)] = []
+        for _ in 0..<3 {
+          var results: LessonResults?
+          let total = Self.seconds {
+            results = Executor.results(for: lesson, options: ExecutionOptions(refresh: .all, optimize: optimize)).0
+          }
+          let stamp = try #require(results?.stamp)
+          samples.append((total, stamp.totalSeconds, results?.cells[1].seconds ?? 0))
         }
-        let stamp = try #require(results?.stamp)
-        samples.append((total, stamp.totalSeconds, results?.cells[1].seconds ?? 0))
+        let best = try #require(samples.min { $0.total - $0.program < $1.total - $1.program })
+        print(
+          "BENCH \(optimize ? "-O    " : "-Onone") compile+launch \(String(format: "%.2f", best.total - best.program)) s"
+            + " (lesson total \(String(format: "%.2f", best.total)) s, program \(String(format: "%.2f", best.program)) s,"
+            + " CPU-bound cell \(String(format: "%.3f", best.cpuBound)) s)")
       }
-      let best = try #require(samples.min { $0.total - $0.program < $1.total - $1.program })
-      print(
-        "BENCH \(optimize ? "-O    " : "-Onone") compile+launch \(String(format: "%.2f", best.total - best.program)) s"
-          + " (lesson total \(String(format: "%.2f", best.total)) s, program \(String(format: "%.2f", best.program)) s,"
-          + " CPU-bound cell \(String(format: "%.3f", best.cpuBound)) s)")
-    }
 
-    // Twenty lessons with current frozen results: nothing is compiled.
-    var lessons: [Lesson] = []
-    defer { lessons.forEach(FixtureLessons.remove) }
-    for _ in 0..<20 {
-      let copy = try FixtureLessons.lesson("bench.md")
-      lessons.append(copy)
-      try FileManager.default.copyItem(
-        atPath: FrozenResultsStore.path(for: lesson.file), toPath: FrozenResultsStore.path(for: copy.file))
+      // Twenty lessons with current frozen results: nothing is compiled.
+      var lessons: [Lesson] = []
+      defer { lessons.forEach(FixtureLessons.remove) }
+      for _ in 0..<20 {
+        let copy = try FixtureLessons.lesson("bench.md")
+        lessons.append(copy)
+        try FileManager.default.copyItem(
+          atPath: FrozenResultsStore.path(for: lesson.file), toPath: FrozenResultsStore.path(for: copy.file))
+      }
+      var reused = 0
+      let frozen = Self.seconds {
+        for copy in lessons where Executor.results(for: copy, options: ExecutionOptions()).0 != nil { reused += 1 }
+      }
+      print("BENCH all-frozen: \(reused) lessons reused in \(String(format: "%.3f", frozen)) s")
     }
-    var reused = 0
-    let frozen = Self.seconds {
-      for copy in lessons where Executor.results(for: copy, options: ExecutionOptions()).0 != nil { reused += 1 }
-    }
-    print("BENCH all-frozen: \(reused) lessons reused in \(String(format: "%.3f", frozen)) s")
   }
 }

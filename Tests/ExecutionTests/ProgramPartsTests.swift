@@ -82,8 +82,8 @@ struct ProgramPartsTests {
     let program = LessonProgram(lesson: lesson, nonce: "n")
     #expect(program.cellIndices == [0, 1])
     #expect(program.source.contains("\nimport Multiprocessing\n"))
-    #expect(program.source.contains("#sourceLocation(file: \"/x/\\\"quoted\\\".md\", line: 10)\n\nprint(1)\n"))
-    #expect(program.source.contains("do {\n#sourceLocation(file: \"/x/\\\"quoted\\\".md\", line: 20)\nthrow E()\n"))
+    #expect(program.source.contains("#sourceLocation(file: \"t/\\\"quoted\\\".md\", line: 10)\n\nprint(1)\n"))
+    #expect(program.source.contains("do {\n#sourceLocation(file: \"t/\\\"quoted\\\".md\", line: 20)\nthrow E()\n"))
     #expect(!program.source.contains("never()"))
   }
 }

@@ -1,6 +1,7 @@
 import Charts
 import Execution
 import Foundation
+import FoundationXML
 import Lessons
 import Site
 import Testing
@@ -68,6 +69,21 @@ struct CellRendererTests {
     #expect(html.contains("cell-5-chart-2"))
   }
 
+  @Test("a chart's SVG in the cell output is well-formed XML with a title")
+  func svgParses() throws {
+    let html = CellRenderer.render(
+      Cell(index: 0, code: "", line: 1), result: Self.result(charts: [Chart(kind: .bar, title: "Pool size")]))
+    let start = try #require(html.range(of: "<svg"))
+    let end = try #require(html.range(of: "</svg>", options: .backwards))
+    let svg = String(html[start.lowerBound..<end.upperBound])
+    let collector = ElementCollector()
+    let parser = XMLParser(data: Data(svg.utf8))
+    parser.delegate = collector
+    #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
+    #expect(collector.elements.first == "svg")
+    #expect(collector.elements.contains("title"))
+  }
+
   @Test("compiler errors are listed with the lesson file and line")
   func diagnostics() {
     var result = Self.result(status: .notRun(reason: "the lesson's program did not compile"))
@@ -88,5 +104,17 @@ struct CellRendererTests {
     #expect(html.contains("Swift version 6.3.1"))
     #expect(html.contains("3.5 s"))
     #expect(html.contains("stand-in"))
+  }
+}
+
+/// Records the element names an XML parser meets, in order.
+final class ElementCollector: NSObject, XMLParserDelegate {
+  var elements: [String] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    elements.append(elementName)
   }
 }

@@ -3,11 +3,12 @@ import Lessons
 
 /// Turns `swiftc` output into `Diagnostic`s that point at the lesson file, line and column.
 ///
-/// Because every cell is preceded by `#sourceLocation`, the compiler already names the lesson file and line;
-/// this keeps the `file:line:col: error: message` lines (and the notes' context is dropped). Errors in the
-/// scaffolding (which name `main.swift`) are kept with the lesson file and no line, so that nothing is lost.
+/// Because every cell is preceded by `#sourceLocation`, the compiler already names the lesson (by its
+/// `LessonProgram.displayPath`) and line; this keeps the `file:line:col: error: message` lines (the notes' context
+/// is dropped). Errors in the scaffolding (which name `main.swift`) are kept with no line, so nothing is lost.
 enum CompilerDiagnostics {
-  /// The errors in `output`, mapped to `lesson`; warnings are left out (lesson code is shown as written).
+  /// The errors in `output`, at `LessonProgram.displayPath` (errors in lesson code, with line and column) or at
+  /// `lesson.file` (anything else); warnings are left out (lesson code is shown as written).
   static func errors(in output: String, lesson: Lesson) -> [Diagnostic] {
     var result: [Diagnostic] = []
     for line in output.split(separator: "\n") {
@@ -18,8 +19,8 @@ enum CompilerDiagnostics {
       // file:line:column, where the file itself may contain ':'.
       if parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) {
         let file = parts.dropLast(2).joined(separator: ":")
-        if file == lesson.file {
-          result.append(Diagnostic(.warning, file: lesson.file, line: lineNumber, column: column, message))
+        if file == LessonProgram.displayPath(of: lesson) {
+          result.append(Diagnostic(.warning, file: file, line: lineNumber, column: column, message))
           continue
         }
       }

@@ -3,7 +3,7 @@ import Lessons
 /// The Swift source of a lesson's program: its runnable cells in order as top-level code of one `main.swift`, so
 /// that they share state as a notebook's cells do.
 ///
-/// Each cell is preceded by `#sourceLocation(file: <lesson file>, line: <first code line>)` so that compiler
+/// Each cell is preceded by `#sourceLocation(file: <lesson path>, line: <first code line>)` so that compiler
 /// diagnostics and runtime traps name the lesson's file and line. Around each cell the program flushes its output
 /// and writes a boundary marker (a line with a per-run nonce) on stdout and stderr and `cell-begin`/`cell-end`
 /// lines on the control pipe, which is how the runner attributes output, charts and time to cells. `import` lines
@@ -27,7 +27,7 @@ struct LessonProgram: Sendable {
     cellIndices = runnable.map(\.index)
     var imports: [String] = []
     var body = ""
-    let file = Self.stringLiteral(lesson.file)
+    let file = Self.stringLiteral(Self.displayPath(of: lesson))
     for cell in runnable {
       var lines: [String] = []
       for line in cell.code.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -54,6 +54,14 @@ struct LessonProgram: Sendable {
     source =
       "@preconcurrency import Glibc\n" + uniqueImports.map { $0 + "\n" }.joined() + Self.prologue(nonce: nonce)
       + body + "_lessonsControl(\"done\\n\")\n"
+  }
+
+  /// The lesson's path relative to the content folder (`topics/t/tutorials/x/tutorial.md`), the file name the
+  /// program's diagnostics and trap messages use: it reads well on the page and keeps the builder's absolute
+  /// paths out of committed results files.
+  static func displayPath(of lesson: Lesson) -> String {
+    let name = lesson.file.split(separator: "/").last.map(String.init) ?? lesson.file
+    return lesson.relativePath.isEmpty ? name : "\(lesson.relativePath)/\(name)"
   }
 
   /// The marker line the program writes on stdout and stderr when cell `index` begins.

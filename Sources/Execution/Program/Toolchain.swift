@@ -75,8 +75,13 @@ struct Toolchain: Sendable {
 
   /// The `swiftc` arguments that compile `source` into `output`.
   func arguments(source: String, output: String, optimize: Bool) -> [String] {
-    var arguments = [
-      source, "-module-name", LessonProgram.moduleName, "-swift-version", "6", optimize ? "-O" : "-Onone",
+    var arguments: [String] = [
+      source, "-module-name", LessonProgram.moduleName, "-swift-version", "6",
+    ]
+    // -O keeps CPU-bound examples realistic; `-assert-config Debug` keeps the runtime's trap messages ("Fatal error:
+    // Index out of range"), which -O alone drops, so that a crashing cell says why on the page.
+    arguments += optimize ? ["-O", "-assert-config", "Debug"] : ["-Onone"]
+    arguments += [
       "-I", "\(libraryFolder)/Modules", "-L", libraryFolder,
     ]
     arguments += Self.libraries.map { "-l\($0)" }

@@ -38,7 +38,7 @@ public struct CellResult: Sendable, Codable {
   public var charts: [Chart]
   /// Bytes of output dropped because the cell printed more than the builder keeps (1 MB per stream); 0 normally.
   public var droppedBytes: Int
-  /// Compiler errors in this cell's code, mapped to the lesson file and line.
+  /// Compiler errors in this cell's code, at the lesson's path relative to the content folder, line and column.
   public var diagnostics: [Diagnostic]
 
   /// Creates a cell result; `droppedBytes` and `diagnostics` default to none.

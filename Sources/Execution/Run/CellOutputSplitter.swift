@@ -70,12 +70,7 @@ struct CellOutputSplitter {
   }
 
   private func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
-    var index = start
-    while index < bytes.count {
-      if bytes[index] == byte { return index }
-      index += 1
-    }
-    return nil
+    start < bytes.count ? bytes[start...].firstIndex(of: byte) : nil
   }
 
   /// The text of cell `index` (invalid UTF-8 repaired).

@@ -107,7 +107,11 @@ struct LessonExecution {
         cell.options.run ? .notRun(reason: "the lesson's program did not compile") : .notRun(reason: CellStatus.runFalseReason)
       return CellResult(index: cell.index, stdout: "", stderr: "", seconds: 0, status: status, charts: [], diagnostics: own)
     }
-    return (results(cells, totalSeconds: 0, servers: nil), diagnostics)
+    // Diagnostics attached to a cell are reported from the results (`LessonResults.diagnostics(for:)`).
+    let unattached = diagnostics.filter { diagnostic in
+      diagnostic.line.flatMap { CompilerDiagnostics.cell(containing: $0, in: lesson.cells) } == nil
+    }
+    return (results(cells, totalSeconds: 0, servers: nil), unattached)
   }
 
   /// Per-cell results from what the runner saw.
@@ -142,10 +146,6 @@ struct LessonExecution {
           result.status = failure(of: cell, outcome: outcome, stderr: &result.stderr)
           stopped = true
         }
-      }
-      if result.status.isUnexpectedFailure {
-        diagnostics.append(
-          Diagnostic(.warning, file: lesson.file, line: cell.line, "cell \(cell.index + 1) \(result.status.summary)"))
       }
       if result.droppedBytes > 0 {
         diagnostics.append(
@@ -184,30 +184,5 @@ struct LessonExecution {
     case .signaled(let signal): return "the program crashed between cells (signal \(signal))"
     case .exited(let code): return "the program ended (status \(code)) before this cell"
     }
-  }
-}
-
-/// A temporary folder for one lesson program, removed when the value is dropped.
-final class TemporaryFolder {
-  let path: String
-
-  init() throws(ExecutionError) {
-    var template = Array("\(NSTemporaryDirectory())/lessons-exec-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw ExecutionError(.io, "cannot create a temporary folder: \(String(cString: strerror(errno)))")
-    }
-    path = String(cString: made)
-  }
-
-  func write(_ text: String, to name: String) throws(ExecutionError) {
-    do {
-      try text.write(toFile: "\(path)/\(name)", atomically: false, encoding: .utf8)
-    } catch {
-      throw ExecutionError(.io, "cannot write \(path)/\(name): \(error)")
-    }
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

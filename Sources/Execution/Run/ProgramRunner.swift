@@ -91,12 +91,13 @@ struct ProgramRunner {
           while let newline = controlBuffer.firstIndex(of: 10) {
             let line = String(decoding: controlBuffer[..<newline], as: UTF8.self)
             controlBuffer.removeFirst(newline + 1)
-            handle(ControlMessage(line: line), outcome: &outcome, current: &current)
+            let message = ControlMessage(line: line)
+            handle(message, outcome: &outcome, current: &current)
             let when = Self.now()
-            if case .cellBegin(let index) = ControlMessage(line: line) {
+            if case .cellBegin(let index) = message {
               currentBegan = when
               deadline = when + (timeouts[index] ?? gapTimeout)
-            } else if case .cellEnd = ControlMessage(line: line) {
+            } else if case .cellEnd = message {
               deadline = when + gapTimeout
             }
           }

@@ -31,7 +31,7 @@ public enum CellRenderer {
       html += "</ul>\n"
     }
     html += "<p class=\"cell-status\">\(HTMLEscaping.escape(result.status.summary))"
-    if case .notRun = result.status {} else { html += " · \(duration(result.seconds))" }
+    if case .notRun = result.status {} else { html += " · \(HTMLEscaping.escape(duration(result.seconds)))" }
     return html + "</p>\n</div>\n"
   }
 

@@ -1,0 +1,26 @@
+import Lessons
+
+extension LessonResults {
+  /// The problems these results show, located at the lesson file and cell line: compiler errors in cells and
+  /// cells that failed unexpectedly (threw, crashed, timed out).
+  ///
+  /// Derived from the results rather than stored beside them, so that a build reusing frozen results reports the
+  /// same warnings as the build that made them (and `--strict` fails either way).
+  public func diagnostics(for lesson: Lesson) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for result in cells {
+      // Stored with the lesson's relative path (results files are committed); reported at the file as named now.
+      diagnostics += result.diagnostics.map { stored in
+        var diagnostic = stored
+        diagnostic.file = lesson.file
+        diagnostic.message = "cell \(result.index + 1): \(stored.message)"
+        return diagnostic
+      }
+      guard result.status.isUnexpectedFailure else { continue }
+      let line = lesson.cells.first { $0.index == result.index }?.line
+      diagnostics.append(
+        Diagnostic(.warning, file: lesson.file, line: line, "cell \(result.index + 1) \(result.status.summary)"))
+    }
+    return diagnostics
+  }
+}
