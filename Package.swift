@@ -49,7 +49,10 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .target(
-      name: "GalaxyStandIn", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+      name: "GalaxyStandIn",
+      dependencies: [
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
       swiftSettings: swiftSettings),
 
     // Executables.
@@ -73,7 +76,14 @@ let package = Package(
     .testTarget(
       name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
-    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "GalaxyStandIn", "Multiprocessing"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "HTTPTests",
+      dependencies: [
+        "HTTP", "GalaxyStandIn", "Multiprocessing", .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts"], resources: [.copy("Fixtures")],

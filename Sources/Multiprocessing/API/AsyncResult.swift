@@ -1,0 +1,39 @@
+/// The handle `applyAsync` returns: the result of one task that runs while the caller goes on.
+///
+/// Mirrors Python's `AsyncResult`: `get(timeout:)`, `wait(timeout:)`, `ready`, `successful`.
+public final class AsyncResult<Output> {
+  private let batch: any TaskBatch<Output>
+  private var outcome: Result<Output, PoolError>?
+
+  init(batch: any TaskBatch<Output>) { self.batch = batch }
+
+  /// Blocks until the result arrives (or `timeout` passes) and returns it.
+  ///
+  /// Throws the task's error (`PoolError.taskFailed`, `.workerDied`, `.timeout`), or `PoolError.notReady` if
+  /// `timeout` passed first; in that case the task keeps running and `get` may be called again.
+  public func get(timeout: Duration? = nil) throws(PoolError) -> Output {
+    guard let outcome = settle(timeout: timeout) else { throw .notReady(waited: timeout ?? .zero) }
+    return try outcome.get()
+  }
+
+  /// Blocks until the result arrives or `timeout` passes; returns whether it arrived.
+  @discardableResult
+  public func wait(timeout: Duration? = nil) -> Bool { settle(timeout: timeout) != nil }
+
+  /// Whether the task has finished (successfully or not). Does not block.
+  public var ready: Bool { settle(timeout: .zero) != nil }
+
+  /// Whether the task finished without error; nil while it is still running.
+  public var successful: Bool? {
+    guard let outcome = settle(timeout: .zero) else { return nil }
+    if case .success = outcome { return true }
+    return false
+  }
+
+  private func settle(timeout: Duration?) -> Result<Output, PoolError>? {
+    if let outcome { return outcome }
+    let deadline = timeout.map { ContinuousClock.now + $0 }
+    outcome = batch.waitOutcome(of: 0, deadline: deadline)
+    return outcome
+  }
+}

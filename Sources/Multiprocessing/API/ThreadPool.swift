@@ -1,0 +1,120 @@
+/// A pool of threads with the same API as `ProcessPool`: Python's `multiprocessing.pool.ThreadPool`.
+///
+/// Swift has no global interpreter lock, so the threads run truly in parallel, CPU-bound work included.
+/// Tasks share memory with the caller (no result encoding, so results need only be `Sendable`). Threads
+/// cannot be killed, so there is no task timeout. `close()` + `join()` (or the scoped `withThreadPool`)
+/// join every thread, so a `ProcessPool` may fork safely afterwards. Thread-safe: any thread may submit
+/// work; the pool itself never forks.
+///
+/// ```swift
+/// let lengths = try withThreadPool(4) { pool in try pool.map(urls) { fetch($0).count } }
+/// ```
+public final class ThreadPool: Sendable {
+  /// The number of worker threads.
+  public let workers: Int
+  private let core: ThreadCore
+
+  /// Starts `workers` threads (default: usable CPUs), each running `initializer` once before any task.
+  /// - Throws: `PoolError.invalidArgument` for a size below 1; `.initializerFailed` if an initializer threw
+  ///   (the threads are then joined); `.system` if a thread cannot be created.
+  public init(workers: Int? = nil, initializer: (@Sendable () throws -> Void)? = nil) throws(PoolError) {
+    self.workers = try PoolSizing.positive(workers ?? PoolSizing.usableCPUs, name: "pool size")
+    core = ThreadCore(initializer: initializer)
+    try core.start(count: self.workers)
+  }
+
+  /// Finishes the queued work and joins the threads (as `close()` then `join()`).
+  deinit { core.finish() }
+
+  /// Applies `body` to every item on the pool's threads; results in input order.
+  ///
+  /// `chunksize` defaults to Python's ceil(count / (4 × workers)). Throws the lowest-numbered task's
+  /// `PoolError.taskFailed` after every task ran, or `.closed`, `.invalidArgument`.
+  public func map<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> [Output] {
+    let input = SendableInput(items)
+    let size = chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers)
+    guard let batch = try submit(count: input.count, chunksize: size, window: false, ordered: true, {
+      try body(input.element($0))
+    }) else { return [] }
+    return try batch.collectAll()
+  }
+
+  /// `map` for items that are pairs of arguments: `pool.starmap([(2, 3), (4, 5)]) { a, b in a * b }`.
+  public func starmap<A: Sendable, B: Sendable, Output: Sendable>(
+    _ items: some Sequence<(A, B)>, chunksize: Int? = nil, _ body: @escaping @Sendable (A, B) throws -> Output
+  ) throws(PoolError) -> [Output] {
+    try map(items, chunksize: chunksize) { pair in try body(pair.0, pair.1) }
+  }
+
+  /// `map` for items that are triples of arguments.
+  public func starmap<A: Sendable, B: Sendable, C: Sendable, Output: Sendable>(
+    _ items: some Sequence<(A, B, C)>, chunksize: Int? = nil,
+    _ body: @escaping @Sendable (A, B, C) throws -> Output
+  ) throws(PoolError) -> [Output] {
+    try map(items, chunksize: chunksize) { triple in try body(triple.0, triple.1, triple.2) }
+  }
+
+  /// Lazy ordered results with bounded read-ahead; `chunksize` defaults to 1.
+  public func imap<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int = 1, _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> PoolResults<Output> {
+    try lazyResults(items, chunksize: chunksize, ordered: true, body)
+  }
+
+  /// Lazy results in completion order.
+  public func imapUnordered<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int = 1, _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> PoolResults<Output> {
+    try lazyResults(items, chunksize: chunksize, ordered: false, body)
+  }
+
+  /// Runs `body` on a pool thread and waits for its result.
+  public func apply<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) throws(PoolError) -> Output {
+    try applyAsync(body).get()
+  }
+
+  /// Queues `body` and returns a handle to its result at once.
+  public func applyAsync<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) throws(PoolError)
+    -> AsyncResult<Output>
+  {
+    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
+      throw .closed
+    }
+    return AsyncResult(batch: batch)
+  }
+
+  /// Accepts no more work; queued work goes on. Safe to call twice.
+  public func close() { core.close() }
+
+  /// Closes the pool, waits for all queued work, and joins every thread.
+  public func join() { core.finish() }
+
+  /// Fails tasks that have not started with `PoolError.terminated`, waits for running ones (threads cannot
+  /// be killed), and joins every thread.
+  public func terminate() { core.stop() }
+
+  private func lazyResults<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int, ordered: Bool,
+    _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> PoolResults<Output> {
+    let input = SendableInput(items)
+    let batch = try submit(count: input.count, chunksize: chunksize, window: true, ordered: ordered) {
+      try body(input.element($0))
+    }
+    return PoolResults(batch: batch ?? EmptyBatch(), ordered: ordered)
+  }
+
+  private func submit<Output: Sendable>(
+    count: Int, chunksize: Int, window: Bool, ordered: Bool, _ task: @escaping @Sendable (Int) throws -> Output
+  ) throws(PoolError) -> ThreadBatch<Output>? {
+    _ = try PoolSizing.positive(chunksize, name: "chunksize")
+    let batch = ThreadBatch(
+      count: count, chunksize: chunksize, windowChunks: window ? 4 * workers : nil, ordered: ordered,
+      condition: core.condition, task: task)
+    try core.enqueue(batch)
+    return count > 0 ? batch : nil
+  }
+}
+

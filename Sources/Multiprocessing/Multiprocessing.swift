@@ -1,2 +1,0 @@
-/// PLACEHOLDER: ProcessPool and ThreadPool, implemented by the pool engine work.
-public enum Multiprocessing {}

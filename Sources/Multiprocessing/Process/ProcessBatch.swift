@@ -1,0 +1,365 @@
+import Glibc
+
+/// One submission running on worker processes forked for it: forks them, reads their pipes, replaces the
+/// dead, enforces the task timeout, and fills an `OutcomeStore`.
+///
+/// Driven by whichever thread waits on it (no background thread, so the parent stays single-threaded and
+/// later forks stay safe). A task running when its worker dies is reported as failed; tasks the worker had
+/// finished but not yet sent are run again by a fresh worker once the queue is empty, so nothing hangs.
+final class ProcessBatch<Output: Codable>: TaskBatch {
+  final class Worker {
+    let pid: pid_t
+    let fd: Int32
+    let slot: Int
+    var buffer: [UInt8] = []
+    var timedOutTask: Int?
+    init(pid: pid_t, fd: Int32, slot: Int) {
+      self.pid = pid
+      self.fd = fd
+      self.slot = slot
+    }
+  }
+
+  let plan: BatchPlan
+  private let targetWorkers: Int
+  private let task: (Int) throws -> Output
+  private let initializer: (() throws -> Void)?
+  private let control: SharedControl
+  private let store: OutcomeStore<Output>
+  private let sharedValues: UnsafeMutablePointer<Output>?
+  private var workers: [Worker] = []
+  private var freeSlots: [Int]
+  private var unattributedDeaths = 0
+  private var lastDeath = WorkerDeath.exit(0)
+  private var terminated = false
+  private var readBuffer = [UInt8](repeating: 0, count: 1 << 20)
+
+  var count: Int { plan.count }
+  /// Worker processes alive right now.
+  var liveWorkers: Int { workers.count }
+  var isComplete: Bool { store.isComplete }
+
+  init(
+    plan: BatchPlan, workers: Int, ordered: Bool, initializer: (() throws -> Void)?,
+    task: @escaping (Int) throws -> Output
+  ) throws(PoolError) {
+    self.plan = plan
+    targetWorkers = max(1, min(workers, plan.chunkCount))
+    self.task = task
+    self.initializer = initializer
+    control = try SharedControl(slots: targetWorkers)
+    if Output.self is any BitwiseResult.Type {
+      // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
+      let bytes = max(1, plan.count) * MemoryLayout<Output>.stride
+      // MAP_POPULATE: one kernel call maps every page now, instead of a page fault per 4 KiB in the workers.
+      let flags = MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE
+      guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0),
+        memory != MAP_FAILED
+      else { throw .system(call: "mmap", errno: errno) }
+      sharedValues = memory.bindMemory(to: Output.self, capacity: max(1, plan.count))
+      store = OutcomeStore(count: plan.count, recordsArrivals: !ordered, storage: sharedValues) { pointer in
+        munmap(UnsafeMutableRawPointer(pointer), bytes)
+      }
+    } else {
+      sharedValues = nil
+      store = OutcomeStore(count: plan.count, recordsArrivals: !ordered)
+    }
+    freeSlots = Array((0..<targetWorkers).reversed())
+    if let window = plan.windowChunks { control.window = window }
+    do throws(PoolError) {
+      for _ in 0..<targetWorkers { try spawn(retry: []) }
+    } catch {
+      terminate()
+      throw error
+    }
+  }
+
+  deinit { if !workers.isEmpty { terminate() } }
+
+  // MARK: TaskBatch
+
+  func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
+    if let window = plan.windowChunks { control.window = plan.chunk(of: index) + window }
+    while !store.hasOutcome(index) {
+      if let deadline, ContinuousClock.now >= deadline { return nil }
+      pump(deadline: deadline)
+    }
+    return store.take(index)
+  }
+
+  func waitAnyOutcome() -> Result<Output, PoolError>? {
+    var taken = 0
+    while true {
+      if let outcome = store.takeNextArrival() {
+        taken += 1
+        return outcome
+      }
+      if store.isComplete { return nil }
+      if let window = plan.windowChunks { control.window = plan.chunk(of: store.reported) + window }
+      pump(deadline: nil)
+    }
+  }
+
+  func collectAll() throws(PoolError) -> [Output] {
+    control.window = Int.max
+    while !store.isComplete { pump(deadline: nil) }
+    finishWorkers()
+    return try store.orderedValues()
+  }
+
+  /// Runs until every task has an outcome and every worker has been reaped.
+  func finishWorkers() {
+    control.window = Int.max
+    while !store.isComplete || !workers.isEmpty { pump(deadline: nil) }
+  }
+
+  /// Reaps workers that already exited, without blocking.
+  func reapExited() {
+    while !workers.isEmpty {
+      var ready = false
+      for worker in workers where hasEOF(worker) { ready = true }
+      if !ready { return }
+      pump(deadline: .now)
+    }
+  }
+
+  /// Kills every worker, reaps it, and marks unfinished tasks as terminated.
+  func terminate() {
+    terminated = true
+    control.stopped = true
+    for worker in workers { kill(worker.pid, SIGKILL) }
+    for worker in workers { reap(worker, replace: false) }
+    workers.removeAll()
+    for index in store.pendingIndices { store.setError(.terminated(index: index), at: index) }
+  }
+
+  // MARK: Workers
+
+  private func spawn(retry: [Int]) throws(PoolError) {
+    guard let slot = freeSlots.popLast() else { return }
+    control.setTask(slot: slot, -1)
+    let parent = getpid()
+    _ = StandardOutput.stream  // resolved in the parent, once
+    let worker: Worker
+    do throws(PoolError) {
+      worker = try ForkGate.withLock { () throws(PoolError) -> Worker in
+        let pipe = try GNUCalls.cloexecPipe()
+        let ends = [pipe.read, pipe.write]
+        fflush(nil)  // nothing buffered before the fork may be printed twice
+        let pid = fork()
+        if pid < 0 {
+          let code = errno
+          close(ends[0])
+          close(ends[1])
+          throw .system(call: "fork", errno: code)
+        }
+        if pid == 0 {
+          close(ends[0])
+          ForkGate.resetInChild()
+          WorkerProcess(
+            fd: ends[1], slot: slot, parent: parent, control: control, plan: plan, task: task,
+            initializer: initializer, retry: retry, sharedValues: sharedValues
+          ).run()
+        }
+        close(ends[1])
+        ForkGate.register(pid: pid, readEnd: ends[0])
+        return Worker(pid: pid, fd: ends[0], slot: slot)
+      }
+    } catch {
+      freeSlots.append(slot)
+      throw error
+    }
+    workers.append(worker)
+  }
+
+  /// Waits for pipe data, a worker's end, the next task-timeout check, or `deadline`, and handles it.
+  private func pump(deadline: ContinuousClock.Instant?) {
+    if workers.isEmpty { refill() }
+    if workers.isEmpty { return }
+    var waitMs: Int32 = -1
+    if let deadline {
+      let left = ContinuousClock.now.duration(to: deadline)
+      waitMs = left <= .zero ? 0 : Int32(clamping: Self.milliseconds(left) + 1)
+    }
+    if let next = nextTimeoutCheckMs() { waitMs = waitMs < 0 ? next : min(waitMs, next) }
+    var fds = workers.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+    let ready = poll(&fds, nfds_t(fds.count), waitMs)
+    if ready > 0 {
+      for (position, entry) in fds.enumerated().reversed() where entry.revents != 0 {
+        read(from: workers[position])
+      }
+    }
+    checkTimeouts()
+  }
+
+  private func read(from worker: Worker) {
+    let got = readBuffer.withUnsafeMutableBytes { Glibc.read(worker.fd, $0.baseAddress, $0.count) }
+    if got < 0 && errno == EINTR { return }
+    if got <= 0 {
+      reap(worker, replace: true)
+      return
+    }
+    worker.buffer.append(contentsOf: readBuffer[0..<got])
+    parseMessages(of: worker)
+  }
+
+  private func hasEOF(_ worker: Worker) -> Bool {
+    var entry = pollfd(fd: worker.fd, events: Int16(POLLIN), revents: 0)
+    return poll(&entry, 1, 0) > 0
+  }
+
+  private func parseMessages(of worker: Worker) {
+    var consumed = 0
+    worker.buffer.withUnsafeBytes { bytes in
+      while let (message, next) = WireFormat.nextMessage(in: bytes, at: consumed) {
+        consumed = next
+        handle(message, in: UnsafeRawBufferPointer(rebasing: bytes[message.payload]))
+      }
+    }
+    if consumed > 0 { worker.buffer.removeFirst(consumed) }
+  }
+
+  private func handle(_ message: WireFormat.Message, in payload: UnsafeRawBufferPointer) {
+    guard message.start >= 0, message.count >= 0, message.start + message.count <= store.count else { return }
+    switch message.kind {
+    case .raw:
+      store.setRaw(payload, start: message.start, count: message.count)
+    case .items:
+      var offset = 0
+      for index in message.start..<(message.start + message.count) {
+        guard offset + 5 <= payload.count else { return }
+        let status = WireFormat.Status(rawValue: payload[offset]) ?? .unencodable
+        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
+        offset += 5
+        guard offset + length <= payload.count else { return }
+        let bytes = UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)])
+        offset += length
+        decodeItem(status, bytes, index: index)
+      }
+    case .shared:
+      var failed: Set<Int> = []
+      var offset = 0
+      while offset + 12 <= payload.count {
+        let index = Int(Int64(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)))
+        offset += 12
+        guard offset + length <= payload.count, (0..<store.count).contains(index) else { break }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)]), as: UTF8.self)
+        offset += length
+        failed.insert(index)
+        store.setError(.taskFailed(index: index, description: text), at: index)
+      }
+      store.markWritten(start: message.start, count: message.count, except: failed)
+    case .initializerFailed:
+      let text = String(decoding: payload, as: UTF8.self)
+      for index in store.pendingIndices { store.setError(.initializerFailed(description: text), at: index) }
+      terminated = true
+    }
+  }
+
+  private func decodeItem(_ status: WireFormat.Status, _ bytes: UnsafeRawBufferPointer, index: Int) {
+    switch status {
+    case .value:
+      if Output.self is any BitwiseResult.Type, bytes.count == MemoryLayout<Output>.size {
+        store.setValue(bytes.loadUnaligned(as: Output.self), at: index)
+        return
+      }
+      do {
+        store.setValue(try BinaryDecoder().decode(Output.self, from: bytes), at: index)
+      } catch {
+        store.setError(.encoding(index: index, description: String(describing: error)), at: index)
+      }
+    case .threw:
+      store.setError(.taskFailed(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
+    case .unencodable:
+      store.setError(.encoding(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
+    }
+  }
+
+  private func reap(_ worker: Worker, replace: Bool) {
+    var status: Int32 = 0
+    while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
+    // Whatever the worker wrote before it ended is still in the pipe.
+    while true {
+      let got = readBuffer.withUnsafeMutableBytes { Glibc.read(worker.fd, $0.baseAddress, $0.count) }
+      if got <= 0 { break }
+      worker.buffer.append(contentsOf: readBuffer[0..<got])
+    }
+    parseMessages(of: worker)
+    close(worker.fd)
+    ForkGate.unregister(pid: worker.pid, readEnd: worker.fd)
+    workers.removeAll { $0 === worker }
+    let running = control.task(slot: worker.slot).index
+    control.setTask(slot: worker.slot, -1)
+    freeSlots.append(worker.slot)
+    let signal = status & 0x7f
+    let cause: WorkerDeath = signal != 0 ? .signal(signal) : .exit((status >> 8) & 0xff)
+    if running >= 0, store.isPending(running) {
+      if worker.timedOutTask == running, let limit = plan.taskTimeout {
+        store.setError(.timeout(index: running, limit: limit), at: running)
+      } else if !terminated {
+        store.setError(.workerDied(index: running, cause: cause), at: running)
+      }
+    } else if cause != .exit(0) {
+      unattributedDeaths += 1
+      lastDeath = cause
+    }
+    if replace { refill() }
+  }
+
+  /// Keeps the batch staffed: replaces ended workers while chunks remain, and once the queue is empty and all
+  /// workers are gone, hands tasks that were lost with a dead worker to fresh workers.
+  private func refill() {
+    guard !terminated, !store.isComplete else { return }
+    do throws(PoolError) {
+      if control.claimedChunks < plan.chunkCount {
+        while workers.count < targetWorkers, !freeSlots.isEmpty { try spawn(retry: []) }
+        return
+      }
+      guard workers.isEmpty else { return }
+      let lost = store.pendingIndices
+      if unattributedDeaths > 3 * targetWorkers {
+        for index in lost { store.setError(.workerDied(index: index, cause: lastDeath), at: index) }
+        return
+      }
+      let spawnCount = min(targetWorkers, lost.count)
+      for worker in 0..<spawnCount {
+        try spawn(retry: Array(stride(from: worker, to: lost.count, by: spawnCount).map { lost[$0] }))
+      }
+    } catch {
+      if workers.isEmpty {
+        for index in store.pendingIndices { store.setError(error, at: index) }
+      }
+    }
+  }
+
+  // MARK: Timeouts
+
+  private func nextTimeoutCheckMs() -> Int32? {
+    guard let limit = plan.timeoutNanos else { return nil }
+    let now = SharedControl.nowNanos()
+    var soonest = Int.max
+    for worker in workers where worker.timedOutTask == nil {
+      let running = control.task(slot: worker.slot)
+      if running.index >= 0 { soonest = min(soonest, running.startNanos + limit - now) }
+    }
+    if soonest == Int.max { return 50 }
+    return Int32(clamping: max(1, soonest / 1_000_000 + 1))
+  }
+
+  private func checkTimeouts() {
+    guard let limit = plan.timeoutNanos else { return }
+    let now = SharedControl.nowNanos()
+    for worker in workers where worker.timedOutTask == nil {
+      let running = control.task(slot: worker.slot)
+      if running.index >= 0, now - running.startNanos >= limit {
+        worker.timedOutTask = running.index
+        kill(worker.pid, SIGKILL)
+      }
+    }
+  }
+
+  private static func milliseconds(_ duration: Duration) -> Int {
+    Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+  }
+}

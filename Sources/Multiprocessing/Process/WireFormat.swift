@@ -1,0 +1,76 @@
+/// The messages a worker process writes to its pipe, and how the parent reads them back.
+///
+/// Each message is `[UInt32 length][UInt8 kind][Int64 start][Int64 count][payload]`, little-endian.
+/// `shared` says the chunk's values are in the batch's shared result memory, and lists the tasks that threw
+/// as `[Int64 index][UInt32 length][description]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
+/// `items` carries per-task records `[UInt8 status][UInt32 length][bytes]`; `initializerFailed` carries text.
+enum WireFormat {
+  enum Kind: UInt8 { case raw = 1, items = 2, initializerFailed = 3, shared = 4 }
+  enum Status: UInt8 { case value = 0, threw = 1, unencodable = 2 }
+
+  static let headerSize = 4 + 1 + 8 + 8
+
+  static func appendHeader(kind: Kind, start: Int, count: Int, to bytes: inout [UInt8]) -> Int {
+    let lengthAt = bytes.count
+    append(UInt32(0), to: &bytes)
+    bytes.append(kind.rawValue)
+    append(Int64(start), to: &bytes)
+    append(Int64(count), to: &bytes)
+    return lengthAt
+  }
+
+  /// Writes the final length of the message whose header starts at `lengthAt`.
+  static func patchLength(at lengthAt: Int, in bytes: inout [UInt8]) {
+    let length = UInt32(bytes.count - lengthAt - 4)
+    withUnsafeBytes(of: length.littleEndian) { raw in
+      for offset in 0..<4 { bytes[lengthAt + offset] = raw[offset] }
+    }
+  }
+
+  static func append<I: FixedWidthInteger>(_ value: I, to bytes: inout [UInt8]) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  static func appendItem(_ status: Status, _ payload: some Collection<UInt8>, to bytes: inout [UInt8]) {
+    bytes.append(status.rawValue)
+    append(UInt32(payload.count), to: &bytes)
+    bytes.append(contentsOf: payload)
+  }
+
+  /// A message located in a read buffer.
+  struct Message {
+    let kind: Kind
+    let start: Int
+    let count: Int
+    let payload: Range<Int>
+  }
+
+  /// The next complete message at `offset` in `bytes`, or nil if more bytes are needed.
+  static func nextMessage(in bytes: UnsafeRawBufferPointer, at offset: Int) -> (Message, next: Int)? {
+    guard bytes.count - offset >= headerSize else { return nil }
+    let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+    guard bytes.count - offset - 4 >= length, length >= headerSize - 4 else { return nil }
+    let kind = Kind(rawValue: bytes[offset + 4]) ?? .initializerFailed
+    let start = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 5, as: Int64.self)))
+    let count = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 13, as: Int64.self)))
+    let end = offset + 4 + length
+    return (Message(kind: kind, start: start, count: count, payload: (offset + headerSize)..<end), end)
+  }
+}
+
+/// Result types whose bytes can be copied as they are from a worker to the parent (same binary, no pointers).
+protocol BitwiseResult {}
+extension Int: BitwiseResult {}
+extension Int8: BitwiseResult {}
+extension Int16: BitwiseResult {}
+extension Int32: BitwiseResult {}
+extension Int64: BitwiseResult {}
+extension UInt: BitwiseResult {}
+extension UInt8: BitwiseResult {}
+extension UInt16: BitwiseResult {}
+extension UInt32: BitwiseResult {}
+extension UInt64: BitwiseResult {}
+extension Double: BitwiseResult {}
+extension Float: BitwiseResult {}
+extension Bool: BitwiseResult {}
+extension Optional: BitwiseResult where Wrapped: BitwiseResult {}

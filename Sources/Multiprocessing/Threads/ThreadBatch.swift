@@ -1,0 +1,135 @@
+/// One submission to a `ThreadPool`: its chunks, how far workers may run ahead, and its outcomes.
+///
+/// Every field is guarded by the pool's `Condition`; a claimed chunk runs outside the lock.
+final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Sendable {
+  // Invariant: all mutable state is read and written with `condition` locked.
+  let count: Int
+  private let chunksize: Int
+  private let chunkCount: Int
+  private let windowChunks: Int?
+  private let task: @Sendable (Int) throws -> Output
+  private let condition: Condition
+  private let store: OutcomeStore<Output>
+  private var nextChunk = 0
+  private var window = Int.max
+
+  init(
+    count: Int, chunksize: Int, windowChunks: Int?, ordered: Bool, condition: Condition,
+    task: @escaping @Sendable (Int) throws -> Output
+  ) {
+    self.count = count
+    self.chunksize = chunksize
+    chunkCount = (count + chunksize - 1) / chunksize
+    self.windowChunks = windowChunks
+    self.task = task
+    self.condition = condition
+    store = OutcomeStore(count: count, recordsArrivals: !ordered)
+    if let windowChunks { window = windowChunks }
+  }
+
+  // MARK: ThreadJob (lock held)
+
+  var fullyClaimed: Bool { nextChunk >= chunkCount }
+  var canClaim: Bool { nextChunk < chunkCount && nextChunk < window }
+
+  func claim() -> (@Sendable () -> Void)? {
+    guard canClaim else { return nil }
+    let start = nextChunk * chunksize
+    nextChunk += 1
+    let end = min(start + chunksize, count)
+    return { self.run(start..<end) }
+  }
+
+  func liftWindow() { window = Int.max }
+
+  func abandon() {
+    let firstUnclaimed = nextChunk * chunksize
+    nextChunk = chunkCount
+    for index in firstUnclaimed..<count { store.setError(.terminated(index: index), at: index) }
+  }
+
+  private func run(_ range: Range<Int>) {
+    let values = UnsafeMutablePointer<Output>.allocate(capacity: range.count)
+    defer { values.deallocate() }
+    var produced = 0
+    var failure: (index: Int, error: PoolError)?
+    for index in range {
+      do {
+        (values + produced).initialize(to: try task(index))
+        produced += 1
+      } catch {
+        failure = (index, .taskFailed(index: index, description: String(describing: error)))
+        break
+      }
+    }
+    // After a failure, the rest of the chunk still runs, one task at a time, so every task has an outcome.
+    var rest: [(Int, Result<Output, PoolError>)] = []
+    if let failure {
+      for index in (failure.index + 1)..<range.upperBound {
+        do { rest.append((index, .success(try task(index)))) } catch {
+          rest.append((index, .failure(.taskFailed(index: index, description: String(describing: error)))))
+        }
+      }
+    }
+    condition.withLock {
+      store.moveValues(from: values, start: range.lowerBound, count: produced)
+      if let failure { store.setError(failure.error, at: failure.index) }
+      for (index, outcome) in rest {
+        switch outcome {
+        case .success(let value): store.setValue(value, at: index)
+        case .failure(let error): store.setError(error, at: index)
+        }
+      }
+    }
+    condition.broadcast()
+  }
+
+  // MARK: TaskBatch (called by consumers)
+
+  func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
+    condition.withLock {
+      if let windowChunks {
+        window = max(window, index / chunksize + windowChunks)
+        condition.broadcast()
+      }
+      while !store.hasOutcome(index) {
+        if !condition.wait(until: deadline), !store.hasOutcome(index) { return nil }
+      }
+      return store.take(index)
+    }
+  }
+
+  func waitAnyOutcome() -> Result<Output, PoolError>? {
+    condition.withLock {
+      while true {
+        if let outcome = store.takeNextArrival() { return outcome }
+        if store.isComplete { return nil }
+        if let windowChunks {
+          window = max(window, store.reported / chunksize + windowChunks)
+          condition.broadcast()
+        }
+        condition.wait(until: nil)
+      }
+    }
+  }
+
+  func collectAll() throws(PoolError) -> [Output] {
+    let result = condition.withLock { () -> Result<[Output], PoolError> in
+      while !store.isComplete { condition.wait(until: nil) }
+      return Result { () throws(PoolError) in try store.orderedValues() }
+    }
+    return try result.get()
+  }
+}
+
+/// What the worker threads see of a batch, whatever its result type (all members need the lock held).
+protocol ThreadJob: AnyObject, Sendable {
+  var fullyClaimed: Bool { get }
+  var canClaim: Bool { get }
+  /// Claims the next chunk and returns the work that runs it (outside the lock), or nil.
+  func claim() -> (@Sendable () -> Void)?
+  /// Lets workers run the whole batch (join must not wait on a consumer that went away).
+  func liftWindow()
+  /// Fails every unclaimed task with `PoolError.terminated`.
+  func abandon()
+}

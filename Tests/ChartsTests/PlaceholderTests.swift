@@ -1,5 +1,0 @@
-import Testing
-
-@Test("the Charts test target builds") func ChartsPlaceholder() {
-  #expect(Bool(true))
-}
