@@ -12,7 +12,8 @@ extension Chart {
     return clauses.joined(separator: "; ") + "."
   }
 
-  var kindName: String {
+  /// "Line chart", "Bar chart" or "Scatter chart".
+  public var kindName: String {
     switch kind {
     case .line: "Line chart"
     case .bar: "Bar chart"

@@ -60,10 +60,10 @@ struct SVGChartDrawing {
       #\(id) .lc-label { font-size: 13px; }
       #\(id) .lc-axis { stroke: currentColor; stroke-width: 1; fill: none; }
       #\(id) .lc-grid { stroke: currentColor; stroke-opacity: 0.15; stroke-width: 1; fill: none; }
+      \(series)
       #\(id) .lc-line { fill: none; stroke-width: 2; }
       #\(id) .lc-marker { stroke-width: 1.5; }
       #\(id) .lc-bar { stroke: none; }
-      \(series)
       </style>
       """
   }

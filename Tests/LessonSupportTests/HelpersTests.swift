@@ -1,0 +1,43 @@
+import LessonSupport
+import Testing
+
+/// The small helpers lesson cells use.
+@Suite("LessonSupport helpers")
+struct HelpersTests {
+  @Test(
+    "formatted(_:decimals:) pads and rounds like Python's format spec",
+    arguments: [
+      (2.0 / 3.0, 2, "0.67"), (1.0, 3, "1.000"), (-0.004, 2, "0.00"), (-1.5, 0, "-2"), (12345.678, 1, "12345.7"),
+      (Double.nan, 2, "nan"),
+    ])
+  func formatting(value: Double, decimals: Int, expected: String) {
+    #expect(formatted(value, decimals: decimals) == expected)
+  }
+
+  @Test("now() is Unix time in seconds and clockTime formats it as HH:MM:SS.mmm")
+  func clocks() {
+    let time = now()
+    #expect(time > 1_700_000_000)
+    let text = clockTime(time)
+    #expect(text.count == 12)
+    #expect(text.split(separator: ":").count == 3)
+  }
+
+  @Test("sleep(seconds:) waits at least that long", .timeLimit(.minutes(1)))
+  func sleeping() {
+    let (_, seconds) = timed { sleep(seconds: 0.05) }
+    #expect(seconds >= 0.05)
+  }
+
+  @Test("a chart's text summary lists its series")
+  func summary() {
+    var chart = Chart.bar(title: "Versions", x: "server", y: "count")
+    chart.add("servers", categories: ["eu", "org"], values: [3, 5])
+    #expect(chart.textSummary == """
+      Bar chart: Versions
+        x: server   y: count
+        servers: (eu, 3) (org, 5)
+        count is highest for org (5) and lowest for eu (3).
+      """)
+  }
+}
