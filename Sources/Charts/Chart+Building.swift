@@ -4,6 +4,7 @@ public protocol ChartValue {
   var chartValue: Double { get }
 }
 
+// The integer and floating-point types lesson code holds its numbers in, each converted to Double for plotting.
 extension Int: ChartValue { public var chartValue: Double { Double(self) } }
 extension Int32: ChartValue { public var chartValue: Double { Double(self) } }
 extension Int64: ChartValue { public var chartValue: Double { Double(self) } }

@@ -56,14 +56,16 @@ enum SwiftCases {
     var serial: [Double] = []
     var processes: [Double] = []
     var threads: [Double] = []
+    // The ProcessPool forks, so the ThreadPool's threads may only exist between its runs (it refuses to fork
+    // a multi-threaded process): each thread run gets a fresh pool, joined before the next fork.
     let processPool = try ProcessPool(workers: 2)
-    let threadPool = try ThreadPool(workers: 2)
     for _ in 0..<runs {
       serial.append(try time { for n in inputs { blackHole(spin(n)) } })
       processes.append(try time { _ = try processPool.map(inputs) { spin($0) } })
+      let threadPool = try ThreadPool(workers: 2)
       threads.append(try time { _ = try threadPool.map(inputs) { spin($0) } })
+      threadPool.join()
     }
-    threadPool.join()
     let swiftSerial = BenchRow.median(serial)
     let swiftProcess = swiftSerial / BenchRow.median(processes)
     let swiftThread = swiftSerial / BenchRow.median(threads)

@@ -106,10 +106,13 @@ struct ThreadPoolTests {
   func terminate() throws {
     let pool = try ThreadPool(workers: 1)
     let gate = Gate()
+    let started = Gate()
     let running = try pool.applyAsync { () -> Int in
+      started.release()
       gate.pass()
       return 1
     }
+    started.pass()  // the single worker is now inside the first task
     let queued = try pool.applyAsync { 2 }
     let stopper = try ThreadPool(workers: 1)
     defer { stopper.join() }

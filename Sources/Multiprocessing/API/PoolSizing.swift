@@ -12,7 +12,10 @@ public enum PoolSizing {
     if let symbol = dlsym(nil, "sched_getaffinity") {
       let getAffinity = unsafeBitCast(symbol, to: GetAffinity.self)
       var mask = [UInt8](repeating: 0, count: 128)  // room for 1,024 CPUs, as cpu_set_t
-      let status = mask.withUnsafeMutableBytes { getAffinity(0, $0.count, $0.baseAddress!) }
+      let status = mask.withUnsafeMutableBytes { bytes -> Int32 in
+        guard let base = bytes.baseAddress else { return -1 }
+        return getAffinity(0, bytes.count, base)
+      }
       let count = mask.reduce(0) { $0 + $1.nonzeroBitCount }
       if status == 0, count > 0 { return count }
     }

@@ -129,7 +129,10 @@ struct WorkerProcess<Output: Codable> {
   private func send(_ pending: inout [UInt8]) {
     var offset = 0
     while offset < pending.count {
-      let written = pending.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      let written = pending.withUnsafeBytes { bytes -> Int in
+        guard let base = bytes.baseAddress else { return 0 }
+        return write(fd, base + offset, bytes.count - offset)
+      }
       if written < 0 {
         if errno == EINTR { continue }
         _exit(1)

@@ -73,6 +73,10 @@ final class OutcomeStore<Output> {
     }
   }
 
+  /// The slot of task `index`. A worker thread that claimed the task may initialize it without the lock
+  /// (slots of different tasks never overlap), then must call `markWritten` with the lock held.
+  func slot(_ index: Int) -> UnsafeMutablePointer<Output> { values + index }
+
   /// Marks tasks `start..<start + count` as holding values written into the storage by a worker (bitwise
   /// outputs only), skipping tasks that already have an outcome.
   func markWritten(start: Int, count: Int, except failed: Set<Int>) {

@@ -2,7 +2,8 @@
 ///
 /// Every field is guarded by the pool's `Condition`; a claimed chunk runs outside the lock.
 final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Sendable {
-  // Invariant: all mutable state is read and written with `condition` locked.
+  // Invariant: all mutable state is read and written with `condition` locked, except the store slots of a
+  // claimed chunk, which only the claiming thread writes before it marks them under the lock.
   let count: Int
   private let chunksize: Int
   private let chunkCount: Int
@@ -49,37 +50,20 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   }
 
   private func run(_ range: Range<Int>) {
-    let values = UnsafeMutablePointer<Output>.allocate(capacity: range.count)
-    defer { values.deallocate() }
-    var produced = 0
-    var failure: (index: Int, error: PoolError)?
+    // The claimed chunk's slots belong to this thread alone: values go straight into the store.
+    var failures: [Int: String] = [:]
     for index in range {
       do {
-        (values + produced).initialize(to: try task(index))
-        produced += 1
+        store.slot(index).initialize(to: try task(index))
       } catch {
-        failure = (index, .taskFailed(index: index, description: String(describing: error)))
-        break
-      }
-    }
-    // After a failure, the rest of the chunk still runs, one task at a time, so every task has an outcome.
-    var rest: [(Int, Result<Output, PoolError>)] = []
-    if let failure {
-      for index in (failure.index + 1)..<range.upperBound {
-        do { rest.append((index, .success(try task(index)))) } catch {
-          rest.append((index, .failure(.taskFailed(index: index, description: String(describing: error)))))
-        }
+        failures[index] = String(describing: error)
       }
     }
     condition.withLock {
-      store.moveValues(from: values, start: range.lowerBound, count: produced)
-      if let failure { store.setError(failure.error, at: failure.index) }
-      for (index, outcome) in rest {
-        switch outcome {
-        case .success(let value): store.setValue(value, at: index)
-        case .failure(let error): store.setError(error, at: index)
-        }
+      for (index, description) in failures {
+        store.setError(.taskFailed(index: index, description: description), at: index)
       }
+      store.markWritten(start: range.lowerBound, count: range.count, except: Set(failures.keys))
     }
     condition.broadcast()
   }
