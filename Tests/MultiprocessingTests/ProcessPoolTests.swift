@@ -130,6 +130,65 @@ struct ProcessPoolTests {
     #expect(throws: PoolError.closed) { try pool.map(0..<2) { $0 } }
   }
 
+  @Test("dropping imap results kills their workers instead of running the rest", .timeLimit(.minutes(1)))
+  func droppedImap() throws {
+    let pool = try pool(2)
+    do {
+      let results = try pool.imap(0..<100) { i -> Int in
+        sleep(120)
+        return i
+      }
+      #expect(results.underestimatedCount == 100)
+      #expect(ProcFS.forkedChildren().count == 2)
+    }
+    #expect(ProcFS.forkedChildren().isEmpty)
+    pool.close()
+    pool.join()  // would take an hour if it ran the dropped tasks
+  }
+
+  @Test("workers do not survive a parent killed by SIGKILL", .timeLimit(.minutes(1)))
+  func noOrphans() throws {
+    var ends: [Int32] = [-1, -1]
+    try #require(pipe(&ends) == 0)
+    let parent = fork()
+    try #require(parent >= 0)
+    if parent == 0 {
+      // The stand-in parent: a pool whose workers report their PIDs, then block.
+      close(ends[0])
+      let pool = try? ProcessPool(workers: 2, whenThreaded: .fork)
+      _ = try? pool?.map(0..<2, chunksize: 1) { _ -> Int in
+        var me = getpid()
+        _ = write(ends[1], &me, MemoryLayout<pid_t>.size)
+        sleep(120)
+        return 0
+      }
+      _exit(0)
+    }
+    close(ends[1])
+    defer { close(ends[0]) }
+    var workers = [pid_t](repeating: 0, count: 2)
+    let wanted = 2 * MemoryLayout<pid_t>.size
+    var got = 0
+    while got < wanted {
+      let count = workers.withUnsafeMutableBytes { bytes -> Int in
+        guard let base = bytes.baseAddress else { return -1 }
+        return read(ends[0], base + got, wanted - got)
+      }
+      try #require(count > 0)
+      got += count
+    }
+    kill(parent, SIGKILL)
+    var status: Int32 = 0
+    waitpid(parent, &status, 0)
+    // PR_SET_PDEATHSIG delivers SIGKILL to each worker as its parent exits; wait for it to land.
+    for worker in workers {
+      while let text = ProcFS.read("/proc/\(worker)/stat"), !text.isEmpty, !text.contains(") Z ") {
+        sched_yield()
+      }
+    }
+    #expect(workers.allSatisfy { ProcFS.read("/proc/\($0)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true })
+  }
+
   @Test("8 workers printing 1,000 lines each lose and duplicate nothing", .timeLimit(.minutes(1)))
   func printedLines() throws {
     let path = "/tmp/multiprocessing-test-\(getpid())-lines.txt"
@@ -180,6 +239,7 @@ struct ProcessPoolTests {
     var ordered = try pool.imap(0..<50, chunksize: 3) { $0 * 2 }
     #expect(try ordered.values() == (0..<50).map { $0 * 2 })
     let handle = try pool.applyAsync { "from \(getpid() != 0 ? "a worker" : "?")" }
+    while !handle.ready { sched_yield() }  // `ready` alone must drive the worker to completion
     #expect(try handle.get(timeout: .seconds(30)) == "from a worker")
     #expect(handle.ready)
     #expect(handle.successful == true)

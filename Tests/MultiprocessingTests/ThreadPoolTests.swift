@@ -102,6 +102,21 @@ struct ThreadPoolTests {
     #expect(highest.load(ordering: .relaxed) < 100)
   }
 
+  @Test("dropping imap results stops their work at join", .timeLimit(.minutes(1)))
+  func droppedImap() throws {
+    let pool = try ThreadPool(workers: 2)
+    let started = Atomic<Int>(0)
+    do {
+      var results = try pool.imap(0..<1_000_000) { i -> Int in
+        started.add(1, ordering: .relaxed)
+        return i
+      }
+      #expect(try results.next()?.get() == 0)
+    }
+    pool.join()
+    #expect(started.load(ordering: .relaxed) < 1_000_000)
+  }
+
   @Test("terminate() fails queued tasks, waits for running ones, joins threads", .timeLimit(.minutes(1)))
   func terminate() throws {
     let pool = try ThreadPool(workers: 1)

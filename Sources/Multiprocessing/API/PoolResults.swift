@@ -8,10 +8,12 @@ public struct PoolResults<Output>: Sequence, IteratorProtocol {
   private let ordered: Bool
   private var nextIndex = 0
   private var handedOver = 0
+  private let token: ConsumerToken
 
   init(batch: any TaskBatch<Output>, ordered: Bool) {
     self.batch = batch
     self.ordered = ordered
+    token = ConsumerToken { [weak batch] in batch?.consumerGone() }
   }
 
   /// The number of tasks (and so of elements).

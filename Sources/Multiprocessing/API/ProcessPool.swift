@@ -24,7 +24,9 @@ public final class ProcessPool {
   /// What to do when forking a process that runs other threads.
   public let whenThreaded: ThreadedProcessPolicy
   private let initializer: (() throws -> Void)?
-  private var active: [any ActiveProcessBatch] = []
+  /// Outstanding batches: `applyAsync` and `map` held strongly (their work finishes even if the handle is
+  /// dropped), `imap` weakly (dropping its results stops its workers instead of running the rest at join).
+  private var active: [BatchReference] = []
   private var state = State.open
 
   private enum State { case open, closed, terminated }
@@ -119,7 +121,7 @@ public final class ProcessPool {
 
   /// Waits until all outstanding work has finished and every worker process has been reaped.
   public func join() {
-    for batch in active { batch.finishWorkers() }
+    for reference in active { reference.batch?.finishWorkers() }
     active.removeAll()
   }
 
@@ -127,11 +129,11 @@ public final class ProcessPool {
   /// `PoolError.terminated`; no child process, zombie or descriptor is left behind.
   public func terminate() {
     state = .terminated
-    for batch in active { batch.terminate() }
+    for reference in active { reference.batch?.terminate() }
     active.removeAll()
   }
 
-  // MARK: Submission
+  // Submission:
 
   private func lazyResults<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int, ordered: Bool, _ body: @escaping (Input) throws -> Output
@@ -152,39 +154,20 @@ public final class ProcessPool {
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
     // Finished batches leave; if every worker slot is busy, the oldest outstanding work finishes first.
-    for batch in active { batch.reapExited() }
-    active.removeAll { $0.isDone }
-    while active.reduce(0, { $0 + $1.liveWorkers }) >= workers, let oldest = active.first {
-      oldest.finishWorkers()
+    for reference in active { reference.batch?.reapExited() }
+    active.removeAll { $0.batch?.isDone ?? true }
+    while busyWorkers >= workers, let oldest = active.first {
+      oldest.batch?.finishWorkers()
       active.removeFirst()
     }
-    let free = workers - active.reduce(0, { $0 + $1.liveWorkers })
+    let free = workers - busyWorkers
     let plan = BatchPlan(
       count: count, chunksize: size, maxTasksPerChild: maxTasksPerChild, taskTimeout: taskTimeout,
       windowChunks: window ? 4 * workers : nil)
     let batch = try ProcessBatch(plan: plan, workers: free, ordered: ordered, initializer: initializer, task: task)
-    active.append(batch)
+    active.append(BatchReference(batch, strong: !window))
     return batch
   }
-}
 
-/// What the pool needs from its outstanding batches, whatever their result type.
-protocol ActiveProcessBatch: AnyObject {
-  var liveWorkers: Int { get }
-  var isDone: Bool { get }
-  func finishWorkers()
-  func reapExited()
-  func terminate()
-}
-
-extension ProcessBatch: ActiveProcessBatch {
-  var isDone: Bool { isComplete && liveWorkers == 0 }
-}
-
-/// The batch behind `imap` over an empty input.
-final class EmptyBatch<Output>: TaskBatch {
-  var count: Int { 0 }
-  func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
-  func waitAnyOutcome() -> Result<Output, PoolError>? { nil }
-  func collectAll() throws(PoolError) -> [Output] { [] }
+  private var busyWorkers: Int { active.reduce(0) { $0 + ($1.batch?.liveWorkers ?? 0) } }
 }

@@ -11,4 +11,13 @@ protocol TaskBatch<Output>: AnyObject {
   func waitAnyOutcome() -> Result<Output, PoolError>?
   /// Blocks until every task has an outcome; returns values in order or the lowest-numbered task's error.
   func collectAll() throws(PoolError) -> [Output]
+  /// The lazy results over this batch were dropped: stop starting its tasks.
+  func consumerGone()
+}
+
+/// Tells a batch when the last copy of the `PoolResults` reading it goes away.
+final class ConsumerToken {
+  private let onRelease: () -> Void
+  init(_ onRelease: @escaping () -> Void) { self.onRelease = onRelease }
+  deinit { onRelease() }
 }

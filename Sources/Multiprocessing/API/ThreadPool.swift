@@ -113,7 +113,7 @@ public final class ThreadPool: Sendable {
     let batch = ThreadBatch(
       count: count, chunksize: chunksize, windowChunks: window ? 4 * workers : nil, ordered: ordered,
       condition: core.condition, task: task)
-    try core.enqueue(batch)
+    try core.enqueue(batch, strong: !window)
     return count > 0 ? batch : nil
   }
 }

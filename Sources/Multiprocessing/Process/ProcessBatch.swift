@@ -24,14 +24,14 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
   private let targetWorkers: Int
   private let task: (Int) throws -> Output
   private let initializer: (() throws -> Void)?
-  private let control: SharedControl
-  private let store: OutcomeStore<Output>
+  let control: SharedControl
+  let store: OutcomeStore<Output>
   private let sharedValues: UnsafeMutablePointer<Output>?
-  private var workers: [Worker] = []
+  private(set) var workers: [Worker] = []
   private var freeSlots: [Int]
   private var unattributedDeaths = 0
   private var lastDeath = WorkerDeath.exit(0)
-  private var terminated = false
+  var terminated = false
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
   private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
 
@@ -80,13 +80,11 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     readBuffer.deallocate()
   }
 
-  // MARK: TaskBatch
-
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     if let window = plan.windowChunks { control.window = plan.chunk(of: index) + window }
     while !store.hasOutcome(index) {
-      if let deadline, ContinuousClock.now >= deadline { return nil }
-      pump(deadline: deadline)
+      pump(deadline: deadline)  // at least one look at the pipes, even with a deadline already past
+      if !store.hasOutcome(index), let deadline, ContinuousClock.now >= deadline { return nil }
     }
     return store.take(index)
   }
@@ -110,6 +108,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     finishWorkers()
     return try store.orderedValues()
   }
+
+  func consumerGone() { if !workers.isEmpty { terminate() } }
 
   /// Runs until every task has an outcome and every worker has been reaped.
   func finishWorkers() {
@@ -136,8 +136,6 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     workers.removeAll()
     for index in store.pendingIndices { store.setError(.terminated(index: index), at: index) }
   }
-
-  // MARK: Workers
 
   private func spawn(retry: [Int]) throws(PoolError) {
     guard let slot = freeSlots.popLast() else { return }
@@ -212,74 +210,6 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     return poll(&entry, 1, 0) > 0
   }
 
-  private func parseMessages(of worker: Worker) {
-    var consumed = 0
-    worker.buffer.withUnsafeBytes { bytes in
-      while let (message, next) = WireFormat.nextMessage(in: bytes, at: consumed) {
-        consumed = next
-        handle(message, in: UnsafeRawBufferPointer(rebasing: bytes[message.payload]))
-      }
-    }
-    if consumed > 0 { worker.buffer.removeFirst(consumed) }
-  }
-
-  private func handle(_ message: WireFormat.Message, in payload: UnsafeRawBufferPointer) {
-    guard message.start >= 0, message.count >= 0, message.start + message.count <= store.count else { return }
-    switch message.kind {
-    case .raw:
-      store.setRaw(payload, start: message.start, count: message.count)
-    case .items:
-      var offset = 0
-      for index in message.start..<(message.start + message.count) {
-        guard offset + 5 <= payload.count else { return }
-        let status = WireFormat.Status(rawValue: payload[offset]) ?? .unencodable
-        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
-        offset += 5
-        guard offset + length <= payload.count else { return }
-        let bytes = UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)])
-        offset += length
-        decodeItem(status, bytes, index: index)
-      }
-    case .shared:
-      var failed: Set<Int> = []
-      var offset = 0
-      while offset + 12 <= payload.count {
-        let index = Int(Int64(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)))
-        offset += 12
-        guard offset + length <= payload.count, (0..<store.count).contains(index) else { break }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)]), as: UTF8.self)
-        offset += length
-        failed.insert(index)
-        store.setError(.taskFailed(index: index, description: text), at: index)
-      }
-      store.markWritten(start: message.start, count: message.count, except: failed)
-    case .initializerFailed:
-      let text = String(decoding: payload, as: UTF8.self)
-      for index in store.pendingIndices { store.setError(.initializerFailed(description: text), at: index) }
-      terminated = true
-    }
-  }
-
-  private func decodeItem(_ status: WireFormat.Status, _ bytes: UnsafeRawBufferPointer, index: Int) {
-    switch status {
-    case .value:
-      if Output.self is any BitwiseResult.Type, bytes.count == MemoryLayout<Output>.size {
-        store.setValue(bytes.loadUnaligned(as: Output.self), at: index)
-        return
-      }
-      do {
-        store.setValue(try BinaryDecoder().decode(Output.self, from: bytes), at: index)
-      } catch {
-        store.setError(.encoding(index: index, description: String(describing: error)), at: index)
-      }
-    case .threw:
-      store.setError(.taskFailed(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
-    case .unencodable:
-      store.setError(.encoding(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
-    }
-  }
-
   private func reap(_ worker: Worker, replace: Bool) {
     var status: Int32 = 0
     while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
@@ -333,32 +263,6 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     } catch {
       if workers.isEmpty {
         for index in store.pendingIndices { store.setError(error, at: index) }
-      }
-    }
-  }
-
-  // MARK: Timeouts
-
-  private func nextTimeoutCheckMs() -> Int32? {
-    guard let limit = plan.timeoutNanos else { return nil }
-    let now = SharedControl.nowNanos()
-    var soonest = Int.max
-    for worker in workers where worker.timedOutTask == nil {
-      let running = control.task(slot: worker.slot)
-      if running.index >= 0 { soonest = min(soonest, running.startNanos + limit - now) }
-    }
-    if soonest == Int.max { return 50 }
-    return Int32(clamping: max(1, soonest / 1_000_000 + 1))
-  }
-
-  private func checkTimeouts() {
-    guard let limit = plan.timeoutNanos else { return }
-    let now = SharedControl.nowNanos()
-    for worker in workers where worker.timedOutTask == nil {
-      let running = control.task(slot: worker.slot)
-      if running.index >= 0, now - running.startNanos >= limit {
-        worker.timedOutTask = running.index
-        kill(worker.pid, SIGKILL)
       }
     }
   }

@@ -28,7 +28,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     if let windowChunks { window = windowChunks }
   }
 
-  // MARK: ThreadJob (lock held)
+  // ThreadJob (the lock is held):
 
   var fullyClaimed: Bool { nextChunk >= chunkCount }
   var canClaim: Bool { nextChunk < chunkCount && nextChunk < window }
@@ -44,7 +44,8 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   func liftWindow() { window = Int.max }
 
   func abandon() {
-    let firstUnclaimed = nextChunk * chunksize
+    // Called again (terminate after the consumer left) or after the last chunk: nothing left to fail.
+    let firstUnclaimed = min(nextChunk * chunksize, count)
     nextChunk = chunkCount
     for index in firstUnclaimed..<count { store.setError(.terminated(index: index), at: index) }
   }
@@ -68,7 +69,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     condition.broadcast()
   }
 
-  // MARK: TaskBatch (called by consumers)
+  // TaskBatch (called by consumers):
 
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     condition.withLock {
@@ -95,6 +96,11 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
         condition.wait(until: nil)
       }
     }
+  }
+
+  func consumerGone() {
+    condition.withLock { abandon() }
+    condition.broadcast()
   }
 
   func collectAll() throws(PoolError) -> [Output] {

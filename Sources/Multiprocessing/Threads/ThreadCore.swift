@@ -8,7 +8,8 @@ final class ThreadCore: @unchecked Sendable {
   enum State { case open, closed, terminated }
 
   let condition = Condition()
-  var jobs: [any ThreadJob] = []
+  /// Queued batches; `imap` ones weakly, so dropping their results stops them (see `ThreadJobReference`).
+  var jobs: [ThreadJobReference] = []
   var state = State.open
   private var started = 0
   private var initializerError: String?
@@ -46,10 +47,10 @@ final class ThreadCore: @unchecked Sendable {
   }
 
   /// Adds a batch and wakes the workers.
-  func enqueue(_ job: any ThreadJob) throws(PoolError) {
+  func enqueue(_ job: any ThreadJob, strong: Bool) throws(PoolError) {
     let accepted = condition.withLock { () -> Bool in
       guard state == .open else { return false }
-      jobs.append(job)
+      jobs.append(ThreadJobReference(job, strong: strong))
       return true
     }
     guard accepted else { throw .closed }
@@ -65,7 +66,7 @@ final class ThreadCore: @unchecked Sendable {
   func finish() {
     condition.withLock {
       if state == .open { state = .closed }
-      for job in jobs { job.liftWindow() }
+      for reference in jobs { reference.job?.liftWindow() }
     }
     condition.broadcast()
     joinThreads()
@@ -75,7 +76,7 @@ final class ThreadCore: @unchecked Sendable {
   func stop() {
     condition.withLock {
       state = .terminated
-      for job in jobs { job.abandon() }
+      for reference in jobs { reference.job?.abandon() }
       jobs.removeAll()
     }
     condition.broadcast()
@@ -106,8 +107,8 @@ final class ThreadCore: @unchecked Sendable {
     condition.broadcast()
     while true {
       if state == .terminated { break }
-      jobs.removeAll { $0.fullyClaimed }
-      if let job = jobs.first(where: { $0.canClaim }), let work = job.claim() {
+      jobs.removeAll { $0.job?.fullyClaimed ?? true }
+      if let job = jobs.lazy.compactMap(\.job).first(where: { $0.canClaim }), let work = job.claim() {
         condition.unlock()
         work()
         condition.lock()
@@ -118,4 +119,17 @@ final class ThreadCore: @unchecked Sendable {
     }
     condition.unlock()
   }
+}
+
+/// The core's reference to a queued batch, strong or weak.
+struct ThreadJobReference {
+  private let strongJob: (any ThreadJob)?
+  private weak var weakJob: (any ThreadJob)?
+
+  init(_ job: any ThreadJob, strong: Bool) {
+    strongJob = strong ? job : nil
+    weakJob = job
+  }
+
+  var job: (any ThreadJob)? { strongJob ?? weakJob }
 }
