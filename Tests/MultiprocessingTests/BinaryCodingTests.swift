@@ -1,6 +1,7 @@
 import Multiprocessing
 import Testing
 
+extension AllPoolTests {
 @Suite("Binary Codable coding")
 struct BinaryCodingTests {
   struct Server: Codable, Equatable {
@@ -12,7 +13,7 @@ struct BinaryCodingTests {
     enum Kind: Codable, Equatable { case galaxy(major: Int), other }
   }
 
-  @Test("values round-trip through BinaryEncoder and BinaryDecoder")
+  @Test("values round-trip through BinaryEncoder and BinaryDecoder", .timeLimit(.minutes(1)))
   func roundTrip() throws {
     let value = Server(
       url: "https://usegalaxy.eu", version: nil, timings: [0.5, -1e300, .infinity], flags: ["up": true],
@@ -25,11 +26,12 @@ struct BinaryCodingTests {
     #expect(try BinaryDecoder().decode([Int: UInt8].self, from: BinaryEncoder().encode(numbers)) == numbers)
   }
 
-  @Test("truncated or mistyped bytes throw instead of crashing")
+  @Test("truncated or mistyped bytes throw instead of crashing", .timeLimit(.minutes(1)))
   func badBytes() throws {
     let bytes = try BinaryEncoder().encode(["a", "b"])
     #expect(throws: DecodingError.self) { try BinaryDecoder().decode([String].self, from: Array(bytes.dropLast())) }
     #expect(throws: DecodingError.self) { try BinaryDecoder().decode([Int].self, from: bytes) }
     #expect(throws: DecodingError.self) { try BinaryDecoder().decode(Int8.self, from: BinaryEncoder().encode(300)) }
   }
+}
 }

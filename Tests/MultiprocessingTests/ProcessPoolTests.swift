@@ -21,7 +21,8 @@ private struct Boom: Error, CustomStringConvertible {
   var description: String { "boom at \(index)" }
 }
 
-@Suite("ProcessPool", .serialized)
+extension AllPoolTests {
+@Suite("ProcessPool")
 struct ProcessPoolTests {
   @Test("map returns results in input order", .timeLimit(.minutes(1)))
   func ordering() throws {
@@ -82,6 +83,32 @@ struct ProcessPoolTests {
         #expect(throws: PoolError.workerDied(index: 5, cause: .signal(SIGKILL))) { try outcome.get() }
       } else {
         #expect(try outcome.get() == index * 10)
+      }
+    }
+  }
+
+  @Test("a worker dying mid-imap does not strand the tasks it had not reported", .timeLimit(.minutes(1)))
+  func deathInsideWindow() throws {
+    // Task 3 kills its worker, which usually still holds the unsent results of its earlier (fast) tasks:
+    // they must run again although the other worker waits at the imap window. Before the fix this hung.
+    let flag = "/tmp/multiprocessing-test-\(getpid())-victim"
+    unlink(flag)
+    defer { unlink(flag) }
+    let pool = try pool(2)  // kept alive: a pool's deinit joins, which would open the window itself
+    defer { pool.terminate() }
+    let outcomes = Array(try pool.imap(0..<200) { i -> Int in
+      if i == 3 {
+        let claimed = open(flag, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if claimed >= 0 { kill(getpid(), SIGKILL) }
+      }
+      return i
+    })
+    #expect(outcomes.count == 200)
+    let failures = outcomes.enumerated().filter { (try? $0.element.get()) != $0.offset }
+    #expect(failures.count == 1)
+    if let failure = failures.first {
+      #expect(throws: PoolError.workerDied(index: failure.offset, cause: .signal(SIGKILL))) {
+        try failure.element.get()
       }
     }
   }
@@ -189,6 +216,31 @@ struct ProcessPoolTests {
     #expect(workers.allSatisfy { ProcFS.read("/proc/\($0)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true })
   }
 
+  @Test("imap keeps workers a bounded distance ahead of the consumer", .timeLimit(.minutes(1)))
+  func boundedImap() throws {
+    let path = "/tmp/multiprocessing-test-\(getpid())-started.txt"
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+    try #require(fd >= 0)
+    defer {
+      close(fd)
+      unlink(path)
+    }
+    let pool = try pool(2)
+    defer { pool.terminate() }
+    var results = try pool.imap(0..<1_000_000) { i -> Int in
+      let line = "\(i)\n"
+      _ = line.withCString { write(fd, $0, strlen($0)) }
+      return i
+    }
+    #expect(try results.next()?.get() == 0)
+    #expect(try results.next()?.get() == 1)
+    pool.terminate()
+    let started = (ProcFS.read(path) ?? "").split(separator: "\n").compactMap { Int($0) }
+    // Window: 4 chunks of 1 per worker past the consumer; nothing near the end of the input has started.
+    #expect(!started.isEmpty)
+    #expect((started.max() ?? 0) < 100)
+  }
+
   @Test("8 workers printing 1,000 lines each lose and duplicate nothing", .timeLimit(.minutes(1)))
   func printedLines() throws {
     let path = "/tmp/multiprocessing-test-\(getpid())-lines.txt"
@@ -256,6 +308,9 @@ struct ProcessPoolTests {
     #expect(throws: PoolError.invalidArgument(name: "chunksize", value: -2, requirement: "must be at least 1")) {
       try pool(2).map(0..<3, chunksize: -2) { $0 }
     }
+    #expect(throws: PoolError.invalidArgument(name: "taskTimeout (ms)", value: -5, requirement: "must be positive")) {
+      try ProcessPool(workers: 1, taskTimeout: .milliseconds(-5))
+    }
     let closed = try pool(2)
     closed.close()
     closed.close()
@@ -314,4 +369,5 @@ struct ProcessPoolTests {
     // Other suites may open a few descriptors meanwhile; one leaked per pool would be 200.
     #expect(ProcFS.openDescriptors - descriptorsBefore < 20)
   }
+}
 }

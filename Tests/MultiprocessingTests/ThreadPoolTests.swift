@@ -15,7 +15,8 @@ private final class Gate: Sendable {
   func release() { open.store(true, ordering: .releasing) }
 }
 
-@Suite("ThreadPool", .serialized)
+extension AllPoolTests {
+@Suite("ThreadPool")
 struct ThreadPoolTests {
   @Test("map returns results in input order", .timeLimit(.minutes(1)))
   func ordering() throws {
@@ -167,4 +168,5 @@ struct ThreadPoolTests {
     #expect(ProcFS.threads - threadsBefore < 10)
     #expect(ProcFS.openDescriptors - descriptorsBefore < 20)
   }
+}
 }

@@ -16,6 +16,7 @@ enum ForkGate {
     return slots
   }()
   private static let handlersInstalled = Atomic<Bool>(false)
+  private static let handledSignals = (SIGINT, SIGTERM, SIGHUP)
 
   /// Runs `body` with the gate held; forks happen inside.
   static func withLock<T>(_ body: () throws(PoolError) -> T) throws(PoolError) -> T {
@@ -31,7 +32,11 @@ enum ForkGate {
     for fd in readEnds { close(fd) }
     readEnds = []
     // The PID table is left as it is: the handlers that read it are reset to the default just below.
-    for signal in [SIGINT, SIGTERM, SIGHUP] { setHandler(signal, nil) }
+    // The signal list is a tuple, not an array: building an array here would look up runtime metadata, and
+    // in a child of a multi-threaded parent the runtime's locks may be held forever (seen in tests).
+    setHandler(handledSignals.0, nil)
+    setHandler(handledSignals.1, nil)
+    setHandler(handledSignals.2, nil)
     setDeathSignal()
   }
 
@@ -63,7 +68,7 @@ enum ForkGate {
   /// for signals still at their default action, so a program's own handlers are left alone.
   private static func installHandlers() {
     guard !handlersInstalled.exchange(true, ordering: .relaxed) else { return }
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
+    for signal in [handledSignals.0, handledSignals.1, handledSignals.2] {
       var current = sigaction()
       sigaction(signal, nil, &current)
       if current.__sigaction_handler.sa_handler == nil {

@@ -30,6 +30,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
   private(set) var workers: [Worker] = []
   private var freeSlots: [Int]
   private var unattributedDeaths = 0
+  /// Set when a worker died: the window stays open from then on (see `reap`).
+  private var windowLifted = false
   private var lastDeath = WorkerDeath.exit(0)
   var terminated = false
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
@@ -81,7 +83,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
   }
 
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
-    if let window = plan.windowChunks { control.window = plan.chunk(of: index) + window }
+    if let window = plan.windowChunks { moveWindow(to: plan.chunk(of: index) + window) }
     while !store.hasOutcome(index) {
       pump(deadline: deadline)  // at least one look at the pipes, even with a deadline already past
       if !store.hasOutcome(index), let deadline, ContinuousClock.now >= deadline { return nil }
@@ -97,7 +99,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
         return outcome
       }
       if store.isComplete { return nil }
-      if let window = plan.windowChunks { control.window = plan.chunk(of: store.reported) + window }
+      if let window = plan.windowChunks { moveWindow(to: plan.chunk(of: store.reported) + window) }
       pump(deadline: nil)
     }
   }
@@ -107,6 +109,10 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     while !store.isComplete { pump(deadline: nil) }
     finishWorkers()
     return try store.orderedValues()
+  }
+
+  private func moveWindow(to chunk: Int) {
+    if !windowLifted { control.window = chunk }
   }
 
   func consumerGone() { if !workers.isEmpty { terminate() } }
@@ -142,9 +148,15 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     control.setTask(slot: slot, -1)
     let parent = getpid()
     _ = StandardOutput.stream  // resolved in the parent, once
-    let worker: Worker
+    let spawned: Worker
     do throws(PoolError) {
-      worker = try ForkGate.withLock { () throws(PoolError) -> Worker in
+      // Everything the child needs is built here, before the fork: a child of a multi-threaded process must
+      // not instantiate runtime metadata (another thread may have held the runtime's locks at the fork).
+      let worker = WorkerProcess(
+        slot: slot, parent: parent, control: control, plan: plan, task: task, initializer: initializer,
+        retry: retry, sharedValues: sharedValues)
+      worker.prepare()
+      spawned = try ForkGate.withLock { () throws(PoolError) -> Worker in
         let pipe = try GNUCalls.cloexecPipe()
         let ends = [pipe.read, pipe.write]
         fflush(nil)  // nothing buffered before the fork may be printed twice
@@ -158,10 +170,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
         if pid == 0 {
           close(ends[0])
           ForkGate.resetInChild()
-          WorkerProcess(
-            fd: ends[1], slot: slot, parent: parent, control: control, plan: plan, task: task,
-            initializer: initializer, retry: retry, sharedValues: sharedValues
-          ).run()
+          worker.run(fd: ends[1])
         }
         close(ends[1])
         ForkGate.register(pid: pid, readEnd: ends[0])
@@ -171,7 +180,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
       freeSlots.append(slot)
       throw error
     }
-    workers.append(worker)
+    workers.append(spawned)
   }
 
   /// Waits for pipe data, a worker's end, the next task-timeout check, or `deadline`, and handles it.
@@ -228,6 +237,13 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     freeSlots.append(worker.slot)
     let signal = status & 0x7f
     let cause: WorkerDeath = signal != 0 ? .signal(signal) : .exit((status >> 8) & 0xff)
+    if cause != .exit(0) || running >= 0 {
+      // A dead worker may take unsent results of earlier tasks with it; they run again once the queue is
+      // empty and every worker has exited. Workers parked at the imap window would never exit, while the
+      // consumer waits for exactly those tasks: so from now on the window stays open.
+      windowLifted = true
+      control.window = Int.max
+    }
     if running >= 0, store.isPending(running) {
       if worker.timedOutTask == running, let limit = plan.taskTimeout {
         store.setError(.timeout(index: running, limit: limit), at: running)

@@ -6,7 +6,6 @@ import Glibc
 /// Results are batched: the pipe is written when 64 KiB are pending or 1 ms has passed since the last write,
 /// which keeps chunksize-1 maps cheap; a chunk that ran 1 ms or more is therefore always sent at once.
 struct WorkerProcess<Output: Codable> {
-  let fd: Int32
   let slot: Int
   let parent: pid_t
   let control: SharedControl
@@ -19,7 +18,19 @@ struct WorkerProcess<Output: Codable> {
 
   private static var bitwise: Bool { Output.self is any BitwiseResult.Type }
 
-  func run() -> Never {
+  /// Touches, in the parent, the runtime metadata and conformance lookups the child's own code needs.
+  func prepare() {
+    _ = Self.bitwise
+    var scratch: [UInt8] = []
+    scratch.reserveCapacity(1)
+    _ = ContiguousArray<Output>()
+    _ = [Int: String]()
+    _ = Set<Int>()
+    _ = StandardOutput.stream
+  }
+
+  /// The child's whole life; `fd` is the write end of its result pipe.
+  func run(fd: Int32) -> Never {
     Self.lineBufferStdout()
     if getppid() != parent { _exit(0) }
     var pending: [UInt8] = []
@@ -30,7 +41,7 @@ struct WorkerProcess<Output: Codable> {
         let at = WireFormat.appendHeader(kind: .initializerFailed, start: 0, count: 0, to: &pending)
         pending.append(contentsOf: String(describing: error).utf8)
         WireFormat.patchLength(at: at, in: &pending)
-        finish(&pending)
+        finish(&pending, fd: fd)
       }
     }
     var done = 0
@@ -44,7 +55,7 @@ struct WorkerProcess<Output: Codable> {
       let chunk = control.claimChunk()
       if chunk >= plan.chunkCount { break }
       while chunk >= control.window {
-        send(&pending)
+        send(&pending, fd: fd)
         if control.stopped || getppid() != parent { _exit(0) }
         usleep(200)
       }
@@ -54,11 +65,11 @@ struct WorkerProcess<Output: Codable> {
       done += count
       let now = SharedControl.nowNanos()
       if pending.count >= 1 << 16 || now - lastWrite >= 1_000_000 {
-        send(&pending)
+        send(&pending, fd: fd)
         lastWrite = now
       }
     }
-    finish(&pending)
+    finish(&pending, fd: fd)
   }
 
   private func runRange(start: Int, count: Int, into pending: inout [UInt8]) {
@@ -126,7 +137,7 @@ struct WorkerProcess<Output: Codable> {
   }
 
   /// Writes everything pending; a parent that went away ends this worker.
-  private func send(_ pending: inout [UInt8]) {
+  private func send(_ pending: inout [UInt8], fd: Int32) {
     var offset = 0
     while offset < pending.count {
       let written = pending.withUnsafeBytes { bytes -> Int in
@@ -142,8 +153,8 @@ struct WorkerProcess<Output: Codable> {
     pending.removeAll(keepingCapacity: true)
   }
 
-  private func finish(_ pending: inout [UInt8]) -> Never {
-    send(&pending)
+  private func finish(_ pending: inout [UInt8], fd: Int32) -> Never {
+    send(&pending, fd: fd)
     fflush(nil)
     _exit(0)
   }
