@@ -44,7 +44,7 @@ let package = Package(
       name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", .product(name: "Mustache", package: "swift-mustache"),
+      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
@@ -86,7 +86,8 @@ let package = Package(
     .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "LessonSupportTests", dependencies: ["LessonSupport", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
+      name: "LessonSupportTests", dependencies: ["LessonSupport", "Charts", "GalaxyStandIn", "Multiprocessing"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks `lessons build` against Jekyll and Hugo on the same 1,000 distinct synthetic lessons of about 8 KB
-# (GTN dialect for lessons, plain Markdown for the others), then times a `lessons build` with nothing changed.
+# (GTN dialect for lessons, plain Markdown for the others), then times a `lessons build` with nothing changed and
+# one with a single lesson changed.
 #
 # Usage: scripts/bench-site.sh [--lessons N] [--runs R] [--work DIR]
 #   --runs R   builds each generator R times (caches cleared before each) and keeps the fastest (default 1).
@@ -69,6 +70,12 @@ time_lessons_unchanged() {
   timed "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
     --out "$work/lessons/site"
 }
+time_lessons_one_changed() {
+  local lesson="$work/lessons/content/topics/topic-00/tutorials/lesson-0000/tutorial.md"
+  printf '\nOne more line, so that this lesson changed (%s).\n' "$RANDOM" >>"$lesson"
+  timed "$LESSONS_BIN" build --quiet --content "$work/lessons/content" --templates "$work/lessons/templates" \
+    --out "$work/lessons/site"
+}
 time_jekyll() {
   rm -rf "$work/jekyll-site" "$work/jekyll/.jekyll-cache" "$work/jekyll/.jekyll-metadata"
   (cd "$work/jekyll" && timed jekyll build --quiet --destination "$work/jekyll-site")
@@ -79,10 +86,11 @@ time_hugo() {
 }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-l=() j=() h=() u=()
+l=() j=() h=() u=() c=()
 for run in $(seq "$runs"); do
   echo "==> run $run/$runs: lessons" >&2; l+=("$(time_lessons)")
   for _ in 1 2 3; do u+=("$(time_lessons_unchanged)"); done
+  for _ in 1 2 3; do c+=("$(time_lessons_one_changed)"); done
   echo "==> run $run/$runs: jekyll" >&2; j+=("$(time_jekyll)")
   echo "==> run $run/$runs: hugo" >&2; h+=("$(time_hugo)")
 done
@@ -90,6 +98,7 @@ read -r lt lc <<<"$(fastest "${l[@]}")"
 read -r jt jc <<<"$(fastest "${j[@]}")"
 read -r ht hc <<<"$(fastest "${h[@]}")"
 read -r ut uc <<<"$(fastest "${u[@]}")"
+read -r ct cc <<<"$(fastest "${c[@]}")"
 
 pages_lessons=$(find "$work/lessons/site/topics" -name tutorial.html | wc -l)
 pages_jekyll=$(find "$work/jekyll-site/topics" -name tutorial.html | wc -l)
@@ -113,3 +122,4 @@ echo "| lessons build | $lt | $(rate "$lt") | – | $lc | – |"
 echo "| Jekyll $(jekyll --version 2>/dev/null | awk '{ print $2 }') (cache cleared) | $jt | $(rate "$jt") | $(ratio "$jt" "$lt") | $jc | $(ratio "$jc" "$lc") |"
 echo "| Hugo $(hugo version 2>/dev/null | awk '{ print $2 }' | cut -d- -f1 | cut -d+ -f1) | $ht | $(rate "$ht") | $(ratio "$ht" "$lt") | $hc | $(ratio "$hc" "$lc") |"
 echo "| lessons build, nothing changed | $ut | – | – | $uc | – |"
+echo "| lessons build, one lesson changed | $ct | – | – | $cc | – |"

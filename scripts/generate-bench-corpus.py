@@ -40,7 +40,7 @@ def paragraph(rng, sentences=None):
     return " ".join(sentence(rng) for _ in range(sentences or rng.randint(3, 5)))
 
 
-def code(rng, number, language):
+def code(rng, number, language, gtn):
     name = rng.choice(WORDS)
     if language == "python":
         lines = [f"def {name}_{number}(items):", f"    total = {rng.randint(0, 99)}"]
@@ -50,7 +50,10 @@ def code(rng, number, language):
         lines = [f"func {name}{number}(_ items: [Int]) -> Int {{", f"    var total = {rng.randint(0, 99)}"]
         lines += [f"    total += items.count * {rng.randint(2, 9)} // {rng.choice(WORDS)}" for _ in range(rng.randint(2, 5))]
         lines += ["    return total", "}", f"print({name}{number}(Array(0..<{rng.randint(5, 500)})))"]
-    return f"```{language}\n" + "\n".join(lines) + "\n```"
+    # Swift fences are cells the builder would compile and run; the benchmark measures site generation, so the GTN
+    # version marks them `run=false` (shown, highlighted, not executed), as an author does for sample code.
+    info = "swift run=false" if language == "swift" and gtn else language
+    return f"```{info}\n" + "\n".join(lines) + "\n```"
 
 
 def quote(text, depth=1):
@@ -94,7 +97,7 @@ def lesson(number, topic, gtn):
         parts.append(f"## Section {section + 1}: {rng.choice(WORDS).title()} {rng.choice(WORDS)} {number}")
         parts.append(paragraph(rng))
         parts.append("\n".join(f"- {sentence(rng, 4, 9)}" for _ in range(rng.randint(3, 5))))
-        parts.append(code(rng, number * 10 + section, rng.choice(["python", "swift"])))
+        parts.append(code(rng, number * 10 + section, rng.choice(["python", "swift"]), gtn))
         kind = ["question", "hands_on", "tip", "comment", "details"][section]
         if kind == "question":
             solution = box("solution", "", paragraph(rng, 2), gtn)

@@ -7,6 +7,9 @@
 #   <name>-light.png and <name>-dark.png). Build the site first (scripts/build-site.sh).
 # Env: WIDTH (default 1200), HEIGHT (default 2400).
 set -euo pipefail
+# Paths given on the command line are taken from the current folder, defaults from the project's.
+page_arg="${1:+$(realpath -m "$1")}"
+out_arg="${2:+$(realpath -m "$2")}"
 cd "$(dirname "$0")/.."
 
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
@@ -21,8 +24,8 @@ if [ -z "$browser" ]; then
   fi
 fi
 
-page="${1:-$(find site/topics -name tutorial.html 2>/dev/null | sort | head -n1)}"
-out="${2:-screenshots}"
+page="${page_arg:-$(find site/topics -name tutorial.html 2>/dev/null | sort | head -n1)}"
+out="${out_arg:-screenshots}"
 if [ -z "$page" ] || [ ! -f "$page" ]; then
   echo "error: no page to render (${page:-none found under site/topics}); build the site first: scripts/build-site.sh" >&2
   exit 1

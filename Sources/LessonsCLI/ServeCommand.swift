@@ -4,6 +4,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import Site
+import Synchronization
 
 /// `lessons serve`: build, then preview the site on 127.0.0.1, rebuilding when lessons or templates change.
 struct ServeCommand: AsyncParsableCommand {
@@ -29,19 +30,40 @@ struct ServeCommand: AsyncParsableCommand {
     let server = HTTPServer(
       address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
       handler: PreviewHandler(resolver: resolver))
-    let watcher = Task.detached {
-      while !Task.isCancelled {
-        try? await Task.sleep(for: .seconds(1))
+    // Builds block (they run lessons on threads of their own), so the polling loop gets a thread of its own too,
+    // leaving the concurrency pool to the server.
+    let stop = Atomic<Bool>(false)
+    let watcher = Thread {
+      while !stop.load(ordering: .relaxed) {
+        Thread.sleep(forTimeInterval: 1)
         rebuild(builder, reporter: reporter, first: false)
       }
     }
-    defer { watcher.cancel() }
-    print("Serving \(options.out)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+    watcher.start()
+    defer { stop.store(true, ordering: .relaxed) }
+    let out = options.out
+    let announcement = Task {
+      try? await server.waitUntilListening(timeout: 30)
+      if await server.listeningAddress != nil {
+        FileHandle.standardOutput.write(Data("Serving \(out)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n".utf8))
+      }
+    }
+    defer { announcement.cancel() }
     do {
       try await server.run()
     } catch {
-      throw ValidationError("cannot serve on 127.0.0.1:\(port): \(error)")
+      reporter.fail(ServeError(port: port, underlying: error), building: false)
+      throw ExitCode.failure
     }
+  }
+}
+
+/// The preview server could not listen or stopped with an error.
+struct ServeError: Error, CustomStringConvertible {
+  var port: UInt16
+  var underlying: any Error
+  var description: String {
+    "cannot serve on 127.0.0.1:\(port) (\(underlying)); is another server using the port? Try --port"
   }
 }
 

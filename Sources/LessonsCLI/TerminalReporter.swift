@@ -54,7 +54,7 @@ struct TerminalReporter: Sendable {
   /// Prints an error that stopped the whole run.
   func fail(_ error: any Error, building: Bool = true) {
     if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
-    let text = (error as? SiteError)?.description ?? "error: \(error)"
+    let text = (error as? SiteError)?.description ?? "error: \(error)"  // SiteError says `file:line: error: …`
     Self.write(text + "\n", to: .stderr)
     if building { Self.write("error: the build stopped; the previous site (if any) is unchanged\n", to: .stderr) }
   }

@@ -18,6 +18,7 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
     case invalidSetting
   }
 
+  /// What kind of failure this is.
   public var code: Code
   /// The file or folder the error is about.
   public var file: String
@@ -26,6 +27,7 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
   /// What went wrong, in words an author can act on.
   public var reason: String
 
+  /// An error of kind `code` about `file` (and `line`), with the `reason` shown to the user.
   public init(_ code: Code, file: String, line: Int? = nil, reason: String) {
     self.code = code
     self.file = file

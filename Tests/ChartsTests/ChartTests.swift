@@ -2,7 +2,7 @@ import Charts
 import Testing
 
 /// The chart model: building, alt text and the control-line JSON.
-@Suite("Chart model")
+@Suite("Chart model", .timeLimit(.minutes(1)))
 struct ChartTests {
   @Test(
     "alt text says whether a series rises, falls or stays level",

@@ -2,7 +2,7 @@ import Charts
 import Testing
 
 /// The SVG drawing, read back with an XML parser.
-@Suite("SVG charts")
+@Suite("SVG charts", .timeLimit(.minutes(1)))
 struct SVGChartTests {
   static func poolChart() -> Chart {
     var chart = Chart.line(title: "Pool size vs runtime", x: "Pool Size", y: "time (s)")

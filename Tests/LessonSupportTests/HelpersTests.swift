@@ -2,7 +2,7 @@ import LessonSupport
 import Testing
 
 /// The small helpers lesson cells use.
-@Suite("LessonSupport helpers")
+@Suite("LessonSupport helpers", .timeLimit(.minutes(1)))
 struct HelpersTests {
   @Test(
     "formatted(_:decimals:) pads and rounds like Python's format spec",
@@ -23,7 +23,7 @@ struct HelpersTests {
     #expect(text.split(separator: ":").count == 3)
   }
 
-  @Test("sleep(seconds:) waits at least that long", .timeLimit(.minutes(1)))
+  @Test("sleep(seconds:) waits at least that long")
   func sleeping() {
     let (_, seconds) = timed { sleep(seconds: 0.05) }
     #expect(seconds >= 0.05)

@@ -21,7 +21,9 @@ struct LessonProgramTests {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
-  static func compile(_ source: String = source, name: String = "cell") throws -> URL {
+  static func compile(_ source: String = source, name: String = "cell", libraries: [String] = ["LessonSupport"])
+    throws -> URL
+  {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-support-\(getpid())-\(name)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let main = folder.appendingPathComponent("main.swift")
@@ -32,7 +34,8 @@ struct LessonProgramTests {
     let (status, output) = try run(
       "/usr/bin/env",
       ["swiftc", main.path, "-I", bin + "/Modules", "-I", packageRoot.path + "/Sources/CCurl", "-L", bin,
-       "-lLessonSupport", "-Xlinker", "-rpath", "-Xlinker", bin, "-o", program.path], environment: [:])
+       "-Xlinker", "-rpath", "-Xlinker", bin, "-o", program.path] + libraries.map { "-l\($0)" },
+      environment: [:])
     print("swiftc of a main.swift importing LessonSupport took \(Date().timeIntervalSince(started)) s")
     #expect(status == 0, "swiftc failed: \(output)")
     return program

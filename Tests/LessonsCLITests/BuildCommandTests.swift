@@ -6,6 +6,7 @@ struct BuildCommandTests {
   @Test("a build writes pages whose relative links all lead to files of the site", .timeLimit(.minutes(1)))
   func buildAndLinks() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     let result = try CommandRunner.run(["build"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     #expect(result.output.contains("Built 2 lesson(s)"))
@@ -34,6 +35,7 @@ struct BuildCommandTests {
   @Test("a second build reports the site up to date; --quiet prints nothing", .timeLimit(.minutes(1)))
   func upToDate() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     #expect(try CommandRunner.run(["build", "--quiet"], in: project).output.isEmpty)
     let second = try CommandRunner.run(["build"], in: project)
     #expect(second.status == 0)
@@ -43,6 +45,7 @@ struct BuildCommandTests {
   @Test("a failed build exits 1, names the file and line, and leaves the previous site intact", .timeLimit(.minutes(1)))
   func atomicFailure() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"
     let before = try CommandRunner.read(page)
@@ -60,6 +63,7 @@ struct BuildCommandTests {
   @Test("broken YAML is reported with file and line, the lessons still build, the exit status is 1", .timeLimit(.minutes(1)))
   func brokenYAML() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write("title: [oops\n", to: project + "/content/topics/topic-a/metadata.yaml")
     let result = try CommandRunner.run(["build"], in: project)
     #expect(result.status == 1)
@@ -70,6 +74,7 @@ struct BuildCommandTests {
   @Test("missing content is a clear error, not a crash", .timeLimit(.minutes(1)))
   func missingContent() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     let result = try CommandRunner.run(["build", "--content", "nowhere"], in: project)
     #expect(result.status == 1)
     #expect(result.errors.contains("nowhere/topics"))
@@ -79,6 +84,7 @@ struct BuildCommandTests {
   @Test("bad options are refused with a usage message", .timeLimit(.minutes(1)))
   func badOptions() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     let jobs = try CommandRunner.run(["build", "--jobs", "0"], in: project)
     #expect(jobs.status != 0)
     #expect(jobs.errors.contains("--jobs"))
@@ -90,6 +96,7 @@ struct BuildCommandTests {
   @Test("lessons check prints each problem as file:line: severity: message and writes nothing", .timeLimit(.minutes(1)))
   func check() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     let clean = try CommandRunner.run(["check"], in: project)
     #expect(clean.status == 0, "\(clean.errors)")
     #expect(clean.output.contains("Checked 2 lesson(s)"))

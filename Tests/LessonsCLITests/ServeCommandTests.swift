@@ -6,6 +6,7 @@ struct ServeCommandTests {
   @Test("serve builds, answers pages with their content type, refuses path traversal, and stops", .timeLimit(.minutes(1)))
   func serve() throws {
     let project = try CommandRunner.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
     let port = try RawHTTP.freePort()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try CommandRunner.executable())

@@ -1,13 +1,16 @@
 import Foundation
+import Execution
 import Lessons
 import Testing
 
 @testable import Site
 
 @Suite("Site builder on a temporary content folder", .serialized)
-struct SiteBuilderTests {
+final class SiteBuilderTests {
   let folder: String
-  let configuration: BuildConfiguration
+  var configuration: BuildConfiguration
+
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
     folder = try SiteTestSupport.temporaryFolder()
@@ -17,6 +20,10 @@ struct SiteBuilderTests {
   }
 
   var site: String { configuration.outputFolder }
+
+  func inode(_ path: String) throws -> UInt64 {
+    try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+  }
 
   func page(_ number: Int) -> String { site + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.html" }
 
@@ -47,6 +54,7 @@ struct SiteBuilderTests {
     #expect(second.upToDate)
     #expect(second.rendered == 0)
 
+    let untouched = try inode(page(0))
     let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
     try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "More text.\n", to: lesson)
     let third = try builder.build()
@@ -54,6 +62,10 @@ struct SiteBuilderTests {
     #expect(third.rendered == 1)
     #expect(third.reused == 2)
     for number in 0..<3 { #expect(FileManager.default.fileExists(atPath: page(number))) }
+    // The unchanged lesson's page was left in place, not written again.
+    #expect(try inode(page(0)) == untouched)
+    let staging = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".site.") }
+    #expect(staging.isEmpty)
   }
 
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
@@ -140,5 +152,38 @@ struct SiteBuilderTests {
     #expect(report.hasErrors)
     #expect(report.diagnostics.contains { $0.file == locked })
     #expect(FileManager.default.fileExists(atPath: page(0)))
+  }
+
+  @Test("--refresh with a name no lesson has is an error; named lessons are rendered again", .timeLimit(.minutes(1)))
+  func refreshNames() throws {
+    _ = try SiteBuilder(configuration: configuration).build()
+    var refresh = configuration
+    refresh.execution = ExecutionOptions(refresh: .lessons(["lesson-1", "nope"]))
+    let report = try SiteBuilder(configuration: refresh).build()
+    #expect(report.rendered == 1)
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("nope") })
+    // The mistake belongs to that command line, not to the site: a plain build afterwards does not repeat it.
+    let plain = try SiteBuilder(configuration: configuration).build()
+    #expect(!plain.diagnostics.contains { $0.message.contains("nope") })
+  }
+
+  @Test("an output folder that holds the content, the templates or the current folder is refused", .timeLimit(.minutes(1)))
+  func unsafeOutput() throws {
+    for output in [folder, configuration.contentFolder, configuration.contentFolder + "/..", "/"] {
+      var unsafe = configuration
+      unsafe.outputFolder = output
+      let error = try #require(throws: SiteError.self) { try SiteBuilder(configuration: unsafe).build() }
+      #expect(error.code == .invalidSetting)
+    }
+    #expect(FileManager.default.fileExists(atPath: configuration.contentFolder + "/topics/topic-a/metadata.yaml"))
+  }
+
+  @Test("a symbolic link loop in a tutorial folder is reported, not followed forever", .timeLimit(.minutes(1)))
+  func symlinkLoop() throws {
+    let tutorial = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0"
+    try FileManager.default.createSymbolicLink(atPath: tutorial + "/loop", withDestinationPath: tutorial)
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("symbolic link loop") })
+    #expect(FileManager.default.fileExists(atPath: page(1)))
   }
 }

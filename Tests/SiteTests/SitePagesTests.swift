@@ -35,6 +35,7 @@ struct SitePagesTests {
   @Test("the index lists published lessons with level and time, and leaves drafts and disabled lessons out")
   func index() throws {
     let folder = try write()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let index = try SiteTestSupport.read(folder + "/index.html")
     #expect(index.contains("<a href=\"topics/t/tutorials/published/tutorial.html\">Published lesson</a>"))
     #expect(index.contains("Advanced"))
@@ -49,6 +50,7 @@ struct SitePagesTests {
   @Test("the topic page links back to the root and to its lessons relatively")
   func topicPage() throws {
     let folder = try write()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let page = try SiteTestSupport.read(folder + "/topics/t/index.html")
     #expect(page.contains("href=\"../../index.html\""))
     #expect(page.contains("href=\"../../topics/t/tutorials/published/tutorial.html\""))
@@ -57,7 +59,9 @@ struct SitePagesTests {
 
   @Test("the sitemap lists published pages only")
   func sitemap() throws {
-    let sitemap = try SiteTestSupport.read(try write() + "/sitemap.xml")
+    let folder = try write()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let sitemap = try SiteTestSupport.read(folder + "/sitemap.xml")
     #expect(sitemap.contains("topics/t/tutorials/published/tutorial.html"))
     #expect(!sitemap.contains("drafted"))
     #expect(!sitemap.contains("disabled"))

@@ -16,12 +16,12 @@ struct SitemapTests {
   }
 
   @Test("without a base URL the locations are paths relative to the site root, sorted and escaped")
-  func relative() {
+  func relative() throws {
     let xml = Sitemap.xml(pages: ["z.html", "topics/a&b/tutorial.html"], baseURL: nil)
     #expect(xml.contains("<loc>topics/a&amp;b/tutorial.html</loc>"))
-    let first = xml.range(of: "topics/")
-    let second = xml.range(of: "z.html")
-    #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound)
+    let first = try #require(xml.range(of: "topics/"))
+    let second = try #require(xml.range(of: "z.html"))
+    #expect(first.lowerBound < second.lowerBound)
     #expect(SiteTestSupport.wellFormednessError(xml) == nil)
   }
 }

@@ -4,9 +4,11 @@ import Testing
 @testable import Site
 
 @Suite("Preview server paths")
-struct StaticFileResolverTests {
+final class StaticFileResolverTests {
   let root: String
   let resolver: StaticFileResolver
+
+  deinit { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
 
   init() throws {
     let folder = try SiteTestSupport.temporaryFolder()
@@ -14,6 +16,7 @@ struct StaticFileResolverTests {
     try SiteTestSupport.write("<html/>", to: root + "/index.html")
     try SiteTestSupport.write("body{}", to: root + "/assets/style.css")
     try SiteTestSupport.write("<svg/>", to: root + "/topics/a/images/x.svg")
+    try SiteTestSupport.write("{}", to: root + "/.lessons-manifest.json")
     try SiteTestSupport.write("secret", to: folder + "/secret.txt")
     try FileManager.default.createSymbolicLink(atPath: root + "/escape.txt", withDestinationPath: folder + "/secret.txt")
     resolver = StaticFileResolver(root: root)
@@ -52,5 +55,6 @@ struct StaticFileResolverTests {
   func missing() {
     #expect(resolver.resolve("/nothing.html") == .notFound)
     #expect(resolver.resolve("/topics/a/") == .notFound)
+    #expect(resolver.resolve("/.lessons-manifest.json") == .notFound)
   }
 }

@@ -108,6 +108,7 @@ struct TemplateSetTests {
   @Test("a template that does not parse is reported with its file and line")
   func brokenTemplate() throws {
     let folder = try SiteTestSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     for name in ["layout", "index"] { try SiteTestSupport.write("{{{content}}}", to: "\(folder)/\(name).mustache") }
     try SiteTestSupport.write("line one\nline two {{#open}}\n", to: folder + "/tutorial.mustache")
     let error = try #require(throws: SiteError.self) { try TemplateSet(folder: folder) }
@@ -118,6 +119,7 @@ struct TemplateSetTests {
   @Test("a missing required template is named")
   func missingTemplate() throws {
     let folder = try SiteTestSupport.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     try SiteTestSupport.write("{{{content}}}", to: folder + "/layout.mustache")
     let error = try #require(throws: SiteError.self) { try TemplateSet(folder: folder) }
     #expect(error.description.contains("index.mustache") || error.description.contains("tutorial.mustache"))

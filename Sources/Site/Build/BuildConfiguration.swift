@@ -18,6 +18,7 @@ public struct BuildConfiguration: Sendable {
   /// Passed to the execution step.
   public var execution: ExecutionOptions
 
+  /// A configuration with the defaults of the `lessons` command: `content`, `templates`, `site`, one job per CPU.
   public init(
     contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "site",
     strict: Bool = false, jobs: Int = BuildConfiguration.defaultJobs, baseURL: String? = nil,
@@ -33,10 +34,5 @@ public struct BuildConfiguration: Sendable {
   }
 
   /// The number of CPUs the process may use.
-  public static var defaultJobs: Int { ProcessInfoCPU.count }
-}
-
-/// The active processor count, behind a name that keeps Foundation out of the configuration's API.
-enum ProcessInfoCPU {
-  static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

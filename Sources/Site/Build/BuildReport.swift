@@ -19,11 +19,14 @@ public struct BuildReport: Sendable {
   /// Wall time of the run.
   public var seconds: Double = 0
 
+  /// An empty report, filled in as the run goes.
   public init() {}
 
   /// Whether the run found any error (the exit status is then non-zero).
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } || !failed.isEmpty }
+  /// How many warnings the run reported.
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+  /// How many errors the run reported.
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }
 }
 

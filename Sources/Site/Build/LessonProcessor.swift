@@ -51,8 +51,18 @@ struct LessonProcessor: Sendable {
     outcome = finish(outcome)
     guard !hasErrors(outcome.diagnostics) else { return outcome }
 
+    // A lesson with Swift cells is also published as a Jupyter notebook, with the captured outputs.
+    var notebook: (name: String, json: String)?
+    if !lesson.cells.isEmpty {
+      do {
+        notebook = (lesson.slug + ".ipynb", try NotebookExport.notebook(for: lesson, results: results))
+      } catch {
+        outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
+      }
+    }
     let page = TutorialPage(
-      lesson: lesson, body: body, results: results, assets: source.assets, site: site,
+      lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
+      site: site,
       topicTitle: topicTitles[source.topic] ?? source.topic)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
@@ -60,6 +70,11 @@ struct LessonProcessor: Sendable {
     if let staging {
       do {
         try FileSystem.write(html, to: staging + "/" + pagePath)
+        if let notebook {
+          let target = source.relativePath + "/" + notebook.name
+          try FileSystem.write(notebook.json, to: staging + "/" + target)
+          outputs.append(target)
+        }
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
           try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target)

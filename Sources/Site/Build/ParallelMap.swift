@@ -1,23 +1,18 @@
-import Dispatch
-import Synchronization
+import Multiprocessing
 
-/// Applies `transform` to every item on up to `jobs` threads and returns the results in the items' order.
+/// Applies `transform` to every item on up to `jobs` threads of the project's own pool engine and returns the
+/// results in the items' order.
 ///
-/// TODO(pool): replace the body with the project's pool engine once it is on main:
-/// `withThreadPool(jobs) { pool in try pool.map(items, transform) }`. Threads only: the builder never forks.
+/// Threads only: the builder never forks (a fork-based pool in a multi-threaded process is what FINDINGS.md warns
+/// against). Should the pool refuse to start (it cannot create a thread), the items are done one by one on the
+/// calling thread, so that a build still finishes.
 func parallelMap<Item: Sendable, Result: Sendable>(
-  _ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result
+  _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Result
 ) -> [Result] {
-  guard !items.isEmpty else { return [] }
-  let next = Atomic<Int>(0)
-  let results = Mutex<[Result?]>(Array(repeating: nil, count: items.count))
-  DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), items.count)) { _ in
-    while true {
-      let index = next.add(1, ordering: .relaxed).oldValue
-      guard index < items.count else { return }
-      let result = transform(items[index])
-      results.withLock { $0[index] = result }
-    }
+  guard items.count > 1, jobs > 1 else { return items.map(transform) }
+  let workers = min(jobs, items.count)
+  if let results = try? withThreadPool(workers, { pool in try pool.map(items, chunksize: 4, transform) }) {
+    return results
   }
-  return results.withLock { $0.compactMap { $0 } }
+  return items.map(transform)
 }

@@ -13,9 +13,10 @@ struct TutorialSource: Sendable {
   /// Every file of the folder (relative to it) with its size and time: what decides whether the lesson changed.
   var inputs: [String: FileSystem.Status]
 
-  /// Files beside the tutorial that are published with it (images, data, notebooks): all but Markdown.
+  /// Files beside the tutorial that are published with it (images, data, notebooks): all but Markdown and the
+  /// execution step's frozen results (`*.results.json`), which are inputs of the build, not pages.
   var assets: [String] {
-    inputs.keys.filter { !$0.hasSuffix(".md") }.sorted()
+    inputs.keys.filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".results.json") }.sorted()
   }
 }
 

@@ -43,6 +43,8 @@ struct BuildManifest: Codable, Sendable {
   var settings: Settings
   /// Problems of the site's own files (site.yaml, metadata.yaml), reported again while they are unchanged.
   var siteDiagnostics: [Diagnostic]
+  /// Files written for the site as a whole (index, topic pages, sitemap, assets, topic images).
+  var siteOutputs: [String]
   var topics: [String: TopicRecord]
   /// Keyed by the lesson's relative path.
   var lessons: [String: Lesson]

@@ -10,6 +10,9 @@ import Foundation
 ///
 /// Errors carry the path and the system's reason, ready to be shown to an author.
 enum FileSystem {
+  /// How deep `tree(under:)` goes below the folder it starts from.
+  static let maximumDepth = 24
+
   /// What `stat` says about a path, reduced to what decides whether it changed.
   struct Status: Sendable, Hashable, Codable {
     var size: Int64
@@ -57,13 +60,18 @@ enum FileSystem {
 
   /// Every file under `path` (recursively) with its status, keyed by its path relative to `path`; hidden names
   /// are skipped.
-  static func tree(under path: String) throws(SiteError) -> [String: Status] {
+  /// Deeper than `maximumDepth` folders is refused, which also stops symbolic-link loops.
+  static func tree(under path: String, depth: Int = 0) throws(SiteError) -> [String: Status] {
+    guard depth < maximumDepth else {
+      throw SiteError(
+        .unreadable, file: path, reason: "folders nested more than \(maximumDepth) deep (a symbolic link loop?)")
+    }
     var result: [String: Status] = [:]
     for name in try contents(of: path) {
       let full = path + "/" + name
       guard let status = try status(full) else { continue }
       if status.isDirectory {
-        for (file, inner) in try tree(under: full) { result[name + "/" + file] = inner }
+        for (file, inner) in try tree(under: full, depth: depth + 1) { result[name + "/" + file] = inner }
       } else {
         result[name] = status
       }

@@ -4,11 +4,12 @@ import Foundation
   import Glibc
 #endif
 
-/// A temporary folder beside the output folder that a build fills and then swaps in, so that readers of the site
-/// (and a failed build) never see half a site.
+/// A temporary folder beside the output folder that a build fills before anything of the site changes, so that a
+/// failed build leaves the site as it was.
 ///
-/// The swap renames the old site away, renames the new one in and removes the old one; when the second rename
-/// fails the old site is put back.
+/// A full build swaps it in whole (`swapIn`: rename the old site away, rename the new one in, remove the old one;
+/// when the second rename fails the old site is put back). A partial build, which rendered only the changed
+/// lessons, moves its files into the site one `rename` each (`commit`), the manifest last.
 struct StagingFolder {
   /// The output folder, absolute and without a trailing slash.
   let output: String
@@ -51,6 +52,27 @@ struct StagingFolder {
       throw error
     }
     FileSystem.remove(previous)
+  }
+
+  /// Moves every file of the staging folder into the output folder (each `rename` replaces one file atomically),
+  /// removes `stale` files (relative paths) and the folders they leave empty, and moves the manifest in last, so
+  /// that a commit cut short is redone by the next build.
+  ///
+  /// Used when only some lessons changed: it touches only their files instead of recreating the whole site.
+  func commit(removing stale: [String]) throws(SiteError) {
+    for file in try FileSystem.tree(under: path).keys.sorted() {
+      try FileSystem.createDirectory((output + "/" + file as NSString).deletingLastPathComponent)
+      try FileSystem.move(path + "/" + file, to: output + "/" + file)
+    }
+    for file in stale {
+      unlink(output + "/" + file)
+      var folder = (file as NSString).deletingLastPathComponent
+      while !folder.isEmpty, rmdir(output + "/" + folder) == 0 {
+        folder = (folder as NSString).deletingLastPathComponent
+      }
+    }
+    try FileSystem.move(path + "/" + BuildManifest.fileName, to: output + "/" + BuildManifest.fileName)
+    FileSystem.remove(path)
   }
 
   /// Removes the staging folder after a failed build; the output folder is untouched.

@@ -8,11 +8,14 @@ struct SitePages {
   /// The staging folder being filled.
   var staging: String
 
-  /// Writes everything; `metadata` gives each topic's title and summary.
+  /// Writes everything; `metadata` gives each topic's title and summary. Returns the paths written, relative to
+  /// the site root.
+  @discardableResult
   func write(
     inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
     templatesFolder: String
-  ) throws(SiteError) {
+  ) throws(SiteError) -> [String] {
+    var written: [String] = []
     var topics: [ListedTopic] = []
     for topic in inventory.topics {
       let metadata = metadata[topic.name] ?? TopicMetadata(title: topic.name)
@@ -23,6 +26,7 @@ struct SitePages {
       topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons))
       for image in topic.images.keys {
         try FileSystem.copy(topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)")
+        written.append("topics/\(topic.name)/\(image)")
       }
     }
     topics.sort { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
@@ -39,12 +43,15 @@ struct SitePages {
     }
     pages += topics.flatMap { $0.lessons.map(\.pagePath) }
     try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
+    written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true {
       for file in try FileSystem.tree(under: assets).keys {
         try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file)
+        written.append("assets/" + file)
       }
     }
+    return written
   }
 }

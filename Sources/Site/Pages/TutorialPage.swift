@@ -49,6 +49,11 @@ struct TutorialPage {
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
       context["notebook"] = ["link": notebook, "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
+    // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
+    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp"] {
+      let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
+      context[flag] = ((context[key] as? [Any])?.isEmpty == false)
+    }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
       || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil

@@ -18,6 +18,7 @@ public struct StaticFileResolver: Sendable {
   /// The site folder.
   public let root: String
 
+  /// A resolver for the site folder `root`.
   public init(root: String) {
     self.root = root
   }
@@ -30,6 +31,8 @@ public struct StaticFileResolver: Sendable {
     for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
       return .forbidden
     }
+    // Hidden files (the build manifest) are the builder's, not the site's.
+    if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
     let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
     var candidate = realRoot + (segments.isEmpty ? "" : "/" + segments.joined(separator: "/"))
     var isDirectory: ObjCBool = false

@@ -1,0 +1,35 @@
+import Dispatch
+import Lessons
+
+extension SiteBuilder {
+  /// Parses and renders every lesson without executing cells or writing anything: what `lessons check` reports.
+  public func check(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
+    let start = DispatchTime.now()
+    var report = BuildReport()
+    let inventory = try ContentScanner.scan(configuration.contentFolder)
+    report.lessons = inventory.tutorials.count
+    report.diagnostics += inventory.problems
+    let templates = try TemplateSet(folder: configuration.templatesFolder)
+    var site = SiteSettings()
+    do {
+      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
+    } catch {
+      report.diagnostics.append(error.diagnostic)
+    }
+    let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+    let processor = LessonProcessor(
+      templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
+      execution: nil)
+    for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
+      processor.process($0, staging: nil)
+    }) {
+      report.rendered += 1
+      report.diagnostics += outcome.diagnostics
+      if outcome.record == nil { report.failed.append(outcome.source.relativePath) }
+      if outcome.record?.summary == nil && outcome.record != nil { report.disabled += 1 }
+    }
+    report.diagnostics = Self.ordered(report.diagnostics)
+    report.seconds = Self.seconds(since: start)
+    return report
+  }
+}

@@ -1,0 +1,53 @@
+import Dispatch
+import Lessons
+import Synchronization
+
+/// Steps shared by `build` and `check`: topic metadata, running lessons in parallel with progress, ordering
+/// diagnostics, timing.
+extension SiteBuilder {
+  /// Every topic's metadata; a broken metadata.yaml is an error diagnostic and the topic keeps its folder name.
+  static func topicMetadata(
+    _ inventory: ContentInventory, diagnostics: inout [Diagnostic]
+  ) -> [String: TopicMetadata] {
+    var result: [String: TopicMetadata] = [:]
+    for topic in inventory.topics {
+      do {
+        result[topic.name] = try TopicMetadata.load(topic)
+      } catch {
+        diagnostics.append(error.diagnostic)
+        result[topic.name] = TopicMetadata(title: topic.name)
+      }
+    }
+    return result
+  }
+
+  static func process(
+    _ sources: [TutorialSource], jobs: Int, progress: @escaping @Sendable (BuildEvent) -> Void,
+    _ work: @escaping @Sendable (TutorialSource) -> LessonProcessor.Outcome
+  ) -> [LessonProcessor.Outcome] {
+    progress(.started(total: sources.count))
+    let done = Mutex(0)
+    return parallelMap(sources, jobs: jobs) { source in
+      let outcome = work(source)
+      done.withLock { count in
+        count += 1
+        progress(.lessonFinished(relativePath: source.relativePath, done: count, total: sources.count))
+      }
+      return outcome
+    }
+  }
+
+  static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { left, right in
+      if left.element.file != right.element.file { return left.element.file < right.element.file }
+      if (left.element.line ?? 0) != (right.element.line ?? 0) {
+        return (left.element.line ?? 0) < (right.element.line ?? 0)
+      }
+      return left.offset < right.offset
+    }.map(\.element)
+  }
+
+  static func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+}

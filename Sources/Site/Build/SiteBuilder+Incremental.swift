@@ -1,0 +1,62 @@
+import Execution
+import Foundation
+import Lessons
+
+/// How a build decides what to render: the settings that decide every page, whether the site is up to date,
+/// which lessons `--refresh` names, and whether the output folder may be replaced.
+extension SiteBuilder {
+  func currentSettings(_ inventory: ContentInventory) throws(SiteError) -> BuildManifest.Settings {
+    guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
+      throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
+    }
+    return BuildManifest.Settings(
+      builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
+      siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
+  }
+
+  func isUpToDate(
+    _ manifest: BuildManifest, inventory: ContentInventory, settings: BuildManifest.Settings,
+    topics: [String: BuildManifest.TopicRecord]
+  ) -> Bool {
+    guard manifest.settings == settings, manifest.topics == topics, inventory.problems.isEmpty,
+      configuration.execution.refresh == .none, !configuration.execution.live,
+      manifest.lessons.count == inventory.tutorials.count
+    else { return false }
+    return inventory.tutorials.allSatisfy { manifest.lessons[$0.relativePath]?.inputs == $0.inputs }
+  }
+
+  /// Whether `--refresh` names the lesson (or everything), or `--live` asks for fresh results.
+  func isRefreshed(_ source: TutorialSource) -> Bool {
+    if configuration.execution.live { return true }
+    switch configuration.execution.refresh {
+    case .none: return false
+    case .all: return true
+    case .lessons(let names): return names.contains(source.slug) || names.contains(source.relativePath)
+    }
+  }
+
+  /// Refuses an output folder whose replacement would destroy the inputs: the content or templates folder, a
+  /// folder holding them, or the current folder (`--out .`).
+  func checkOutputIsSafeToReplace() throws(SiteError) {
+    func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+    let output = real(configuration.outputFolder)
+    let protected = [configuration.contentFolder, configuration.templatesFolder, FileManager.default.currentDirectoryPath]
+    for folder in protected.map(real) where folder == output || folder.hasPrefix(output == "/" ? "/" : output + "/") {
+      throw SiteError(
+        .invalidSetting, file: configuration.outputFolder,
+        reason: "the output folder would replace \(folder), which the build reads or runs in; choose another --out")
+    }
+  }
+
+  /// An error for each `--refresh` name that no lesson has (a typo would otherwise refresh nothing, silently).
+  func unknownRefreshNames(_ inventory: ContentInventory) -> [Diagnostic] {
+    guard case .lessons(let names) = configuration.execution.refresh else { return [] }
+    return names.filter { name in !inventory.tutorials.contains { $0.slug == name || $0.relativePath == name } }
+      .map { Diagnostic(.error, file: configuration.contentFolder, "--refresh \($0): no lesson has this name or path") }
+  }
+
+  /// Whether every file a lesson wrote is still in the site (someone may have deleted pages by hand).
+  static func outputsExist(_ record: BuildManifest.Lesson, in output: String) -> Bool {
+    record.outputs.allSatisfy { (try? FileSystem.status(output + "/" + $0)) != nil }
+  }
+}
