@@ -86,9 +86,11 @@ struct GalaxyStandInsTests {
     }
     let (before, after) = try outcome.get()
     #expect(before == 200)
-    guard case .connectionRefused = after else {
-      Issue.record("expected a refused connection after stop(), got \(String(describing: after))")
-      return
+    // Nothing answers any more: the port refuses, or (when the listener was closing under load as the request
+    // came in) the connection is reset before any response.
+    switch after {
+    case .connectionRefused?, .transfer?: break
+    default: Issue.record("expected no answer after stop(), got \(String(describing: after))")
     }
   }
 
