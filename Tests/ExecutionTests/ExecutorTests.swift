@@ -2,6 +2,7 @@ import Charts
 import Dispatch
 import Execution
 import Foundation
+import FoundationXML
 import Glibc
 import Lessons
 import Synchronization
@@ -11,15 +12,13 @@ extension ProcessSuites {
   /// End-to-end tests of lesson execution: they compile and run real programs against the built libraries.
   @Suite("Executing lessons")
   struct ExecutorTests {
-    static let chart = Chart(kind: .line, title: "Speed-up")
-
-    static func chartJSON() throws -> String {
-      String(decoding: try JSONEncoder().encode(chart), as: UTF8.self)
-    }
+    static let chart = Chart(
+      kind: .line, title: "Speed-up", xLabel: "Pool Size", yLabel: "time (s)",
+      series: [Chart.Series(name: "map", points: [.init(x: 1, y: 2.6), .init(x: 5, y: 1.1)])])
 
     @Test("cells print, share state, fork workers, throw, chart; later cells do not run", .timeLimit(.minutes(2)))
     func notebook() throws {
-      let lesson = try FixtureLessons.lesson("notebook.md", replacements: ["@CHART_JSON@": try Self.chartJSON()])
+      let lesson = try FixtureLessons.lesson("notebook.md")
       defer { FixtureLessons.remove(lesson) }
       let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results, "no results: \(diagnostics)").cells
@@ -36,6 +35,14 @@ extension ProcessSuites {
       #expect(cells[3].status == .failed(message: "LessonError(reason: \"this one is expected\")", expected: true))
       #expect(cells[4].status == .notRun(reason: CellStatus.runFalseReason))
       #expect(cells[5].charts == [Self.chart])
+      // The chart the program showed draws as well-formed SVG with a title and a description.
+      let svg = SVGChart.render(try #require(cells[5].charts.first), id: "c1")
+      let collector = SVGElements()
+      let parser = XMLParser(data: Data(svg.utf8))
+      parser.delegate = collector
+      #expect(parser.parse())
+      #expect(collector.names.first == "svg")
+      #expect(collector.names.contains("title") && collector.names.contains("desc"))
       #expect(cells[5].stdout == "<script>alert('x')</script>\n")
       let threadLines = cells[6].stdout.split(separator: "\n").map(String.init)
       #expect(threadLines.filter { $0.hasPrefix("thread saw") }.sorted() == ["thread saw pool", "thread saw thread"])
@@ -166,5 +173,17 @@ extension Lesson {
   /// The lesson with its file replaced by `text`.
   func withText(_ text: String) throws -> Lesson {
     try FixtureLessons.rewrite(self, text: text)
+  }
+}
+
+/// Records the element names an XML parser meets, in order.
+final class SVGElements: NSObject, XMLParserDelegate {
+  var names: [String] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    names.append(elementName)
   }
 }
