@@ -14,6 +14,8 @@ final class ChildProcess {
   let stderrFD: Int32
   let controlFD: Int32
   private var reaped = false
+  /// How the child ended, once reaped; `reap()` is safe to call again.
+  private var termination: Termination?
 
   /// The file descriptor number the child sees its control pipe as (`LESSONS_CONTROL_FD`).
   static let childControlFD: Int32 = 3
@@ -103,8 +105,10 @@ final class ChildProcess {
     kill(-pid, SIGKILL)
   }
 
-  /// Waits for the child and returns how it ended; kills what is left of its group first.
+  /// Waits for the child and returns how it ended; kills what is left of its group first. Called again, returns
+  /// the same answer without touching the (by then reusable) pid.
   func reap() -> Termination {
+    if let termination { return termination }
     killGroup()
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -112,9 +116,11 @@ final class ChildProcess {
     ProcessGroupRegistry.shared.unregister(pid)
     // WIFSIGNALED/WTERMSIG/WEXITSTATUS are macros Swift cannot import.
     let signal = status & 0x7f
-    if signal == 0 { return .exited((status >> 8) & 0xff) }
-    return .signaled(signal)
+    let ended: Termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+    termination = ended
+    return ended
   }
+
 
   private static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
     // A socket pair rather than pipe2 (which Swift's Glibc module does not export): SOCK_CLOEXEC sets

@@ -55,6 +55,7 @@ struct ProgramRunner {
     var current: Int?
     var currentBegan = started
     var exitedAt: Double?
+    var termination: Termination?
     var buffer = [UInt8](repeating: 0, count: 65536)
 
     while true {
@@ -66,7 +67,10 @@ struct ProgramRunner {
       }
       if exitedAt == nil, child.hasExited() {
         exitedAt = now
+        // Kill what is left of the group while the leader is still a zombie (its pid, the group id, cannot be
+        // reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
         child.killGroup()
+        termination = child.reap()
         if let current { outcome.unfinishedSeconds[current] = now - currentBegan }
         continue
       }
@@ -104,7 +108,7 @@ struct ProgramRunner {
         }
       }
     }
-    outcome.termination = child.reap()
+    outcome.termination = termination ?? child.reap()
     outcome.totalSeconds = (exitedAt ?? Self.now()) - started
     outcome.stdout.finish()
     outcome.stderr.finish()
