@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test of the package: installs what is missing (as root) or says what to install, builds the package
 # and its tests (which also builds the `lessons` command the end-to-end tests drive), then runs Swift Testing.
-# Extra arguments go to `swift test` (e.g. `--filter SiteTests`).
+# Extra arguments go to `swift test` (e.g. `--filter SiteTests`); without any, the suites run in two passes:
+# the pool engine's own tests fork the test process itself, which is only safe while no other suite's threads
+# are running (see docs/multiprocessing.md, "Fork and threads"), so they get a process of their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-dependencies.sh tidy
 swift build --build-tests
-swift test --skip-build "$@"
+if [ $# -gt 0 ]; then
+  exec swift test --skip-build "$@"
+fi
+echo "==> pool engine tests (a test process of their own)" >&2
+swift test --skip-build --filter MultiprocessingTests
+echo "==> every other test" >&2
+swift test --skip-build --skip MultiprocessingTests
