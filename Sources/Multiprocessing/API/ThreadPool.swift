@@ -34,11 +34,29 @@ public final class ThreadPool: Sendable {
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
     let input = SendableInput(items)
-    let size = chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers)
-    guard let batch = try submit(count: input.count, chunksize: size, window: false, ordered: true, {
-      try body(input.element($0))
-    }) else { return [] }
-    return try batch.collectAll()
+    let size = try PoolSizing.positive(
+      chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize")
+    guard input.count > 0 else { return [] }
+    // The threads write straight into the result array's storage: no second buffer, no final copy.
+    var failure: PoolError?
+    let result = [Output](unsafeUninitializedCapacity: input.count) { buffer, initialized in
+      initialized = 0
+      guard let storage = buffer.baseAddress else { return }
+      let batch = ThreadBatch(
+        count: input.count, chunksize: size, windowChunks: nil, ordered: true, condition: core.condition,
+        storage: storage
+      ) { try body(input.element($0)) }
+      do throws(PoolError) {
+        try core.enqueue(batch, strong: true)
+      } catch {
+        failure = error
+        return
+      }
+      failure = batch.finishInPlace()
+      if failure == nil { initialized = input.count }
+    }
+    if let failure { throw failure }
+    return result
   }
 
   /// `map` for items that are pairs of arguments: `pool.starmap([(2, 3), (4, 5)]) { a, b in a * b }`.

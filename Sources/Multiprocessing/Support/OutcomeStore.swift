@@ -89,6 +89,26 @@ final class OutcomeStore<Output> {
     }
   }
 
+  /// Throws the error of the lowest-numbered failed task, if any.
+  func checkNoErrors() throws(PoolError) {
+    if let first = errors.keys.min(), let error = errors[first] { throw error }
+  }
+
+  /// For a store whose storage belongs to someone else (an array being built in place): gives up the values
+  /// (they now belong to that owner) so that nothing is deinitialized twice.
+  func relinquishValues() {
+    states = Array(repeating: .taken, count: count)
+  }
+
+  /// For a store whose storage belongs to someone else: destroys the values it holds, leaving the storage
+  /// uninitialized (the owner then discards it).
+  func destroyValues() {
+    if !Self.isTrivial {
+      for index in 0..<count where states[index] == .value { (values + index).deinitialize(count: 1) }
+    }
+    states = Array(repeating: .taken, count: count)
+  }
+
   /// Moves `count` initialized values from `source` into tasks `start...`, which must all be pending.
   func moveValues(from source: UnsafeMutablePointer<Output>, start: Int, count: Int) {
     (values + start).moveInitialize(from: source, count: count)

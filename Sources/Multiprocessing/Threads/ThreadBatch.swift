@@ -16,7 +16,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   init(
     count: Int, chunksize: Int, windowChunks: Int?, ordered: Bool, condition: Condition,
-    task: @escaping @Sendable (Int) throws -> Output
+    storage: UnsafeMutablePointer<Output>? = nil, task: @escaping @Sendable (Int) throws -> Output
   ) {
     self.count = count
     self.chunksize = chunksize
@@ -24,7 +24,11 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     self.windowChunks = windowChunks
     self.task = task
     self.condition = condition
-    store = OutcomeStore(count: count, recordsArrivals: !ordered)
+    if let storage {
+      store = OutcomeStore(count: count, recordsArrivals: !ordered, storage: storage, release: { _ in })
+    } else {
+      store = OutcomeStore(count: count, recordsArrivals: !ordered)
+    }
     if let windowChunks { window = windowChunks }
   }
 
@@ -101,6 +105,22 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   func consumerGone() {
     condition.withLock { abandon() }
     condition.broadcast()
+  }
+
+  /// For a batch writing into caller-owned storage: waits for every task, then hands the values over (nil)
+  /// or destroys them and returns the lowest-numbered task's error.
+  func finishInPlace() -> PoolError? {
+    condition.withLock {
+      while !store.isComplete { condition.wait(until: nil) }
+      do throws(PoolError) {
+        try store.checkNoErrors()
+        store.relinquishValues()
+        return nil
+      } catch {
+        store.destroyValues()
+        return error
+      }
+    }
   }
 
   func collectAll() throws(PoolError) -> [Output] {
