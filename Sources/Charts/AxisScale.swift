@@ -9,8 +9,10 @@ struct AxisScale: Equatable {
   var decimals: Int
 
   /// Ticks for values from `minimum` to `maximum`, about `target` of them. `includeZero` extends the range to 0
-  /// (bar charts). An empty or one-value range is widened so the axis still has a length.
-  init(minimum: Double, maximum: Double, target: Int = 6, includeZero: Bool = false) {
+  /// (bar charts). `integral` (every value is a whole number: pool sizes, counts) keeps ticks on whole numbers,
+  /// so an axis of 1…2 workers reads 1, 2 rather than 1, 1.2, 1.4. An empty or one-value range is widened so the
+  /// axis still has a length.
+  init(minimum: Double, maximum: Double, target: Int = 6, includeZero: Bool = false, integral: Bool = false) {
     var low = minimum.isFinite ? minimum : 0
     var high = maximum.isFinite ? maximum : 1
     if low > high { swap(&low, &high) }
@@ -29,8 +31,15 @@ struct AxisScale: Equatable {
     let rough = (high - low) / Double(max(1, target - 1))
     let power = Self.power10(rough.log10Floor)
     let mantissa = rough / power
-    let nice: Double = mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 2.5 ? 2.5 : mantissa <= 5 ? 5 : 10
+    var nice: Double = mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 2.5 ? 2.5 : mantissa <= 5 ? 5 : 10
     step = nice * power
+    if integral && step < 1 {
+      nice = 1
+      step = 1
+    } else if integral && nice == 2.5 && power < 10 {
+      nice = 2
+      step = 2 * power
+    }
     lower = (low / step).rounded(.down) * step
     upper = (high / step).rounded(.up) * step
     let stepDecimals = -Int((step).log10Floor)

@@ -19,7 +19,10 @@ struct SVGChartDrawing {
   private var points: [Chart.Point] { chart.series.flatMap(\.points) }
 
   private var xScale: AxisScale {
-    AxisScale(minimum: points.map(\.x).min() ?? 0, maximum: points.map(\.x).max() ?? 1)
+    AxisScale(
+      minimum: points.map(\.x).min() ?? 0, maximum: points.map(\.x).max() ?? 1,
+      // A line chart over whole numbers (pool sizes, counts) keeps whole ticks; a scatter's x is a measurement.
+      integral: chart.kind == .line && points.allSatisfy { $0.x.rounded() == $0.x })
   }
 
   private var yScale: AxisScale {

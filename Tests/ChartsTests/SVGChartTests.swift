@@ -57,6 +57,17 @@ struct SVGChartTests {
     #expect(ticks.count <= 12)
   }
 
+  @Test("a line chart over whole numbers gets whole ticks: 1…2 workers read 1, 2, not 1, 1.2, 1.4")
+  func wholeNumberTicks() {
+    var chart = Chart.line(title: "Speedup", x: "workers", y: "speedup")
+    chart.add("ThreadPool", x: [1, 2], y: [10.0, 30.0])  // y ticks 10…30: any 1.x tick is on x
+    let parsed = SVGParsing.parse(SVGChart.render(chart, id: "c"))
+    #expect(parsed.error == nil)
+    let labels = parsed.withClass("lc-tick").map(\.text)
+    #expect(labels.suffix(2) == ["1", "2"])
+    #expect(!labels.contains("1.2"))
+  }
+
   @Test("text that looks like markup is escaped and survives as text")
   func escaping() throws {
     var chart = Chart.bar(title: "<script>alert(1)</script> & co", x: "a < b", y: "\"quoted\" 'y'")
