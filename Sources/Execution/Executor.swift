@@ -7,7 +7,7 @@ import Lessons
 /// the per-cell outputs are stored beside the lesson (see `FrozenResultsStore`). A lesson is executed again when
 /// its results are missing, corrupt or stale (`ResultsKey`), or when `options.refresh` names it.
 public enum Executor {
-  /// Frozen or fresh results for `lesson`, and the problems met; nil results when the lesson has no Swift cells
+  /// Frozen or fresh results for `lesson`, and the problems met; nil results when the lesson has no Swift cells to run
   /// (or cannot be executed and has no usable frozen results).
   ///
   /// Problems are warnings located at the lesson file and cell line: compile errors, cells that failed
@@ -15,7 +15,8 @@ public enum Executor {
   /// Blocks while the lesson runs. Safe to call for several lessons at once from different threads: each run has
   /// its own temporary folder and pipes, and shared state (toolchain, machine description) is read once.
   public static func results(for lesson: Lesson, options: ExecutionOptions) -> (LessonResults?, [Diagnostic]) {
-    guard !lesson.cells.isEmpty else { return (nil, []) }
+    // Nothing to run (no Swift cells, or all `run: false`): no compiler, no results file.
+    guard lesson.cells.contains(where: \.options.run) else { return (nil, []) }
     let libraryFolder = options.libraryFolder ?? Toolchain.defaultLibraryFolder
     let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder)
     var diagnostics: [Diagnostic] = []

@@ -89,5 +89,19 @@ extension ProcessSuites {
       #expect(diagnostics.isEmpty)
       #expect(!FileManager.default.fileExists(atPath: FrozenResultsStore.path(for: lesson.file)))
     }
+
+    @Test(
+      "a lesson whose Swift cells are all run: false is neither compiled nor given results",
+      arguments: ["```swift run=false\nprint(1)\n```\n", "```swift\n//| run: false\nprint(1)\n```\n"])
+    func nothingToRun(text: String) throws {
+      var lesson = try FixtureLessons.lesson("broken.md")
+      defer { FixtureLessons.remove(lesson) }
+      lesson = try FixtureLessons.rewrite(lesson, text: text)
+      #expect(lesson.cells.count == 1)
+      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions(refresh: .all))
+      #expect(results == nil)
+      #expect(diagnostics.isEmpty)
+      #expect(!FileManager.default.fileExists(atPath: FrozenResultsStore.path(for: lesson.file)))
+    }
   }
 }
