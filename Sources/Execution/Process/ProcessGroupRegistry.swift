@@ -8,7 +8,7 @@ import Synchronization
 /// Lesson programs run in process groups of their own, so the terminal's SIGINT does not reach them: on the
 /// first spawn the registry installs SIGINT/SIGTERM/SIGHUP handlers (dispatch signal sources, so the cleanup runs
 /// in normal thread context, not in a signal handler) that kill every registered group, then end the builder
-/// with the signal's default action.
+/// with exit status 128 + the signal number, as a shell reports a process killed by it.
 final class ProcessGroupRegistry: Sendable {
   static let shared = ProcessGroupRegistry()
 
@@ -42,8 +42,11 @@ final class ProcessGroupRegistry: Sendable {
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler { [self] in
           killAll()
-          signal(signalNumber, SIG_DFL)
-          raise(signalNumber)
+          // End the builder now, with the shell's status for a signal. Re-raising the signal does not work here:
+          // the dispatch source receives it again instead of the default action (the builder then went on and
+          // saved the killed run as frozen results). `_exit` also skips writing anything half-done; the site and
+          // the results files are only ever replaced by renames, so they stay as they were.
+          _exit(128 + signalNumber)
         }
         source.resume()
         sources.append(source)
