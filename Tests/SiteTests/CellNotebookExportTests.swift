@@ -51,4 +51,45 @@ struct CellNotebookExportTests {
     #expect(error["evalue"] as? String == "E()")
     #expect(code[2]["execution_count"] is NSNull)
   }
+
+  @Test("the lesson's text between the cells becomes markdown cells, without the builder-only lines")
+  func markdownBetweenCells() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-\(UInt64.random(in: 0...UInt64.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("tutorial.md").path
+    let source = """
+      ---
+      title: Pools
+      ---
+      Before the first cell.
+
+      ```swift
+      let x = 1
+      ```
+
+      > <question-title>Why?</question-title>
+      > Think.
+      {: .question}
+
+      ```swift
+      print(x)
+      ```
+
+      After the last cell.
+      """
+    try source.write(toFile: file, atomically: true, encoding: .utf8)
+    let lesson = try LessonParser.parse(file: file, relativePath: "topics/t/tutorials/x")
+    #expect(lesson.cells.count == 2)
+    let json = try NotebookExport.notebook(for: lesson, results: nil)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let cells = try #require(object["cells"] as? [[String: Any]])
+    let kinds = cells.map { $0["cell_type"] as? String ?? "?" }
+    #expect(kinds == ["markdown", "markdown", "code", "markdown", "code", "markdown"])
+    let texts = cells.map { ($0["source"] as? [String] ?? []).joined() }
+    #expect(texts[1] == "Before the first cell.\n")
+    #expect(texts[3] == "> <question-title>Why?</question-title>\n> Think.\n")
+    #expect(texts[5] == "After the last cell.\n")
+    #expect(!json.contains("title: Pools"))
+  }
 }

@@ -6,6 +6,7 @@ import Lessons
 /// Writes a lesson's Swift cells and their captured outputs as a Jupyter notebook (nbformat 4.5, Swift kernel
 /// metadata), so that readers can open the lesson in Jupyter with the outputs of the published run.
 ///
+/// The lesson's Markdown between the cells becomes markdown cells, as in GTN's notebooks.
 /// Outputs map to nbformat output types: stdout/stderr → `stream`, charts → `display_data` with `image/svg+xml`
 /// (and the chart title as `text/plain`), a thrown error → `error`; crashes, timeouts and cells that did not run
 /// are written as a stderr `stream` with the status in words.
@@ -22,13 +23,21 @@ public enum NotebookExport {
         + "\(stamp.logicalCPUs) logical CPUs, \(stamp.swiftVersion))."
       cells.append(NotebookCell(cellType: "markdown", id: "stamp", source: lines(of: note), executionCount: nil, outputs: nil))
     }
+    let text = LessonText(lesson: lesson)
     for cell in lesson.cells {
+      if let markdown = text?.markdown(before: cell.index) {
+        cells.append(
+          NotebookCell(cellType: "markdown", id: "text-\(cell.index + 1)", source: lines(of: markdown), executionCount: nil, outputs: nil))
+      }
       let result = results?.result(for: cell.index)
       let ran = result.map { if case .notRun = $0.status { false } else { true } } ?? false
       cells.append(
         NotebookCell(
           cellType: "code", id: "cell-\(cell.index + 1)", source: lines(of: cell.code),
           executionCount: ran ? cell.index + 1 : nil, outputs: outputs(result, cellIndex: cell.index)))
+    }
+    if let markdown = text?.markdown(before: lesson.cells.count) {
+      cells.append(NotebookCell(cellType: "markdown", id: "text-end", source: lines(of: markdown), executionCount: nil, outputs: nil))
     }
     let notebook = Notebook(
       cells: cells,

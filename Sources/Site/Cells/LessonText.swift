@@ -1,0 +1,49 @@
+import Foundation
+import Lessons
+
+/// The Markdown of a lesson file around its Swift cells, for the markdown cells of its notebook.
+///
+/// Lines that only mean something to the site builder are left out, since Jupyter would show them as they are:
+/// kramdown attribute lines (`{: .question}`, `> {:toc}`) and the agenda's `1. TOC`.
+struct LessonText {
+  /// The file's lines, 1-based as the cells' `fenceLines` are: `lines[0]` is unused.
+  private let lines: [Substring]
+  /// The first line after the front matter.
+  private let bodyStart: Int
+  private let fences: [ClosedRange<Int>]
+
+  /// Nil when the file cannot be read or a cell does not know its fence lines: the notebook then holds code only.
+  init?(lesson: Lesson) {
+    let ranges = lesson.cells.compactMap(\.fenceLines)
+    guard ranges.count == lesson.cells.count,
+      let text = try? String(contentsOfFile: lesson.file, encoding: .utf8)
+    else { return nil }
+    let all: [Substring] = [""] + text.split(separator: "\n", omittingEmptySubsequences: false)
+    var start = 1
+    if all.count > 1, all[1].trimmingCharacters(in: .whitespaces) == "---",
+      let close = all.indices.dropFirst(2).first(where: { ["---", "..."].contains(all[$0].trimmingCharacters(in: .whitespaces)) })
+    {
+      start = close + 1
+    }
+    lines = all
+    fences = ranges
+    bodyStart = start
+  }
+
+  /// The Markdown between the previous cell (or the front matter) and cell `index`; `index == cells.count` gives
+  /// the text after the last cell. Nil when there is nothing but blank lines.
+  func markdown(before index: Int) -> String? {
+    let from = index == 0 ? bodyStart : fences[index - 1].upperBound + 1
+    let to = index < fences.count ? fences[index].lowerBound - 1 : lines.count - 1
+    guard from <= to, from >= 1, to < lines.count else { return nil }
+    let kept = lines[from...to].filter { !Self.isBuilderOnly($0) }
+    let text = kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text + "\n"
+  }
+
+  /// `{: …}` and `1. TOC`, also inside blockquotes (`> > {: .solution}`).
+  private static func isBuilderOnly(_ line: Substring) -> Bool {
+    let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" }).trimmingCharacters(in: .whitespaces)
+    return (content.hasPrefix("{:") && content.hasSuffix("}")) || content == "1. TOC"
+  }
+}
