@@ -91,20 +91,6 @@ struct CellRendererTests {
     let html = CellRenderer.render(Cell(index: 0, code: "", line: 10), result: result)
     #expect(html.contains("<li>tutorial.md:10:19: cannot convert &lt;String&gt;</li>"))
   }
-
-  @Test("the environment stamp says when, on what and with which Swift")
-  func stamp() {
-    let stamp = EnvironmentStamp(
-      date: "2026-11-27T03:00:00Z", operatingSystem: "Debian GNU/Linux 12, Linux 6.1", cpuModel: "Some <CPU>",
-      logicalCPUs: 2, memoryBytes: 8 << 30, swiftVersion: "Swift version 6.3.1", totalSeconds: 3.5,
-      servers: "stand-in")
-    let html = EnvironmentStampRenderer.render(stamp)
-    #expect(html.contains("2026-11-27T03:00:00Z"))
-    #expect(html.contains("Some &lt;CPU&gt; (2 logical CPUs, 8.0 GiB of memory)"))
-    #expect(html.contains("Swift version 6.3.1"))
-    #expect(html.contains("3.5 s"))
-    #expect(html.contains("stand-in"))
-  }
 }
 
 /// Records the element names an XML parser meets, in order.

@@ -78,13 +78,16 @@ struct TutorialPageTests {
     #expect(!bare.contains("Notebook"))
     #expect(!bare.contains("environment-stamp"))
     let stamp = EnvironmentStamp(
-      date: "2026-11-27T02:00:00Z", operatingSystem: "Debian 13", cpuModel: "Test CPU", logicalCPUs: 2,
-      memoryBytes: 4 * 1_073_741_824, swiftVersion: "Swift 6.3.1", totalSeconds: 1.5)
+      date: "2026-11-27T02:00:00Z", operatingSystem: "Debian 13", cpuModel: "Test <CPU>", logicalCPUs: 2,
+      memoryBytes: 4 * 1_073_741_824, swiftVersion: "Swift 6.3.1", totalSeconds: 1.5, servers: "stand-in")
     let full = try Self.render(
       Self.page(results: LessonResults(key: "k", cells: [], stamp: stamp), assets: ["pools.ipynb", "x.png"]))
     #expect(full.contains("href=\"pools.ipynb\""))
-    #expect(full.contains("Test CPU (2 logical CPUs, 4.0 GiB)"))
+    #expect(full.contains("Test &lt;CPU&gt; (2 logical CPUs, 4.0 GiB)"))
+    #expect(full.contains("2026-11-27T02:00:00Z"))
+    #expect(full.contains("Swift 6.3.1"))
     #expect(full.contains("1.50 s"))
+    #expect(full.contains("talking to stand-in servers"))
   }
 
   @Test("the page is well-formed XML")

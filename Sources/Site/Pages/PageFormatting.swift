@@ -1,13 +1,10 @@
+import Lessons
+
 /// How the pages say times, sizes and paths, in one place so that every page says them alike.
 public enum PageFormatting {
   /// A time estimation as GTN shows it: `1 hour 30 minutes`, `45 minutes`, `2 hours`.
   public static func duration(minutes: Int) -> String {
-    let hours = minutes / 60
-    let rest = minutes % 60
-    var parts: [String] = []
-    if hours > 0 { parts.append(hours == 1 ? "1 hour" : "\(hours) hours") }
-    if rest > 0 || hours == 0 { parts.append(rest == 1 ? "1 minute" : "\(rest) minutes") }
-    return parts.joined(separator: " ")
+    TimeEstimation(minutes: minutes).description
   }
 
   /// The prefix that leads from a page in `folder` (relative to the site root, `""` for the root) back to the
