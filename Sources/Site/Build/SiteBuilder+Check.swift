@@ -10,12 +10,7 @@ extension SiteBuilder {
     report.lessons = inventory.tutorials.count
     report.diagnostics += inventory.problems
     let templates = try TemplateSet(folder: configuration.templatesFolder)
-    var site = SiteSettings()
-    do {
-      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
-    } catch {
-      report.diagnostics.append(error.diagnostic)
-    }
+    let site = siteSettings(diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),

@@ -5,6 +5,18 @@ import Synchronization
 /// Steps shared by `build` and `check`: topic metadata, running lessons in parallel with progress, ordering
 /// diagnostics, timing.
 extension SiteBuilder {
+  /// `site.yaml` with `--base-url` applied; a broken file is reported and the defaults are used.
+  func siteSettings(diagnostics: inout [Diagnostic]) -> SiteSettings {
+    var site = SiteSettings()
+    do {
+      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
+    } catch {
+      diagnostics.append(error.diagnostic)
+    }
+    if let baseURL = configuration.baseURL { site.baseURL = baseURL }
+    return site
+  }
+
   /// Every topic's metadata; a broken metadata.yaml is an error diagnostic and the topic keeps its folder name.
   static func topicMetadata(
     _ inventory: ContentInventory, diagnostics: inout [Diagnostic]

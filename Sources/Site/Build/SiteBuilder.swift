@@ -42,13 +42,7 @@ public struct SiteBuilder: Sendable {
     }
 
     let templates = try TemplateSet(folder: configuration.templatesFolder)
-    var site = SiteSettings()
-    do {
-      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
-    } catch {
-      report.diagnostics.append(error.diagnostic)
-    }
-    if let baseURL = configuration.baseURL { site.baseURL = baseURL }
+    let site = siteSettings(diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
 
     try checkOutputIsSafeToReplace()
