@@ -30,10 +30,14 @@ let package = Package(
     // C libraries, reached only through the thin wrapper targets above them.
     .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    // System calls Swift's Glibc module hides (pipe2, prctl, sched_getaffinity, stdout, wait macros, renameat2).
+    .target(name: "CSystemShims"),
+    // The one EINTR-safe layer over them, shared by the pool engine and the builder.
+    .target(name: "SystemCalls", dependencies: ["CSystemShims"], swiftSettings: swiftSettings),
 
     // Libraries, one concern each.
     .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: swiftSettings),
-    .target(name: "Multiprocessing", swiftSettings: swiftSettings),
+    .target(name: "Multiprocessing", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
     .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
     .target(name: "Charts", swiftSettings: swiftSettings),
     .target(name: "LessonSupport", dependencies: ["Charts", "HTTP"], swiftSettings: swiftSettings),
@@ -41,7 +45,7 @@ let package = Package(
       name: "Lessons", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings),
     .target(
-      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
+      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "SystemCalls", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
       dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", .product(name: "Mustache", package: "swift-mustache"),

@@ -33,7 +33,8 @@ struct LessonProgramTests {
     let started = Date()
     let (status, output) = try run(
       "/usr/bin/env",
-      ["swiftc", main.path, "-I", bin + "/Modules", "-I", packageRoot.path + "/Sources/CCurl", "-L", bin,
+      ["swiftc", main.path, "-I", bin + "/Modules", "-I", packageRoot.path + "/Sources/CCurl",
+       "-I", packageRoot.path + "/Sources/CSystemShims/include", "-L", bin,
        "-Xlinker", "-rpath", "-Xlinker", bin, "-o", program.path] + libraries.map { "-l\($0)" },
       environment: [:])
     print("swiftc of a main.swift importing LessonSupport took \(Date().timeIntervalSince(started)) s")

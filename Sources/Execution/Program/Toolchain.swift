@@ -63,13 +63,17 @@ struct Toolchain: Sendable {
     return Toolchain(compiler: compilerPath, libraryFolder: folder, moduleMaps: moduleMaps(near: folder))
   }
 
-  /// Module maps of the package's C targets (`Sources/C*/module.modulemap`), which modules built in debug mode
-  /// (with testing enabled) make their clients load.
+  /// Module maps of the package's C targets (`Sources/C*/module.modulemap` for system libraries,
+  /// `Sources/C*/include/module.modulemap` for shim targets), which modules built in debug mode (with testing
+  /// enabled) make their clients load.
   private static func moduleMaps(near folder: String) -> [String] {
     guard let root = PackageRoot.find(from: folder) else { return [] }
     let sources = "\(root)/Sources"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []
-    return names.sorted().filter { $0.hasPrefix("C") }.map { "\(sources)/\($0)/module.modulemap" }
+    return names.sorted().filter { $0.hasPrefix("C") }
+      .flatMap { name -> [String] in
+        ["\(sources)/\(name)/module.modulemap", "\(sources)/\(name)/include/module.modulemap"]
+      }
       .filter { access($0, R_OK) == 0 }
   }
 

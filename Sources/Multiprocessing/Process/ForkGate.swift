@@ -1,3 +1,4 @@
+internal import SystemCalls
 import Glibc
 import Synchronization
 
@@ -42,7 +43,6 @@ enum ForkGate {
 
   /// Records a new worker (call with the gate held).
   static func register(pid: Int32, readEnd: Int32) {
-    _ = prctl
     readEnds.insert(readEnd)
     for slot in 0..<pidSlots where (pids + slot).pointee.compareExchange(
       expected: 0, desired: pid, ordering: .relaxed
@@ -92,14 +92,9 @@ enum ForkGate {
   }
 
   /// Asks the kernel to SIGKILL this child when the thread that forked it ends (`prctl(PR_SET_PDEATHSIG)`),
-  /// so a parent killed by SIGKILL leaves no orphan. `prctl` is variadic, which Swift cannot call, so it is
-  /// called through its address with its integer arguments (valid for integer arguments on Linux ABIs).
-  private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-  /// Looked up once, in the parent (`register` touches it), not in every child.
-  private static let prctl: Prctl? = dlsym(nil, "prctl").map { unsafeBitCast($0, to: Prctl.self) }
-
+  /// so a parent killed by SIGKILL leaves no orphan.
   private static func setDeathSignal() {
-    _ = prctl?(1 /* PR_SET_PDEATHSIG */, UInt(SIGKILL), 0, 0, 0)
+    ProcessCalls.setParentDeathSignal(SIGKILL)
   }
 
   /// The number of threads in this process (entries of /proc/self/task).

@@ -1,3 +1,4 @@
+internal import SystemCalls
 import Glibc
 
 /// One submission running on worker processes forked for it: forks them, reads their pipes, replaces the
@@ -147,7 +148,6 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     guard let slot = freeSlots.popLast() else { return }
     control.setTask(slot: slot, -1)
     let parent = getpid()
-    _ = StandardOutput.stream  // resolved in the parent, once
     let spawned: Worker
     do throws(PoolError) {
       // Everything the child needs is built here, before the fork: a child of a multi-threaded process must
@@ -157,7 +157,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
         retry: retry, sharedValues: sharedValues)
       worker.prepare()
       spawned = try ForkGate.withLock { () throws(PoolError) -> Worker in
-        let pipe = try GNUCalls.cloexecPipe()
+        let pipe: (read: Int32, write: Int32)
+        do throws(SystemCallError) { pipe = try ProcessCalls.cloexecPipe() } catch { throw .system(call: error.call, errno: error.errno) }
         let ends = [pipe.read, pipe.write]
         fflush(nil)  // nothing buffered before the fork may be printed twice
         let pid = fork()

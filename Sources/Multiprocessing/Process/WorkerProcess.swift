@@ -1,3 +1,4 @@
+internal import SystemCalls
 import Glibc
 
 /// The life of a forked worker: run the initializer, then claim chunks from the shared queue, run their
@@ -26,7 +27,6 @@ struct WorkerProcess<Output: Codable> {
     _ = ContiguousArray<Output>()
     _ = [Int: String]()
     _ = Set<Int>()
-    _ = StandardOutput.stream
   }
 
   /// The child's whole life; `fd` is the write end of its result pipe.
@@ -160,15 +160,8 @@ struct WorkerProcess<Output: Codable> {
   }
 
   /// Prints from several workers to one pipe or file must not interleave mid-line: each line becomes one
-  /// `write`. (`stdout` is read through its symbol: Swift 6 rejects the C global as shared mutable state.)
+  /// `write`.
   private static func lineBufferStdout() {
-    if let stream = StandardOutput.stream { setvbuf(stream, nil, _IOLBF, 0) }
-  }
-}
-
-/// The C `stdout` stream, found through its symbol once (Swift 6 rejects the C global as shared mutable state).
-enum StandardOutput {
-  nonisolated(unsafe) static let stream: UnsafeMutablePointer<FILE>? = dlsym(nil, "stdout").flatMap {
-    $0.load(as: UnsafeMutablePointer<FILE>?.self)
+    StandardStreams.lineBufferStandardOutput()
   }
 }

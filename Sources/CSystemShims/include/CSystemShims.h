@@ -1,0 +1,42 @@
+// System calls that Swift 6's Glibc module does not expose (they are declared only under _GNU_SOURCE, are
+// variadic, or are macros), as plain C functions. Only the thin Swift layers above (`SystemCalls`) import this
+// module; everything else goes through them. Each function returns what the call returns (-1 with errno set on
+// failure) unless its comment says otherwise.
+#ifndef C_SYSTEM_SHIMS_H
+#define C_SYSTEM_SHIMS_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+/// pipe2(fds, O_CLOEXEC): both ends close on exec, atomically (no window for another thread's fork+exec).
+int csys_pipe_cloexec(int fds[2]);
+
+/// dup3(old, new, O_CLOEXEC): a copy of `old` at `new` that closes on exec.
+int csys_dup_cloexec(int old_fd, int new_fd);
+
+/// prctl(PR_SET_CHILD_SUBREAPER, 1): orphaned descendants are re-parented to this process instead of init,
+/// so a program that double-forks or calls setsid() can still be found and stopped. (prctl is variadic.)
+int csys_become_child_subreaper(void);
+
+/// prctl(PR_SET_PDEATHSIG, signal): the kernel sends `signal` to this process when the thread that created it
+/// ends. Call it in the child, then compare getppid() with the expected parent (the parent may already be gone).
+int csys_set_parent_death_signal(int signal);
+
+/// The number of CPUs this process may run on (sched_getaffinity), or -1 when it cannot be read.
+int csys_usable_cpu_count(void);
+
+/// The C `stdout` and `stderr` streams (Swift 6 rejects the C globals as shared mutable state).
+FILE *csys_stdout(void);
+FILE *csys_stderr(void);
+
+/// The <sys/wait.h> status macros, which Swift cannot import.
+int csys_wifexited(int status);
+int csys_wexitstatus(int status);
+int csys_wifsignaled(int status);
+int csys_wtermsig(int status);
+
+/// renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE): swaps two existing paths in one atomic step
+/// (Linux 3.15+; fails with EINVAL or ENOSYS on file systems or kernels without it).
+int csys_rename_exchange(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,74 @@
+internal import CSystemShims
+import Glibc
+
+/// How a child process ended, decoded from a `waitpid` status.
+public enum ExitStatus: Sendable, Hashable {
+  /// It called `exit` with this code.
+  case exited(Int32)
+  /// A signal ended it.
+  case signaled(Int32)
+
+  /// Decodes a raw status from `waitpid(2)` (the `WIFEXITED` family of macros, which Swift cannot import).
+  public init(waitStatus status: Int32) {
+    if csys_wifsignaled(status) != 0 {
+      self = .signaled(csys_wtermsig(status))
+    } else {
+      self = .exited(csys_wexitstatus(status))
+    }
+  }
+}
+
+/// Process-level calls the package needs and Swift's Glibc module hides or makes awkward, each retried on `EINTR`
+/// where that applies.
+public enum ProcessCalls {
+  /// `waitpid(pid, options)` retried on `EINTR`. Returns nil when `WNOHANG` was given and the child has not ended.
+  public static func wait(for pid: Int32, options: Int32 = 0) throws(SystemCallError) -> ExitStatus? {
+    var status: Int32 = 0
+    while true {
+      let result = waitpid(pid, &status, options)
+      if result == pid { return ExitStatus(waitStatus: status) }
+      if result == 0 { return nil }
+      let error = errno
+      if error == EINTR { continue }
+      throw SystemCallError(call: "waitpid", errno: error)
+    }
+  }
+
+  /// A pipe whose two ends close on exec, created atomically (`pipe2(O_CLOEXEC)`): no window in which another
+  /// thread's fork and exec could inherit it.
+  public static func cloexecPipe() throws(SystemCallError) -> (read: Int32, write: Int32) {
+    var ends: [Int32] = [-1, -1]
+    guard csys_pipe_cloexec(&ends) == 0 else { throw SystemCallError(call: "pipe2", errno: errno) }
+    return (ends[0], ends[1])
+  }
+
+  /// `dup3(old, new, O_CLOEXEC)`, retried on `EINTR`.
+  public static func duplicateCloexec(_ old: Int32, to new: Int32) throws(SystemCallError) {
+    while csys_dup_cloexec(old, new) < 0 {
+      let error = errno
+      if error == EINTR { continue }
+      throw SystemCallError(call: "dup3", errno: error)
+    }
+  }
+
+  /// Makes this process the reaper of its orphaned descendants (`PR_SET_CHILD_SUBREAPER`): a grandchild that
+  /// double-forks or calls `setsid()` becomes our child when its parent ends, so it can be found and stopped.
+  public static func becomeChildSubreaper() throws(SystemCallError) {
+    guard csys_become_child_subreaper() == 0 else {
+      throw SystemCallError(call: "prctl(PR_SET_CHILD_SUBREAPER)", errno: errno)
+    }
+  }
+
+  /// Asks the kernel to send `signal` to this process when the thread that created it ends
+  /// (`PR_SET_PDEATHSIG`). Async-signal-safe: callable in a child between fork and exec.
+  @discardableResult
+  public static func setParentDeathSignal(_ signal: Int32) -> Bool {
+    csys_set_parent_death_signal(signal) == 0
+  }
+
+  /// The number of CPUs this process may run on (`sched_getaffinity`), or nil when it cannot be read.
+  public static var usableCPUCount: Int? {
+    let count = csys_usable_cpu_count()
+    return count > 0 ? Int(count) : nil
+  }
+}
