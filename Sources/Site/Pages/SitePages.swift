@@ -25,7 +25,8 @@ struct SitePages {
       }.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
       topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons))
       for image in topic.images.keys {
-        try FileSystem.copy(topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)")
+        try FileSystem.copy(
+          topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
         written.append("topics/\(topic.name)/\(image)")
       }
     }
