@@ -48,7 +48,7 @@ let package = Package(
       name: "Execution", dependencies: ["Lessons", "Multiprocessing", "SystemCalls", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", .product(name: "Mustache", package: "swift-mustache"),
+      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", "SystemCalls", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),

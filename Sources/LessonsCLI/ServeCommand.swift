@@ -3,6 +3,7 @@ import Dispatch
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Execution
 import Site
 import Synchronization
 
@@ -22,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
   var port: UInt16 = 4000
 
   func run() async throws {
+    InterruptHandling.install()
     let builder = SiteBuilder(configuration: options.configuration())
     let reporter = TerminalReporter(quiet: options.quiet)
     rebuild(builder, reporter: reporter, first: true)

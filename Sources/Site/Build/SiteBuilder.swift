@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
         try staging.commit(removing: before.subtracting(produced).sorted())
       } else {
-        try staging.swapIn()
+        if let note = try staging.swapIn().note { report.notes.append(note) }
       }
     } catch {
       staging.discard()
