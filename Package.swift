@@ -65,7 +65,6 @@ let package = Package(
       dependencies: [
         "Lessons", "Execution", "Site", "GalaxyStandIn", "Multiprocessing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
       swiftSettings: swiftSettings),
