@@ -33,8 +33,9 @@ enum CommandRunner {
     var errors: String
   }
 
-  /// Runs `lessons arguments…` in `folder` and waits for it.
-  static func run(_ arguments: [String], in folder: String) throws -> Result {
+  /// Runs `lessons arguments…` in `folder` and waits for it; a run still going after `seconds` is killed (its
+  /// status is then 9), so that a hanging command fails the test instead of hanging it.
+  static func run(_ arguments: [String], in folder: String, seconds: Double = 300) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try executable())
     process.arguments = arguments
@@ -44,6 +45,10 @@ enum CommandRunner {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { if process.isRunning { kill(pid, SIGKILL) } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes to the end before waiting, so that a full pipe cannot block the child.
     let errorData = Handoff<Data>()
     let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }

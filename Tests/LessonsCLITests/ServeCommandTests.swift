@@ -9,9 +9,11 @@ struct ServeCommandTests {
     let port: UInt16
     let process: Process
 
-    /// Starts the server and waits (at most a minute) until it listens.
-    static func start() throws -> Server {
+    /// Starts the server on a new project (changed by `prepare` first) and waits (at most a minute) until it
+    /// listens.
+    static func start(prepare: (String) throws -> Void = { _ in }) throws -> Server {
       let project = try CommandRunner.makeProject()
+      try prepare(project)
       let port = try RawHTTP.freePort()
       let process = Process()
       process.executableURL = URL(fileURLWithPath: try CommandRunner.executable())
@@ -44,9 +46,17 @@ struct ServeCommandTests {
     }
   }
 
-  @Test("serve builds, answers pages with their content type, refuses path traversal, and stops", .timeLimit(.minutes(2)))
+  @Test(
+    "serve builds, answers pages with their content type, refuses path traversal and linked outside files, and stops",
+    .timeLimit(.minutes(2)))
   func serve() throws {
-    let server = try Server.start()
+    let secret = NSTemporaryDirectory() + "serve-secret-" + UUID().uuidString
+    try CommandRunner.write("root:$6$not-for-the-web\n", to: secret)
+    defer { try? FileManager.default.removeItem(atPath: secret) }
+    let server = try Server.start { project in
+      try FileManager.default.createSymbolicLink(
+        atPath: project + "/content/topics/topic-a/tutorials/lesson-0/notes.txt", withDestinationPath: secret)
+    }
     defer { server.stop() }
     let port = server.port
 
@@ -68,6 +78,9 @@ struct ServeCommandTests {
       #expect(!attack.response.contains("root:"), "\(target) leaked a file")
     }
     #expect(try RawHTTP.get("/missing.html", port: port).status == 404)
+    let linked = try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/notes.txt", port: port)
+    #expect(linked.status == 404)
+    #expect(!linked.response.contains("not-for-the-web"))
 
     // An edited template is picked up by the next poll (once a second); wait at most a minute.
     let layout = server.project + "/templates/layout.mustache"

@@ -10,12 +10,16 @@ import Lessons
 enum ContentScanner {
   /// Scans `root`; throws only when `root/topics` itself cannot be listed.
   static func scan(_ root: String) throws(SiteError) -> ContentInventory {
-    let content = try ContentRoot(root)
     let topicsFolder = root + "/topics"
-    guard case .folder = try content.entry(topicsFolder) else {
+    guard try FileSystem.status(topicsFolder)?.isDirectory == true else {
       throw SiteError(
         .unreadable, file: topicsFolder,
-        reason: "no topics folder inside the content folder: lessons go in topics/<topic>/tutorials/<tutorial>/tutorial.md")
+        reason: "no topics folder: lessons go in topics/<topic>/tutorials/<tutorial>/tutorial.md under the content folder")
+    }
+    let content = try ContentRoot(root)
+    guard case .folder = try content.entry(topicsFolder) else {
+      throw SiteError(
+        .unreadable, file: topicsFolder, reason: "the topics folder is a symbolic link that leaves the content folder")
     }
     var inventory = ContentInventory(root: content, topics: [], tutorials: [], settings: nil, problems: [], refused: [])
     inventory.settings = try? file(root + "/site.yaml", in: &inventory)
