@@ -127,6 +127,20 @@ final class ContentConfinementTests {
     #expect(!FileManager.default.fileExists(atPath: copy))
   }
 
+  @Test("a template or an asset linked to a file outside the templates folder stops the build before anything is written")
+  func templatesOutside() throws {
+    for linked in ["assets/leak.css", "partials/leak.mustache"] {
+      let templates = folder + "/templates-\(linked.hasPrefix("assets") ? "a" : "p")"
+      try FileManager.default.copyItem(atPath: SiteTestSupport.templates, toPath: templates)
+      try link(templates + "/" + linked, to: secret)
+      var configuration = configuration
+      configuration.templatesFolder = templates
+      let error = try #require(throws: SiteError.self) { try SiteBuilder(configuration: configuration).build() }
+      #expect(error.file == templates + "/" + linked)
+      #expect(!FileManager.default.fileExists(atPath: site))
+    }
+  }
+
   @Test("a temporary results file left by an interrupted save is not published")
   func temporaryResults() throws {
     try SiteTestSupport.write("{}", to: tutorial + "/tutorial.results.json.tmp-123-456")

@@ -181,12 +181,21 @@ enum FileSystem {
   /// still lies under `root`, a real path: a lesson program running during the build may have replaced a file by a
   /// link to one outside the content folder after the folder was scanned.
   static func copy(_ source: String, to destination: String, confinedTo root: String) throws(SiteError) {
-    guard let real = realPath(source), isInside(real, root: root) else {
+    try copy(try confined(source, to: root), to: destination)
+  }
+
+  /// Reads `path` like `read(_:)`, but only when its real path lies under `root`, a real path.
+  static func read(_ path: String, confinedTo root: String) throws(SiteError) -> Data {
+    try read(try confined(path, to: root))
+  }
+
+  /// The real path of `path`; throws when it is not under `root`.
+  private static func confined(_ path: String, to root: String) throws(SiteError) -> String {
+    guard let real = realPath(path), isInside(real, root: root) else {
       throw SiteError(
-        .unreadable, file: source,
-        reason: "not published: its real path is outside the content folder (a symbolic link?)")
+        .unreadable, file: path, reason: "not used: its real path is outside \(root) (a symbolic link leaving it?)")
     }
-    try copy(real, to: destination)
+    return real
   }
 
   /// Renames `source` to `destination` (one system call, atomic on one file system).

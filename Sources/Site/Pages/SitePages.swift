@@ -47,9 +47,9 @@ struct SitePages {
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 
     let assets = templatesFolder + "/assets"
-    if try FileSystem.status(assets)?.isDirectory == true {
+    if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
       for file in try FileSystem.tree(under: assets).keys {
-        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file)
+        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file, confinedTo: realTemplates)
         written.append("assets/" + file)
       }
     }
