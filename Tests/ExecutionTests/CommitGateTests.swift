@@ -30,4 +30,25 @@ struct CommitGateTests {
     #expect(gate.refusedCount == 1)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["tutorial.results.json"])
   }
+
+  @Test("a save removes the temporary files of saves whose process is gone, and keeps those of live ones")
+  func leftovers() throws {
+    let folder = NSTemporaryDirectory() + "commit-gate-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // A process that has ended: its pid names nobody (until reused, which a moment later it is not).
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let gone = ended.processIdentifier
+    let live = ProcessInfo.processInfo.processIdentifier
+    let names = [
+      ".tutorial.results.json.tmp-\(gone)-1", "tutorial.results.json.tmp-\(gone)-2", ".tutorial.results.json.tmp-\(live)-3",
+    ]
+    for name in names { try Data("{".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    try FrozenResultsStore.save(Self.results("run"), for: folder + "/tutorial.md", gate: CommitGate())
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(left == [".tutorial.results.json.tmp-\(live)-3", "tutorial.results.json"])
+  }
 }

@@ -38,8 +38,9 @@ public enum FrozenResultsStore {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let url = URL(fileURLWithPath: file)
-    let temporary = url.deletingLastPathComponent().path
-      + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    let folder = url.deletingLastPathComponent().path
+    let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    removeLeftovers(of: url.lastPathComponent, in: folder)
     do {
       let data = try encoder.encode(results)
       try data.write(to: URL(fileURLWithPath: temporary))
@@ -56,6 +57,17 @@ public enum FrozenResultsStore {
     } catch {
       unlink(temporary)
       throw ExecutionError(.io, "cannot write \(file): \(error)")
+    }
+  }
+
+  /// Removes the temporary files of saves of `name` whose process is gone (a crash mid-save): hidden ones, and the
+  /// visible `name.tmp-<pid>-…` of older builders, which a build once published.
+  static func removeLeftovers(of name: String, in folder: String) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for leftover in names where leftover.hasPrefix(".\(name).tmp-") || leftover.hasPrefix("\(name).tmp-") {
+      let fields = leftover.split(separator: "-")
+      guard fields.count >= 3, let pid = pid_t(fields[fields.count - 2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink(folder + "/" + leftover)
     }
   }
 }
