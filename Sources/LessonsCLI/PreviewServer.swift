@@ -55,7 +55,9 @@ struct PreviewServer: Sendable {
     } catch {
       return
     }
-    if response.status != .ok { await drain(client) }
+    // A refused or unfinished request may still be arriving: read it away before closing.
+    if case .complete = progress { return }
+    await drain(client)
   }
 
   /// The parser's last word on the request: complete, rejected, or `needMore` when the client went quiet or away.
