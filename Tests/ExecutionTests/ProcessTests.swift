@@ -34,3 +34,47 @@ extension ProcessSuites {
     }
   }
 }
+
+extension ProcessSuites.ProcessTests {
+  @Test("a channel that cannot be made closes the ones made before it", .timeLimit(.minutes(1)))
+  func failedPipeLeaksNothing() throws {
+    // Socket inodes of every channel made, recorded before anything can close them.
+    var inodes: [UInt] = []
+    let failing = { () throws(ExecutionError) -> (read: Int32, write: Int32) in
+      guard inodes.count < 4 else { throw ExecutionError(.spawnFailed, "no more descriptors (test)") }
+      let pair = try ChildProcess.makePipe()
+      inodes += [pair.read, pair.write].map(Self.inode)
+      return pair
+    }
+    #expect(throws: ExecutionError.self) {
+      _ = try ChildProcess(
+        executable: "/bin/true", arguments: [], environment: [], controlPipe: true, makePipe: failing)
+    }
+    #expect(inodes.count == 4)
+    // By inode, so that a descriptor number reused by another thread meanwhile does not count.
+    let open = Self.openSocketInodes()
+    #expect(inodes.allSatisfy { !open.contains($0) })
+  }
+
+  static func inode(_ descriptor: Int32) -> UInt {
+    var status = stat()
+    fstat(descriptor, &status)
+    return UInt(status.st_ino)
+  }
+
+  /// The inodes of the sockets this process has open, from /proc/self/fd.
+  static func openSocketInodes() -> Set<UInt> {
+    guard let folder = opendir("/proc/self/fd") else { return [] }
+    defer { closedir(folder) }
+    var result = Set<UInt>()
+    var target = [CChar](repeating: 0, count: 256)
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      let count = readlink("/proc/self/fd/\(name)", &target, target.count - 1)
+      guard count > 0 else { continue }
+      let text = String(decoding: target[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      if text.hasPrefix("socket:["), let number = UInt(text.dropFirst(8).dropLast()) { result.insert(number) }
+    }
+    return result
+  }
+}

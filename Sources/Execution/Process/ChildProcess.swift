@@ -1,4 +1,5 @@
 import Glibc
+import SystemCalls
 
 /// A program started with `posix_spawn` in a process group of its own, with its stdout, stderr and (optionally) a
 /// control pipe connected to the builder.
@@ -22,17 +23,28 @@ final class ChildProcess {
 
   /// Starts `executable` with `arguments` and `environment` (full `KEY=value` list) in the builder's folder.
   /// Throws when a pipe cannot be made or the spawn fails (for example, the file is not executable).
+  /// `makePipe` makes each channel (tests replace it to make one fail).
   init(
-    executable: String, arguments: [String], environment: [String], controlPipe: Bool
+    executable: String, arguments: [String], environment: [String], controlPipe: Bool,
+    makePipe: () throws(ExecutionError) -> (read: Int32, write: Int32) = ChildProcess.makePipe
   ) throws(ExecutionError) {
-    let out = try Self.makePipe()
-    let err = try Self.makePipe()
-    let control = controlPipe ? try Self.makePipe() : (read: Int32(-1), write: Int32(-1))
-    defer {
-      close(out.write)
-      close(err.write)
-      if control.write >= 0 { close(control.write) }
+    // Each pair made so far is closed if a later one cannot be made (file descriptors run out under load).
+    let out = try makePipe()
+    let err: (read: Int32, write: Int32)
+    let control: (read: Int32, write: Int32)
+    do throws(ExecutionError) {
+      err = try makePipe()
+      do throws(ExecutionError) {
+        control = controlPipe ? try makePipe() : (read: -1, write: -1)
+      } catch {
+        Self.close([err.read, err.write])
+        throw error
+      }
+    } catch {
+      Self.close([out.read, out.write])
+      throw error
     }
+    defer { Self.close([out.write, err.write, control.write]) }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -74,7 +86,7 @@ final class ChildProcess {
       }
     }
     guard status == 0 else {
-      for fd in [out.read, err.read, control.read] where fd >= 0 { close(fd) }
+      Self.close([out.read, err.read, control.read])
       throw ExecutionError(.spawnFailed, "cannot start \(executable): \(String(cString: strerror(status)))")
     }
     pid = childPID
@@ -89,7 +101,12 @@ final class ChildProcess {
       kill(-pid, SIGKILL)
       _ = reap()
     }
-    for fd in [stdoutFD, stderrFD, controlFD] where fd >= 0 { close(fd) }
+    Self.close([stdoutFD, stderrFD, controlFD])
+  }
+
+  /// Closes each descriptor that is not -1.
+  private static func close(_ descriptors: [Int32]) {
+    for descriptor in descriptors where descriptor >= 0 { FileDescriptorIO.close(descriptor) }
   }
 
   /// True once the child has ended; it is left a zombie (not reaped) so that its pid, and so its process group id,
@@ -122,13 +139,18 @@ final class ChildProcess {
   }
 
 
-  private static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
-    // A socket pair rather than pipe2 (which Swift's Glibc module does not export): SOCK_CLOEXEC sets
-    // close-on-exec atomically, so a spawn on another thread never inherits the builder's end.
+  /// A channel from child to builder: a socket pair (both ends close-on-exec, set atomically by `SOCK_CLOEXEC`, so
+  /// a spawn on another thread never inherits the builder's end) whose builder end is shut for writing.
+  static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
     var fds: [Int32] = [-1, -1]
     let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-    guard socketpair(AF_UNIX, type, 0, &fds) == 0, shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+    guard socketpair(AF_UNIX, type, 0, &fds) == 0 else {
       throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(errno)))")
+    }
+    guard shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+      let error = errno
+      close([fds[0], fds[1]])
+      throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(error)))")
     }
     return (fds[0], fds[1])
   }
