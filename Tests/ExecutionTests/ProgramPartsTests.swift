@@ -69,7 +69,34 @@ struct ProgramPartsTests {
     #expect(status.summary == words)
   }
 
-  @Test("imports are hoisted and line numbers kept; expected-error cells are wrapped")
+  @Test("only the imports of a wrapped cell move, with their #if, never text in strings or comments")
+  func hoisting() {
+    let code = #"""
+      import Glibc
+      #if canImport(Darwin)
+        import Darwin
+      #else
+        import Glibc
+      #endif
+      let text = """
+        import NoSuchModule
+        """
+      /* import AlsoNot
+         import Neither */
+      // import Commented
+      let quoted = "import Quoted"
+      throw E()
+      """#
+    let (hoisted, imports) = LessonProgram.hoistingImports(from: code)
+    #expect(imports == ["import Glibc", "#if canImport(Darwin)\n  import Darwin\n#else\n  import Glibc\n#endif"])
+    let lines = hoisted.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == code.split(separator: "\n", omittingEmptySubsequences: false).count)
+    #expect(lines[0...5].allSatisfy { $0.isEmpty })
+    #expect(lines[7] == "  import NoSuchModule")
+    #expect(hoisted.contains("/* import AlsoNot\n   import Neither */\n// import Commented\n"))
+  }
+
+  @Test("imports stay where they are in cells that are not wrapped; expected-error cells are wrapped")
   func assembly() {
     var expected = Cell(index: 1, code: "throw E()", line: 20)
     expected.options.errorExpected = true
@@ -81,8 +108,7 @@ struct ProgramPartsTests {
       diagnostics: [])
     let program = LessonProgram(lesson: lesson, nonce: "n")
     #expect(program.cellIndices == [0, 1])
-    #expect(program.source.contains("\nimport Multiprocessing\n"))
-    #expect(program.source.contains("#sourceLocation(file: \"t/\\\"quoted\\\".md\", line: 10)\n\nprint(1)\n"))
+    #expect(program.source.contains("#sourceLocation(file: \"t/\\\"quoted\\\".md\", line: 10)\nimport Multiprocessing\nprint(1)\n"))
     #expect(program.source.contains("do {\n#sourceLocation(file: \"t/\\\"quoted\\\".md\", line: 20)\nthrow E()\n"))
     #expect(!program.source.contains("never()"))
   }

@@ -6,10 +6,10 @@ import Lessons
 /// Each cell is preceded by `#sourceLocation(file: <lesson path>, line: <first code line>)` so that compiler
 /// diagnostics and runtime traps name the lesson's file and line. Around each cell the program flushes its output
 /// and writes a boundary marker (a line with a per-run nonce) on stdout and stderr and `cell-begin`/`cell-end`
-/// lines on the control pipe, which is how the runner attributes output, charts and time to cells. `import` lines
-/// are hoisted to the top of the file (leaving an empty line so that line numbers still match). Cells marked
+/// lines on the control pipe, which is how the runner attributes output, charts and time to cells. Cells marked
 /// `error: expected` are wrapped in `do { … } catch { … }` so that the program runs on after the error; their
-/// declarations are therefore local to the cell.
+/// declarations are therefore local to the cell, and their imports are moved to the top of the file (see
+/// `hoistingImports(from:)`); other cells keep their imports in place.
 struct LessonProgram: Sendable {
   /// The `main.swift` text.
   let source: String
@@ -29,16 +29,12 @@ struct LessonProgram: Sendable {
     var body = ""
     let file = Self.stringLiteral(Self.displayPath(of: lesson))
     for cell in runnable {
-      var lines: [String] = []
-      for line in cell.code.split(separator: "\n", omittingEmptySubsequences: false) {
-        if Self.isImport(line) {
-          imports.append(String(line).trimmingSpaces())
-          lines.append("")
-        } else {
-          lines.append(String(line))
-        }
+      var code = cell.code
+      if cell.options.errorExpected {
+        let split = Self.hoistingImports(from: cell.code)
+        code = split.code
+        imports += split.imports
       }
-      let code = lines.joined(separator: "\n")
       let i = cell.index
       body += "let _lessonsStart\(i) = _lessonsCellBegin(\(i))\n"
       if cell.options.errorExpected {
@@ -74,10 +70,34 @@ struct LessonProgram: Sendable {
     "\u{1}lessons-cell:\(nonce):"
   }
 
-  private static func isImport(_ line: Substring) -> Bool {
-    var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
-    while let first = words.first, first.hasPrefix("@") { words = words.dropFirst() }
-    return words.first == "import" && words.count >= 2
+  /// The imports of a cell that is wrapped in `do { }` (where Swift allows none), taken out: import lines outside
+  /// strings, comments and `#if` blocks, and whole `#if … #endif` blocks that hold an import (so that
+  /// `#if canImport(Darwin) import Darwin #endif` keeps its condition). Each is replaced by empty lines, so that
+  /// line numbers still match. Other cells keep their imports where they are: `main.swift` accepts an import
+  /// anywhere at top level.
+  static func hoistingImports(from code: String) -> (code: String, imports: [String]) {
+    let lines = CellCodeLines(code).lines
+    var kept = lines.map { String($0.text) }
+    var imports: [String] = []
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      if line.conditionDepth == 0, CellCodeLines.isImport(line) {
+        imports.append(String(line.text).trimmingSpaces())
+        kept[index] = ""
+      } else if line.conditionDepth == 0, line.startsInCode, String(line.text).trimmingSpaces().hasPrefix("#if") {
+        // The block runs to the next line back at depth 0 (its `#endif`).
+        var end = index + 1
+        while end < lines.count, lines[end].conditionDepth > 0 { end += 1 }
+        if end < lines.count, lines[(index + 1)..<end].contains(where: CellCodeLines.isImport) {
+          imports.append(lines[index...end].map { String($0.text) }.joined(separator: "\n"))
+          for blank in index...end { kept[blank] = "" }
+        }
+        index = end
+      }
+      index += 1
+    }
+    return (kept.joined(separator: "\n"), imports)
   }
 
   /// `text` as a Swift string literal.
