@@ -1,8 +1,9 @@
-import Execution
 import Foundation
 import Glibc
 import Lessons
 import Testing
+
+@testable import Execution
 
 extension ProcessSuites {
   /// Lessons nobody here wrote: what they do must not crash the builder, leak its secrets, fool its bookkeeping
@@ -50,5 +51,31 @@ extension ProcessSuites {
       #expect(results.cells.first?.stdout == "import NoSuchModule true\n")
       #expect(results.cells.last?.stdout == "import NotAModule\n")
     }
+  }
+}
+
+extension ProcessSuites.HostileLessonTests {
+  static let printsToken = """
+    ```swift
+    import Glibc
+    print("token:", getenv("SECRET_TOKEN").map { String(cString: $0) } ?? "none")
+    print("term:", String(cString: getenv("TERM")))
+    ```
+    """
+
+  @Test("the builder's secrets do not reach a lesson program; a lesson that names one with env: gets it", .timeLimit(.minutes(2)))
+  func environment() throws {
+    // The builder's environment as the program's variables are taken from it (not setenv: other threads read it).
+    var options = ExecutionOptions(refresh: .all)
+    options.builderEnvironment = ProcessInfo.processInfo.environment.merging(
+      ["SECRET_TOKEN": "s3cr3t-from-the-builder", "TERM": "xterm"]) { $1 }
+    let (plain, _) = try Self.run(Self.printsToken, options: options)
+    #expect(plain.cells.first?.stdout == "token: none\nterm: dumb\n")
+    let (named, _) = try Self.run(
+      "---\ntitle: needs a token\nenv: [SECRET_TOKEN]\n---\n\n" + Self.printsToken, options: options)
+    #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb\n")
+    options.passedEnvironment = ["SECRET_TOKEN"]
+    let (site, _) = try Self.run(Self.printsToken, options: options)
+    #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb\n")
   }
 }

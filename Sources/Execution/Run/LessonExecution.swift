@@ -62,15 +62,14 @@ struct LessonExecution {
     }
     defer { standIns?.stop() }
 
-    var environment = CommandRunner.currentEnvironment().filter {
-      !$0.hasPrefix("LESSONS_CONTROL_FD=") && !$0.hasPrefix("LESSONS_URL_MAP=") && !$0.hasPrefix("SWIFT_BACKTRACE=")
-        && !$0.hasPrefix("LESSONS_WORK_FOLDER=")
-    }
-    environment += [
-      "LESSONS_CONTROL_FD=\(ChildProcess.childControlFD)", "SWIFT_BACKTRACE=enable=no",
-      "LESSONS_WORK_FOLDER=\(folder.path)",
+    var own = [
+      "LESSONS_CONTROL_FD": "\(ChildProcess.childControlFD)", "SWIFT_BACKTRACE": "enable=no",
+      "LESSONS_WORK_FOLDER": folder.path,
     ]
-    if !urlMap.isEmpty { environment.append("LESSONS_URL_MAP=\(urlMap)") }
+    if !urlMap.isEmpty { own["LESSONS_URL_MAP"] = urlMap }
+    let environment = ProgramEnvironment.make(
+      builder: options.builderEnvironment ?? ProcessInfo.processInfo.environment, named: options.passedEnvironment + lesson.frontMatter.environment,
+      own: own)
     let runner = ProgramRunner(
       executable: "\(folder.path)/lesson-program", environment: environment, nonce: nonce,
       timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),

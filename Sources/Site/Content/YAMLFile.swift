@@ -7,6 +7,26 @@ import Yams
 enum YAMLFile {
   /// The top-level string values of the mapping in `path`; other values are ignored.
   static func strings(at path: String) throws(SiteError) -> [String: String] {
+    var result: [String: String] = [:]
+    for (key, value) in try mapping(at: path) {
+      switch value {
+      case let text as String: result[key] = text
+      case let number as Int: result[key] = String(number)
+      case let number as Double: result[key] = String(number)
+      case let flag as Bool: result[key] = String(flag)
+      default: continue
+      }
+    }
+    return result
+  }
+
+  /// The top-level lists of strings of the mapping in `path` (`env: [A, B]`); other values are ignored.
+  static func stringLists(at path: String) throws(SiteError) -> [String: [String]] {
+    try mapping(at: path).compactMapValues { value in (value as? [Any])?.compactMap { $0 as? String } }
+  }
+
+  /// The mapping in `path`, empty for an empty file.
+  private static func mapping(at path: String) throws(SiteError) -> [String: Any] {
     let data = try FileSystem.read(path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw SiteError(.unreadable, file: path, reason: "the file is not UTF-8 text")
@@ -23,17 +43,7 @@ enum YAMLFile {
     guard let mapping = loaded as? [String: Any] else {
       throw SiteError(.yaml, file: path, line: 1, reason: "expected a mapping of keys to values")
     }
-    var result: [String: String] = [:]
-    for (key, value) in mapping {
-      switch value {
-      case let text as String: result[key] = text
-      case let number as Int: result[key] = String(number)
-      case let number as Double: result[key] = String(number)
-      case let flag as Bool: result[key] = String(flag)
-      default: continue
-      }
-    }
-    return result
+    return mapping
   }
 
   private static func line(of error: YamlError) -> Int? {
