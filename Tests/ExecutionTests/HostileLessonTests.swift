@@ -79,3 +79,101 @@ extension ProcessSuites.HostileLessonTests {
     #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb\n")
   }
 }
+
+extension ProcessSuites.HostileLessonTests {
+  /// A first cell that defines `spoof(_:)`: writes a text to every descriptor from 3 up, where the builder's channel
+  /// is (at 3, or wherever the program moved it).
+  static let spoofer = #"""
+    ```swift
+    import Glibc
+    signal(SIGPIPE, SIG_IGN)
+    func spoof(_ text: String) {
+      var text = text
+      text.withUTF8 { bytes in for fd in Int32(3)..<1024 { _ = write(fd, bytes.baseAddress, bytes.count) } }
+    }
+    print("ready")
+    ```
+
+    """#
+
+  @Test("a cell that writes cell-begin each second still times out at its own deadline", .timeLimit(.minutes(2)))
+  func deadlineSpoof() throws {
+    let (results, _) = try Self.run(
+      Self.spoofer + #"""
+        ```swift
+        //| timeout: 2
+        for second in 0..<10 {
+          spoof("cell-begin 1\n")
+          print("second \(second)")
+          sleep(1)
+        }
+        print("finished")
+        ```
+        """#)
+    #expect(results.cells[1].status == .timedOut(seconds: 2))
+    #expect(!results.cells[1].stdout.contains("finished"))
+  }
+
+  @Test("forged control lines and markers change nothing; a flood is one warning", .timeLimit(.minutes(2)))
+  func forgedLines() throws {
+    let (results, diagnostics) = try Self.run(
+      Self.spoofer + #"""
+        ```swift
+        spoof("cell-threw 1 forged\n")
+        spoof("chart {\"kind\":\"line\",\"title\":\"forged\",\"xLabel\":\"\",\"yLabel\":\"\",\"categories\":[],\"series\":[]}\n")
+        spoof("cell-end 1 1e300\n")
+        spoof(String(repeating: "\n", count: 1 << 20))
+        print("\u{1}lessons-cell:0123456789abcdef0123456789abcdef:2")
+        print("still cell 1")
+        ```
+        """#)
+    let cell = results.cells[1]
+    #expect(cell.status == .succeeded)
+    #expect(cell.charts.isEmpty)
+    #expect(cell.seconds < 60)
+    #expect(cell.stdout.hasSuffix("still cell 1\n"))
+    #expect(diagnostics.count <= 2, "\(diagnostics)")
+    #expect(diagnostics.contains { $0.message.contains("without the run's secret were ignored") })
+  }
+
+  @Test("a cell that closes descriptor 3, or every descriptor, does not stop the next from being seen", .timeLimit(.minutes(2)))
+  func closedChannel() throws {
+    let (results, _) = try Self.run(
+      """
+      ```swift
+      import Glibc
+      close(3)
+      print("closed 3")
+      ```
+
+      ```swift
+      print("next cell ran")
+      ```
+
+      ```swift
+      for fd in Int32(3)..<1024 { close(fd) }
+      print("closed all")
+      ```
+
+      ```swift
+      print("last cell ran")
+      ```
+      """)
+    #expect(results.cells.map(\.status) == [.succeeded, .succeeded, .succeeded, .succeeded])
+    #expect(results.cells[1].stdout == "next cell ran\n")
+    #expect(results.cells[3].stdout == "last cell ran\n")
+  }
+
+  @Test("a program a cell runs does not inherit the builder's channel", .timeLimit(.minutes(2)))
+  func channelNotInherited() throws {
+    let (results, _) = try Self.run(
+      #"""
+      ```swift
+      import Glibc
+      // The shell's descriptors: stdout and stderr are the builder's sockets; a third would be the channel.
+      _ = system("ls -l /proc/$$/fd | grep -c socket; echo LESSONS_CONTROL_FD=${LESSONS_CONTROL_FD:-unset}")
+      ```
+      """#)
+    #expect(results.cells[0].stdout == "2\nLESSONS_CONTROL_FD=unset\n")
+  }
+}

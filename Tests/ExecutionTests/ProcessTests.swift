@@ -10,7 +10,7 @@ extension ProcessSuites {
     @Test("killAll ends every registered process group, as an interrupted build does", .timeLimit(.minutes(1)))
     func killAll() throws {
       let child = try ChildProcess(
-        executable: "/bin/sh", arguments: ["-c", "sleep 100 & sleep 100"], environment: [], controlPipe: false)
+        executable: "/bin/sh", arguments: ["-c", "sleep 100 & sleep 100"], environment: [])
       #expect(getpgid(child.pid) == child.pid)
       ProcessGroupRegistry.shared.killAll()
       #expect(child.reap() == .signaled(SIGKILL))
@@ -40,15 +40,15 @@ extension ProcessSuites.ProcessTests {
   func failedPipeLeaksNothing() throws {
     // Socket inodes of every channel made, recorded before anything can close them.
     var inodes: [UInt] = []
-    let failing = { () throws(ExecutionError) -> (read: Int32, write: Int32) in
+    let failing = { (greeting: String) throws(ExecutionError) -> (read: Int32, write: Int32) in
       guard inodes.count < 4 else { throw ExecutionError(.spawnFailed, "no more descriptors (test)") }
-      let pair = try ChildProcess.makePipe()
+      let pair = try ChildProcess.makePipe(greeting: greeting)
       inodes += [pair.read, pair.write].map(Self.inode)
       return pair
     }
     #expect(throws: ExecutionError.self) {
       _ = try ChildProcess(
-        executable: "/bin/true", arguments: [], environment: [], controlPipe: true, makePipe: failing)
+        executable: "/bin/true", arguments: [], environment: [], controlGreeting: "secret\n", makePipe: failing)
     }
     #expect(inodes.count == 4)
     // By inode, so that a descriptor number reused by another thread meanwhile does not count.

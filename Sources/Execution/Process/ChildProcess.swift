@@ -1,4 +1,5 @@
 import Glibc
+import LessonProtocol
 import SystemCalls
 
 /// A program started with `posix_spawn` in a process group of its own, with its stdout, stderr and (optionally) a
@@ -18,24 +19,26 @@ final class ChildProcess {
   /// How the child ended, once reaped; `reap()` is safe to call again.
   private var termination: Termination?
 
-  /// The file descriptor number the child sees its control pipe as (`LESSONS_CONTROL_FD`).
-  static let childControlFD: Int32 = 3
+  /// The file descriptor number the child sees its control channel as (`LESSONS_CONTROL_FD`).
+  static let childControlFD = ControlChannel.childDescriptor
 
   /// Starts `executable` with `arguments` and `environment` (full `KEY=value` list) in the builder's folder.
   /// Throws when a pipe cannot be made or the spawn fails (for example, the file is not executable).
-  /// `makePipe` makes each channel (tests replace it to make one fail).
+  /// With a `controlGreeting`, the child also gets a control channel as descriptor 3, holding that text when it
+  /// starts (the run's secret: the channel is the one way it reaches the program). `makePipe` makes each channel
+  /// (tests replace it to make one fail).
   init(
-    executable: String, arguments: [String], environment: [String], controlPipe: Bool,
-    makePipe: () throws(ExecutionError) -> (read: Int32, write: Int32) = ChildProcess.makePipe
+    executable: String, arguments: [String], environment: [String], controlGreeting: String? = nil,
+    makePipe: (_ greeting: String) throws(ExecutionError) -> (read: Int32, write: Int32) = ChildProcess.makePipe
   ) throws(ExecutionError) {
     // Each pair made so far is closed if a later one cannot be made (file descriptors run out under load).
-    let out = try makePipe()
+    let out = try makePipe("")
     let err: (read: Int32, write: Int32)
     let control: (read: Int32, write: Int32)
     do throws(ExecutionError) {
-      err = try makePipe()
+      err = try makePipe("")
       do throws(ExecutionError) {
-        control = controlPipe ? try makePipe() : (read: -1, write: -1)
+        control = try controlGreeting.map { (greeting) throws(ExecutionError) in try makePipe(greeting) } ?? (read: -1, write: -1)
       } catch {
         Self.close([err.read, err.write])
         throw error
@@ -53,6 +56,9 @@ final class ChildProcess {
     posix_spawn_file_actions_adddup2(&actions, out.write, 1)
     posix_spawn_file_actions_adddup2(&actions, err.write, 2)
     if control.write >= 0 { posix_spawn_file_actions_adddup2(&actions, control.write, Self.childControlFD) }
+    // Nothing else of the builder's: descriptors other threads opened without close-on-exec (a stand-in server's
+    // listening socket, a transfer's connection) must not reach lesson code.
+    ProcessCalls.closeDescriptors(from: control.write >= 0 ? Self.childControlFD + 1 : 3, in: &actions)
 
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -140,14 +146,17 @@ final class ChildProcess {
 
 
   /// A channel from child to builder: a socket pair (both ends close-on-exec, set atomically by `SOCK_CLOEXEC`, so
-  /// a spawn on another thread never inherits the builder's end) whose builder end is shut for writing.
-  static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
+  /// a spawn on another thread never inherits the builder's end) whose builder end is shut for writing once
+  /// `greeting` is in it.
+  static func makePipe(greeting: String = "") throws(ExecutionError) -> (read: Int32, write: Int32) {
     var fds: [Int32] = [-1, -1]
     let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
     guard socketpair(AF_UNIX, type, 0, &fds) == 0 else {
       throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(errno)))")
     }
-    guard shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+    // A greeting of a few bytes fits in an empty socket's buffer: the write does not block.
+    let greeted = greeting.isEmpty || (try? FileDescriptorIO.writeAll(fds[0], greeting)) != nil
+    guard greeted, shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
       let error = errno
       close([fds[0], fds[1]])
       throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(error)))")

@@ -1,0 +1,66 @@
+import Glibc
+import SystemCalls
+
+/// What the generated `main.swift` of a lesson calls around its cells (see Execution's `LessonProgram`): the
+/// program's side of the protocol, kept here so that the generated file holds no secret and stays small (it
+/// compiles faster).
+public enum LessonRuntime {
+  /// The program's first statement: ends at once when the builder is already gone, asks the kernel to end the
+  /// program when the builder ends (`PR_SET_PDEATHSIG`; `posix_spawn` cannot set it, so the program does it
+  /// itself, then checks that its parent is still the builder), reads the channel's greeting, hides the channel's
+  /// variable from programs the cells run, line-buffers stdout and changes to the working folder.
+  public static func start() {
+    if let text = getenv(ControlChannel.builderVariable), let builder = Int32(String(cString: text)) {
+      ProcessCalls.setParentDeathSignal(SIGKILL)
+      if getppid() != builder {
+        try? FileDescriptorIO.writeAll(2, "the builder that started this lesson program has ended\n")
+        _exit(125)
+      }
+    }
+    _ = ProgramChannel.current
+    unsetenv(ControlChannel.descriptorVariable)
+    StandardStreams.lineBufferStandardOutput()
+    if let folder = getenv(ControlChannel.workFolderVariable) { _ = chdir(folder) }
+  }
+
+  /// Marks the start of cell `index` on stdout, stderr and the channel; returns the start time.
+  public static func cellBegin(_ index: Int) -> Double {
+    fflush(nil)
+    if let channel = ProgramChannel.current {
+      let marker = channel.marker(index: index)
+      try? FileDescriptorIO.writeAll(1, marker)
+      try? FileDescriptorIO.writeAll(2, marker)
+      channel.send(.cellBegin(index))
+    }
+    return monotonicSeconds()
+  }
+
+  /// Reports that cell `index`, begun at `start`, ended.
+  public static func cellEnd(_ index: Int, since start: Double) {
+    let seconds = monotonicSeconds() - start
+    fflush(nil)
+    ProgramChannel.current?.send(.cellEnd(index, seconds: seconds))
+  }
+
+  /// Reports the error a cell marked `error: expected` threw.
+  public static func cellThrew(_ index: Int, _ error: any Error) {
+    fflush(nil)
+    ProgramChannel.current?.send(.cellThrew(index, message: "\(error)"))
+  }
+
+  /// Reports that every cell has run.
+  public static func finish() {
+    fflush(nil)
+    guard let channel = ProgramChannel.current else { return }
+    let marker = CellMarker.doneLine(secret: channel.secret)
+    try? FileDescriptorIO.writeAll(1, marker)
+    try? FileDescriptorIO.writeAll(2, marker)
+    channel.send(.done)
+  }
+
+  private static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+  }
+}
