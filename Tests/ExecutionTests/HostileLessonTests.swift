@@ -177,3 +177,41 @@ extension ProcessSuites.HostileLessonTests {
     #expect(results.cells[0].stdout == "2\nLESSONS_CONTROL_FD=unset\n")
   }
 }
+
+extension ProcessSuites.HostileLessonTests {
+  @Test("processes a cell leaves behind (setsid, setpgid, double fork) are stopped, reaped and reported", .timeLimit(.minutes(2)))
+  func escapedProcesses() throws {
+    let (results, diagnostics) = try Self.run(
+      #"""
+      ```swift
+      import Glibc
+      print("first")
+      ```
+
+      ```swift
+      _ = system("""
+        setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $!
+        (sleep 301 </dev/null >/dev/null 2>&1 & echo $!)
+        set -m; sleep 302 </dev/null >/dev/null 2>&1 & echo $!
+        """)
+      ```
+
+      ```swift
+      print("last")
+      ```
+      """#)
+    #expect(results.cells.map(\.status) == [.succeeded, .succeeded, .succeeded])
+    let pids = results.cells[1].stdout.split(separator: "\n").compactMap { pid_t($0) }
+    #expect(pids.count == 3)
+    #expect(results.cells[1].diagnostics.map(\.message) == ["left 3 processes running; they were stopped"])
+    #expect(results.cells[0].diagnostics.isEmpty && results.cells[2].diagnostics.isEmpty)
+    #expect(diagnostics.contains { $0.message == "cell 2: left 3 processes running; they were stopped" })
+    // Gone, not even zombies of this process (the builder reaps what it adopted).
+    for pid in pids { #expect(Self.exists(pid) == false, "process \(pid) is still there") }
+  }
+
+  /// True while `pid` exists at all (a zombie included).
+  static func exists(_ pid: pid_t) -> Bool {
+    access("/proc/\(pid)/stat", F_OK) == 0
+  }
+}

@@ -73,7 +73,9 @@ struct LessonExecution {
     let runner = ProgramRunner(
       executable: "\(folder.path)/lesson-program", environment: environment, secret: ControlChannel.makeSecret(),
       order: program.cellIndices, timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
-      gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit)
+      gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
+      runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)")
+    LeftoverProcesses.adoptOrphans()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
     return (results(cells, totalSeconds: outcome.totalSeconds, servers: servers), diagnostics)
@@ -145,6 +147,11 @@ struct LessonExecution {
           result.status = failure(of: cell, outcome: outcome, stderr: &result.stderr)
           stopped = true
         }
+      }
+      if let count = outcome.leftRunning[cell.index] {
+        let what = count == 1 ? "1 process running; it was" : "\(count) processes running; they were"
+        result.diagnostics.append(
+          Diagnostic(.warning, file: LessonProgram.displayPath(of: lesson), line: cell.line, "left \(what) stopped"))
       }
       if result.droppedBytes > 0 {
         diagnostics.append(

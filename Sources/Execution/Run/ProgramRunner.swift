@@ -28,6 +28,9 @@ struct ProgramRunner {
     var totalSeconds: Double
     /// What the builder did not believe or keep, for warnings.
     var problems: [String] = []
+    /// Processes the program left running when it ended by itself (stopped since), by the cell that started them
+    /// (as far as the builder saw: else the last cell that began).
+    var leftRunning: [Int: Int] = [:]
   }
 
   /// The program to run.
@@ -44,6 +47,9 @@ struct ProgramRunner {
   let gapTimeout: Double
   /// Bytes kept per cell and stream.
   let outputLimit: Int
+  /// The environment line every process of the run inherits (`LESSONS_WORK_FOLDER=<folder>`), to find those that
+  /// left the program's process group.
+  let runMarker: String
 
   /// The longest control line kept (a chart of many points is the longest legitimate one).
   static let controlLineLimit = 8 << 20
@@ -62,6 +68,12 @@ struct ProgramRunner {
     var exitedAt: Double?
     var termination: Termination?
     var buffer = [UInt8](repeating: 0, count: 65536)
+    let run = LeftoverProcesses.Run(
+      marker: runMarker, program: child.pid, startTime: ProcessTable.entry(of: child.pid)?.startTime ?? 0)
+    // Processes of the run seen alive, with the cell running when they were first seen; looked for when a cell
+    // ends, and twice a second.
+    var seen: [ProcessTable.Entry: Int] = [:]
+    var lastLook = started
 
     while true {
       let now = Self.now()
@@ -70,10 +82,18 @@ struct ProgramRunner {
         outcome.timedOutCell = ledger.current ?? -1
         child.killGroup()
       }
+      if exitedAt == nil, now - lastLook > 0.5 {
+        LeftoverProcesses.note(run, cell: ledger.current ?? ledger.began.last ?? -1, in: &seen)
+        lastLook = now
+      }
       if exitedAt == nil, child.hasExited() {
         exitedAt = now
-        // Kill what is left of the group while the leader is still a zombie (its pid, the group id, cannot be
-        // reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
+        // Stop what the program left (in its group or not) while it is still a zombie (its pid, the group id,
+        // cannot be reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
+        let left = LeftoverProcesses.stop(run)
+        if outcome.timedOutCell == nil {
+          for entry in left { outcome.leftRunning[seen[entry] ?? ledger.began.last ?? -1, default: 0] += 1 }
+        }
         child.killGroup()
         termination = child.reap()
         if let current = ledger.current { outcome.unfinishedSeconds[current] = ledger.runningSeconds(at: now) }
@@ -98,7 +118,13 @@ struct ProgramRunner {
         default:
           let when = Self.now()
           lines.append(bytes) { line in
-            ledger.take(ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret), at: when)
+            let message = ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret)
+            let ended = ledger.seconds.count
+            ledger.take(message, at: when)
+            // What is alive when a cell ends is the cell's doing (unless an earlier cell was seen to start it).
+            if ledger.seconds.count > ended, case .cellEnd(let index, _) = message {
+              LeftoverProcesses.note(run, cell: index, in: &seen)
+            }
           }
         }
       }
