@@ -1,6 +1,7 @@
 /// One report of a lesson program on its control channel, and its line format:
 /// `<secret> cell-begin <i>`, `<secret> cell-end <i> <seconds>`, `<secret> cell-threw <i> <message>` (`\` and
-/// newlines escaped), `<secret> chart <one-line JSON>` and `<secret> done`.
+/// newlines escaped), `<secret> cell-processes <i> <pid>:<start> …`, `<secret> chart <one-line JSON>` and
+/// `<secret> done`.
 public enum ControlMessage: Sendable, Hashable {
   /// Cell `index` begins.
   case cellBegin(Int)
@@ -8,6 +9,9 @@ public enum ControlMessage: Sendable, Hashable {
   case cellEnd(Int, seconds: Double)
   /// Cell `index`, marked `error: expected`, threw.
   case cellThrew(Int, message: String)
+  /// The processes of the run alive when cell `index` ended, as `ProcessTable.Entry.identity` (so that the
+  /// builder can say which cell started what it stops at the end).
+  case cellProcesses(Int, identities: [String])
   /// A chart, as `Chart`'s JSON (Charts encodes and decodes it).
   case chart(json: String)
   /// The program's last cell has ended.
@@ -41,6 +45,8 @@ public enum ControlMessage: Sendable, Hashable {
       self = .cellBegin(index)
     case ("cell-end", let index?) where parts.count == 3:
       self = Double(parts[2]).map { .cellEnd(index, seconds: $0) } ?? .unknown(line)
+    case ("cell-processes", let index?):
+      self = .cellProcesses(index, identities: parts.count == 3 ? parts[2].split(separator: " ").map(String.init) : [])
     case ("cell-threw", let index?):
       self = .cellThrew(index, message: Self.unescape(parts.count == 3 ? String(parts[2]) : ""))
     case (Self.chartWord, _) where parts.count > 1:
@@ -57,6 +63,7 @@ public enum ControlMessage: Sendable, Hashable {
     switch self {
     case .cellBegin(let index): "cell-begin \(index)"
     case .cellEnd(let index, let seconds): "cell-end \(index) \(seconds)"
+    case .cellProcesses(let index, let identities): "cell-processes \(index) \(identities.joined(separator: " "))"
     case .cellThrew(let index, let message): "cell-threw \(index) \(Self.escape(message))"
     case .chart(let json): "\(Self.chartWord) \(json)"
     case .done: "done"

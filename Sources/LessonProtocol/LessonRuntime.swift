@@ -18,6 +18,7 @@ public enum LessonRuntime {
       }
     }
     _ = ProgramChannel.current
+    _ = run
     unsetenv(ControlChannel.descriptorVariable)
     StandardStreams.lineBufferStandardOutput()
     if let folder = getenv(ControlChannel.workFolderVariable) { _ = chdir(folder) }
@@ -35,12 +36,26 @@ public enum LessonRuntime {
     return monotonicSeconds()
   }
 
-  /// Reports that cell `index`, begun at `start`, ended.
+  /// Reports that cell `index`, begun at `start`, ended, with the processes of the run alive now (those it or an
+  /// earlier cell started: the builder stops them when the program ends and says which cell started them).
   public static func cellEnd(_ index: Int, since start: Double) {
     let seconds = monotonicSeconds() - start
     fflush(nil)
-    ProgramChannel.current?.send(.cellEnd(index, seconds: seconds))
+    guard let channel = ProgramChannel.current else { return }
+    if let run = Self.run {
+      let alive = ProcessTable.alive(group: getpgrp(), marker: run.marker, since: run.since, excluding: [getpid()])
+      if !alive.isEmpty { channel.send(.cellProcesses(index, identities: alive.prefix(1000).map(\.identity))) }
+    }
+    channel.send(.cellEnd(index, seconds: seconds))
   }
+
+  /// What marks the run's processes (the working folder in their environment) and when the program started.
+  private static let run: (marker: String, since: UInt64)? = {
+    guard let folder = getenv(ControlChannel.workFolderVariable), let me = ProcessTable.entry(of: getpid()) else {
+      return nil
+    }
+    return ("\(ControlChannel.workFolderVariable)=\(String(cString: folder))", me.startTime)
+  }()
 
   /// Reports the error a cell marked `error: expected` threw.
   public static func cellThrew(_ index: Int, _ error: any Error) {

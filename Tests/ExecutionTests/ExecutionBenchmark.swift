@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LessonProtocol
 import Lessons
 import Testing
 

@@ -46,6 +46,7 @@ struct ProgramPartsTests {
       ("cell-end 2 0.25", .cellEnd(2, seconds: 0.25)),
       ("cell-threw 1 first\\nsecond \\\\ back", .cellThrew(1, message: "first\nsecond \\ back")),
       ("chart {\"a\":1}", .chart(json: "{\"a\":1}")),
+      ("cell-processes 1 12:34 56:78", .cellProcesses(1, identities: ["12:34", "56:78"])),
       ("done", .done),
       ("cell-begin x", .unknown("cell-begin x")),
     ])

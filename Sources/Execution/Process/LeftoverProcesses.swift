@@ -1,4 +1,5 @@
 import Glibc
+import LessonProtocol
 import SystemCalls
 
 /// Finds and stops what a lesson program left running: processes of its group, and processes that carry its
@@ -29,12 +30,7 @@ enum LeftoverProcesses {
 
   /// The processes of `run` alive now, besides the program itself.
   static func alive(of run: Run) -> [ProcessTable.Entry] {
-    let builder = getpid()
-    return ProcessTable.entries().filter { entry in
-      entry.isAlive && entry.pid != run.program && entry.pid != builder && entry.startTime >= run.startTime
-        && ((run.program > 0 && entry.group == run.program)
-          || ProcessTable.environment(of: entry.pid, contains: run.marker))
-    }
+    ProcessTable.alive(group: run.program, marker: run.marker, since: run.startTime, excluding: [run.program, getpid()])
   }
 
   /// Each process of `run` alive now that is not in `seen` yet, added to it with `cell` (where it was first seen).

@@ -70,8 +70,8 @@ struct ProgramRunner {
     var buffer = [UInt8](repeating: 0, count: 65536)
     let run = LeftoverProcesses.Run(
       marker: runMarker, program: child.pid, startTime: ProcessTable.entry(of: child.pid)?.startTime ?? 0)
-    // Processes of the run seen alive, with the cell running when they were first seen; looked for when a cell
-    // ends, and twice a second.
+    // Processes of the run the builder saw alive, with the cell running then (looked for twice a second): which
+    // cell started a process, when the program did not say (its report at each cell's end comes first).
     var seen: [ProcessTable.Entry: Int] = [:]
     var lastLook = started
 
@@ -92,7 +92,10 @@ struct ProgramRunner {
         // cannot be reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
         let left = LeftoverProcesses.stop(run)
         if outcome.timedOutCell == nil {
-          for entry in left { outcome.leftRunning[seen[entry] ?? ledger.began.last ?? -1, default: 0] += 1 }
+          for entry in left {
+            let cell = ledger.startedBy[entry.identity] ?? seen[entry] ?? ledger.began.last ?? -1
+            outcome.leftRunning[cell, default: 0] += 1
+          }
         }
         child.killGroup()
         termination = child.reap()
@@ -118,13 +121,7 @@ struct ProgramRunner {
         default:
           let when = Self.now()
           lines.append(bytes) { line in
-            let message = ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret)
-            let ended = ledger.seconds.count
-            ledger.take(message, at: when)
-            // What is alive when a cell ends is the cell's doing (unless an earlier cell was seen to start it).
-            if ledger.seconds.count > ended, case .cellEnd(let index, _) = message {
-              LeftoverProcesses.note(run, cell: index, in: &seen)
-            }
+            ledger.take(ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret), at: when)
           }
         }
       }

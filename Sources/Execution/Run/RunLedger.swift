@@ -27,6 +27,8 @@ struct RunLedger {
   private(set) var seconds: [Int: Double] = [:]
   private(set) var threw: [Int: String] = [:]
   private(set) var charts: [Int: [Chart]] = [:]
+  /// The cell each process of the run was first reported alive at the end of (`ProcessTable.Entry.identity`).
+  private(set) var startedBy: [String: Int] = [:]
   private var chartBytes = 0
 
   private var unauthenticated = 0
@@ -38,6 +40,8 @@ struct RunLedger {
   static let chartBytesLimit = 32 << 20
   /// Characters of an expected error's message kept.
   static let messageLimit = 16 << 10
+  /// Processes whose cell is remembered.
+  static let processLimit = 10_000
   /// Rejected lines quoted in warnings.
   static let sampleLimit = 3
 
@@ -66,6 +70,10 @@ struct RunLedger {
       seconds[index] = reported.isFinite ? min(max(reported, 0), measured) : measured
       current = nil
       deadline = now + gapTimeout
+    case .cellProcesses(let index, let identities) where index == current:
+      for identity in identities where startedBy.count < Self.processLimit && startedBy[identity] == nil {
+        startedBy[identity] = index
+      }
     case .cellThrew(let index, let message) where index == current:
       threw[index] = message.count > Self.messageLimit ? String(message.prefix(Self.messageLimit)) + "…" : message
     case .chart(let json):

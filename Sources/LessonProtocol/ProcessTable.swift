@@ -1,28 +1,42 @@
 import Glibc
 import SystemCalls
 
-/// The machine's processes as `/proc` shows them, for finding what a lesson program left behind.
+/// The machine's processes as `/proc` shows them, for finding what a lesson program left behind: the program
+/// lists what is alive when each cell ends (so that the builder can say which cell started it), the builder
+/// stops what is left when the program ends.
 ///
 /// A process a lesson starts may leave the lesson's process group (`setpgid`, `setsid`) and its parent may end
 /// (a double fork): then nothing ties it to the lesson but what it inherited. Every lesson program's environment
 /// holds its run's working folder (`LESSONS_WORK_FOLDER`), and so does the environment of everything it starts,
 /// unless a program is started with an environment of its own making; that is how the builder finds them.
-enum ProcessTable {
+public enum ProcessTable {
   /// One process.
-  struct Entry: Hashable {
-    var pid: pid_t
-    var parent: pid_t
-    var group: pid_t
+  public struct Entry: Hashable, Sendable {
+    public var pid: pid_t
+    public var parent: pid_t
+    public var group: pid_t
     /// `R`, `S`, `Z` (zombie: ended, not yet reaped), …
-    var state: Character
+    public var state: Character
     /// Clock ticks after boot; with the pid, names the process even if the pid is reused.
-    var startTime: UInt64
+    public var startTime: UInt64
 
-    var isAlive: Bool { state != "Z" && state != "X" }
+    public var isAlive: Bool { state != "Z" && state != "X" }
+
+    /// The process as it travels on the control channel: `<pid>:<start time>`.
+    public var identity: String { "\(pid):\(startTime)" }
+  }
+
+  /// The processes of a lesson run alive now: those in process group `group` (0: none) or whose environment holds
+  /// `marker`, started at or after `since`, other than `excluded`.
+  public static func alive(group: pid_t, marker: String, since: UInt64, excluding excluded: [pid_t]) -> [Entry] {
+    entries().filter { entry in
+      entry.isAlive && entry.startTime >= since && !excluded.contains(entry.pid)
+        && ((group > 0 && entry.group == group) || environment(of: entry.pid, contains: marker))
+    }
   }
 
   /// Every process's entry (those that end while being read are left out).
-  static func entries() -> [Entry] {
+  public static func entries() -> [Entry] {
     guard let folder = opendir("/proc") else { return [] }
     defer { closedir(folder) }
     var result: [Entry] = []
@@ -35,7 +49,7 @@ enum ProcessTable {
   }
 
   /// The entry of `pid`, or nil when it is gone.
-  static func entry(of pid: pid_t) -> Entry? {
+  public static func entry(of pid: pid_t) -> Entry? {
     guard let text = contents(of: "/proc/\(pid)/stat", limit: 4096),
       let close = text.lastIndex(of: ")")
     else { return nil }
@@ -49,7 +63,7 @@ enum ProcessTable {
   }
 
   /// True when `pid`'s environment (as it was when its program started) holds the line `variable`.
-  static func environment(of pid: pid_t, contains variable: String) -> Bool {
+  public static func environment(of pid: pid_t, contains variable: String) -> Bool {
     guard let text = contents(of: "/proc/\(pid)/environ", limit: 1 << 20) else { return false }
     return text.split(separator: "\0").contains { $0 == variable }
   }
