@@ -93,7 +93,7 @@ struct HostileResultsTests {
       Data(
         """
         {"key": "k", "inputs": {"format": 1, "cells": "c"}, "stamp": {"date": "d", "operatingSystem": "o",
-        "cpuModel": "c", "logicalCPUs": -3, "memoryBytes": 1, "swiftVersion": "s", "totalSeconds": 1e300},
+        "cpuModel": "c\\u0000\\u001b[1m", "logicalCPUs": -3, "memoryBytes": 1, "swiftVersion": "s", "totalSeconds": 1e300},
         "cells": [\(cells)]}
         """.utf8)
     }
@@ -108,6 +108,7 @@ struct HostileResultsTests {
     let decoded = try JSONDecoder().decode(
       LessonResults.self, from: json(cells: cell(0, dropped: "9223372036854775807") + "," + cell(1, seconds: "-5")))
     #expect(decoded.cells[0].droppedBytes == CellResult.maximumDroppedBytes)
+    #expect(decoded.stamp.cpuModel == "c␀␛[1m")
     #expect(!decoded.cells[0].hasPlausibleTime && !decoded.cells[1].hasPlausibleTime)
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(LessonResults.self, from: json(cells: cell(9_223_372_036_854_775_807)))
