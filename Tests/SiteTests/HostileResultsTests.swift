@@ -72,6 +72,29 @@ struct HostileResultsTests {
     #expect(HTMLEscaping.escape("plain é ✓ \u{F8FF}") == "plain é ✓ \u{F8FF}")
   }
 
+  @Test("control characters in lesson text, code, raw HTML and tables keep the body well-formed")
+  func controlCharactersInLessonText() {
+    let text = """
+      # Heading \u{1B} one
+
+      Text \u{1B}[1m and `code \u{1}` and [link \u{1B}](https://example.org "title \u{7F}")
+
+      <div title="raw \u{1B}">raw \u{1} html</div>
+
+      ```python
+      print("\u{1B}")
+      ```
+
+      | a\u{1B} | b |
+      |---|---|
+      | \u{1} | x |
+      """
+    let (_, body) = BodyTestSupport.render("---\ntitle: T\n---\n" + text)
+    #expect(BodyTestSupport.xmlProblem(body.html) == nil, "\(body.html)")
+    #expect(body.html.contains("Text ␛[1m and"))
+    #expect(body.html.contains("raw ␁ html"))
+  }
+
   @Test("the notebook export shows control characters as pictures too")
   func notebookControlCharacters() throws {
     let lesson = Lesson(
