@@ -22,7 +22,7 @@ struct HostileResultsBuildTests {
     """
 
   @Test(
-    "1e300 s, ±1.7e308 points, a bar at x = 1e300 and control characters build a well-formed page, exit 0",
+    "1e300 s, ±1.7e308 points, a bar at x = 1e300, 5,000 charts and control characters build a well-formed page",
     .timeLimit(.minutes(3)))
   func hostileNumbers() throws {
     let project = try CommandRunner.makeProject(lessons: 0)
@@ -51,7 +51,11 @@ struct HostileResultsBuildTests {
       "kind": "bar", "title": "bar", "xLabel": "", "yLabel": "", "categories": ["a"],
       "series": [["name": "s", "points": [["x": 1e300, "y": 1], ["x": 0, "y": 1e308]]]],
     ]
-    cells[0]["charts"] = [wild, bar]
+    let small: [String: Any] = [
+      "kind": "scatter", "title": "small", "xLabel": "", "yLabel": "", "categories": [String](),
+      "series": [["name": "", "points": [["x": 1, "y": 2]]]],
+    ]
+    cells[0]["charts"] = [wild, bar] + Array(repeating: small, count: 5_000)
     results["cells"] = cells
     var stamp = try #require(results["stamp"] as? [String: Any])
     stamp["totalSeconds"] = 1e300
@@ -67,6 +71,7 @@ struct HostileResultsBuildTests {
     #expect(CommandRunner.wellFormednessError(hostile) == nil)
     #expect(hostile.contains("time unknown"))
     #expect(hostile.contains("1e+308"))
+    #expect(hostile.contains("Only the first 100 of 5002 charts are drawn."))
 
     // NaN is not JSON: the file is refused as corrupt and the lesson runs again, with a warning.
     let text = try CommandRunner.read(resultsFile)
