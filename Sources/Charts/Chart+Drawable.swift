@@ -29,7 +29,8 @@ extension Chart {
     let all = series.flatMap(\.points)
     let notNumbers = all.count { !$0.x.isFinite || !$0.y.isFinite }
     if notNumbers > 0 {
-      notes.append("\(Self.count(notNumbers, "point")) with a value that is not a finite number (NaN or infinity) not drawn.")
+      let points = Self.count(notNumbers, "point")
+      notes.append("\(points) with a value that is not a finite number (NaN or infinity) not drawn.")
     }
     if kind == .bar {
       let stray = all.count { $0.x.isFinite && $0.y.isFinite && categoryIndex(of: $0.x) == nil }

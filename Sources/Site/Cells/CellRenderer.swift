@@ -77,8 +77,8 @@ public enum CellRenderer {
   }
 
   /// `0.25 s`, `1.5 ms`, `12 s`: the wall time of a cell, with two significant decimals at most. A time no run
-  /// can take (negative, NaN, infinite, more than `CellResult.plausibleSeconds`; a results file is untrusted) reads "time
-  /// unknown" rather than trapping in a conversion.
+  /// can take (negative, NaN, infinite, over `CellResult.plausibleSeconds`: a results file is untrusted) reads
+  /// "time unknown" rather than trapping in a conversion.
   public static func duration(_ seconds: Double) -> String {
     guard seconds.isFinite, seconds >= 0, seconds <= CellResult.plausibleSeconds else { return "time unknown" }
     if seconds < 0.001 { return "< 1 ms" }

@@ -58,7 +58,7 @@ public enum NotebookExport {
     let visible = ControlPictures.replacing(in:)
     if !result.stdout.isEmpty { outputs.append(.stream(name: "stdout", text: lines(of: visible(result.stdout)))) }
     if !result.stderr.isEmpty { outputs.append(.stream(name: "stderr", text: lines(of: visible(result.stderr)))) }
-    for (number, chart) in result.charts.enumerated() {
+    for (number, chart) in result.charts.prefix(CellRenderer.chartLimit).enumerated() {
       let svg = SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)")
       outputs.append(NotebookOutput(outputType: "display_data", data: ["image/svg+xml": lines(of: svg), "text/plain": [visible(chart.title)]], metadata: [:]))
     }
