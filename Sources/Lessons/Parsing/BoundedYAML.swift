@@ -79,7 +79,7 @@ public enum BoundedYAML {
     if let line = counter.crossedAt {
       throw LimitError(
         line: line,
-        message: "the YAML's aliases (*name) expand to more than \(limits.nodes) nodes (an alias bomb?); refused")
+        message: "the YAML's aliases (*name) expand to more than \(limits.nodes) nodes (an alias bomb?)")
     }
   }
 
