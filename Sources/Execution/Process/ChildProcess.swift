@@ -7,7 +7,7 @@ import SystemCalls
 ///
 /// The builder never forks: `posix_spawn` is safe to call from any of the builder's threads. Every pipe is created
 /// with `O_CLOEXEC` so that a spawn on another thread cannot inherit it; only the child's copies (made by
-/// `dup2` in the spawn's file actions) survive `exec`.
+/// `dup2` in the spawn's file actions) survive `exec`, and every other descriptor is closed in the child.
 final class ChildProcess {
   /// The process id, which is also the id of the child's process group.
   let pid: pid_t
@@ -38,7 +38,11 @@ final class ChildProcess {
     do throws(ExecutionError) {
       err = try makePipe("")
       do throws(ExecutionError) {
-        control = try controlGreeting.map { (greeting) throws(ExecutionError) in try makePipe(greeting) } ?? (read: -1, write: -1)
+        if let controlGreeting {
+          control = try makePipe(controlGreeting)
+        } else {
+          control = (read: -1, write: -1)
+        }
       } catch {
         Self.close([err.read, err.write])
         throw error

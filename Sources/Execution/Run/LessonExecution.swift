@@ -68,11 +68,12 @@ struct LessonExecution {
     ]
     if !urlMap.isEmpty { own["LESSONS_URL_MAP"] = urlMap }
     let environment = ProgramEnvironment.make(
-      builder: options.builderEnvironment ?? ProcessInfo.processInfo.environment, named: options.passedEnvironment + lesson.frontMatter.environment,
-      own: own)
+      builder: options.builderEnvironment ?? ProcessInfo.processInfo.environment,
+      named: options.passedEnvironment + lesson.frontMatter.environment, own: own)
     let runner = ProgramRunner(
       executable: "\(folder.path)/lesson-program", environment: environment, secret: ControlChannel.makeSecret(),
-      order: program.cellIndices, timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
+      order: program.cellIndices,
+      timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
       gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
       runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)")
     LeftoverProcesses.adoptOrphans()

@@ -94,7 +94,9 @@ struct FieldReader {
     strings(node, key).filter { name in
       let valid =
         !name.isEmpty && name.first?.isNumber == false
-        && name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        && name.unicodeScalars.allSatisfy {
+          $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
       if !valid { warn(node, "env: '\(name)' is not an environment variable name") }
       return valid
     }
