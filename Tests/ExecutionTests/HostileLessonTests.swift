@@ -59,7 +59,7 @@ extension ProcessSuites.HostileLessonTests {
     ```swift
     import Glibc
     print("token:", getenv("SECRET_TOKEN").map { String(cString: $0) } ?? "none")
-    print("term:", String(cString: getenv("TERM")))
+    print("term:", String(cString: getenv("TERM")), String(cString: getenv("LESSONS_EXTRA")))
     ```
     """
 
@@ -68,15 +68,15 @@ extension ProcessSuites.HostileLessonTests {
     // The builder's environment as the program's variables are taken from it (not setenv: other threads read it).
     var options = ExecutionOptions(refresh: .all)
     options.builderEnvironment = ProcessInfo.processInfo.environment.merging(
-      ["SECRET_TOKEN": "s3cr3t-from-the-builder", "TERM": "xterm"]) { $1 }
+      ["SECRET_TOKEN": "s3cr3t-from-the-builder", "TERM": "xterm", "LESSONS_EXTRA": "kept"]) { $1 }
     let (plain, _) = try Self.run(Self.printsToken, options: options)
-    #expect(plain.cells.first?.stdout == "token: none\nterm: dumb\n")
+    #expect(plain.cells.first?.stdout == "token: none\nterm: dumb kept\n")
     let (named, _) = try Self.run(
       "---\ntitle: needs a token\nenv: [SECRET_TOKEN]\n---\n\n" + Self.printsToken, options: options)
-    #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb\n")
+    #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
     options.passedEnvironment = ["SECRET_TOKEN"]
     let (site, _) = try Self.run(Self.printsToken, options: options)
-    #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb\n")
+    #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
   }
 }
 
