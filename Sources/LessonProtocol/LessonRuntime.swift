@@ -1,6 +1,6 @@
 import Glibc
-import Synchronization
-import SystemCalls
+internal import Synchronization
+internal import SystemCalls
 
 /// What the generated `main.swift` of a lesson calls around its cells (see Execution's `LessonProgram`): the
 /// program's side of the protocol, kept here so that the generated file holds no secret and stays small (it

@@ -1,5 +1,5 @@
 import Glibc
-import SystemCalls
+internal import SystemCalls
 
 /// The machine's processes as `/proc` shows them, for finding what a lesson program left behind: the program
 /// lists what is alive when each cell ends (so that the builder can say which cell started it), the builder

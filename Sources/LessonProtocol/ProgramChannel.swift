@@ -1,5 +1,5 @@
 import Glibc
-import SystemCalls
+internal import SystemCalls
 
 /// The program's end of the control channel: the descriptor, moved out of the way, and the run's secret.
 ///
