@@ -15,8 +15,10 @@ enum ProgramEnvironment {
   /// (which wins over a builder variable of the same name).
   static func make(builder: [String: String], named: [String], own: [String: String]) -> [String] {
     var result: [String: String] = ["TERM": "dumb"]
-    for (name, value) in builder
-    where passedByDefault.contains(name) || name.hasPrefix("LC_") || name.hasPrefix("LESSONS_") || named.contains(name) {
+    for (name, value) in builder where passedByDefault.contains(name) || named.contains(name) {
+      result[name] = value
+    }
+    for (name, value) in builder where name.hasPrefix("LC_") || name.hasPrefix("LESSONS_") {
       result[name] = value
     }
     result.merge(own) { $1 }
