@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -48,4 +49,8 @@ int csys_rename_exchange(const char *a, const char *b) {
   errno = ENOSYS;
   return -1;
 #endif
+}
+
+int csys_spawn_file_actions_addclosefrom(void *actions, int from) {
+  return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, from);
 }

@@ -39,4 +39,9 @@ int csys_wtermsig(int status);
 /// (Linux 3.15+; fails with EINVAL or ENOSYS on file systems or kernels without it).
 int csys_rename_exchange(const char *a, const char *b);
 
+/// posix_spawn_file_actions_addclosefrom_np(actions, from): the spawned program starts with every descriptor from
+/// `from` up closed, whatever other threads of the parent opened without close-on-exec (glibc 2.34+; GNU only).
+/// `actions` is a posix_spawn_file_actions_t * (void * here, so that the type stays Glibc's for Swift).
+int csys_spawn_file_actions_addclosefrom(void *actions, int from);
+
 #endif

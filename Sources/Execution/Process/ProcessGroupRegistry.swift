@@ -42,6 +42,7 @@ final class ProcessGroupRegistry: Sendable {
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler { [self] in
           killAll()
+          TemporaryFolder.removeAllLive()
           // End the builder now, with the shell's status for a signal. Re-raising the signal does not work here:
           // the dispatch source receives it again instead of the default action (the builder then went on and
           // saved the killed run as frozen results). `_exit` also skips writing anything half-done; the site and

@@ -49,6 +49,7 @@ struct FieldReader {
     case "enable": frontMatter.enabled = bool(value, key) ?? true
     case "draft": frontMatter.draft = bool(value, key) ?? false
     case "galaxy_stand_ins": frontMatter.standInServers = standIns(value)
+    case "env": frontMatter.environment = environmentNames(value, key)
     default: frontMatter.extra[key] = yamlText(value)
     }
   }
@@ -86,6 +87,19 @@ struct FieldReader {
     if let text = node.text { return text.isEmpty ? [] : [text] }
     warn(node, "\(key) should be a list")
     return []
+  }
+
+  /// The entries of `env:` that are environment variable names (letters, digits, `_`, not starting with a digit).
+  private mutating func environmentNames(_ node: Node, _ key: String) -> [String] {
+    strings(node, key).filter { name in
+      let valid =
+        !name.isEmpty && name.first?.isNumber == false
+        && name.unicodeScalars.allSatisfy {
+          $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
+      if !valid { warn(node, "env: '\(name)' is not an environment variable name") }
+      return valid
+    }
   }
 
   private mutating func requirements(_ node: Node, _ key: String) -> [Requirement] {

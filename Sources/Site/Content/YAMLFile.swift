@@ -11,6 +11,26 @@ import Yams
 enum YAMLFile {
   /// The top-level scalar values of the mapping in `path`, as text; nested values are ignored.
   static func strings(at path: String) throws(SiteError) -> [String: String] {
+    var result: [String: String] = [:]
+    for (key, value) in try mapping(at: path) {
+      guard let key = key.scalar?.string, let text = scalarText(value) else { continue }
+      result[ControlPictures.replacing(in: key)] = ControlPictures.replacing(in: text)
+    }
+    return result
+  }
+
+  /// The top-level lists of scalars of the mapping in `path` (`env: [A, B]`), as text; other values are ignored.
+  static func stringLists(at path: String) throws(SiteError) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    for (key, value) in try mapping(at: path) {
+      guard let key = key.scalar?.string, let items = value.sequence else { continue }
+      result[key] = items.compactMap(scalarText)
+    }
+    return result
+  }
+
+  /// The top-level mapping in `path` (empty for an empty file), read within the limits.
+  private static func mapping(at path: String) throws(SiteError) -> Node.Mapping {
     let data = try FileSystem.read(path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw SiteError(.unreadable, file: path, reason: "the file is not UTF-8 text")
@@ -25,16 +45,11 @@ enum YAMLFile {
     } catch {
       throw SiteError(.yaml, file: path, reason: "broken YAML: \(error)")
     }
-    guard let loaded, loaded.null == nil else { return [:] }
+    guard let loaded, loaded.null == nil else { return Node.Mapping([]) }
     guard let mapping = loaded.mapping else {
       throw SiteError(.yaml, file: path, line: 1, reason: "expected a mapping of keys to values")
     }
-    var result: [String: String] = [:]
-    for (key, value) in mapping {
-      guard let key = key.scalar?.string, let text = scalarText(value) else { continue }
-      result[ControlPictures.replacing(in: key)] = ControlPictures.replacing(in: text)
-    }
-    return result
+    return mapping
   }
 
   /// A scalar's text as the constructed value would print it: numbers and booleans in their canonical form
