@@ -98,7 +98,7 @@ let package = Package(
       dependencies: ["LessonSupport", "LessonProtocol", "Execution", "Charts", "GalaxyStandIn", "Multiprocessing"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol"],
+      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol", "SystemCalls"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(

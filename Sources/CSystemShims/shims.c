@@ -26,6 +26,10 @@ int csys_become_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1UL
 
 int csys_set_parent_death_signal(int signal) { return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0UL, 0UL, 0UL); }
 
+int csys_set_dumpable(int on) { return prctl(PR_SET_DUMPABLE, (unsigned long)(on != 0), 0UL, 0UL, 0UL); }
+
+int csys_get_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0UL, 0UL, 0UL, 0UL); }
+
 int csys_usable_cpu_count(void) {
   cpu_set_t set;
   CPU_ZERO(&set);

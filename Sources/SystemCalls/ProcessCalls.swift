@@ -75,6 +75,14 @@ public enum ProcessCalls {
     withUnsafeMutableBytes(of: &actions) { csys_spawn_file_actions_addclosefrom($0.baseAddress, lowest) } == 0
   }
 
+  /// Whether this process's `/proc` files (environment, memory) are readable and it is attachable by other
+  /// processes of the same user (`PR_SET_DUMPABLE`). Set it to false before running code that must not read
+  /// this process's environment; root (or `sudo`) can still read it. Programs it starts are dumpable again.
+  public static var isDumpable: Bool {
+    get { csys_get_dumpable() == 1 }
+    set { _ = csys_set_dumpable(newValue ? 1 : 0) }
+  }
+
   /// The number of CPUs this process may run on (`sched_getaffinity`), or nil when it cannot be read.
   public static var usableCPUCount: Int? {
     let count = csys_usable_cpu_count()

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Lessons
+import SystemCalls
 import Testing
 
 @testable import Execution
@@ -77,6 +78,30 @@ extension ProcessSuites.HostileLessonTests {
     options.passedEnvironment = ["SECRET_TOKEN"]
     let (site, _) = try Self.run(Self.printsToken, options: options)
     #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
+  }
+}
+
+extension ProcessSuites.HostileLessonTests {
+  @Test("a lesson program cannot read the builder's environment through /proc (the builder is not dumpable)", .timeLimit(.minutes(2)))
+  func builderEnvironmentHidden() throws {
+    let (results, diagnostics) = try Self.run(
+      #"""
+      ```swift
+      import Glibc
+      if let file = fopen("/proc/\(getppid())/environ", "r") {
+        var count = 0
+        while fgetc(file) != EOF { count += 1 }
+        fclose(file)
+        print("read \(count) bytes")
+      } else {
+        print("refused")
+      }
+      ```
+      """#)
+    #expect(results.cells.first?.status == .succeeded, "\(diagnostics)")
+    #expect(ProcessCalls.isDumpable == false)
+    // Root reads every process's /proc files whatever the flag says; any other user is refused.
+    if getuid() != 0 { #expect(results.cells.first?.stdout == "refused\n") }
   }
 }
 

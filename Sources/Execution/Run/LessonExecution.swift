@@ -76,7 +76,7 @@ struct LessonExecution {
       timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
       gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
       runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)")
-    LeftoverProcesses.adoptOrphans()
+    BuilderIsolation.prepare()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
     return (results(cells, totalSeconds: outcome.totalSeconds, servers: servers), diagnostics)
