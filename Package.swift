@@ -39,13 +39,17 @@ let package = Package(
     .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: swiftSettings),
     .target(name: "Multiprocessing", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
     .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
-    .target(name: "Charts", swiftSettings: swiftSettings),
-    .target(name: "LessonSupport", dependencies: ["Charts", "HTTP"], swiftSettings: swiftSettings),
+    // The protocol between the builder and lesson programs (which link it, through LessonSupport): Glibc only.
+    .target(name: "LessonProtocol", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
+    .target(name: "Charts", dependencies: ["LessonProtocol"], swiftSettings: swiftSettings),
+    .target(name: "LessonSupport", dependencies: ["Charts", "HTTP", "LessonProtocol"], swiftSettings: swiftSettings),
     .target(
       name: "Lessons", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings),
     .target(
-      name: "Execution", dependencies: ["Lessons", "Multiprocessing", "SystemCalls", "Charts", "GalaxyStandIn"], swiftSettings: swiftSettings),
+      name: "Execution",
+      dependencies: ["Lessons", "Multiprocessing", "SystemCalls", "Charts", "GalaxyStandIn", "LessonProtocol"],
+      swiftSettings: swiftSettings),
     .target(
       name: "Site",
       dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", "SystemCalls", .product(name: "Mustache", package: "swift-mustache"),
@@ -89,10 +93,12 @@ let package = Package(
     .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "LessonSupportTests", dependencies: ["LessonSupport", "Charts", "GalaxyStandIn", "Multiprocessing"],
+      name: "LessonSupportTests",
+      dependencies: ["LessonSupport", "LessonProtocol", "Execution", "Charts", "GalaxyStandIn", "Multiprocessing"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts"], resources: [.copy("Fixtures")],
+      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol", "SystemCalls"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "LessonsCLITests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],

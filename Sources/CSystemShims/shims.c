@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -24,6 +25,10 @@ int csys_dup_cloexec(int old_fd, int new_fd) { return dup3(old_fd, new_fd, O_CLO
 int csys_become_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL); }
 
 int csys_set_parent_death_signal(int signal) { return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0UL, 0UL, 0UL); }
+
+int csys_set_dumpable(int on) { return prctl(PR_SET_DUMPABLE, (unsigned long)(on != 0), 0UL, 0UL, 0UL); }
+
+int csys_get_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0UL, 0UL, 0UL, 0UL); }
 
 int csys_usable_cpu_count(void) {
   cpu_set_t set;
@@ -48,4 +53,8 @@ int csys_rename_exchange(const char *a, const char *b) {
   errno = ENOSYS;
   return -1;
 #endif
+}
+
+int csys_spawn_file_actions_addclosefrom(void *actions, int from) {
+  return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, from);
 }

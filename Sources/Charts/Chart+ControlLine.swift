@@ -1,12 +1,13 @@
 internal import Foundation
+internal import LessonProtocol
 
 extension Chart {
-  /// What starts a chart line on the `LESSONS_CONTROL_FD` channel.
-  public static let controlLinePrefix = "chart "
+  /// What starts a chart's payload on the control channel (`LessonProtocol` owns the line format).
+  public static let controlLinePrefix = ControlMessage.chartWord + " "
 
-  /// The line a lesson program writes to `LESSONS_CONTROL_FD`: `chart <one-line JSON>\n`. The JSON is this
-  /// value's `Codable` form (sorted keys); newlines inside strings are escaped, so the line has exactly one `\n`.
-  public var controlLine: String {
+  /// The chart as one line of JSON: this value's `Codable` form (sorted keys), points that are not finite left
+  /// out; newlines inside strings are escaped, so the text has none. `decode(json:)` reads it back.
+  public var json: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var clean = self
@@ -14,25 +15,32 @@ extension Chart {
       clean.series[index].points.removeAll { !$0.x.isFinite || !$0.y.isFinite }
     }
     // Encoding a struct of strings and finite doubles cannot fail; the fallback keeps the line well-formed anyway.
-    let json = (try? encoder.encode(clean)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    return Self.controlLinePrefix + json + "\n"
+    return (try? encoder.encode(clean)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
-  /// Reads a chart back from a control line (with or without its trailing newline), as the builder does for
-  /// each line a lesson program writes.
+  /// The chart's payload on the control channel, `chart <one-line JSON>\n` (a lesson program puts the run's
+  /// secret before it; see `LessonProtocol.ControlMessage`).
+  public var controlLine: String { ControlMessage.chart(json: json).payload + "\n" }
+
+  /// Reads a chart back from its JSON: the one place chart JSON from a lesson program is decoded.
+  /// - Throws: `ChartError` when the text is not a chart's JSON.
+  public static func decode(json: some StringProtocol) throws(ChartError) -> Chart {
+    do {
+      return try JSONDecoder().decode(Chart.self, from: Data(String(json).utf8))
+    } catch {
+      throw ChartError(message: "the chart JSON is not valid: \(error)")
+    }
+  }
+
+  /// Reads a chart back from a payload line `chart <JSON>` (with or without its trailing newline).
   /// - Throws: `ChartError` when the line does not start with `chart ` or its JSON is not a chart.
   public static func decode(controlLine line: String) throws(ChartError) -> Chart {
     var text = Substring(line)
     while let last = text.last, last.isNewline { text.removeLast() }
-    guard text.hasPrefix(controlLinePrefix) else {
+    guard case .chart(let json) = ControlMessage(payload: text) else {
       throw ChartError(message: "a control line must start with \"chart \", got \"\(text.prefix(40))\"")
     }
-    let json = text.dropFirst(controlLinePrefix.count)
-    do {
-      return try JSONDecoder().decode(Chart.self, from: Data(json.utf8))
-    } catch {
-      throw ChartError(message: "the chart JSON is not valid: \(error)")
-    }
+    return try decode(json: json)
   }
 }
 

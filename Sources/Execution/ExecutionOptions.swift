@@ -33,6 +33,12 @@ public struct ExecutionOptions: Sendable {
   public var optimize: Bool
   /// Bytes of stdout and of stderr kept per cell; the rest is dropped with a note.
   public var outputLimit: Int
+  /// Names of the builder's environment variables every lesson program sees beyond the small set it always gets
+  /// (site.yaml's `env:`); a lesson adds its own with `env:` in its front matter. See `ProgramEnvironment`.
+  public var passedEnvironment: [String] = []
+  /// The environment lesson programs' variables are taken from; nil means the builder's own (tests set it instead
+  /// of changing the process environment, which other threads read).
+  var builderEnvironment: [String: String]?
 
   /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, `-O`, 1 MB per stream.
   public init(

@@ -66,6 +66,23 @@ public enum ProcessCalls {
     csys_set_parent_death_signal(signal) == 0
   }
 
+  /// Adds to `actions` the closing of every descriptor from `lowest` up in the spawned program: it then inherits
+  /// only what the file actions give it, not whatever another thread opened without close-on-exec (listening
+  /// sockets of a server, pipes of another spawn). Returns false where the C library cannot (it then inherits
+  /// them, as before).
+  @discardableResult
+  public static func closeDescriptors(from lowest: Int32, in actions: inout posix_spawn_file_actions_t) -> Bool {
+    withUnsafeMutableBytes(of: &actions) { csys_spawn_file_actions_addclosefrom($0.baseAddress, lowest) } == 0
+  }
+
+  /// Whether this process's `/proc` files (environment, memory) are readable and it is attachable by other
+  /// processes of the same user (`PR_SET_DUMPABLE`). Set it to false before running code that must not read
+  /// this process's environment; root (or `sudo`) can still read it. Programs it starts are dumpable again.
+  public static var isDumpable: Bool {
+    get { csys_get_dumpable() == 1 }
+    set { _ = csys_set_dumpable(newValue ? 1 : 0) }
+  }
+
   /// The number of CPUs this process may run on (`sched_getaffinity`), or nil when it cannot be read.
   public static var usableCPUCount: Int? {
     let count = csys_usable_cpu_count()

@@ -1,7 +1,10 @@
-import Execution
 import Foundation
+import Glibc
+import LessonProtocol
 import Lessons
 import Testing
+
+@testable import Execution
 
 extension ProcessSuites {
   /// Figures for scripts/bench-execution.sh: compile + launch cost of a lesson and the time to reuse frozen results.
@@ -50,6 +53,12 @@ extension ProcessSuites {
         for copy in lessons where Executor.results(for: copy, options: ExecutionOptions()).0 != nil { reused += 1 }
       }
       print("BENCH all-frozen: \(reused) lessons reused in \(String(format: "%.3f", frozen)) s")
+
+      // The look for a run's leftover processes, done when each cell ends (and twice a second).
+      let run = LeftoverProcesses.Run(marker: "LESSONS_WORK_FOLDER=/nowhere", program: getpid(), startTime: 0)
+      let look = Self.seconds { for _ in 0..<100 { _ = LeftoverProcesses.alive(of: run) } } / 100
+      let processes = ProcessTable.entries().count
+      print("BENCH leftover look: \(String(format: "%.2f", look * 1000)) ms with \(processes) processes on the machine")
     }
   }
 }

@@ -1,7 +1,11 @@
 import Charts
 import Foundation
+import Glibc
+import LessonProtocol
 import LessonSupport
 import Testing
+
+@testable import Execution
 
 /// A real lesson-style program, compiled with plain swiftc against the built LessonSupport library as the builder
 /// does, run with and without `LESSONS_CONTROL_FD`.
@@ -57,22 +61,54 @@ struct LessonProgramTests {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
-  @Test("show() writes one chart line to LESSONS_CONTROL_FD, and prints a summary when it is unset")
+  /// Runs `path` as the builder does, with a control channel greeted with `secret`; returns its exit status, its
+  /// stdout and what it wrote on the channel (both read to the end, within 60 s).
+  static func runWithChannel(_ path: String, secret: String) throws -> (Termination, String, String) {
+    let child = try ChildProcess(
+      executable: path, arguments: [], environment: ["\(ControlChannel.descriptorVariable)=3"],
+      controlGreeting: ControlChannel.greeting(secret: secret))
+    var outputs: [Int32: [UInt8]] = [child.stdoutFD: [], child.controlFD: []]
+    var open = [child.stdoutFD, child.controlFD]
+    let deadline = Date().addingTimeInterval(60)
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while !open.isEmpty, Date() < deadline {
+      var entries = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+      guard poll(&entries, nfds_t(entries.count), 1000) >= 0 || errno == EINTR else { break }
+      for entry in entries where entry.revents != 0 {
+        let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+        if count <= 0 { open.removeAll { $0 == entry.fd } } else { outputs[entry.fd]?.append(contentsOf: buffer[0..<count]) }
+      }
+    }
+    return (
+      child.reap(), String(decoding: outputs[child.stdoutFD] ?? [], as: UTF8.self),
+      String(decoding: outputs[child.controlFD] ?? [], as: UTF8.self)
+    )
+  }
+
+  @Test("show() sends one authenticated chart line to the builder, and prints a summary when no builder listens")
   func showContract() throws {
     let program = try Self.compile()
-    let (status, output) = try Self.run(program.path, [], environment: ["LESSONS_CONTROL_FD": "1"])
-    #expect(status == 0)
-    let lines = output.split(separator: "\n").map(String.init)
-    #expect(lines.count == 2)
-    let chart = try Chart.decode(controlLine: try #require(lines.first))
+    let secret = ControlChannel.makeSecret()
+    let (status, output, control) = try Self.runWithChannel(program.path, secret: secret)
+    #expect(status == .exited(0))
+    #expect(output == "after 0.67\n")
+    let lines = control.split(separator: "\n").map(String.init)
+    #expect(lines.count == 1)
+    guard case .chart(let json) = ControlMessage(line: try #require(lines.first), secret: secret) else {
+      Issue.record("not a chart line: \(control)")
+      return
+    }
+    let chart = try Chart.decode(json: json)
     #expect(chart.title == "Pool size vs runtime")
     #expect(chart.series.first?.points.count == 5)
-    #expect(lines.last == "after 0.67")
 
-    let (plainStatus, plain) = try Self.run(program.path, [], environment: [:])
-    #expect(plainStatus == 0)
-    #expect(plain.hasPrefix("Line chart: Pool size vs runtime\n"))
-    #expect(plain.contains("time (s) falls from 2.6 at Pool Size 1 to 1.1 at Pool Size 5."))
-    #expect(!plain.contains("chart {"))
+    // A descriptor that holds no greeting (here stdout) is no builder's channel: the chart is printed.
+    for environment in [[:], [ControlChannel.descriptorVariable: "1"]] {
+      let (plainStatus, plain) = try Self.run(program.path, [], environment: environment)
+      #expect(plainStatus == 0)
+      #expect(plain.hasPrefix("Line chart: Pool size vs runtime\n"))
+      #expect(plain.contains("time (s) falls from 2.6 at Pool Size 1 to 1.1 at Pool Size 5."))
+      #expect(!plain.contains("chart {"))
+    }
   }
 }

@@ -33,9 +33,9 @@ enum CommandRunner {
     var errors: String
   }
 
-  /// Runs `lessons arguments…` in `folder` and waits for it; a run still going after `seconds` is killed (its
-  /// status is then 9), so that a hanging command fails the test instead of hanging it.
-  static func run(_ arguments: [String], in folder: String, seconds: Double = 300) throws -> Result {
+  /// Runs `lessons arguments…` in `folder` and waits for it, at most `timeout` seconds: then the command is killed
+  /// (SIGKILL, status 9), so a hang fails the test instead of blocking the run.
+  static func run(_ arguments: [String], in folder: String, timeout: Double = 300) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try executable())
     process.arguments = arguments
@@ -45,9 +45,8 @@ enum CommandRunner {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    let pid = process.processIdentifier
-    let watchdog = DispatchWorkItem { if process.isRunning { kill(pid, SIGKILL) } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
+    let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     defer { watchdog.cancel() }
     // Read both pipes to the end before waiting, so that a full pipe cannot block the child.
     let errorData = Handoff<Data>()

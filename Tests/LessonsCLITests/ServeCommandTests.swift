@@ -23,13 +23,10 @@ struct ServeCommandTests {
       process.standardError = FileHandle.nullDevice
       try process.run()
       let server = Server(project: project, port: port, process: process)
-      let deadline = Date().addingTimeInterval(60)
-      while !RawHTTP.isListening(port: port) {
-        guard process.isRunning, Date() < deadline else {
-          server.stop()
-          throw RunnerError("lessons serve did not listen within a minute (running: \(process.isRunning))")
-        }
-        usleep(20_000)
+      let listening = Waiting.until(seconds: 60, interval: 20_000) { !process.isRunning || RawHTTP.isListening(port: port) }
+      guard listening, process.isRunning else {
+        server.stop()
+        throw RunnerError("lessons serve did not listen within a minute (running: \(process.isRunning))")
       }
       return server
     }
@@ -38,8 +35,7 @@ struct ServeCommandTests {
     /// not stop by itself), so that stopping is bounded.
     func stop() {
       if process.isRunning { process.terminate() }
-      let deadline = Date().addingTimeInterval(10)
-      while process.isRunning, Date() < deadline { usleep(20_000) }
+      _ = Waiting.until(seconds: 10, interval: 20_000) { !process.isRunning }
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
       try? FileManager.default.removeItem(atPath: project)
@@ -87,15 +83,11 @@ struct ServeCommandTests {
     try CommandRunner.write(
       try CommandRunner.read(layout).replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page edited\">"),
       to: layout)
-    let deadline = Date().addingTimeInterval(60)
-    while !(try RawHTTP.get("/index.html", port: port).response.contains("page edited")) {
-      #expect(server.process.isRunning, "lessons serve exited while rebuilding")
-      guard server.process.isRunning, Date() < deadline else {
-        Issue.record("the edited template was not picked up within a minute")
-        return
-      }
-      usleep(100_000)
+    let rebuilt = try Waiting.until(seconds: 60, interval: 100_000) {
+      try !server.process.isRunning || RawHTTP.get("/index.html", port: port).response.contains("page edited")
     }
+    #expect(server.process.isRunning, "lessons serve exited while rebuilding")
+    #expect(rebuilt, "the edited template was not served within a minute")
   }
 
   @Test(

@@ -22,6 +22,14 @@ struct FrontMatterTests {
     #expect(lesson.diagnostics.contains { $0.severity == .warning && $0.line == 4 })
   }
 
+  @Test("env: names the builder's variables a lesson program may see; what is not a name is a warning")
+  func environmentNames() {
+    let lesson = LessonTestSupport.parse("", frontMatter: "title: T\nenv: [GALAXY_API_KEY, _X1, 1BAD, \"A B\"]")
+    #expect(lesson.frontMatter.environment == ["GALAXY_API_KEY", "_X1"])
+    #expect(lesson.diagnostics.filter { $0.severity == .warning }.count == 2)
+    #expect(LessonTestSupport.parse("", frontMatter: "title: T\nenv: TOKEN").frontMatter.environment == ["TOKEN"])
+  }
+
   @Test("time shows as GTN writes it")
   func timeDescription() {
     #expect(TimeEstimation(minutes: 90).description == "1 hour 30 minutes")

@@ -22,6 +22,12 @@ int csys_become_child_subreaper(void);
 /// ends. Call it in the child, then compare getppid() with the expected parent (the parent may already be gone).
 int csys_set_parent_death_signal(int signal);
 
+/// prctl(PR_SET_DUMPABLE, on) and prctl(PR_GET_DUMPABLE): a process that is not dumpable has its /proc files
+/// (environ, mem, maps) owned by root and cannot be ptrace-attached by other processes of the same user, so a
+/// program it runs cannot read its environment. Reset to dumpable by execve; the builder never forks.
+int csys_set_dumpable(int on);
+int csys_get_dumpable(void);
+
 /// The number of CPUs this process may run on (sched_getaffinity), or -1 when it cannot be read.
 int csys_usable_cpu_count(void);
 
@@ -38,5 +44,10 @@ int csys_wtermsig(int status);
 /// renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE): swaps two existing paths in one atomic step
 /// (Linux 3.15+; fails with EINVAL or ENOSYS on file systems or kernels without it).
 int csys_rename_exchange(const char *a, const char *b);
+
+/// posix_spawn_file_actions_addclosefrom_np(actions, from): the spawned program starts with every descriptor from
+/// `from` up closed, whatever other threads of the parent opened without close-on-exec (glibc 2.34+; GNU only).
+/// `actions` is a posix_spawn_file_actions_t * (void * here, so that the type stays Glibc's for Swift).
+int csys_spawn_file_actions_addclosefrom(void *actions, int from);
 
 #endif

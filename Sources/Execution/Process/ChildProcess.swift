@@ -1,11 +1,13 @@
 import Glibc
+import LessonProtocol
+import SystemCalls
 
 /// A program started with `posix_spawn` in a process group of its own, with its stdout, stderr and (optionally) a
 /// control pipe connected to the builder.
 ///
 /// The builder never forks: `posix_spawn` is safe to call from any of the builder's threads. Every pipe is created
 /// with `O_CLOEXEC` so that a spawn on another thread cannot inherit it; only the child's copies (made by
-/// `dup2` in the spawn's file actions) survive `exec`.
+/// `dup2` in the spawn's file actions) survive `exec`, and every other descriptor is closed in the child.
 final class ChildProcess {
   /// The process id, which is also the id of the child's process group.
   let pid: pid_t
@@ -17,22 +19,39 @@ final class ChildProcess {
   /// How the child ended, once reaped; `reap()` is safe to call again.
   private var termination: Termination?
 
-  /// The file descriptor number the child sees its control pipe as (`LESSONS_CONTROL_FD`).
-  static let childControlFD: Int32 = 3
+  /// The file descriptor number the child sees its control channel as (`LESSONS_CONTROL_FD`).
+  static let childControlFD = ControlChannel.childDescriptor
 
   /// Starts `executable` with `arguments` and `environment` (full `KEY=value` list) in the builder's folder.
   /// Throws when a pipe cannot be made or the spawn fails (for example, the file is not executable).
+  /// With a `controlGreeting`, the child also gets a control channel as descriptor 3, holding that text when it
+  /// starts (the run's secret: the channel is the one way it reaches the program). `makePipe` makes each channel
+  /// (tests replace it to make one fail).
   init(
-    executable: String, arguments: [String], environment: [String], controlPipe: Bool
+    executable: String, arguments: [String], environment: [String], controlGreeting: String? = nil,
+    makePipe: (_ greeting: String) throws(ExecutionError) -> (read: Int32, write: Int32) = ChildProcess.makePipe
   ) throws(ExecutionError) {
-    let out = try Self.makePipe()
-    let err = try Self.makePipe()
-    let control = controlPipe ? try Self.makePipe() : (read: Int32(-1), write: Int32(-1))
-    defer {
-      close(out.write)
-      close(err.write)
-      if control.write >= 0 { close(control.write) }
+    // Each pair made so far is closed if a later one cannot be made (file descriptors run out under load).
+    let out = try makePipe("")
+    let err: (read: Int32, write: Int32)
+    let control: (read: Int32, write: Int32)
+    do throws(ExecutionError) {
+      err = try makePipe("")
+      do throws(ExecutionError) {
+        if let controlGreeting {
+          control = try makePipe(controlGreeting)
+        } else {
+          control = (read: -1, write: -1)
+        }
+      } catch {
+        Self.close([err.read, err.write])
+        throw error
+      }
+    } catch {
+      Self.close([out.read, out.write])
+      throw error
     }
+    defer { Self.close([out.write, err.write, control.write]) }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -41,6 +60,9 @@ final class ChildProcess {
     posix_spawn_file_actions_adddup2(&actions, out.write, 1)
     posix_spawn_file_actions_adddup2(&actions, err.write, 2)
     if control.write >= 0 { posix_spawn_file_actions_adddup2(&actions, control.write, Self.childControlFD) }
+    // Nothing else of the builder's: descriptors other threads opened without close-on-exec (a stand-in server's
+    // listening socket, a transfer's connection) must not reach lesson code.
+    ProcessCalls.closeDescriptors(from: control.write >= 0 ? Self.childControlFD + 1 : 3, in: &actions)
 
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -74,7 +96,7 @@ final class ChildProcess {
       }
     }
     guard status == 0 else {
-      for fd in [out.read, err.read, control.read] where fd >= 0 { close(fd) }
+      Self.close([out.read, err.read, control.read])
       throw ExecutionError(.spawnFailed, "cannot start \(executable): \(String(cString: strerror(status)))")
     }
     pid = childPID
@@ -89,7 +111,12 @@ final class ChildProcess {
       kill(-pid, SIGKILL)
       _ = reap()
     }
-    for fd in [stdoutFD, stderrFD, controlFD] where fd >= 0 { close(fd) }
+    Self.close([stdoutFD, stderrFD, controlFD])
+  }
+
+  /// Closes each descriptor that is not -1.
+  private static func close(_ descriptors: [Int32]) {
+    for descriptor in descriptors where descriptor >= 0 { FileDescriptorIO.close(descriptor) }
   }
 
   /// True once the child has ended; it is left a zombie (not reaped) so that its pid, and so its process group id,
@@ -122,13 +149,21 @@ final class ChildProcess {
   }
 
 
-  private static func makePipe() throws(ExecutionError) -> (read: Int32, write: Int32) {
-    // A socket pair rather than pipe2 (which Swift's Glibc module does not export): SOCK_CLOEXEC sets
-    // close-on-exec atomically, so a spawn on another thread never inherits the builder's end.
+  /// A channel from child to builder: a socket pair (both ends close-on-exec, set atomically by `SOCK_CLOEXEC`, so
+  /// a spawn on another thread never inherits the builder's end) whose builder end is shut for writing once
+  /// `greeting` is in it.
+  static func makePipe(greeting: String = "") throws(ExecutionError) -> (read: Int32, write: Int32) {
     var fds: [Int32] = [-1, -1]
     let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-    guard socketpair(AF_UNIX, type, 0, &fds) == 0, shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+    guard socketpair(AF_UNIX, type, 0, &fds) == 0 else {
       throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(errno)))")
+    }
+    // A greeting of a few bytes fits in an empty socket's buffer: the write does not block.
+    let greeted = greeting.isEmpty || (try? FileDescriptorIO.writeAll(fds[0], greeting)) != nil
+    guard greeted, shutdown(fds[0], Int32(SHUT_WR)) == 0 else {
+      let error = errno
+      close([fds[0], fds[1]])
+      throw ExecutionError(.spawnFailed, "cannot create a pipe: \(String(cString: strerror(error)))")
     }
     return (fds[0], fds[1])
   }

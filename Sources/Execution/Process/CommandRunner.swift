@@ -15,9 +15,7 @@ enum CommandRunner {
   static func run(
     _ executable: String, _ arguments: [String], timeout: Double
   ) throws(ExecutionError) -> Result {
-    let child = try ChildProcess(
-      executable: executable, arguments: arguments, environment: currentEnvironment(),
-      controlPipe: false)
+    let child = try ChildProcess(executable: executable, arguments: arguments, environment: currentEnvironment())
     let deadline = ProgramRunner.now() + timeout
     var outputs: [[UInt8]] = [[], []]
     var open = [child.stdoutFD, child.stderrFD]

@@ -47,6 +47,7 @@ final class ProcessGroupRegistry: Sendable {
           // sees its program killed below must not save the killed run as the lesson's frozen results.
           CommitGate.shared.close()
           killAll()
+          TemporaryFolder.removeAllLive()
           InterruptHandling.holdExitForTests()
           // End the builder now, with the shell's status for a signal. Re-raising the signal does not work here:
           // the dispatch source receives it again instead of the default action (the builder then went on and

@@ -4,56 +4,53 @@ import Lessons
 /// that they share state as a notebook's cells do.
 ///
 /// Each cell is preceded by `#sourceLocation(file: <lesson path>, line: <first code line>)` so that compiler
-/// diagnostics and runtime traps name the lesson's file and line. Around each cell the program flushes its output
-/// and writes a boundary marker (a line with a per-run nonce) on stdout and stderr and `cell-begin`/`cell-end`
-/// lines on the control pipe, which is how the runner attributes output, charts and time to cells. `import` lines
-/// are hoisted to the top of the file (leaving an empty line so that line numbers still match). Cells marked
-/// `error: expected` are wrapped in `do { … } catch { … }` so that the program runs on after the error; their
-/// declarations are therefore local to the cell.
+/// diagnostics and runtime traps name the lesson's file and line. Around each cell the program calls
+/// `LessonRuntime` (module LessonProtocol), which flushes output, writes a boundary marker on stdout and stderr
+/// and reports the cell's begin and end on the control channel: that is how the runner attributes output, charts
+/// and time to cells. The file holds no secret (the runtime receives it through the channel), and the
+/// scaffolding is a few calls, so the program compiles fast. Cells marked `error: expected` are wrapped in
+/// `do { … } catch { … }` so that the program runs on after the error; their declarations are therefore local to
+/// the cell, and their imports are moved to the top of the file (see `hoistingImports(from:)`); other cells keep
+/// their imports in place.
 struct LessonProgram: Sendable {
   /// The `main.swift` text.
   let source: String
   /// The indices of the cells compiled into the program, in order.
   let cellIndices: [Int]
-  /// The random token in the boundary markers.
-  let nonce: String
 
   /// The module name the program is compiled with (type names in error messages start with it).
   static let moduleName = "LessonProgram"
 
-  init(lesson: Lesson, nonce: String) {
-    self.nonce = nonce
+  init(lesson: Lesson) {
     let runnable = lesson.cells.filter(\.options.run)
     cellIndices = runnable.map(\.index)
     var imports: [String] = []
     var body = ""
     let file = Self.stringLiteral(Self.displayPath(of: lesson))
     for cell in runnable {
-      var lines: [String] = []
-      for line in cell.code.split(separator: "\n", omittingEmptySubsequences: false) {
-        if Self.isImport(line) {
-          imports.append(String(line).trimmingSpaces())
-          lines.append("")
-        } else {
-          lines.append(String(line))
-        }
+      var code = cell.code
+      if cell.options.errorExpected {
+        let split = Self.hoistingImports(from: cell.code)
+        code = split.code
+        imports += split.imports
       }
-      let code = lines.joined(separator: "\n")
       let i = cell.index
-      body += "let _lessonsStart\(i) = _lessonsCellBegin(\(i))\n"
+      body += "let _lessonsStart\(i) = LessonRuntime.cellBegin(\(i))\n"
       if cell.options.errorExpected {
         body += "do {\n#sourceLocation(file: \(file), line: \(cell.line))\n\(code)\n#sourceLocation()\n"
-        body += "} catch {\n  _lessonsCellThrew(\(i), error)\n}\n"
+        body += "} catch {\n  LessonRuntime.cellThrew(\(i), error)\n}\n"
       } else {
         body += "#sourceLocation(file: \(file), line: \(cell.line))\n\(code)\n#sourceLocation()\n"
       }
-      body += "_lessonsCellEnd(\(i), since: _lessonsStart\(i))\n"
+      body += "LessonRuntime.cellEnd(\(i), since: _lessonsStart\(i))\n"
     }
     var seen = Set<String>()
     let uniqueImports = imports.filter { seen.insert($0).inserted }
+    // Glibc for the cells, as a learner's main.swift on Linux has it through the standard library's overlay;
+    // of LessonProtocol only the runtime, so that its other names cannot clash with a cell's.
     source =
-      "@preconcurrency import Glibc\n" + uniqueImports.map { $0 + "\n" }.joined() + Self.prologue(nonce: nonce)
-      + body + "_lessonsControl(\"done\\n\")\n"
+      "@preconcurrency import Glibc\nimport enum LessonProtocol.LessonRuntime\n"
+      + uniqueImports.map { $0 + "\n" }.joined() + "LessonRuntime.start()\n" + body + "LessonRuntime.finish()\n"
   }
 
   /// The lesson's path relative to the content folder (`topics/t/tutorials/x/tutorial.md`), the file name the
@@ -64,20 +61,34 @@ struct LessonProgram: Sendable {
     return lesson.relativePath.isEmpty ? name : "\(lesson.relativePath)/\(name)"
   }
 
-  /// The marker line the program writes on stdout and stderr when cell `index` begins.
-  static func marker(nonce: String, index: Int) -> String {
-    "\u{1}lessons-cell:\(nonce):\(index)\n"
-  }
-
-  /// The prefix every marker starts with, for scanning.
-  static func markerPrefix(nonce: String) -> String {
-    "\u{1}lessons-cell:\(nonce):"
-  }
-
-  private static func isImport(_ line: Substring) -> Bool {
-    var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
-    while let first = words.first, first.hasPrefix("@") { words = words.dropFirst() }
-    return words.first == "import" && words.count >= 2
+  /// The imports of a cell that is wrapped in `do { }` (where Swift allows none), taken out: import lines outside
+  /// strings, comments and `#if` blocks, and whole `#if … #endif` blocks that hold an import (so that
+  /// `#if canImport(Darwin) import Darwin #endif` keeps its condition). Each is replaced by empty lines, so that
+  /// line numbers still match. Other cells keep their imports where they are: `main.swift` accepts an import
+  /// anywhere at top level.
+  static func hoistingImports(from code: String) -> (code: String, imports: [String]) {
+    let lines = CellCodeLines(code).lines
+    var kept = lines.map { String($0.text) }
+    var imports: [String] = []
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      if line.conditionDepth == 0, CellCodeLines.isImport(line) {
+        imports.append(String(line.text).trimmingSpaces())
+        kept[index] = ""
+      } else if line.conditionDepth == 0, line.startsInCode, String(line.text).trimmingSpaces().hasPrefix("#if") {
+        // The block runs to the next line back at depth 0 (its `#endif`).
+        var end = index + 1
+        while end < lines.count, lines[end].conditionDepth > 0 { end += 1 }
+        if end < lines.count, lines[(index + 1)..<end].contains(where: CellCodeLines.isImport) {
+          imports.append(lines[index...end].map { String($0.text) }.joined(separator: "\n"))
+          for blank in index...end { kept[blank] = "" }
+        }
+        index = end
+      }
+      index += 1
+    }
+    return (kept.joined(separator: "\n"), imports)
   }
 
   /// `text` as a Swift string literal.
@@ -96,62 +107,6 @@ struct LessonProgram: Sendable {
       }
     }
     return result + "\""
-  }
-
-  /// Helpers the cells' scaffolding calls; Glibc only, so that the program compiles fast.
-  private static func prologue(nonce: String) -> String {
-    let marker = stringLiteral(markerPrefix(nonce: nonce))
-    return """
-      setvbuf(stdout, nil, Int32(_IOLBF), 0)
-      if let folder = getenv("LESSONS_WORK_FOLDER") { chdir(folder) }
-      func _lessonsWrite(_ fd: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-          guard let base = buffer.baseAddress else { return }
-          var offset = 0
-          while offset < buffer.count {
-            let written = write(fd, base + offset, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-          }
-        }
-      }
-      func _lessonsControl(_ line: String) {
-        guard let value = getenv("LESSONS_CONTROL_FD"), let fd = Int32(String(cString: value)) else { return }
-        _lessonsWrite(fd, line)
-      }
-      func _lessonsNow() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-      }
-      func _lessonsCellBegin(_ index: Int) -> Double {
-        fflush(nil)
-        _lessonsWrite(1, \(marker) + "\\(index)\\n")
-        _lessonsWrite(2, \(marker) + "\\(index)\\n")
-        _lessonsControl("cell-begin \\(index)\\n")
-        return _lessonsNow()
-      }
-      func _lessonsCellEnd(_ index: Int, since start: Double) {
-        let seconds = _lessonsNow() - start
-        fflush(nil)
-        _lessonsControl("cell-end \\(index) \\(seconds)\\n")
-      }
-      func _lessonsCellThrew(_ index: Int, _ error: any Error) {
-        var message = ""
-        for character in "\\(error)" {
-          switch character {
-          case "\\\\": message += "\\\\\\\\"
-          case "\\n": message += "\\\\n"
-          default: message.append(character)
-          }
-        }
-        fflush(nil)
-        _lessonsControl("cell-threw \\(index) \\(message)\\n")
-      }
-
-      """
   }
 }
 

@@ -45,6 +45,9 @@ struct Toolchain: Sendable {
 
   /// The libraries a lesson program links.
   static let libraries = ["Multiprocessing", "LessonSupport"]
+  /// The modules a lesson program imports: the libraries' and LessonProtocol (the scaffolding's runtime, linked
+  /// into libLessonSupport.so).
+  static let modules = libraries + ["LessonProtocol"]
 
   /// Finds the compiler and checks that `folder` holds what lesson programs link against.
   static func locate(libraryFolder folder: String) throws(ExecutionError) -> Toolchain {
@@ -52,7 +55,7 @@ struct Toolchain: Sendable {
       throw ExecutionError(.compilerNotFound, "no swiftc on PATH (set SWIFTC); cannot execute lessons")
     }
     let needed = libraries.map { (name: String) -> String in "\(folder)/lib\(name).so" }
-      + libraries.map { (name: String) -> String in "\(folder)/Modules/\(name).swiftmodule" }
+      + modules.map { (name: String) -> String in "\(folder)/Modules/\(name).swiftmodule" }
     let missing = needed.filter { (path: String) -> Bool in access(path, R_OK) != 0 }
     guard missing.isEmpty else {
       throw ExecutionError(

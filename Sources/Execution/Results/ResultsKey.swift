@@ -16,7 +16,7 @@ public struct ResultsKey: Sendable, Codable, Hashable {
   public var cells: String
   /// First line of `swiftc --version`, or nil when unknown.
   public var toolchain: String?
-  /// SHA-256 of `Sources/{Multiprocessing,LessonSupport,HTTP,Charts}` of the package, or nil when unknown.
+  /// SHA-256 of the sources lesson programs link (`LibrarySources.folders`) of the package, or nil when unknown.
   public var libraries: String?
 
   /// Creates a key from its parts.
@@ -75,7 +75,9 @@ public struct ResultsKey: Sendable, Codable, Hashable {
 /// The hash of the project's library sources that lesson programs are built with.
 enum LibrarySources {
   /// The source folders whose code a lesson program runs.
-  static let folders = ["Multiprocessing", "LessonSupport", "HTTP", "Charts"]
+  static let folders = [
+    "Multiprocessing", "LessonSupport", "HTTP", "Charts", "LessonProtocol", "SystemCalls", "CSystemShims",
+  ]
 
   private static let cache = CacheBox()
 

@@ -1,10 +1,13 @@
+import LessonProtocol
+
 /// Splits one output stream of a lesson program (stdout or stderr) into the cells that wrote it, by the boundary
 /// markers the program writes, as bytes arrive.
 ///
 /// Everything that arrives on the stream between the marker of cell i and the next marker belongs to cell i —
 /// including what forked workers and threads wrote before the cell ended, since they write to the same pipe.
 /// A marker may start in the middle of a line (a cell that printed without a newline), so the splitter looks for
-/// the marker's prefix anywhere and holds back a tail that could be the start of one. Each cell keeps at most
+/// the marker's prefix anywhere and holds back a tail that could be the start of one. Markers hold the run's
+/// secret, so a cell cannot print one. Each cell keeps at most
 /// `limit` bytes; the rest is counted and dropped.
 struct CellOutputSplitter {
   private let prefix: [UInt8]
@@ -17,8 +20,13 @@ struct CellOutputSplitter {
   /// Cells whose output went over `limit`, with the number of bytes dropped.
   private(set) var dropped: [Int: Int] = [:]
 
-  init(nonce: String, limit: Int) {
-    prefix = Array(LessonProgram.markerPrefix(nonce: nonce).utf8)
+  /// Cells whose marker arrived: they began, whatever the control channel said.
+  private(set) var marked: Set<Int> = []
+  /// True once the marker written after the last cell arrived: every cell that began also ended.
+  private(set) var sawDone = false
+
+  init(secret: String, limit: Int) {
+    prefix = Array(CellMarker.prefix(secret: secret).utf8)
     self.limit = limit
   }
 
@@ -52,7 +60,12 @@ struct CellOutputSplitter {
       }
       emit(pending[0..<markerStart])
       let digits = String(decoding: pending[digitsStart..<newline], as: UTF8.self)
-      if let index = Int(digits) { currentCell = index }
+      if let index = Int(digits) {
+        currentCell = index
+        marked.insert(index)
+      } else if digits == CellMarker.doneWord {
+        sawDone = true
+      }
       pending.removeFirst(newline + 1)
       start = 0
     }

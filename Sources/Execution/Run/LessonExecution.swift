@@ -1,6 +1,7 @@
 import Foundation
 import GalaxyStandIn
 import Glibc
+import LessonProtocol
 import Lessons
 
 /// One execution of one lesson: assemble, compile, run (with stand-in servers when the lesson asks for them) and
@@ -26,8 +27,7 @@ struct LessonExecution {
     }
     let toolchain = try Toolchain.locate(libraryFolder: libraryFolder)
     let folder = try TemporaryFolder()
-    let nonce = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-    let program = LessonProgram(lesson: lesson, nonce: nonce)
+    let program = LessonProgram(lesson: lesson)
     try folder.write(program.source, to: "main.swift")
 
     let compiled = try CommandRunner.run(
@@ -62,19 +62,21 @@ struct LessonExecution {
     }
     defer { standIns?.stop() }
 
-    var environment = CommandRunner.currentEnvironment().filter {
-      !$0.hasPrefix("LESSONS_CONTROL_FD=") && !$0.hasPrefix("LESSONS_URL_MAP=") && !$0.hasPrefix("SWIFT_BACKTRACE=")
-        && !$0.hasPrefix("LESSONS_WORK_FOLDER=")
-    }
-    environment += [
-      "LESSONS_CONTROL_FD=\(ChildProcess.childControlFD)", "SWIFT_BACKTRACE=enable=no",
-      "LESSONS_WORK_FOLDER=\(folder.path)",
+    var own = [
+      ControlChannel.descriptorVariable: "\(ChildProcess.childControlFD)", "SWIFT_BACKTRACE": "enable=no",
+      ControlChannel.workFolderVariable: folder.path, ControlChannel.builderVariable: "\(getpid())",
     ]
-    if !urlMap.isEmpty { environment.append("LESSONS_URL_MAP=\(urlMap)") }
+    if !urlMap.isEmpty { own["LESSONS_URL_MAP"] = urlMap }
+    let environment = ProgramEnvironment.make(
+      builder: options.builderEnvironment ?? ProcessInfo.processInfo.environment,
+      named: options.passedEnvironment + lesson.frontMatter.environment, own: own)
     let runner = ProgramRunner(
-      executable: "\(folder.path)/lesson-program", environment: environment, nonce: nonce,
+      executable: "\(folder.path)/lesson-program", environment: environment, secret: ControlChannel.makeSecret(),
+      order: program.cellIndices,
       timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
-      gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit)
+      gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
+      runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)")
+    BuilderIsolation.prepare()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
     return (results(cells, totalSeconds: outcome.totalSeconds, servers: servers), diagnostics)
@@ -125,7 +127,7 @@ struct LessonExecution {
         result.status = .notRun(reason: CellStatus.runFalseReason)
       } else if stopped {
         result.status = .notRun(reason: CellStatus.earlierFailureReason)
-      } else if !outcome.began.contains(cell.index) {
+      } else if !began(cell.index, outcome) {
         result.status = .notRun(reason: endedEarlyReason(outcome))
         stopped = true
       } else {
@@ -133,7 +135,7 @@ struct LessonExecution {
         result.stderr = outcome.stderr.text(of: cell.index)
         result.charts = outcome.charts[cell.index] ?? []
         result.droppedBytes = (outcome.stdout.dropped[cell.index] ?? 0) + (outcome.stderr.dropped[cell.index] ?? 0)
-        if let seconds = outcome.seconds[cell.index] {
+        if let seconds = outcome.seconds[cell.index] ?? endedUnreported(cell.index, outcome) {
           result.seconds = seconds
           if let message = outcome.threw[cell.index] {
             result.status = .failed(message: message, expected: true)
@@ -146,6 +148,11 @@ struct LessonExecution {
           result.status = failure(of: cell, outcome: outcome, stderr: &result.stderr)
           stopped = true
         }
+      }
+      if let count = outcome.leftRunning[cell.index] {
+        let what = count == 1 ? "1 process running; it was" : "\(count) processes running; they were"
+        result.diagnostics.append(
+          Diagnostic(.warning, file: LessonProgram.displayPath(of: lesson), line: cell.line, "left \(what) stopped"))
       }
       if result.droppedBytes > 0 {
         diagnostics.append(
@@ -174,6 +181,20 @@ struct LessonExecution {
     case .exited(let code):
       return .failed(message: "the program exited with status \(code) during this cell", expected: false)
     }
+  }
+
+  /// True when cell `index` began: the control channel said so, or its marker arrived on stdout or stderr (the
+  /// channel may have been lost to a cell that closed every descriptor).
+  private func began(_ index: Int, _ outcome: ProgramRunner.Outcome) -> Bool {
+    outcome.began.contains(index) || outcome.stdout.marked.contains(index) || outcome.stderr.marked.contains(index)
+  }
+
+  /// Zero seconds (unknown) for a cell whose end was not reported although a later cell's marker, or the marker
+  /// after the last cell, arrived: it ended.
+  private func endedUnreported(_ index: Int, _ outcome: ProgramRunner.Outcome) -> Double? {
+    if outcome.stdout.sawDone || outcome.stderr.sawDone { return 0 }
+    let later = lesson.cells.filter { $0.index > index && $0.options.run }.map(\.index)
+    return later.contains { began($0, outcome) } ? 0 : nil
   }
 
   private func endedEarlyReason(_ outcome: ProgramRunner.Outcome) -> String {

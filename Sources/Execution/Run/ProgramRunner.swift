@@ -1,22 +1,22 @@
 import Charts
-import Foundation
 import Glibc
+import LessonProtocol
 
 /// Runs a compiled lesson program and collects, per cell, what it printed on stdout and stderr, its charts,
 /// its time and how it ended.
 ///
-/// One thread polls the three pipes (stdout, stderr, control) so that none of them can fill up and block the
-/// program. The per-cell deadline starts when the control pipe says the cell began; at the deadline the whole
-/// process group is killed (forked workers included). When the program ends, whatever is left of its group is
-/// killed too, so no worker outlives the run.
+/// One thread polls the three channels (stdout, stderr, control) so that none of them can fill up and block the
+/// program. The deadlines are the builder's (`RunLedger`): a cell's starts when the control channel says the
+/// cell began, in turn; at the deadline the whole process group is killed (forked workers included). When the
+/// program ends, whatever is left of its group is killed too, so no worker outlives the run.
 struct ProgramRunner {
   /// What the runner saw.
   struct Outcome {
     var termination: Termination
-    /// The cell that was running when the deadline passed, if it did.
+    /// The cell that was running when the deadline passed (-1 outside cells), if it did.
     var timedOutCell: Int?
     var began: [Int] = []
-    /// Seconds per cell as the program measured them, for cells that ended.
+    /// Seconds per cell, for cells that ended.
     var seconds: [Int: Double] = [:]
     /// Seconds from a cell's begin line until the program ended, for the cell that did not end.
     var unfinishedSeconds: [Int: Double] = [:]
@@ -26,56 +26,84 @@ struct ProgramRunner {
     var stderr: CellOutputSplitter
     /// Wall time from spawn to exit.
     var totalSeconds: Double
-    /// Control lines that could not be understood, for warnings.
+    /// What the builder did not believe or keep, for warnings.
     var problems: [String] = []
+    /// Processes the program left running when it ended by itself (stopped since), by the cell that started them
+    /// (as far as the builder saw: else the last cell that began).
+    var leftRunning: [Int: Int] = [:]
   }
 
   /// The program to run.
   let executable: String
   /// The program's environment (`LESSONS_WORK_FOLDER` names the folder it changes to first).
   let environment: [String]
-  let nonce: String
+  /// The run's secret (`ControlChannel.makeSecret()`): sent to the program through its channel, never in a file.
+  let secret: String
+  /// The runnable cells in program order.
+  let order: [Int]
   /// Seconds each cell may run, by cell index.
   let timeouts: [Int: Double]
   /// Seconds allowed outside cells (start-up, between cells).
   let gapTimeout: Double
   /// Bytes kept per cell and stream.
   let outputLimit: Int
+  /// The environment line every process of the run inherits (`LESSONS_WORK_FOLDER=<folder>`), to find those that
+  /// left the program's process group.
+  let runMarker: String
+
+  /// The longest control line kept (a chart of many points is the longest legitimate one).
+  static let controlLineLimit = 8 << 20
 
   func run() throws(ExecutionError) -> Outcome {
     let child = try ChildProcess(
-      executable: executable, arguments: [], environment: environment, controlPipe: true)
+      executable: executable, arguments: [], environment: environment,
+      controlGreeting: ControlChannel.greeting(secret: secret))
     let started = Self.now()
     var outcome = Outcome(
-      termination: .exited(0), stdout: CellOutputSplitter(nonce: nonce, limit: outputLimit),
-      stderr: CellOutputSplitter(nonce: nonce, limit: outputLimit), totalSeconds: 0)
+      termination: .exited(0), stdout: CellOutputSplitter(secret: secret, limit: outputLimit),
+      stderr: CellOutputSplitter(secret: secret, limit: outputLimit), totalSeconds: 0)
+    var ledger = RunLedger(order: order, timeouts: timeouts, gapTimeout: gapTimeout, started: started)
+    var lines = ControlLineReader(maximumLineLength: Self.controlLineLimit)
     var open = [child.stdoutFD, child.stderrFD, child.controlFD]
-    var controlBuffer: [UInt8] = []
-    var deadline = started + gapTimeout
-    var current: Int?
-    var currentBegan = started
     var exitedAt: Double?
     var termination: Termination?
     var buffer = [UInt8](repeating: 0, count: 65536)
+    let run = LeftoverProcesses.Run(
+      marker: runMarker, program: child.pid, startTime: ProcessTable.entry(of: child.pid)?.startTime ?? 0)
+    // Processes of the run the builder saw alive, with the cell running then (looked for twice a second): which
+    // cell started a process, when the program did not say (its report at each cell's end comes first).
+    var seen: [ProcessTable.Entry: Int] = [:]
+    var lastLook = started
 
     while true {
       let now = Self.now()
       if let exitedAt, open.allSatisfy({ $0 < 0 }) || now - exitedAt > 2 { break }
-      if exitedAt == nil, now >= deadline, outcome.timedOutCell == nil {
-        outcome.timedOutCell = current ?? -1
+      if exitedAt == nil, now >= ledger.deadline, outcome.timedOutCell == nil {
+        outcome.timedOutCell = ledger.current ?? -1
         child.killGroup()
+      }
+      if exitedAt == nil, now - lastLook > 0.5 {
+        LeftoverProcesses.note(run, cell: ledger.current ?? ledger.began.last ?? -1, in: &seen)
+        lastLook = now
       }
       if exitedAt == nil, child.hasExited() {
         exitedAt = now
-        // Kill what is left of the group while the leader is still a zombie (its pid, the group id, cannot be
-        // reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
+        // Stop what the program left (in its group or not) while it is still a zombie (its pid, the group id,
+        // cannot be reused yet), then reap it at once: the pipes are drained below, stragglers are already dying.
+        let left = LeftoverProcesses.stop(run)
+        if outcome.timedOutCell == nil {
+          for entry in left {
+            let cell = ledger.startedBy[entry.identity] ?? seen[entry] ?? ledger.began.last ?? -1
+            outcome.leftRunning[cell, default: 0] += 1
+          }
+        }
         child.killGroup()
         termination = child.reap()
-        if let current { outcome.unfinishedSeconds[current] = now - currentBegan }
+        if let current = ledger.current { outcome.unfinishedSeconds[current] = ledger.runningSeconds(at: now) }
         continue
       }
       var pollSet = open.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let wait = max(0, min(0.1, deadline - now))
+      let wait = max(0, min(0.1, ledger.deadline - now))
       let ready = poll(&pollSet, nfds_t(pollSet.count), Int32(wait * 1000) + 1)
       if ready < 0 && errno != EINTR { break }
       for entry in pollSet where entry.revents != 0 {
@@ -91,19 +119,9 @@ struct ProgramRunner {
         case 0: outcome.stdout.append(bytes)
         case 1: outcome.stderr.append(bytes)
         default:
-          controlBuffer.append(contentsOf: bytes)
-          while let newline = controlBuffer.firstIndex(of: 10) {
-            let line = String(decoding: controlBuffer[..<newline], as: UTF8.self)
-            controlBuffer.removeFirst(newline + 1)
-            let message = ControlMessage(line: line)
-            handle(message, outcome: &outcome, current: &current)
-            let when = Self.now()
-            if case .cellBegin(let index) = message {
-              currentBegan = when
-              deadline = when + (timeouts[index] ?? gapTimeout)
-            } else if case .cellEnd = message {
-              deadline = when + gapTimeout
-            }
+          let when = Self.now()
+          lines.append(bytes) { line in
+            ledger.take(ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret), at: when)
           }
         }
       }
@@ -112,31 +130,12 @@ struct ProgramRunner {
     outcome.totalSeconds = (exitedAt ?? Self.now()) - started
     outcome.stdout.finish()
     outcome.stderr.finish()
+    outcome.began = ledger.began
+    outcome.seconds = ledger.seconds
+    outcome.threw = ledger.threw
+    outcome.charts = ledger.charts
+    outcome.problems = ledger.problems(overlongLines: lines.overlongLines)
     return outcome
-  }
-
-  private func handle(_ message: ControlMessage, outcome: inout Outcome, current: inout Int?) {
-    switch message {
-    case .cellBegin(let index):
-      current = index
-      outcome.began.append(index)
-    case .cellEnd(let index, let seconds):
-      outcome.seconds[index] = seconds
-      current = nil
-    case .cellThrew(let index, let message):
-      outcome.threw[index] = message
-    case .chart(let json):
-      do {
-        let chart = try JSONDecoder().decode(Chart.self, from: Data(json.utf8))
-        outcome.charts[current ?? outcome.began.last ?? 0, default: []].append(chart)
-      } catch {
-        outcome.problems.append("a chart could not be read (\(error)): \(json.prefix(200))")
-      }
-    case .done:
-      break
-    case .unknown(let line):
-      outcome.problems.append("unknown control line: \(line.prefix(200))")
-    }
   }
 
   /// Seconds on the monotonic clock.

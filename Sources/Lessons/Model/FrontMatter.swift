@@ -39,6 +39,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   public var draft: Bool
   /// Stand-in servers the builder starts while it executes the lesson (`galaxy_stand_ins:`), see GalaxyStandIn.
   public var standInServers: [StandInServer]
+  /// Names of the builder's environment variables the lesson's program may see (`env: [GALAXY_API_KEY]`), beyond
+  /// the small set every lesson program gets; see docs/executed-lessons.md for the risk.
+  public var environment: [String] = []
   /// Keys the builder does not interpret (`subtopic`, `priority`, `redirect_from`, …), each with its value as
   /// YAML text, so that nothing an author wrote is lost.
   public var extra: [String: String] = [:]

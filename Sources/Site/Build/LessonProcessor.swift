@@ -42,7 +42,8 @@ struct LessonProcessor: Sendable {
     guard !hasErrors(outcome.diagnostics) else { return finish(outcome) }
 
     var results: LessonResults?
-    if let execution {
+    if var execution {
+      execution.passedEnvironment += site.environment
       let (executed, problems) = Executor.results(for: lesson, options: execution)
       results = executed
       outcome.diagnostics += problems

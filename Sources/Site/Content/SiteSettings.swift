@@ -2,12 +2,16 @@
 /// ```yaml
 /// title: Swift training
 /// base_url: https://training.example.org/swift/
+/// env: [GALAXY_API_KEY]   # builder environment variables every lesson program may see
 /// ```
 public struct SiteSettings: Sendable, Hashable, Codable {
   /// Shown in every page's header and title.
   public var title: String
   /// The address the site is published at; makes sitemap.xml's locations absolute.
   public var baseURL: String?
+  /// Names of the builder's environment variables every lesson program may see (`env:`), beyond the small set
+  /// lesson programs always get; a lesson adds its own with `env:` in its front matter.
+  public var environment: [String] = []
 
   /// Settings with a generic title and no base URL, as when there is no site.yaml.
   public init(title: String = "Training material", baseURL: String? = nil) {
@@ -20,6 +24,8 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     let path = contentRoot + "/site.yaml"
     guard try FileSystem.status(path) != nil else { return SiteSettings() }
     let values = try YAMLFile.strings(at: path)
-    return SiteSettings(title: values["title"] ?? SiteSettings().title, baseURL: values["base_url"])
+    var settings = SiteSettings(title: values["title"] ?? SiteSettings().title, baseURL: values["base_url"])
+    settings.environment = try YAMLFile.stringLists(at: path)["env"] ?? values["env"].map { [$0] } ?? []
+    return settings
   }
 }

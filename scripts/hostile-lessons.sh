@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Builds a small site of hostile and unlucky lessons — the kind a pull request from anyone can bring — with the
+# built `lessons` command, and prints what got through: crashes, secrets published, outside files published,
+# processes left running, pages that are not well-formed, files written outside the output folder.
+#
+#   scripts/hostile-lessons.sh [--keep]      # uses .build/release/lessons, else .build/debug/lessons
+#
+# Exit status 0 when every count is 0, 1 otherwise. Nothing here needs the network. Run it before trusting a
+# change to the builder's sandboxing (docs/executed-lessons.md, "Threat model"); --keep leaves the folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+keep=0
+[ "${1:-}" = "--keep" ] && keep=1
+
+lessons=.build/release/lessons
+[ -x "$lessons" ] || lessons=.build/debug/lessons
+if [ ! -x "$lessons" ]; then
+  echo "error: no built lessons command; run: swift build --product lessons" >&2
+  exit 1
+fi
+lessons=$(realpath "$lessons")
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/hostile-lessons.XXXXXX")
+cleanup() { if [ "$keep" = 0 ]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
+trap cleanup EXIT
+token="hostile-$$-$RANDOM$RANDOM"          # marks every process a lesson starts, to count survivors
+secret="SECRET-$RANDOM$RANDOM$RANDOM"      # the builder's secret, which must reach no file
+outside="OUTSIDE-$RANDOM$RANDOM"           # the content of a file outside content/
+content="$work/content"
+topic="$content/topics/hostile"
+mkdir -p "$topic/tutorials"
+printf 'title: Hostile\n' > "$topic/metadata.yaml"
+printf 'title: hostile lessons\n' > "$content/site.yaml"
+printf '%s\n' "$outside" > "$work/private.txt"
+
+lesson() {  # lesson NAME — tutorial.md from stdin
+  mkdir -p "$topic/tutorials/$1"
+  cat > "$topic/tutorials/$1/tutorial.md"
+}
+front() { printf -- '---\nlayout: tutorial_hands_on\ntitle: %s\n---\n\n' "$1"; }
+count=0
+tried() { count=$((count + 1)); }
+
+# 1. The builder's environment: a secret in it must not reach the page, the notebook or the results file.
+{ front "secret"; cat <<'EOF'
+```swift
+import Glibc
+print(getenv("SECRET_TOKEN").map { String(cString: $0) } ?? "no token")
+_ = system("env; cat /proc/$PPID/environ /proc/$LESSONS_BUILDER_PID/environ | tr '\\0' '\\n'")
+if let file = fopen("/proc/\(getppid())/environ", "r") {
+  var bytes: [UInt8] = []
+  while case let c = fgetc(file), c != EOF { bytes.append(UInt8(c)) }
+  fclose(file)
+  print(String(decoding: bytes.map { $0 == 0 ? 10 : $0 }, as: UTF8.self))
+}
+```
+EOF
+} | lesson secret; tried
+
+# 2. Control channel: spoofed deadlines, forged lines, a flood, a closed descriptor.
+{ front "channel"; cat <<'EOF'
+```swift
+//| timeout: 2
+import Glibc
+for _ in 0..<8 { _ = "cell-begin 0\ncell-end 0 0.001\n".withCString { write(3, $0, strlen($0)) }; sleep(1) }
+```
+
+```swift
+import Glibc
+let newlines = [UInt8](repeating: 10, count: 1 << 20)
+_ = newlines.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
+close(3)
+print("after closing 3")
+```
+
+```swift
+print("the next cell ran")
+```
+EOF
+} | lesson channel; tried; tried; tried
+
+# 3. Processes that try to outlive the build: setsid, setpgid, a double fork.
+{ front "escape"; cat <<EOF
+\`\`\`swift
+import Glibc
+_ = system("""
+  setsid bash -c 'exec -a $token-1 sleep 600' </dev/null >/dev/null 2>&1 &
+  (bash -c 'exec -a $token-2 sleep 600' </dev/null >/dev/null 2>&1 &)
+  set -m; bash -c 'exec -a $token-3 sleep 600' </dev/null >/dev/null 2>&1 &
+  """)
+print("started three")
+\`\`\`
+EOF
+} | lesson escape; tried
+
+# 4. Extreme numbers in charts and a zero time.
+{ front "numbers"; cat <<'EOF'
+```swift
+import Glibc
+import LessonSupport
+var line = Chart.line(title: "extremes", x: "x", y: "y")
+line.add("huge", x: [-1.7e308, 0, 1.7e308], y: [Double.nan, .infinity, -.infinity])
+line.add("tiny", x: [5e-324, 1e-310], y: [4.9e-324, 0])
+line.add("empty", x: [Double](), y: [Double]())
+line.show()
+var bars = Chart.bar(title: "bars", x: "x", y: "y")
+bars.add("far", x: [1e300], y: [1.0])
+bars.show()
+let serial = 2.0, parallel = 0.0
+var speedup = Chart.line(title: "speedup", x: "workers", y: "speedup")
+speedup.add("measured", x: [1, 2], y: [1.0, serial / parallel])
+speedup.show()
+var many = Chart.line(title: "10,000 points", x: "i", y: "sin")
+many.add("sin", x: Array(0..<10_000).map(Double.init), y: (0..<10_000).map { sin(Double($0) / 100) })
+many.show()
+for i in 0..<5_000 { var c = Chart.bar(title: "chart \(i)"); c.add("v", categories: ["a"], values: [i]); c.show() }
+```
+EOF
+} | lesson numbers; tried; tried
+
+# 5. Control characters in output and text.
+{ front "control"; printf 'Text with a \001 SOH and an \033[31m escape.\n\n'; cat <<'EOF'
+```swift
+print("NUL \u{0} ESC \u{1B}[2J SOH \u{1} DEL \u{7F} end")
+```
+EOF
+} | lesson control; tried
+
+# 6. A link beside a lesson to a file outside content/, and a dangling tutorial.md link.
+{ front "outside link"; echo "See the notes."; } | lesson outside-link
+ln -s "$work/private.txt" "$topic/tutorials/outside-link/notes.txt"
+ln -s "$work" "$topic/tutorials/outside-link/everything"
+mkdir -p "$topic/tutorials/dangling"
+ln -s "$work/no-such-file.md" "$topic/tutorials/dangling/tutorial.md"
+tried; tried
+
+# 7. A YAML alias bomb in front matter (8 levels of 9 aliases).
+{
+  printf -- '---\ntitle: bomb\na0: &a0 ["x","x","x","x","x","x","x","x","x"]\n'
+  for i in 1 2 3 4 5 6 7 8; do
+    p=$((i - 1))
+    printf 'a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n' "$i" "$i" $p $p $p $p $p $p $p $p $p
+  done
+  printf -- '---\n\nText.\n'
+} | lesson bomb; tried
+
+# 8. 40,000 attribute lines after a paragraph; a folder whose name decodes to "..".
+{ front "attributes"; echo "A paragraph."; for _ in $(seq 40000); do echo '{: .x}'; done; } | lesson attributes; tried
+{ front "dots"; echo "A lesson in a folder named %2e%2e."; } | lesson '%2e%2e'; tried
+
+# Build, with a secret in the builder's environment and a time bound. As root a lesson can read anything (the
+# builder's /proc files included), so the build runs as nobody then, as on a CI runner without sudo.
+out="$work/site"
+as_user=()
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+  mkdir -p "$work/home"
+  chown -R 65534:65534 "$work"
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$work/home")
+fi
+started=$(date +%s.%N)
+set +e
+SECRET_TOKEN="$secret" timeout 600 "${as_user[@]}" "$lessons" build --content "$content" --out "$out" --refresh --quiet \
+  >"$work/build.log" 2>&1
+status=$?
+set -e
+elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+
+crashes=0; [ "$status" -ge 124 ] && crashes=1
+secrets=$(grep -rlF "$secret" "$out" "$content" 2>/dev/null | wc -l || true)
+outsides=$(grep -rlF "$outside" "$out" 2>/dev/null | wc -l || true)
+sleep 0.2
+left=$(pgrep -f "$token" | wc -l || true)
+pkill -KILL -f "$token" 2>/dev/null || true
+stray=$(find "$work" -mindepth 1 -maxdepth 1 ! -name content ! -name site ! -name private.txt ! -name build.log \
+  ! -name home | wc -l)
+illformed=$(python3 - "$out" <<'EOF'
+import sys, pathlib, xml.etree.ElementTree as ET
+bad = 0
+for page in pathlib.Path(sys.argv[1]).rglob("*.html"):
+    text = page.read_text(encoding="utf-8", errors="replace").replace("<!DOCTYPE html>", "", 1)
+    try:
+        ET.fromstring(text)
+    except ET.ParseError as error:
+        bad += 1
+        print(f"  not well-formed: {page}: {error}", file=sys.stderr)
+print(bad)
+EOF
+)
+pages=$(find "$out" -name '*.html' 2>/dev/null | wc -l || true)
+
+echo "lessons build as $([ ${#as_user[@]} -gt 0 ] && echo nobody || id -un): exit status $status in ${elapsed} s; $pages pages; $(grep -c ': warning:' "$work/build.log" || true) warnings, $(grep -c ': error:' "$work/build.log" || true) errors"
+echo "hostile inputs tried: $count"
+echo "crashes: $crashes"
+echo "secrets published: $secrets"
+echo "outside files published: $outsides"
+echo "processes left running: $left"
+echo "files written outside the output folder: $stray"
+echo "pages not well-formed: $illformed"
+[ $((crashes + secrets + outsides + left + stray + illformed)) -eq 0 ]
