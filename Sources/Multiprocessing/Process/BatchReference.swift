@@ -26,9 +26,11 @@ extension ProcessBatch: ActiveProcessBatch {
 
 /// The batch behind `imap` over an empty input.
 final class EmptyBatch<Output>: TaskBatch {
-  var count: Int { 0 }
+  var count: Int? { 0 }
+  var handedOver: Int { 0 }
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
-  func waitAnyOutcome() -> Result<Output, PoolError>? { nil }
+  func nextInOrder() -> Result<Output, PoolError>? { nil }
+  func nextArrival() -> Result<Output, PoolError>? { nil }
   func collectAll() throws(PoolError) -> [Output] { [] }
   func consumerGone() {}
 }

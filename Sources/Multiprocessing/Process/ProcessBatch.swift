@@ -38,7 +38,9 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
   private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
 
-  var count: Int { plan.count }
+  var count: Int? { plan.count }
+  /// Outcomes handed out through `nextInOrder`/`nextArrival` (the shared position of every `PoolResults` copy).
+  private(set) var handedOver = 0
   /// Worker processes alive right now.
   var liveWorkers: Int { workers.count }
   var isComplete: Bool { store.isComplete }
@@ -92,13 +94,17 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     return store.take(index)
   }
 
-  func waitAnyOutcome() -> Result<Output, PoolError>? {
-    var taken = 0
+  func nextInOrder() -> Result<Output, PoolError>? {
+    guard handedOver < plan.count else { return nil }
+    handedOver += 1
+    return waitOutcome(of: handedOver - 1, deadline: nil)
+  }
+
+  func nextArrival() -> Result<Output, PoolError>? {
+    guard handedOver < plan.count else { return nil }
+    handedOver += 1
     while true {
-      if let outcome = store.takeNextArrival() {
-        taken += 1
-        return outcome
-      }
+      if let outcome = store.takeNextArrival() { return outcome }
       if store.isComplete { return nil }
       if let window = plan.windowChunks { moveWindow(to: plan.chunk(of: store.reported) + window) }
       pump(deadline: nil)

@@ -4,7 +4,10 @@
 final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Sendable {
   // Invariant: all mutable state is read and written with `condition` locked, except the store slots of a
   // claimed chunk, which only the claiming thread writes before it marks them under the lock.
-  let count: Int
+  private let taskCount: Int
+  var count: Int? { taskCount }
+  /// Outcomes handed out through `nextInOrder`/`nextArrival`; only the consuming thread touches it.
+  private(set) var handedOver = 0
   private let chunksize: Int
   private let chunkCount: Int
   private let windowChunks: Int?
@@ -18,7 +21,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     count: Int, chunksize: Int, windowChunks: Int?, ordered: Bool, condition: Condition,
     storage: UnsafeMutablePointer<Output>? = nil, task: @escaping @Sendable (Int) throws -> Output
   ) {
-    self.count = count
+    taskCount = count
     self.chunksize = chunksize
     chunkCount = (count + chunksize - 1) / chunksize
     self.windowChunks = windowChunks
@@ -41,7 +44,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     guard canClaim else { return nil }
     let start = nextChunk * chunksize
     nextChunk += 1
-    let end = min(start + chunksize, count)
+    let end = min(start + chunksize, taskCount)
     return { self.run(start..<end) }
   }
 
@@ -49,9 +52,9 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   func abandon() {
     // Called again (terminate after the consumer left) or after the last chunk: nothing left to fail.
-    let firstUnclaimed = min(nextChunk * chunksize, count)
+    let firstUnclaimed = min(nextChunk * chunksize, taskCount)
     nextChunk = chunkCount
-    for index in firstUnclaimed..<count { store.setError(.terminated(index: index), at: index) }
+    for index in firstUnclaimed..<taskCount { store.setError(.terminated(index: index), at: index) }
   }
 
   private func run(_ range: Range<Int>) {
@@ -88,8 +91,16 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     }
   }
 
-  func waitAnyOutcome() -> Result<Output, PoolError>? {
-    condition.withLock {
+  func nextInOrder() -> Result<Output, PoolError>? {
+    guard handedOver < taskCount else { return nil }
+    handedOver += 1
+    return waitOutcome(of: handedOver - 1, deadline: nil)
+  }
+
+  func nextArrival() -> Result<Output, PoolError>? {
+    guard handedOver < taskCount else { return nil }
+    handedOver += 1
+    return condition.withLock {
       while true {
         if let outcome = store.takeNextArrival() { return outcome }
         if store.isComplete { return nil }
