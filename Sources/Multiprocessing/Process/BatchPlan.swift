@@ -21,11 +21,15 @@ struct BatchPlan {
     self.windowChunks = windowChunks
   }
 
+  /// The widest an imap's window grows (it doubles while the consumer waits on parked workers): 4,096 tasks'
+  /// worth, or the starting width if that is more. The result ring and the claim ledger are this wide.
+  var maxWindowChunks: Int? { windowChunks.map { max($0, (4096 + chunksize - 1) / chunksize) } }
+
   func chunk(of index: Int) -> Int { index / chunksize }
 
-  /// Items pulled from a streamed input at a time: a window's worth and at least 4,096, so that workers forked
+  /// Items pulled from a streamed input at a time: a window's worth and at least 32,768, so that workers forked
   /// for each segment amortize their fork over thousands of tasks.
-  var segmentItems: Int { max(windowChunks ?? 1, (4096 + chunksize - 1) / chunksize) * chunksize }
+  var segmentItems: Int { max(windowChunks ?? 1, (32768 + chunksize - 1) / chunksize) * chunksize }
 
   var timeoutNanos: Int? {
     taskTimeout.map { Int($0.components.seconds) * 1_000_000_000 + Int($0.components.attoseconds / 1_000_000_000) }

@@ -28,6 +28,7 @@ extension ProcessBatch {
         return step
       }
       moveWindow()
+      widenWindowIfStarved()
       if driver.pump(deadline: nil) {
         idleRounds = 0
       } else {
@@ -43,6 +44,7 @@ extension ProcessBatch {
     var idleRounds = 0
     while !store.hasOutcome(index) {
       if index >= store.count { return false }
+      widenWindowIfStarved()
       if driver.pump(deadline: deadline) {
         idleRounds = 0
       } else {
@@ -71,11 +73,23 @@ extension ProcessBatch {
     releaseInputIfDone()
   }
 
+  /// The consumer must wait while workers sit parked at the window: the window, not the work, holds it back
+  /// (tasks are fast next to a wake-up round trip). Doubles the window, up to `plan.maxWindowChunks`.
+  private func widenWindowIfStarved() {
+    guard let widest = plan.maxWindowChunks, windowChunks < widest, let published = publishedWindow,
+      published != Int.max, control.parkedWorkers > 0
+    else { return }
+    windowChunks = min(widest, windowChunks * 2)
+    publishedWindow = store.base / plan.chunksize + windowChunks
+    control.publish(window: store.base / plan.chunksize + windowChunks)
+  }
+
   /// Lets workers run `windowChunks` chunks past the oldest result not yet taken. The window moves in steps
   /// of half its width, so parked workers wake for a run of tasks, not one task at a time.
   func moveWindow() {
     forgetTakenInputs()
-    guard let window = plan.windowChunks, let published = publishedWindow, published != Int.max else { return }
+    guard publishedWindow != nil, let published = publishedWindow, published != Int.max else { return }
+    let window = windowChunks
     let wanted = store.base / plan.chunksize + window
     if wanted >= published + max(1, window / 2) {
       publishedWindow = wanted

@@ -45,6 +45,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   private var unattributedDeaths = 0
   /// The imap window last published to the workers (chunks); nil for a batch without a window.
   var publishedWindow: Int?
+  /// How many chunks the imap window spans now (it grows while the consumer waits on parked workers).
+  var windowChunks = 0
   var terminated = false
   /// Outcomes handed out through `nextInOrder`/`nextArrival`.
   var handed = 0
@@ -64,8 +66,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     self.feed = feed
     self.initializer = initializer
     targetWorkers = max(1, min(driver.limit, plan.chunkCount))
-    let capacity = min(plan.count, plan.windowChunks.map { $0 * plan.chunksize } ?? plan.count)
-    control = try SharedControl(slots: targetWorkers, ledgerSize: plan.windowChunks ?? plan.chunkCount)
+    let capacity = min(plan.count, plan.maxWindowChunks.map { $0 * plan.chunksize } ?? plan.count)
+    control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
       let bytes = max(1, capacity) * MemoryLayout<Output>.stride
@@ -84,6 +86,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     }
     freeSlots = Array((0..<targetWorkers).reversed())
     if let window = plan.windowChunks {
+      windowChunks = window
       publishedWindow = window
       control.publish(window: window)
     }

@@ -16,6 +16,9 @@ final class OutcomeStore<Output> {
   private var states: [OutcomeState]
   private var errors: [Int: PoolError] = [:]
   private var overflow: [Int: Result<Output, PoolError>] = [:]
+  /// `overflow.count`, kept apart: touching the generic dictionary costs a metadata lookup per call, which an
+  /// imap's hot path must not pay for a dictionary that is almost always empty.
+  private var overflowCount = 0
   private var arrivals: [Int] = []
   private var arrivalHead = 0
   private let recordsArrivals: Bool
@@ -62,20 +65,21 @@ final class OutcomeStore<Output> {
   private func inRing(_ index: Int) -> Bool { index >= base && index - base < capacity }
 
   func isPending(_ index: Int) -> Bool {
-    guard index >= base, index < count, overflow[index] == nil else { return false }
+    guard index >= base, index < count, overflowCount == 0 || !overflowHolds(index) else { return false }
     return !inRing(index) || states[index % capacity] == .pending
   }
 
   func hasOutcome(_ index: Int) -> Bool {
     guard index >= base, index < count else { return false }
     if inRing(index), states[index % capacity] != .pending { return true }
-    return overflow[index] != nil || index >= abandonedFrom
+    return index >= abandonedFrom || (overflowCount > 0 && overflowHolds(index))
   }
 
   func setValue(_ value: Output, at index: Int) {
     guard isPending(index), index < abandonedFrom else { return }
     if !inRing(index) {
       overflow[index] = .success(value)
+      overflowCount += 1
       settled(index)
       return
     }
@@ -87,6 +91,7 @@ final class OutcomeStore<Output> {
     guard isPending(index), index < abandonedFrom else { return }
     if !inRing(index) {
       overflow[index] = .failure(error)
+      overflowCount += 1
       settled(index)
       return
     }
@@ -104,10 +109,27 @@ final class OutcomeStore<Output> {
     if from < end {
       for task in from..<end where states[task % capacity] != .pending { reported -= 1 }
     }
-    for task in overflow.keys where task >= from && task < abandonedFrom { reported -= 1 }
+    if overflowCount > 0 {
+      for task in overflow.keys where task >= from && task < abandonedFrom { reported -= 1 }
+    }
     abandonedFrom = from
     abandonError = error
     abandonCursor = from
+  }
+
+  // The overflow dictionary is touched only in functions of its own: metadata lookups are hoisted to the top of
+  // the function that mentions a generic type, and the hot paths must not pay for an empty dictionary.
+
+  @inline(never)
+  private func overflowHolds(_ index: Int) -> Bool { overflow[index] != nil }
+
+  @inline(never)
+  private func takeOverflow(_ index: Int) -> Result<Output, PoolError>? {
+    guard let outcome = overflow.removeValue(forKey: index) else { return nil }
+    overflowCount -= 1
+    if inRing(index) { states[index % capacity] = .taken }
+    advanceBase(past: index)
+    return outcome
   }
 
   /// Copies `count` results given as raw bytes (only for bitwise-copyable outputs) into place.
@@ -164,11 +186,7 @@ final class OutcomeStore<Output> {
   /// Moves the outcome of task `index` out of the store; nil while it has none.
   func take(_ index: Int) -> Result<Output, PoolError>? {
     guard index >= base, index < count else { return nil }
-    if let outcome = overflow.removeValue(forKey: index) {
-      if inRing(index) { states[index % capacity] = .taken }
-      advanceBase(past: index)
-      return outcome
-    }
+    if overflowCount > 0, let outcome = takeOverflow(index) { return outcome }
     guard inRing(index) else {
       return index >= abandonedFrom ? .failure(abandonError(index)) : nil
     }
@@ -224,7 +242,7 @@ final class OutcomeStore<Output> {
   /// cost one memcpy, not a million generic calls. Only for stores with a slot per task.
   func orderedValues() throws(PoolError) -> [Output] {
     try checkNoErrors()
-    guard base == 0, capacity == count, overflow.isEmpty, states.allSatisfy({ $0 == .value }) else {
+    guard base == 0, capacity == count, overflowCount == 0, states.allSatisfy({ $0 == .value }) else {
       throw .terminated(index: firstPending(from: 0))
     }
     let result = [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
