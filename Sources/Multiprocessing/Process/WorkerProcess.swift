@@ -117,10 +117,12 @@ struct WorkerProcess<Output: Codable> {
   ) {
     var message = output.open(.shared, start: start, count: count)
     let timed = plan.taskTimeout != nil
+    // A chunk never wraps around the ring's end (the ring holds whole chunks): its slots are consecutive.
+    let slots = values + start % ringCapacity
     for index in start..<(start + count) {
       control.setTask(slot: slot, index, startNanos: timed ? SharedControl.nowNanos() : 0)
       do {
-        (values + index % ringCapacity).initialize(to: try task(index))
+        (slots + (index - start)).initialize(to: try task(index))
       } catch {
         WireFormat.append(Int64(index), to: &output.pending)
         TaskErrorCoding.append(error, to: &output.pending)

@@ -76,14 +76,15 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     var failures: [Int: any Error] = [:]
     var values: [Output] = []
     if !inRing { values.reserveCapacity(tasks.count) }
+    // The claimed chunk's slots belong to this thread alone: values go straight into the store. A chunk never
+    // wraps around the ring's end, so its slots are consecutive.
+    let slots = store.slot(start)
     for offset in 0..<tasks.count {
-      let index = start + offset
       do {
         let value = try tasks.run(offset)
-        // The claimed chunk's slots belong to this thread alone: values go straight into the store.
-        if inRing { store.slot(index).initialize(to: value) } else { values.append(value) }
+        if inRing { (slots + offset).initialize(to: value) } else { values.append(value) }
       } catch {
-        failures[index] = error
+        failures[start + offset] = error
       }
     }
     condition.withLock {
