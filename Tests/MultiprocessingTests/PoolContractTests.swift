@@ -181,24 +181,32 @@ struct PoolContractTests {
   func threadLazyInput() throws {
     let pool = try ThreadPool(workers: 2)
     defer { pool.join() }
-    let ordered = try pool.imap(sequence(first: 0) { $0 + 1 }) { $0 * 2 }
-    #expect(ordered.prefix(20).compactMap { try? $0.get() } == (0..<20).map { $0 * 2 })
+    final class Seen: @unchecked Sendable {  // written by the bounded helper thread before it signals its end
+      var endless: [Int] = []
+      var pulledAtFirst = 0
+      var count = 0
+    }
+    let seen = Seen()
     let pulled = Atomic<Int>(0)
-    let items = sequence(state: 0) { (next: inout Int) -> Int? in
-      guard next < 200_000 else { return nil }
-      pulled.add(1, ordering: .relaxed)
-      next += 1
-      return next - 1
+    let ended = finishes(within: .seconds(30)) {
+      guard let ordered = try? pool.imap(sequence(first: 0) { $0 + 1 }, { $0 * 2 }) else { return }
+      seen.endless = ordered.prefix(20).compactMap { try? $0.get() }
+      let items = sequence(state: 0) { (next: inout Int) -> Int? in
+        guard next < 200_000 else { return nil }
+        pulled.add(1, ordering: .relaxed)
+        next += 1
+        return next - 1
+      }
+      guard var results = try? pool.imapUnordered(items, { $0 + 1 }), results.next() != nil else { return }
+      seen.pulledAtFirst = pulled.load(ordering: .relaxed)
+      seen.count = 1
+      // The input ends on a chunk boundary: the consumer must learn it (this once waited forever).
+      while let outcome = results.next(), (try? outcome.get()) != nil { seen.count += 1 }
     }
-    var results = try pool.imapUnordered(items) { $0 + 1 }
-    #expect(try results.next()?.get() != nil)
-    #expect(pulled.load(ordering: .relaxed) < 40_000)
-    var count = 1
-    while let outcome = results.next() {
-      _ = try outcome.get()
-      count += 1
-    }
-    #expect(count == 200_000)
+    #expect(ended)
+    #expect(seen.endless == (0..<20).map { $0 * 2 })
+    #expect(seen.pulledAtFirst < 40_000)
+    #expect(seen.count == 200_000)
   }
 
   @Test("imap over 2^40 items starts, yields and terminates: memory follows the window, not the input",

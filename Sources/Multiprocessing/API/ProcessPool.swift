@@ -91,7 +91,7 @@ public final class ProcessPool {
   /// chunks ahead of the consumer, so memory stays bounded on huge inputs. `chunksize` defaults to 1.
   ///
   /// A random-access collection (an array, a range) is read in place by the workers. Any other sequence is
-  /// pulled a segment (4,096 items or a window, whichever is larger) at a time, as workers are forked for it,
+  /// pulled a segment at a time (32,768 items or a window, whichever is larger, doubling up to 131,072), as workers are forked for it,
   /// so an endless sequence works and a lazy one is never read whole. `join()` stops an imap over such a
   /// sequence that nobody reads, instead of running it to an end it may not have.
   public func imap<Input, Output: Codable>(

@@ -12,8 +12,8 @@ extension ProcessBatch {
   }
 
   func nextInOrder() -> Result<Output, PoolError>? {
+    // The window already holds `index`: it is moved after each take, and always spans the oldest untaken task.
     let index = handed
-    moveWindow()
     guard wait(for: index, deadline: nil), let outcome = store.take(index) else { return nil }
     handed += 1
     moveWindow()
@@ -87,7 +87,10 @@ extension ProcessBatch {
   /// Lets workers run `windowChunks` chunks past the oldest result not yet taken. The window moves in steps
   /// of half its width, so parked workers wake for a run of tasks, not one task at a time.
   func moveWindow() {
-    forgetTakenInputs()
+    if store.base >= forgottenBelow + 1024 {
+      forgottenBelow = store.base
+      forgetTakenInputs()
+    }
     guard publishedWindow != nil, let published = publishedWindow, published != Int.max else { return }
     let window = windowChunks
     let wanted = store.base / plan.chunksize + window

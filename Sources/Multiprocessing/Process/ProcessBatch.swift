@@ -47,6 +47,11 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   var publishedWindow: Int?
   /// How many chunks the imap window spans now (it grows while the consumer waits on parked workers).
   var windowChunks = 0
+  /// The feed was last told to forget inputs below this task.
+  var forgottenBelow = 0
+  /// Items the next pull of a streamed input asks for: it doubles from `plan.segmentItems` up to 131,072, so a
+  /// long input costs few forks while a short one is never read far ahead.
+  private var segmentItems = 0
   var terminated = false
   /// Outcomes handed out through `nextInOrder`/`nextArrival`.
   var handed = 0
@@ -117,7 +122,9 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     if claimed >= (publishedWindow ?? Int.max) { return false }
     if claimed < availableChunks { return true }
     guard !feed.ended else { return false }
-    _ = feed.pull(plan.segmentItems)
+    if segmentItems == 0 { segmentItems = plan.segmentItems }
+    _ = feed.pull(segmentItems)
+    segmentItems = max(segmentItems, min(2 * segmentItems, 131_072 / plan.chunksize * plan.chunksize))
     if feed.ended { store.setCount(feed.available) }
     return claimed < availableChunks
   }

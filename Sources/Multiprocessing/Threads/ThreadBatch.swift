@@ -49,7 +49,11 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     guard canClaim else { return nil }
     let start = nextChunk * chunksize
     let tasks = source.tasks(from: start, upTo: chunksize)
-    if tasks.count < chunksize { store.setCount(start + tasks.count) }
+    if tasks.count < chunksize {
+      // The input ended: a consumer waiting for more must learn that there is no more.
+      store.setCount(start + tasks.count)
+      condition.broadcast()
+    }
     guard tasks.count > 0 else { return nil }
     nextChunk += 1
     let inRing = start + tasks.count <= store.base + store.capacity
