@@ -274,6 +274,28 @@ struct PoolContractTests {
     #expect((0..<20).allSatisfy { runs[$0] == 1 })
   }
 
+  @Test("tasks lost with dead workers run at most twice, then fail with the death", .timeLimit(.minutes(1)))
+  func rerunsAreBounded() throws {
+    let log = RunLog("reruns")
+    // One chunk on one worker: tasks 0 and 1 finish at once (unsent), task 2 kills the worker, so 0, 1 and the
+    // unstarted 3 are lost and re-run; task 3 kills that worker too, losing 0 and 1 a second time.
+    let outcomes = Array(try pool(1).imap(0..<4, chunksize: 4) { i -> Int in
+      log.record(i)
+      if i >= 2 { kill(getpid(), SIGKILL) }
+      return i
+    })
+    #expect(outcomes.count == 4)
+    #expect(throws: PoolError.workerDied(index: 2, cause: .signal(SIGKILL))) { try outcomes[2].get() }
+    #expect(throws: PoolError.workerDied(index: 3, cause: .signal(SIGKILL))) { try outcomes[3].get() }
+    for index in 0..<2 {
+      let outcome = outcomes[index]
+      #expect((try? outcome.get()) == index || (try? outcome.get()) == nil)
+    }
+    let runs = log.runs
+    #expect((0..<4).allSatisfy { (runs[$0] ?? 0) <= 2 })
+    #expect(runs[2] == 1 && runs[3] == 1)
+  }
+
   // Item 8 and errors.
 
   @Test("ProcessPool releases inputs and captured values when map and applyAsync return",
