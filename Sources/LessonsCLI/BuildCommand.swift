@@ -20,6 +20,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Talk to the real servers instead of local stand-ins while running cells.")
   var live = false
 
+  @Option(help: "Build only shard I of N (e.g. 1/4): the lessons split by their recorded run times, longest first.")
+  var shard: String?
+
   @Argument(help: "With --refresh: the lessons (tutorial folder name or relative path) to run again.")
   var lessons: [String] = []
 
@@ -27,11 +30,19 @@ struct BuildCommand: ParsableCommand {
     if !lessons.isEmpty && !refresh {
       throw ValidationError("lesson names are only taken after --refresh (e.g. lessons build --refresh my-lesson)")
     }
+    if let shard {
+      do {
+        _ = try Shard(parsing: shard)
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
   }
 
   func run() throws {
     let policy: RefreshPolicy = !refresh ? .none : lessons.isEmpty ? .all : .lessons(lessons)
-    let configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
+    var configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
+    configuration.shard = try shard.map { text throws(ShardError) in try Shard(parsing: text) }
     let reporter = TerminalReporter(quiet: options.quiet)
     let report: BuildReport
     do {
