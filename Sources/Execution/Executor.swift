@@ -32,7 +32,10 @@ public enum Executor {
     }
     do {
       let execution = LessonExecution(lesson: lesson, options: options, key: key, libraryFolder: libraryFolder)
-      let (results, problems) = try execution.run()
+      // An `exclusive: true` lesson compiles and runs while no other lesson does (timing-sensitive lessons).
+      let (results, problems) = try options.gate.run(exclusive: lesson.frontMatter.exclusive) {
+        () throws(ExecutionError) in try execution.run()
+      }
       diagnostics += problems + results.diagnostics(for: lesson)
       do {
         try FrozenResultsStore.save(results, for: lesson.file)
