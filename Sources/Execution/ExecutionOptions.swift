@@ -41,6 +41,8 @@ public struct ExecutionOptions: Sendable {
   var builderEnvironment: [String: String]?
   /// Shared by every lesson run with these options (and their copies): `exclusive: true` lessons run alone.
   public var gate = ExecutionGate()
+  /// When set, every executed lesson is recorded there with its previous results, for a refresh report.
+  public var refreshLog: RefreshLog?
 
   /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, `-O`, 1 MB per stream.
   public init(

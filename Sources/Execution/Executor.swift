@@ -37,6 +37,7 @@ public enum Executor {
         () throws(ExecutionError) in try execution.run()
       }
       diagnostics += problems + results.diagnostics(for: lesson)
+      options.refreshLog?.record(relativePath: lesson.relativePath, previous: stored, current: results)
       do {
         try FrozenResultsStore.save(results, for: lesson.file)
       } catch {
