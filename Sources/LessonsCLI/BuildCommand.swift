@@ -47,6 +47,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
+    InterruptHandling.install()
     let policy: RefreshPolicy = !refresh ? .none : lessons.isEmpty ? .all : .lessons(lessons)
     var configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
     configuration.shard = try shard.map { text throws(ShardError) in try Shard(parsing: text) }

@@ -8,13 +8,13 @@ extension SiteBuilder {
     var report = BuildReport()
     let inventory = try ContentScanner.scan(configuration.contentFolder)
     report.lessons = inventory.tutorials.count
-    report.diagnostics += inventory.problems
+    report.diagnostics += inventory.problems + refusedLinks(inventory)
     let templates = try TemplateSet(folder: configuration.templatesFolder)
-    let site = siteSettings(diagnostics: &report.diagnostics)
+    let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
-      execution: nil)
+      execution: nil, contentRoot: inventory.root)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
       processor.process($0, staging: nil)
     }) {
