@@ -19,7 +19,7 @@ public enum Executor {
     guard lesson.cells.contains(where: \.options.run) else { return (nil, []) }
     let libraryFolder = options.libraryFolder ?? Toolchain.defaultLibraryFolder
     let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder)
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DataFiles.problems(lesson)
     var stored: LessonResults?
     do {
       stored = try FrozenResultsStore.load(for: lesson.file)

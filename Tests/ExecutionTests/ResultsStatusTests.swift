@@ -1,7 +1,8 @@
-import Execution
 import Foundation
 import Lessons
 import Testing
+
+@testable import Execution
 
 /// The results key with `data:` files, and the states `lessons status` shows, decided without running anything.
 @Suite("Results key and status")
@@ -69,6 +70,19 @@ struct ResultsStatusTests {
     #expect(
       ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot)
         == .stale(reasons: ["the lesson's data files changed"]))
+  }
+
+  @Test("a listed data file that is missing, or a folder, is warned about at the lesson")
+  func missingData() throws {
+    let lesson = try Self.lesson(
+      String(format: Self.cellText, "data: [here.txt, gone.txt, sub]\n"), files: ["here.txt": "1"])
+    try FileManager.default.createDirectory(
+      atPath: (lesson.file as NSString).deletingLastPathComponent + "/sub", withIntermediateDirectories: true)
+    let problems = DataFiles.problems(lesson)
+    #expect(problems.map(\.message) == [
+      "data: 'gone.txt' is not a readable file beside the lesson", "data: 'sub' is not a readable file beside the lesson",
+    ])
+    #expect(problems.allSatisfy { $0.severity == .warning && $0.file == lesson.file })
   }
 
   @Test("a data path outside the lesson's folder is warned about and left out")

@@ -9,7 +9,7 @@ enum DataFiles {
   static func hash(_ lesson: Lesson) -> String? {
     let paths = lesson.frontMatter.dataFiles
     guard !paths.isEmpty else { return nil }
-    let folder = URL(fileURLWithPath: lesson.file).deletingLastPathComponent().path
+    let folder = folder(of: lesson)
     var hash = SHA256()
     for path in paths {
       hash.update(field: path)
@@ -22,5 +22,21 @@ enum DataFiles {
       }
     }
     return hash.hexDigest()
+  }
+
+  /// A warning for each listed data file that is not a readable file: a typo would otherwise go unnoticed (the key
+  /// counts it as missing, and the lesson's cells fail or read nothing).
+  static func problems(_ lesson: Lesson) -> [Diagnostic] {
+    let folder = folder(of: lesson)
+    return lesson.frontMatter.dataFiles.filter { path in
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+      return !exists || isFolder.boolValue || !FileManager.default.isReadableFile(atPath: folder + "/" + path)
+    }
+    .map { Diagnostic(.warning, file: lesson.file, "data: '\($0)' is not a readable file beside the lesson") }
+  }
+
+  private static func folder(of lesson: Lesson) -> String {
+    URL(fileURLWithPath: lesson.file).deletingLastPathComponent().path
   }
 }
