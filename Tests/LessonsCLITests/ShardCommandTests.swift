@@ -72,6 +72,18 @@ struct ShardCommandTests {
     #expect(Set(after.keys.filter { after[$0] != before[$0] }) == ["b"])
   }
 
+  @Test("status --shards N shows the plan --shard follows, with each shard's recorded time", .timeLimit(.minutes(3)))
+  func statusShowsPlan() throws {
+    let project = try Self.project()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let result = try CommandRunner.run(["status", "--shards", "2"], in: project)
+    #expect(result.status == 0, "\(result.errors)")
+    let lesson = { (name: String) in "topics/topic-a/tutorials/\(name)" }
+    #expect(result.output.contains("shard 1/2: 6.0 s, 2 lesson(s): \(lesson("a")), \(lesson("d"))"), "\(result.output)")
+    #expect(result.output.contains("shard 2/2: 5.0 s, 2 lesson(s): \(lesson("b")), \(lesson("c"))"), "\(result.output)")
+    #expect(try CommandRunner.run(["status", "--shards", "0"], in: project).status == 64)
+  }
+
   @Test("a bad --shard value is a clear error with exit status 64", .timeLimit(.minutes(1)))
   func badValues() throws {
     let project = try CommandRunner.makeProject(lessons: 1)
