@@ -102,6 +102,7 @@ for file in "${!owner[@]}"; do
   mv "$content/$file.merge-tmp" "$content/$file"
 done
 echo "merged ${#owner[@]} results file(s) into $content"
+"$LESSONS" status --content "$content" | tail -n 1
 
 [ "$reference" = 1 ] || exit 0
 mkdir -p "$work/reference"
