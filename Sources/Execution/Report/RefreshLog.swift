@@ -5,8 +5,11 @@ import Synchronization
 public final class RefreshLog: Sendable {
   /// One executed lesson: its results before (nil when it had none or they could not be read) and after.
   public struct Entry: Sendable {
+    /// `topics/<topic>/tutorials/<tutorial>`.
     public var relativePath: String
+    /// The frozen results before the run.
     public var previous: LessonResults?
+    /// The results the run made (and saved).
     public var current: LessonResults
   }
 

@@ -11,9 +11,11 @@ public struct RefreshReport: Sendable, Codable {
     public var path: String
     /// The machine and time of the previous results (nil when the lesson had none) and of the new ones.
     public var before: EnvironmentStamp?
+    /// The machine and time of the new results.
     public var after: EnvironmentStamp
     /// New total time over the previous one (nil without previous results or time).
     public var timeRatio: Double?
+    /// Every cell of the new results, in order.
     public var cells: [Cell]
 
     /// Cells whose status changed.
@@ -30,13 +32,17 @@ public struct RefreshReport: Sendable, Codable {
     public var number: Int
     /// The status in words before (nil when the cell had no previous result) and after.
     public var statusBefore: String?
+    /// The new status in words (`CellStatus.summary`).
     public var status: String
     /// True when the new result is a failure the lesson does not expect.
     public var failed: Bool
+    /// True when stdout or stderr differs from the previous result's.
     public var outputChanged: Bool
     /// Lines removed (`- `) and added (`+ `), at most `RefreshReport.diffLines` of them.
     public var diff: [String]
+    /// Wall time of the cell before and now.
     public var secondsBefore: Double?
+    /// Wall time of the cell now.
     public var seconds: Double
     /// New time over the previous one (nil without a previous time).
     public var timeRatio: Double?

@@ -30,6 +30,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
 /// A `--shard` value that cannot be used.
 public struct ShardError: Error, Sendable, CustomStringConvertible {
+  /// What is wrong with the value and what a valid one looks like.
   public var description: String
   init(_ description: String) { self.description = description }
 }
