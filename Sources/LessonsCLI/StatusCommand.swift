@@ -7,7 +7,7 @@ import Site
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "List every executed lesson with the state of its frozen results: fresh, stale (and why), never run, failed.",
+    abstract: "List every executed lesson's frozen results as fresh, stale (and why), never run or failed.",
     discussion: """
       Nothing is run or written. A lesson is stale when its Swift cells, the Swift toolchain, the project's \
       library sources or its data: files changed since its results were made (parts the machine cannot know, \
@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
   @Flag(help: "Exit with 1 when any lesson's results are stale or failed.")
   var strict = false
 
-  @Option(help: "Also show how `build --shard I/N` splits the executed lessons over N shards, with each one's recorded time.")
+  @Option(help: "Also show how `build --shard I/N` splits the lessons over N shards, with their recorded times.")
   var shards: Int?
 
   func validate() throws {
@@ -38,7 +38,9 @@ struct StatusCommand: ParsableCommand {
     var plan: [StatusFormat.ShardLoad]?
     do {
       lessons = try SiteStatus.scan(contentFolder: content)
-      if let shards { plan = StatusFormat.loads(try SiteBuilder.shards(contentFolder: content, count: shards), lessons) }
+      if let shards {
+        plan = StatusFormat.loads(try SiteBuilder.shards(contentFolder: content, count: shards), lessons)
+      }
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode.failure
@@ -112,7 +114,8 @@ enum StatusFormat {
           path: $0.relativePath, state: $0.state.name, reasons: $0.state.reasons,
           recordedSeconds: $0.recordedSeconds, date: $0.date, exclusive: $0.exclusive)
       },
-      counts: Dictionary(uniqueKeysWithValues: stateNames.map { name in (name, lessons.count { $0.state.name == name }) }),
+      counts: Dictionary(
+        uniqueKeysWithValues: stateNames.map { name in (name, lessons.count { $0.state.name == name }) }),
       shards: shards)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

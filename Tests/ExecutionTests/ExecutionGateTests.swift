@@ -33,7 +33,12 @@ struct ExecutionGateTests {
     let gate = ExecutionGate()
     let release = DispatchSemaphore(value: 0)
     let inside = Atomic<Int>(0)
-    let exclusive = Self.start { gate.run(exclusive: true) { _ = inside.add(1, ordering: .relaxed); release.wait() } }
+    let exclusive = Self.start {
+      gate.run(exclusive: true) {
+        _ = inside.add(1, ordering: .relaxed)
+        release.wait()
+      }
+    }
     #expect(Self.eventually { inside.load(ordering: .relaxed) == 1 })
     let other = Self.start { gate.run(exclusive: false) { _ = inside.add(10, ordering: .relaxed) } }
     #expect(Self.eventually { gate.waitingCount == 1 })
@@ -44,12 +49,18 @@ struct ExecutionGateTests {
     #expect(inside.load(ordering: .relaxed) == 11)
   }
 
-  @Test("an exclusive lesson waits for running ones, and lessons arriving meanwhile wait for it", .timeLimit(.minutes(1)))
+  @Test(
+    "an exclusive lesson waits for running ones, and lessons arriving meanwhile wait for it", .timeLimit(.minutes(1)))
   func exclusiveIsNotStarved() {
     let gate = ExecutionGate()
     let release = DispatchSemaphore(value: 0)
     let order = Mutex<[String]>([])
-    let first = Self.start { gate.run(exclusive: false) { order.withLock { $0.append("first") }; release.wait() } }
+    let first = Self.start {
+      gate.run(exclusive: false) {
+        order.withLock { $0.append("first") }
+        release.wait()
+      }
+    }
     #expect(Self.eventually { order.withLock { $0.count } == 1 })
     let exclusive = Self.start { gate.run(exclusive: true) { order.withLock { $0.append("exclusive") } } }
     #expect(Self.eventually { gate.waitingCount == 1 })

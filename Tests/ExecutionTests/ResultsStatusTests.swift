@@ -30,7 +30,8 @@ struct ResultsStatusTests {
       date: "2026-01-01T00:00:00Z", operatingSystem: "Linux", cpuModel: "test", logicalCPUs: 2, memoryBytes: 1,
       swiftVersion: "6.3", totalSeconds: 1.5)
     let cells = [CellResult(index: 0, stdout: "", stderr: "", seconds: 0.1, status: status, charts: [])]
-    try FrozenResultsStore.save(LessonResults(key: key.combined, cells: cells, stamp: stamp, inputs: key), for: lesson.file)
+    try FrozenResultsStore.save(
+      LessonResults(key: key.combined, cells: cells, stamp: stamp, inputs: key), for: lesson.file)
   }
 
   static let cellText = "---\ntitle: T\n%@---\n\n```swift\nprint(1)\n```\n"
@@ -66,7 +67,8 @@ struct ResultsStatusTests {
     #expect(lesson.frontMatter.dataFiles == ["input.csv"])
     try Self.save(lesson)
     #expect(ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot) == .fresh)
-    try "1,3\n".write(toFile: (lesson.file as NSString).deletingLastPathComponent + "/input.csv", atomically: true, encoding: .utf8)
+    try "1,3\n".write(
+      toFile: (lesson.file as NSString).deletingLastPathComponent + "/input.csv", atomically: true, encoding: .utf8)
     #expect(
       ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot)
         == .stale(reasons: ["the lesson's data files changed"]))
@@ -79,9 +81,11 @@ struct ResultsStatusTests {
     try FileManager.default.createDirectory(
       atPath: (lesson.file as NSString).deletingLastPathComponent + "/sub", withIntermediateDirectories: true)
     let problems = DataFiles.problems(lesson)
-    #expect(problems.map(\.message) == [
-      "data: 'gone.txt' is not a readable file beside the lesson", "data: 'sub' is not a readable file beside the lesson",
-    ])
+    #expect(
+      problems.map(\.message) == [
+        "data: 'gone.txt' is not a readable file beside the lesson",
+        "data: 'sub' is not a readable file beside the lesson",
+      ])
     #expect(problems.allSatisfy { $0.severity == .warning && $0.file == lesson.file })
   }
 
@@ -99,7 +103,8 @@ struct ResultsStatusTests {
     try Self.save(lesson)
     #expect(ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot) == .fresh)
     try Self.save(lesson, status: .failed(message: "E()\nmore", expected: false))
-    #expect(ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot) == .failed(reasons: ["cell 1 failed: E()"]))
+    #expect(
+      ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot) == .failed(reasons: ["cell 1 failed: E()"]))
     try Self.save(lesson, status: .failed(message: "E()", expected: true))
     #expect(ResultsStatus.state(of: lesson, libraryFolder: Self.packageRoot) == .fresh)
 

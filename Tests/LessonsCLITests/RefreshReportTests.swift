@@ -34,10 +34,13 @@ struct RefreshReportTests {
 
   static func write(_ project: String, _ name: String, _ cell: String) throws {
     try CommandRunner.write(
-      "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n", to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
+      "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n",
+      to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
   }
 
-  @Test("the report says which cells changed status or output, with a diff, times and the machines", .timeLimit(.minutes(3)))
+  @Test(
+    "the report says which cells changed status or output, with a diff, times and the machines", .timeLimit(.minutes(3))
+  )
   func report() throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
@@ -48,10 +51,13 @@ struct RefreshReportTests {
 
     let result = try CommandRunner.run(["build", "--refresh", "--report", "r.json", "--junit", "r.xml"], in: project)
     #expect(result.status == 0, "\(result.errors)")
-    #expect(result.output.contains("refreshed topics/topic-a/tutorials/breaks: 1 cell(s), 1 status change(s)"), "\(result.output)")
+    #expect(
+      result.output.contains("refreshed topics/topic-a/tutorials/breaks: 1 cell(s), 1 status change(s)"),
+      "\(result.output)")
     #expect(result.output.contains("cell 1: ran → threw: Broken()"), "\(result.output)")
 
-    let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: project + "/r.json")))
+    let report = try JSONDecoder().decode(
+      Report.self, from: Data(contentsOf: URL(fileURLWithPath: project + "/r.json")))
     #expect(report.lessons.map { ($0.path as NSString).lastPathComponent } == ["breaks", "random"])
     let breaks = report.lessons[0].cells[0]
     #expect(breaks.statusBefore == "ran" && breaks.status == "threw: Broken()" && breaks.failed)

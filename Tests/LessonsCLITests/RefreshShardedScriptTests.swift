@@ -3,7 +3,8 @@ import Testing
 
 @Suite("scripts/refresh-sharded.sh on fixture lessons", .serialized)
 struct RefreshShardedScriptTests {
-  static let hasPython = ["/usr/bin/python3", "/usr/local/bin/python3"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+  static let hasPython =
+    ["/usr/bin/python3", "/usr/local/bin/python3"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
       FileManager.default.isExecutableFile(atPath: "\($0)/python3")
     }
@@ -18,7 +19,8 @@ struct RefreshShardedScriptTests {
     ]
     for (name, cell) in cells {
       try CommandRunner.write(
-        "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n", to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
+        "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n",
+        to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }
     return project
   }
@@ -40,7 +42,9 @@ struct RefreshShardedScriptTests {
       let result = try Self.run(["2", "--content", "content"], in: project)
       #expect(result.status == 0, "round \(round): \(result.output)\n\(result.errors)")
       #expect(result.output.contains("merged 3 results file(s)"), "\(result.output)")
-      #expect(result.output.contains("3 lesson(s), 2 cell output(s) equal, 1 equal but for numbers, 0 different"), "\(result.output)")
+      #expect(
+        result.output.contains("3 lesson(s), 2 cell output(s) equal, 1 equal but for numbers, 0 different"),
+        "\(result.output)")
       let counts = result.output.split(separator: "\n").filter { $0.hasPrefix("shard ") }.compactMap {
         Int($0.split(separator: " ")[2])
       }

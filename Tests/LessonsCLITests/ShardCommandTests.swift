@@ -18,7 +18,8 @@ struct ShardCommandTests {
     #expect(build.status == 0, "\(build.errors)")
     for (name, seconds) in times {
       let file = resultsFile(project, name)
-      var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+      var json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
       var stamp = try #require(json["stamp"] as? [String: Any])
       stamp["totalSeconds"] = seconds
       json["stamp"] = stamp
@@ -32,7 +33,10 @@ struct ShardCommandTests {
   }
 
   static func contents(_ project: String) throws -> [String: Data] {
-    Dictionary(uniqueKeysWithValues: try times.keys.map { ($0, try Data(contentsOf: URL(fileURLWithPath: resultsFile(project, $0)))) })
+    Dictionary(
+      uniqueKeysWithValues: try times.keys.map {
+        ($0, try Data(contentsOf: URL(fileURLWithPath: resultsFile(project, $0))))
+      })
   }
 
   /// Each shard runs on its own copy of the project, as on CI runners (a shard's refreshed times must not change
@@ -47,7 +51,8 @@ struct ShardCommandTests {
       let copy = project + "-shard-\(index)"
       try FileManager.default.copyItem(atPath: project, toPath: copy)
       defer { try? FileManager.default.removeItem(atPath: copy) }
-      let result = try CommandRunner.run(["build", "--quiet", "--refresh", "--shard", "\(index)/2", "--out", "site-\(index)"], in: copy)
+      let result = try CommandRunner.run(
+        ["build", "--quiet", "--refresh", "--shard", "\(index)/2", "--out", "site-\(index)"], in: copy)
       #expect(result.status == 0, "\(result.errors)")
       let now = try Self.contents(copy)
       written[index] = Set(now.keys.filter { now[$0] != before[$0] })

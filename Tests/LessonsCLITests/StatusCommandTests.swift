@@ -50,7 +50,10 @@ struct StatusCommandTests {
     try CommandRunner.write(Self.lesson("print(\"f\")"), to: tutorials + "f-new/tutorial.md")
     let (exit, status) = try Self.status(project, ["--strict"])
     #expect(exit == 1)
-    #expect(status.lessons.map { ($0.path as NSString).lastPathComponent } == ["a-cells", "b-data", "c-failed", "d-fresh", "f-new"])
+    #expect(
+      status.lessons.map { ($0.path as NSString).lastPathComponent } == [
+        "a-cells", "b-data", "c-failed", "d-fresh", "f-new",
+      ])
     #expect(status.lessons.map(\.state) == ["stale", "stale", "failed", "fresh", "never run"])
     #expect(status.lessons[0].reasons == ["the lesson's Swift cells changed"])
     #expect(status.lessons[1].reasons == ["the lesson's data files changed"])
@@ -64,7 +67,8 @@ struct StatusCommandTests {
     #expect(text.output.contains("5 executed lesson(s): 1 fresh, 2 stale, 1 never run, 1 failed"))
   }
 
-  @Test("--strict exits 0 when every result is fresh; a missing content folder is a clear error", .timeLimit(.minutes(2)))
+  @Test(
+    "--strict exits 0 when every result is fresh; a missing content folder is a clear error", .timeLimit(.minutes(2)))
   func strictFreshAndMissing() throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }

@@ -44,7 +44,9 @@ struct WorkflowTests {
       }
     }
     let refresh = try Self.text("refresh.yml")
-    for needed in ["workflow_dispatch:", "schedule:", "--shard", "status --strict", "upload-artifact", "download-artifact"] {
+    for needed in [
+      "workflow_dispatch:", "schedule:", "--shard", "status --strict", "upload-artifact", "download-artifact",
+    ] {
       #expect(refresh.contains(needed), "refresh.yml lacks \(needed)")
     }
     let site = try Self.text("site.yml")
