@@ -1,0 +1,76 @@
+/// `ThreadPool` from async code, and Python's `map_async`/`starmap_async`.
+///
+/// The awaiting task does not hold a thread of the concurrency pool while the tasks run: the wait happens
+/// on a thread of its own. Cancelling the awaiting task fails the tasks not yet started with
+/// `PoolError.terminated` (running ones finish: threads cannot be killed) and throws `CancellationError`.
+extension ThreadPool {
+  /// `map`, awaited: `let lengths = try await pool.map(pages) { $0.count }`.
+  ///
+  /// Throws what `map` throws, or `CancellationError` when the awaiting task is cancelled.
+  public func map<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
+  ) async throws -> [Output] {
+    try await awaitAll(try batch(items, chunksize: chunksize, body))
+  }
+
+  /// `starmap` for argument tuples of any length, awaited.
+  public func starmap<each Argument: Sendable, Output: Sendable>(
+    _ items: some Sequence<(repeat each Argument)>, chunksize: Int? = nil,
+    _ body: @escaping @Sendable (repeat each Argument) throws -> Output
+  ) async throws -> [Output] {
+    try await awaitAll(try batch(items, chunksize: chunksize) { arguments in try body(repeat each arguments) })
+  }
+
+  /// `apply`, awaited.
+  public func apply<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) async throws -> Output {
+    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
+      throw PoolError.closed
+    }
+    let outcome = await withTaskCancellationHandler {
+      await BlockingBridge.run { batch.waitOutcome(of: 0, deadline: nil) }
+    } onCancel: {
+      batch.consumerGone()
+    }
+    try Task.checkCancellation()
+    guard let outcome else { throw PoolError.terminated(index: 0) }
+    return try outcome.get()
+  }
+
+  /// Starts `map` and returns at once (Python's `map_async`); `get()` or `try await result.value` collects
+  /// the values in input order.
+  public func mapAsync<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> MapResult<Output> {
+    let batch = try batch(items, chunksize: chunksize, body)
+    return MapResult(batch: batch) { batch?.consumerGone() }
+  }
+
+  /// `starmap` started at once (Python's `starmap_async`), for argument tuples of any length.
+  public func starmapAsync<each Argument: Sendable, Output: Sendable>(
+    _ items: some Sequence<(repeat each Argument)>, chunksize: Int? = nil,
+    _ body: @escaping @Sendable (repeat each Argument) throws -> Output
+  ) throws(PoolError) -> MapResult<Output> {
+    try mapAsync(items, chunksize: chunksize) { arguments in try body(repeat each arguments) }
+  }
+
+  private func batch<Input: Sendable, Output: Sendable>(
+    _ items: some Sequence<Input>, chunksize: Int?, _ body: @escaping @Sendable (Input) throws -> Output
+  ) throws(PoolError) -> ThreadBatch<Output>? {
+    let input = SendableInput(items)
+    let size = chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers)
+    return try submit(count: input.count, chunksize: size, window: false, ordered: true) {
+      try body(input.element($0))
+    }
+  }
+
+  private func awaitAll<Output: Sendable>(_ batch: ThreadBatch<Output>?) async throws -> [Output] {
+    guard let batch else { return [] }
+    let outcome = await withTaskCancellationHandler {
+      await BlockingBridge.run { Result { () throws(PoolError) in try batch.collectAll() } }
+    } onCancel: {
+      batch.consumerGone()
+    }
+    try Task.checkCancellation()
+    return try outcome.get()
+  }
+}
