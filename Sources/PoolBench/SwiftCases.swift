@@ -90,7 +90,7 @@ enum SwiftCases {
       met: swift > 0 && python / swift >= 5)
   }
 
-  private static func median(_ runs: Int, _ body: () throws -> Void) throws -> Double {
+  static func median(_ runs: Int, _ body: () throws -> Void) throws -> Double {
     try body()  // warm-up: page in code and allocator arenas, as Python's import does for its side
     var samples: [Double] = []
     for _ in 0..<runs { samples.append(try time(body)) }

@@ -14,8 +14,15 @@ var rows: [BenchRow] = []
 if !options.json { print(BenchRow.tableHeader) }
 for number in options.cases {
   do {
-    let python = try PythonSide.run(script: options.script, case: number, runs: options.runs)
-    let row = try SwiftCases.row(for: number, python: python, runs: options.runs)
+    let row: BenchRow
+    if CodecCases.numbers.contains(number) {
+      let script = CodecCases.script(beside: options.script)
+      let python = try PythonSide.run(script: script, case: number, runs: options.runs)
+      row = try CodecCases.row(for: number, python: python, runs: options.runs)
+    } else {
+      let python = try PythonSide.run(script: options.script, case: number, runs: options.runs)
+      row = try SwiftCases.row(for: number, python: python, runs: options.runs)
+    }
     rows.append(row)
     print(options.json ? row.json : row.tableLine)
   } catch {
