@@ -149,6 +149,17 @@ struct BinaryCodingEdgeTests {
   @Test("nested, optional, enum and struct values round-trip", .timeLimit(.minutes(1)))
   func structured() throws {
     try roundTrip(["a": ["b": ["c": [1, 2]]], "d": [:]])
+    try roundTrip(["x": "1", "": "empty key", "🧬": ""])
+    try roundTrip(["a": 1.5, "b": -.infinity, "c": -0.0])
+    try roundTrip(["yes": true, "no": false])
+    try roundTrip(["point": Point(x: 1, y: 2)])
+    try roundTrip([String: Int]())
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder().decode([String: Int].self, from: BinaryEncoder().encode(["a": "not a number"]))
+    }
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder().decode([String: UInt8].self, from: BinaryEncoder().encode(["a": 300]))
+    }
     try roundTrip([Shape.circle(center: Point(x: 1, y: 2), radius: 3), .polygon([]), .empty])
     try roundTrip(Wide())
     try roundTrip([Point(x: 1, y: 2): "p", Point(x: .infinity, y: 0): "q"])  // non-String keys

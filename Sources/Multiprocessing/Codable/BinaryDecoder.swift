@@ -9,6 +9,11 @@ public struct BinaryDecoder: Sendable {
 
   /// Decodes a `T` from the compact bytes of `BinaryEncoder.encode(_:)`.
   public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    try bytes.withUnsafeBytes { try decode(type, from: $0) }
+  }
+
+  /// Decodes from borrowed bytes (a worker's message, where it was read).
+  func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
     let value: Located
     do {
       value = try BinaryReader.locate(bytes, at: 0, limit: bytes.count)
@@ -22,9 +27,6 @@ public struct BinaryDecoder: Sendable {
     return try ValueDecoder.unbox(.located(value), as: type, in: bytes, path: [], depth: 0)
   }
 
-  func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
-    try decode(type, from: [UInt8](bytes))
-  }
 }
 
 /// What a decoder reads: a value in the bytes, or one element of a raw array.
@@ -46,7 +48,7 @@ enum DecodedItem {
 }
 
 struct ValueDecoder: Decoder {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let item: DecodedItem
   let codingPath: [any CodingKey]
   let depth: Int
@@ -75,13 +77,17 @@ struct ValueDecoder: Decoder {
     .typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(item.summary)"))
   }
 
+  static func tooDeep(_ path: [any CodingKey]) -> DecodingError {
+    .dataCorrupted(.init(codingPath: path, debugDescription: "nesting deeper than 512 levels"))
+  }
+
   static func corrupted(_ error: BinaryFormatError, _ path: [any CodingKey]) -> DecodingError {
     .dataCorrupted(.init(codingPath: path, debugDescription: error.description))
   }
 
   /// Converts an item into `T`: primitives and raw arrays directly, everything else through `T.init(from:)`.
   static func unbox<T: Decodable>(
-    _ item: DecodedItem, as type: T.Type, in bytes: [UInt8], path: @autoclosure () -> [any CodingKey], depth: Int
+    _ item: DecodedItem, as type: T.Type, in bytes: UnsafeRawBufferPointer, path: @autoclosure () -> [any CodingKey], depth: Int
   ) throws -> T {
     switch item {
     case .element(let scalar):
@@ -89,6 +95,10 @@ struct ValueDecoder: Decoder {
     case .located(let value):
       if let scalar = BinaryReader.scalar(value) {
         if let result = try ScalarConversion.convert(scalar, to: type, in: bytes, path: path()) { return result }
+      } else if value.tag == .object, let dictionaryType = T.self as? any StringKeyedDictionary.Type {
+        guard depth < 512 else { throw tooDeep(path()) }
+        let dictionary = try dictionaryType.decodeObject(value, in: bytes, codingPath: path(), depth: depth + 1)
+        if let typed = dictionary as? T { return typed }
       } else if let kind = value.kind, let rawType = T.self as? any RawArray.Type {
         do {
           if let array = try rawType.fromRaw(kind: kind, count: Int(value.number), base: value.body, in: bytes),
@@ -101,15 +111,13 @@ struct ValueDecoder: Decoder {
         }
       }
     }
-    guard depth < 512 else {
-      throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "nesting deeper than 512 levels"))
-    }
+    guard depth < 512 else { throw tooDeep(path()) }
     return try T(from: ValueDecoder(bytes: bytes, item: item, codingPath: path(), depth: depth + 1))
   }
 }
 
 struct SingleValueDecoding: SingleValueDecodingContainer {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let item: DecodedItem
   let codingPath: [any CodingKey]
   let depth: Int

@@ -12,25 +12,41 @@ public struct BinaryEncoder: Sendable {
   /// The compact bytes of `value`. Throws the error the value's `encode(to:)` throws, or an
   /// `EncodingError.invalidValue` when it encodes nothing.
   public func encode(_ value: some Encodable) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    try encode(value, appendingTo: &bytes)
+    return bytes
+  }
+
+  /// Appends the compact bytes of `value` to `output` (a worker's pending message: no intermediate copy).
+  /// On error `output` is left as it was.
+  func encode(_ value: some Encodable, appendingTo output: inout [UInt8]) throws {
+    let start = output.count
     let writer = StreamWriter()
+    swap(&writer.bytes, &output)
     let slot = writer.makeSlot()
+    var streamed = true
     do {
-      if !BinaryFormat.appendPrimitive(value, to: &writer.bytes)
-        && !BinaryFormat.appendRawArray(value, to: &writer.bytes)
-      {
-        try value.encode(to: StreamEncoder(writer: writer, slot: slot, codingPath: []))
-      }
+      try writer.write(value, into: slot, codingPath: [], fillIfEmpty: false)
+      // A conformance may have caught the stream's OutOfOrder itself: the flag still tells.
+      streamed = !writer.outOfOrder
     } catch is StreamWriter.OutOfOrder {
-      return try encodeAsTree(value)
+      streamed = false
+    } catch {
+      swap(&writer.bytes, &output)
+      output.removeSubrange(start...)
+      throw error
     }
-    // A conformance may have caught the stream's OutOfOrder itself: the flag still tells.
-    if writer.outOfOrder { return try encodeAsTree(value) }
-    guard !writer.isEmpty(slot) else {
+    let empty = streamed && writer.isEmpty(slot)
+    if streamed && !empty { writer.finish() }
+    swap(&writer.bytes, &output)
+    if empty {
       throw EncodingError.invalidValue(
         value, .init(codingPath: [], debugDescription: "\(type(of: value)) encoded no value"))
     }
-    writer.finish()
-    return writer.bytes
+    if !streamed {
+      output.removeSubrange(start...)
+      output.append(contentsOf: try encodeAsTree(value))
+    }
   }
 
   /// The slower general path: builds the value as a tree first, so containers may be filled in any order.

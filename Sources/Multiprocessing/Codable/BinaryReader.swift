@@ -21,9 +21,12 @@ enum Scalar {
 }
 
 /// Reads the binary form with every offset checked: malformed or truncated bytes throw, never trap.
+///
+/// The bytes are borrowed for the duration of one `BinaryDecoder.decode` call (a `Decoder` must not escape
+/// the `init(from:)` it is handed), so a worker's message is decoded where it was read, without a copy.
 enum BinaryReader {
   /// The value at `offset`, which must end by `limit`.
-  static func locate(_ bytes: [UInt8], at offset: Int, limit: Int) throws(BinaryFormatError) -> Located {
+  static func locate(_ bytes: UnsafeRawBufferPointer, at offset: Int, limit: Int) throws(BinaryFormatError) -> Located {
     guard offset < limit, let tag = BinaryFormat.Tag(rawValue: bytes[offset]) else {
       throw BinaryFormatError(message: offset < limit ? "unknown tag" : "missing value", offset: offset)
     }
@@ -36,7 +39,7 @@ enum BinaryReader {
       return Located(tag: tag, offset: offset, body: position, end: position, number: number, kind: nil)
     case .double:
       guard limit - position >= 8 else { throw BinaryFormatError(message: "truncated double", offset: position) }
-      let bits = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+      let bits = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
       return Located(tag: tag, offset: offset, body: position, end: position + 8, number: bits, kind: nil)
     case .string, .array, .object:
       let length = try count(bytes, &position, limit: limit, width: 1)
@@ -68,13 +71,13 @@ enum BinaryReader {
   }
 
   /// An object key (varint byte count, UTF-8) at `offset`: its byte range.
-  static func key(_ bytes: [UInt8], at offset: inout Int, limit: Int) throws(BinaryFormatError) -> Range<Int> {
+  static func key(_ bytes: UnsafeRawBufferPointer, at offset: inout Int, limit: Int) throws(BinaryFormatError) -> Range<Int> {
     let length = try count(bytes, &offset, limit: limit, width: 1)
     defer { offset += length }
     return offset..<(offset + length)
   }
 
-  static func varint(_ bytes: [UInt8], _ offset: inout Int, limit: Int) throws(BinaryFormatError) -> UInt64 {
+  static func varint(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int) throws(BinaryFormatError) -> UInt64 {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -89,7 +92,7 @@ enum BinaryReader {
 
   /// A count of `width`-byte items that must fit before `limit`: a larger one is corrupt input, not a
   /// reason to allocate.
-  private static func count(_ bytes: [UInt8], _ offset: inout Int, limit: Int, width: Int) throws(BinaryFormatError)
+  private static func count(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int, width: Int) throws(BinaryFormatError)
     -> Int
   {
     let count = try varint(bytes, &offset, limit: limit)

@@ -1,47 +1,38 @@
 /// An object's members, found once when the container is made; a key is looked up by a scan from the end
 /// (the last occurrence wins) when there are few members, by a hash table when there are many.
 struct KeyedValueDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let codingPath: [any CodingKey]
   private let depth: Int
-  private let members: [(key: Range<Int>, value: Located)]
-  /// For objects of more than `scanLimit` members: each key's last member.
+  private let members: [ObjectMember]
+  /// For objects of more than `scanLimit` members: their keys, and each key's last member.
+  private let names: [String]
   private let index: [String: Int]?
   private static var scanLimit: Int { 16 }
 
-  init(bytes: [UInt8], object: Located, codingPath: [any CodingKey], depth: Int) throws {
+  init(bytes: UnsafeRawBufferPointer, object: Located, codingPath: [any CodingKey], depth: Int) throws {
     self.bytes = bytes
     self.codingPath = codingPath
     self.depth = depth
-    var members: [(key: Range<Int>, value: Located)] = []
-    var offset = object.body
-    do {
-      while offset < object.end {
-        let key = try BinaryReader.key(bytes, at: &offset, limit: object.end)
-        let value = try BinaryReader.locate(bytes, at: offset, limit: object.end)
-        members.append((key, value))
-        offset = value.end
-      }
-    } catch {
-      throw ValueDecoder.corrupted(error, codingPath)
-    }
-    self.members = members
+    members = try ObjectMember.all(of: object, in: bytes, codingPath: codingPath)
     if members.count > Self.scanLimit {
-      let names = members.map { String(decoding: bytes[$0.key], as: UTF8.self) }
+      names = members.map { $0.name(in: bytes) }
       index = Dictionary(zip(names, names.indices), uniquingKeysWith: { _, last in last })
     } else {
+      names = []
       index = nil
     }
   }
 
   var allKeys: [Key] {
     if let index {
-      return index.sorted { $0.value < $1.value }.compactMap { Key(stringValue: $0.key) }
+      if index.count == names.count { return names.compactMap { Key(stringValue: $0) } }
+      return names.indices.compactMap { index[names[$0]] == $0 ? Key(stringValue: names[$0]) : nil }
     }
     return members.indices.compactMap { position in
-      let key = bytes[members[position].key]
-      let overridden = members[(position + 1)...].contains { bytes[$0.key].elementsEqual(key) }
-      return overridden ? nil : Key(stringValue: String(decoding: key, as: UTF8.self))
+      let key = members[position].key(in: bytes)
+      let overridden = members[(position + 1)...].contains { $0.key(in: bytes).elementsEqual(key) }
+      return overridden ? nil : Key(stringValue: members[position].name(in: bytes))
     }
   }
 
@@ -51,11 +42,7 @@ struct KeyedValueDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     if let index { return index[key.stringValue].map { members[$0].value } }
     var name = key.stringValue
     return name.withUTF8 { utf8 in
-      bytes.withUnsafeBufferPointer { all in
-        members.last { member in
-          member.key.count == utf8.count && UnsafeBufferPointer(rebasing: all[member.key]).elementsEqual(utf8)
-        }?.value
-      }
+      members.last { $0.keyLength == utf8.count && $0.key(in: bytes).elementsEqual(utf8) }?.value
     }
   }
 
@@ -83,13 +70,8 @@ struct KeyedValueDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func superDecoder() throws -> any Decoder {
-    let name = "super"
-    let found = members.last { bytes[$0.key].elementsEqual(name.utf8) }?.value
-    guard let found else {
-      let null = Located(tag: .null, offset: 0, body: 0, end: 0, number: 0, kind: nil)
-      return decoder(null, codingPath)
-    }
-    return decoder(found, codingPath)
+    let found = members.last { $0.key(in: bytes).elementsEqual("super".utf8) }?.value
+    return decoder(found ?? Located(tag: .null, offset: 0, body: 0, end: 0, number: 0, kind: nil), codingPath)
   }
 
   func superDecoder(forKey key: Key) throws -> any Decoder { decoder(try value(key), codingPath + [key]) }
@@ -99,16 +81,48 @@ struct KeyedValueDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 }
 
+/// One `key, value` member of an object.
+struct ObjectMember {
+  let keyStart: Int
+  let keyLength: Int
+  let value: Located
+
+  func key(in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: bytes[keyStart..<(keyStart + keyLength)])
+  }
+
+  func name(in bytes: UnsafeRawBufferPointer) -> String { String(decoding: key(in: bytes), as: UTF8.self) }
+
+  /// The members of `object`, in the order written.
+  static func all(of object: Located, in bytes: UnsafeRawBufferPointer, codingPath: [any CodingKey]) throws
+    -> [ObjectMember]
+  {
+    var members: [ObjectMember] = []
+    var offset = object.body
+    do {
+      while offset < object.end {
+        let key = try BinaryReader.key(bytes, at: &offset, limit: object.end)
+        let value = try BinaryReader.locate(bytes, at: offset, limit: object.end)
+        members.append(ObjectMember(keyStart: key.lowerBound, keyLength: key.count, value: value))
+        offset = value.end
+      }
+    } catch {
+      throw ValueDecoder.corrupted(error, codingPath)
+    }
+    return members
+  }
+}
+
 /// Items of an array, read one after the other; a raw array's elements are read as scalars.
 struct UnkeyedValueDecoding: UnkeyedDecodingContainer {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let codingPath: [any CodingKey]
   private let array: Located
   private let depth: Int
   private var offset: Int
   private(set) var currentIndex = 0
 
-  init(bytes: [UInt8], array: Located, codingPath: [any CodingKey], depth: Int) {
+  init(bytes: UnsafeRawBufferPointer, array: Located, codingPath: [any CodingKey], depth: Int) {
     self.bytes = bytes
     self.array = array
     self.codingPath = codingPath

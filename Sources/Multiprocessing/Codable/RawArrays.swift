@@ -12,8 +12,8 @@ enum RawKind: UInt8 {
   }
 
   /// Element `index` of a raw body starting at `base`, as a scalar; nil for a byte that is no boolean.
-  func scalar(at index: Int, base: Int, in bytes: [UInt8]) -> Scalar? {
-    bytes.withUnsafeBytes { raw in
+  func scalar(at index: Int, base: Int, in raw: UnsafeRawBufferPointer) -> Scalar? {
+    do {
       let offset = base + index * width
       switch self {
       case .int8: return .int(Int64(raw.loadUnaligned(fromByteOffset: offset, as: Int8.self)))
@@ -57,7 +57,8 @@ protocol RawArray {
   func appendRaw(to bytes: inout [UInt8])
   /// The array held by a raw body of `count` elements of `kind` at `base`; nil when the element kinds
   /// differ (the caller then converts element by element). Throws for a boolean byte other than 0 or 1.
-  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: [UInt8]) throws(BinaryFormatError) -> Self?
+  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: UnsafeRawBufferPointer) throws(BinaryFormatError)
+    -> Self?
 }
 
 extension BinaryFormat {
@@ -77,14 +78,16 @@ extension Array: RawArray where Element: RawElement {
     withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 
-  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: [UInt8]) throws(BinaryFormatError) -> Self? {
+  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: UnsafeRawBufferPointer) throws(BinaryFormatError)
+    -> Self?
+  {
     guard kind == Element.rawKind, MemoryLayout<Element>.stride == kind.width else { return nil }
-    let body = bytes[base..<(base + count * kind.width)]
+    let body = UnsafeRawBufferPointer(rebasing: bytes[base..<(base + count * kind.width)])
     if kind == .bool, let bad = body.firstIndex(where: { $0 > 1 }) {
-      throw BinaryFormatError(message: "byte \(bytes[bad]) is not a boolean", offset: bad)
+      throw BinaryFormatError(message: "byte \(body[bad]) is not a boolean", offset: base + bad)
     }
     return Self(unsafeUninitializedCapacity: count) { buffer, initialized in
-      body.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: body)
       initialized = count
     }
   }
@@ -93,7 +96,9 @@ extension Array: RawArray where Element: RawElement {
 extension ContiguousArray: RawArray where Element: RawElement {
   func appendRaw(to bytes: inout [UInt8]) { Array(self).appendRaw(to: &bytes) }
 
-  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: [UInt8]) throws(BinaryFormatError) -> Self? {
+  static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: UnsafeRawBufferPointer) throws(BinaryFormatError)
+    -> Self?
+  {
     try [Element].fromRaw(kind: kind, count: count, base: base, in: bytes).map { Self($0) }
   }
 }

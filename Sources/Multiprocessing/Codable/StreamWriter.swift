@@ -80,10 +80,16 @@ final class StreamWriter {
   func count(of slot: Int) -> Int { frames.last { $0.slot == slot }?.count ?? 0 }
 
   /// Encodes `value` into `slot` (which the caller made just now, or found empty).
-  func write<T: Encodable>(_ value: T, into slot: Slot, codingPath: @autoclosure () -> [any CodingKey]) throws {
+  func write<T: Encodable>(
+    _ value: T, into slot: Slot, codingPath: @autoclosure () -> [any CodingKey], fillIfEmpty fill: Bool = true
+  ) throws {
     if BinaryFormat.appendPrimitive(value, to: &bytes) || BinaryFormat.appendRawArray(value, to: &bytes) { return }
-    try value.encode(to: StreamEncoder(writer: self, slot: slot, codingPath: codingPath()))
-    fillIfEmpty(slot)
+    if let dictionary = value as? any StringKeyedDictionaryEncodable {
+      try dictionary.writeObject(to: self, slot: slot, codingPath: codingPath())
+    } else {
+      try value.encode(to: StreamEncoder(writer: self, slot: slot, codingPath: codingPath()))
+    }
+    if fill { fillIfEmpty(slot) }
   }
 
   /// A value that encoded nothing is written as null, as the tree encoder does.

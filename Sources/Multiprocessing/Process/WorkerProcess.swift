@@ -108,11 +108,7 @@ struct WorkerProcess<Output: Codable> {
       if Self.bitwise {
         withUnsafeBytes(of: value) { WireFormat.appendItem(.value, $0, to: &pending) }
       } else {
-        do {
-          WireFormat.appendItem(.value, try BinaryEncoder().encode(value), to: &pending)
-        } catch {
-          WireFormat.appendItem(.unencodable, String(describing: error).utf8, to: &pending)
-        }
+        WireFormat.appendEncodedItem(value, to: &pending)
       }
     }
     WireFormat.patchLength(at: at, in: &pending)
