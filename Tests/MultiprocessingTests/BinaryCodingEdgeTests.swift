@@ -154,6 +154,19 @@ struct BinaryCodingEdgeTests {
     try roundTrip(["yes": true, "no": false])
     try roundTrip(["point": Point(x: 1, y: 2)])
     try roundTrip([String: Int]())
+    try roundTrip([Int.min: 1.5, Int.max: 2, 0: -.infinity, -7: 5])
+    try roundTrip([Int: String](uniqueKeysWithValues: (-100..<100).map { ($0, "v\($0)") }))
+    try roundTrip([3: [1: "x"], -4: [:]])
+    try roundTrip([Int: Int]())
+    // String keys that spell numbers read back as Int keys, as through the standard library's keyed container.
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder().decode([Int: Int].self, from: BinaryEncoder().encode(["12": 1, "x": 2]))
+    }
+    #expect(
+      try BinaryDecoder().decode([Int: Int].self, from: BinaryEncoder().encode(["12": 1, "-3": 2])) == [12: 1, -3: 2])
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder().decode([Int: Int].self, from: BinaryEncoder().encode(["99999999999999999999": 1]))
+    }
     #expect(throws: DecodingError.self) {
       try BinaryDecoder().decode([String: Int].self, from: BinaryEncoder().encode(["a": "not a number"]))
     }
@@ -169,7 +182,8 @@ struct BinaryCodingEdgeTests {
     try roundTrip([[Point]]([[], [Point(x: 0, y: 0)]]))
   }
 
-  @Test("containers filled out of order, keys written twice and superEncoder still round-trip",
+  @Test(
+    "containers filled out of order, keys written twice and superEncoder still round-trip",
     .timeLimit(.minutes(1)))
   func unusualConformances() throws {
     try roundTrip(Interleaved(left: [1, 2, 3], right: ["a", "b", "c"]))

@@ -33,7 +33,9 @@ public final class MapResult<Output> {
   /// Blocks until every task has finished or `timeout` passes; returns whether all finished.
   @available(*, noasync, message: "use `try await result.value`, which the awaiting task can cancel")
   @discardableResult
-  public func wait(timeout: Duration? = nil) -> Bool { settle(deadline: timeout.map { ContinuousClock.now + $0 }) != nil }
+  public func wait(timeout: Duration? = nil) -> Bool {
+    settle(deadline: timeout.map { ContinuousClock.now + $0 }) != nil
+  }
 
   /// Whether every task has finished. Does not block.
   public var ready: Bool { settle(deadline: .now) != nil }

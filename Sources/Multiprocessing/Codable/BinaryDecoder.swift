@@ -87,7 +87,8 @@ struct ValueDecoder: Decoder {
 
   /// Converts an item into `T`: primitives and raw arrays directly, everything else through `T.init(from:)`.
   static func unbox<T: Decodable>(
-    _ item: DecodedItem, as type: T.Type, in bytes: UnsafeRawBufferPointer, path: @autoclosure () -> [any CodingKey], depth: Int
+    _ item: DecodedItem, as type: T.Type, in bytes: UnsafeRawBufferPointer, path: @autoclosure () -> [any CodingKey],
+    depth: Int
   ) throws -> T {
     switch item {
     case .element(let scalar):
@@ -95,7 +96,7 @@ struct ValueDecoder: Decoder {
     case .located(let value):
       if let scalar = BinaryReader.scalar(value) {
         if let result = try ScalarConversion.convert(scalar, to: type, in: bytes, path: path()) { return result }
-      } else if value.tag == .object, let dictionaryType = T.self as? any StringKeyedDictionary.Type {
+      } else if value.tag == .object, let dictionaryType = T.self as? any DirectDictionaryDecodable.Type {
         guard depth < 512 else { throw tooDeep(path()) }
         let dictionary = try dictionaryType.decodeObject(value, in: bytes, codingPath: path(), depth: depth + 1)
         if let typed = dictionary as? T { return typed }

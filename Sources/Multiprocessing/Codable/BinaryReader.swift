@@ -43,7 +43,8 @@ enum BinaryReader {
       return Located(tag: tag, offset: offset, body: position, end: position + 8, number: bits, kind: nil)
     case .string, .array, .object:
       let length = try count(bytes, &position, limit: limit, width: 1)
-      return Located(tag: tag, offset: offset, body: position, end: position + length, number: UInt64(length), kind: nil)
+      return Located(
+        tag: tag, offset: offset, body: position, end: position + length, number: UInt64(length), kind: nil)
     case .raw:
       guard position < limit, let kind = RawKind(rawValue: bytes[position]) else {
         throw BinaryFormatError(message: "unknown raw element kind", offset: position)
@@ -71,13 +72,17 @@ enum BinaryReader {
   }
 
   /// An object key (varint byte count, UTF-8) at `offset`: its byte range.
-  static func key(_ bytes: UnsafeRawBufferPointer, at offset: inout Int, limit: Int) throws(BinaryFormatError) -> Range<Int> {
+  static func key(_ bytes: UnsafeRawBufferPointer, at offset: inout Int, limit: Int) throws(BinaryFormatError) -> Range<
+    Int
+  > {
     let length = try count(bytes, &offset, limit: limit, width: 1)
     defer { offset += length }
     return offset..<(offset + length)
   }
 
-  static func varint(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int) throws(BinaryFormatError) -> UInt64 {
+  static func varint(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int) throws(BinaryFormatError)
+    -> UInt64
+  {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -92,7 +97,8 @@ enum BinaryReader {
 
   /// A count of `width`-byte items that must fit before `limit`: a larger one is corrupt input, not a
   /// reason to allocate.
-  private static func count(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int, width: Int) throws(BinaryFormatError)
+  private static func count(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, limit: Int, width: Int)
+    throws(BinaryFormatError)
     -> Int
   {
     let count = try varint(bytes, &offset, limit: limit)
