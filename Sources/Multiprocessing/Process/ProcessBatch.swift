@@ -159,6 +159,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
       spawned = try ForkGate.withLock { () throws(PoolError) -> Worker in
         let pipe: (read: Int32, write: Int32)
         do throws(SystemCallError) { pipe = try ProcessCalls.cloexecPipe() } catch { throw .system(call: error.call, errno: error.errno) }
+        ProcessCalls.setPipeCapacity(pipe.read, bytes: 1 << 20)  // large results cross in fewer wake-ups
         let ends = [pipe.read, pipe.write]
         fflush(nil)  // nothing buffered before the fork may be printed twice
         let pid = fork()
