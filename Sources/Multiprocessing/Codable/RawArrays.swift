@@ -62,6 +62,13 @@ protocol RawArray {
 }
 
 extension BinaryFormat {
+  /// The header of a raw array: its tag, element kind and count; the elements' memory follows.
+  static func appendRawHeader(_ kind: RawKind, count: Int, to bytes: inout [UInt8]) {
+    bytes.append(Tag.raw.rawValue)
+    bytes.append(kind.rawValue)
+    appendVarint(UInt64(count), to: &bytes)
+  }
+
   /// Writes `value` as raw memory when it is an array of a `RawElement`; false otherwise.
   static func appendRawArray<T>(_ value: T, to bytes: inout [UInt8]) -> Bool {
     guard let array = value as? any RawArray else { return false }
@@ -72,9 +79,7 @@ extension BinaryFormat {
 
 extension Array: RawArray where Element: RawElement {
   func appendRaw(to bytes: inout [UInt8]) {
-    bytes.append(BinaryFormat.Tag.raw.rawValue)
-    bytes.append(Element.rawKind.rawValue)
-    BinaryFormat.appendVarint(UInt64(count), to: &bytes)
+    BinaryFormat.appendRawHeader(Element.rawKind, count: count, to: &bytes)
     withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 
@@ -94,7 +99,10 @@ extension Array: RawArray where Element: RawElement {
 }
 
 extension ContiguousArray: RawArray where Element: RawElement {
-  func appendRaw(to bytes: inout [UInt8]) { Array(self).appendRaw(to: &bytes) }
+  func appendRaw(to bytes: inout [UInt8]) {
+    BinaryFormat.appendRawHeader(Element.rawKind, count: count, to: &bytes)
+    withUnsafeBytes { bytes.append(contentsOf: $0) }
+  }
 
   static func fromRaw(kind: RawKind, count: Int, base: Int, in bytes: UnsafeRawBufferPointer) throws(BinaryFormatError)
     -> Self?
