@@ -137,6 +137,31 @@ struct AsyncPoolTests {
     #expect(try threads.mapAsync([Int]()) { $0 }.get().isEmpty)
   }
 
+  @Test("ThreadPool mapAsync calls its callback or errorCallback before get returns", .timeLimit(.minutes(1)))
+  func completionCallbacks() throws {
+    let pool = try ThreadPool(workers: 2)
+    defer { pool.join() }
+    let delivered = Mutex<[Int]?>(nil)
+    let failed = Mutex<PoolError?>(nil)
+    let squares = try pool.mapAsync(
+      0..<50, chunksize: 4, callback: { values in delivered.withLock { $0 = values } },
+      errorCallback: { error in failed.withLock { $0 = error } }
+    ) { $0 * $0 }
+    #expect(try squares.get() == (0..<50).map { $0 * $0 })
+    #expect(delivered.withLock { $0 } == (0..<50).map { $0 * $0 })
+    #expect(failed.withLock { $0 } == nil)
+    let failing = try pool.starmapAsync(
+      [(1, 2), (3, 0), (5, 0)], callback: { _ in delivered.withLock { $0 = [] } },
+      errorCallback: { error in failed.withLock { $0 = error } }
+    ) { a, b -> Int in
+      if b == 0 { throw Boom(index: a) }
+      return a / b
+    }
+    #expect(throws: PoolError.taskFailed(index: 1, description: "boom at 3")) { try failing.get() }
+    #expect(failed.withLock { $0 } == .taskFailed(index: 1, description: "boom at 3"))
+    #expect(delivered.withLock { $0 } != [])
+  }
+
   @Test("imap results as an AsyncSequence, in order, for both pools", .timeLimit(.minutes(1)))
   func asyncSequences() async throws {
     let threads = try ThreadPool(workers: 2)

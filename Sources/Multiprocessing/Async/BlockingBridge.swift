@@ -10,7 +10,8 @@ enum BlockingBridge {
     }
   }
 
-  private static func start(_ body: @escaping @Sendable () -> Void) {
+  /// Runs `body` on a new detached thread (inline if no thread can be created).
+  static func start(_ body: @escaping @Sendable () -> Void) {
     final class Box: Sendable {
       let body: @Sendable () -> Void
       init(_ body: @escaping @Sendable () -> Void) { self.body = body }

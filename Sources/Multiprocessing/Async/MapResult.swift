@@ -5,6 +5,8 @@
 /// made it, a handle from a `ProcessPool` is used from one thread: the thread that waits drives the workers.
 public final class MapResult<Output> {
   private let batch: (any TaskBatch<Output>)?
+  /// Set instead of `batch` when a thread of the pool's own collects the values (completion callbacks).
+  private let relay: ResultRelay<[Output]>?
   private let cancelBatch: () -> Void
   private var values: [Output] = []
   private var failure: PoolError?
@@ -14,8 +16,16 @@ public final class MapResult<Output> {
   /// `batch` nil: an empty input, already complete. `cancel` stops the batch (terminate or abandon).
   init(batch: (any TaskBatch<Output>)?, cancel: @escaping () -> Void) {
     self.batch = batch
+    relay = nil
     cancelBatch = cancel
     if let batch { values.reserveCapacity(batch.count) }
+  }
+
+  /// A result that `relay` settles (a `ThreadPool` map with completion callbacks).
+  init(relay: ResultRelay<[Output]>, cancel: @escaping () -> Void) {
+    batch = nil
+    self.relay = relay
+    cancelBatch = cancel
   }
 
   /// Blocks until every task has finished (or `timeout` passes) and returns the values in input order.
@@ -59,6 +69,10 @@ public final class MapResult<Output> {
   /// Collects outcomes in order until all are in (the result) or `deadline` passes (nil).
   func settle(deadline: ContinuousClock.Instant?) -> Result<[Output], PoolError>? {
     if let outcome { return outcome }
+    if let relay {
+      outcome = relay.wait(until: deadline)
+      return outcome
+    }
     if let batch {
       while collected < batch.count {
         guard let next = batch.waitOutcome(of: collected, deadline: deadline) else { return nil }

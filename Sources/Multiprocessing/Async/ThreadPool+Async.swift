@@ -38,19 +38,41 @@ extension ThreadPool {
 
   /// Starts `map` and returns at once (Python's `map_async`); `get()` or `try await result.value` collects
   /// the values in input order.
+  ///
+  /// With `callback` or `errorCallback`, a thread of the pool's own waits for the whole map and calls one of
+  /// them (the values in input order, or the lowest-numbered task's error) before `get()` returns, as
+  /// Python's callbacks run in its result-handler thread: keep them short and thread-safe.
   public func mapAsync<Input: Sendable, Output: Sendable>(
-    _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
+    _ items: some Sequence<Input>, chunksize: Int? = nil,
+    callback: (@Sendable ([Output]) -> Void)? = nil, errorCallback: (@Sendable (PoolError) -> Void)? = nil,
+    _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> MapResult<Output> {
     let batch = try batch(items, chunksize: chunksize, body)
-    return MapResult(batch: batch) { batch?.consumerGone() }
+    guard callback != nil || errorCallback != nil else {
+      return MapResult(batch: batch) { batch?.consumerGone() }
+    }
+    let relay = ResultRelay<[Output]>()
+    BlockingBridge.start {
+      let outcome = Result { () throws(PoolError) in try batch?.collectAll() ?? [] }
+      switch outcome {
+      case .success(let values): callback?(values)
+      case .failure(let error): errorCallback?(error)
+      }
+      relay.settle(outcome)
+    }
+    return MapResult(relay: relay) { batch?.consumerGone() }
   }
 
-  /// `starmap` started at once (Python's `starmap_async`), for argument tuples of any length.
+  /// `starmap` started at once (Python's `starmap_async`), for argument tuples of any length; callbacks as
+  /// for `mapAsync`.
   public func starmapAsync<each Argument: Sendable, Output: Sendable>(
     _ items: some Sequence<(repeat each Argument)>, chunksize: Int? = nil,
+    callback: (@Sendable ([Output]) -> Void)? = nil, errorCallback: (@Sendable (PoolError) -> Void)? = nil,
     _ body: @escaping @Sendable (repeat each Argument) throws -> Output
   ) throws(PoolError) -> MapResult<Output> {
-    try mapAsync(items, chunksize: chunksize) { arguments in try body(repeat each arguments) }
+    try mapAsync(items, chunksize: chunksize, callback: callback, errorCallback: errorCallback) { arguments in
+      try body(repeat each arguments)
+    }
   }
 
   private func batch<Input: Sendable, Output: Sendable>(
