@@ -3,7 +3,8 @@
 # and its tests (which also builds the `lessons` command the end-to-end tests drive), then runs Swift Testing.
 # Extra arguments go to `swift test` (e.g. `--filter SiteTests`); without any, the suites run in two passes:
 # the pool engine's own tests fork the test process itself, which is only safe while no other suite's threads
-# are running (see docs/multiprocessing.md, "Fork and threads"), so they get a process of their own.
+# are running (see docs/multiprocessing.md, "Fork and threads"), so they get a process of their own. (A plain
+# `swift test` is safe too: PoolTestsInOwnProcess starts that process itself and the pool suites skip elsewhere.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-dependencies.sh tidy

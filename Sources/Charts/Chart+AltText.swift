@@ -1,9 +1,10 @@
 extension Chart {
   /// A sentence or two that says what the chart shows, written from its data, for `<desc>` and screen readers:
   /// "time (s) falls from 2.6 at Pool Size 1 to 1.1 at Pool Size 5". With several series each gets a clause
-  /// starting with its name; a bar chart names its highest and lowest category.
+  /// starting with its name; a bar chart names its highest and lowest category. Only what can be drawn is
+  /// described (see `drawingNotes` for the rest).
   public var altText: String {
-    let drawn = series.filter { !$0.points.isEmpty }
+    let drawn = drawable.series.filter { !$0.points.isEmpty }
     guard !drawn.isEmpty else { return "\(kindName) \"\(title)\" with no data." }
     let clauses = drawn.map { series -> String in
       let sentence = kind == .bar ? barClause(series) : trendClause(series)
@@ -57,8 +58,10 @@ extension Chart {
 
   private func barClause(_ series: Series) -> String {
     func name(_ point: Point) -> String {
-      let index = Int(point.x)
-      return categories.indices.contains(index) ? categories[index] : NumberText.short(point.x)
+      guard let index = categoryIndex(of: point.x), categories.indices.contains(index) else {
+        return NumberText.short(point.x)
+      }
+      return categories[index]
     }
     guard let high = series.points.max(by: { $0.y < $1.y }), let low = series.points.min(by: { $0.y < $1.y }) else {
       return "no data"

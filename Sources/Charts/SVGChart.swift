@@ -8,8 +8,9 @@
 /// Series also differ by dash pattern and marker shape, so they stay apart without colour.
 public enum SVGChart {
   /// An `<svg>` element for `chart`; `id` keeps ids and the scoped style unique when several charts share a page
-  /// (characters other than letters, digits, `-` and `_` become `-`).
+  /// (characters other than letters, digits, `-` and `_` become `-`). Any chart draws, whatever its numbers:
+  /// points that cannot be drawn are left out and named in the `<desc>` (see `Chart.drawingNotes`).
   public static func render(_ chart: Chart, id: String) -> String {
-    SVGChartDrawing(chart: chart, id: XMLText.identifier(id)).svg()
+    SVGChartDrawing(chart: chart.drawable, id: XMLText.identifier(id), notes: chart.drawingNotes).svg()
   }
 }

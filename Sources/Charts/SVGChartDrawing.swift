@@ -1,7 +1,10 @@
-/// The drawing of one chart: layout, scales and the SVG text.
+/// The drawing of one chart: layout, scales and the SVG text. `chart` is what can be drawn (`Chart.drawable`):
+/// finite points only, bars on their categories.
 struct SVGChartDrawing {
   let chart: Chart
   let id: String
+  /// What was left out of the chart as given (`Chart.drawingNotes`).
+  var notes: [String] = []
 
   static let width = 640.0
   static let height = 400.0
@@ -36,7 +39,7 @@ struct SVGChartDrawing {
       viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" width="\(Int(Self.width))" height="\(Int(Self.height))" \
       role="img" aria-labelledby="\(id)-title \(id)-desc">
       <title id="\(id)-title">\(e(chart.title))</title>
-      <desc id="\(id)-desc">\(e(chart.altText))</desc>
+      <desc id="\(id)-desc">\(e(description))</desc>
       \(style())
 
       """
@@ -46,6 +49,11 @@ struct SVGChartDrawing {
     out += chart.kind == .bar ? bars() : seriesMarks()
     out += "</svg>"
     return out
+  }
+
+  /// The alt text, followed by what could not be drawn.
+  private var description: String {
+    ([chart.altText] + notes).joined(separator: " ")
   }
 
   private func style() -> String {
@@ -108,7 +116,7 @@ struct SVGChartDrawing {
       out += "<text class=\"lc-tick\" x=\"\(fmt(plotLeft - 6))\" y=\"\(fmt(py + 4))\" text-anchor=\"end\">\(y.label(tick))</text>\n"
     }
     if chart.kind == .bar {
-      let slot = (plotRight - plotLeft) / Double(max(1, chart.categories.count))
+      let slot = (plotRight - plotLeft) / Double(max(1, chart.barSlots))
       for (index, name) in chart.categories.enumerated() {
         let px = plotLeft + slot * (Double(index) + 0.5)
         out += "<text class=\"lc-tick\" x=\"\(fmt(px))\" y=\"\(fmt(plotBottom + 18))\" text-anchor=\"middle\">\(XMLText.escape(name))</text>\n"
@@ -146,7 +154,11 @@ struct SVGChartDrawing {
         let coordinates = placed.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ")
         out += "<polyline class=\"lc-line \(cls)\"\(dash(index)) points=\"\(coordinates)\"/>\n"
       }
-      for (px, py) in placed { out += marker(index: index, x: px, y: py) }
+      // Beyond a few hundred points marker shapes only hide the line: a line shows the trend, a scatter dots.
+      let dense = placed.count > Chart.maximumMarkedPoints
+      for (px, py) in placed where !(dense && chart.kind == .line) {
+        out += dense ? dot(index: index, x: px, y: py) : marker(index: index, x: px, y: py)
+      }
       out += "</g>\n"
     }
     return out
@@ -155,7 +167,7 @@ struct SVGChartDrawing {
   private func bars() -> String {
     var out = ""
     let y = yScale
-    let slot = (plotRight - plotLeft) / Double(max(1, chart.categories.count))
+    let slot = (plotRight - plotLeft) / Double(max(1, chart.barSlots))
     let groupWidth = slot * 0.8
     let barWidth = groupWidth / Double(max(1, chart.series.count))
     let zero = y.position(0, from: plotBottom, to: plotTop)
@@ -163,7 +175,8 @@ struct SVGChartDrawing {
       let cls = "lc-series-\(index % Self.palette)"
       out += "<g class=\"\(cls)\">\n"
       for point in series.points {
-        let left = plotLeft + slot * point.x + (slot - groupWidth) / 2 + barWidth * Double(index)
+        guard let category = chart.categoryIndex(of: point.x) else { continue }
+        let left = plotLeft + slot * Double(category) + (slot - groupWidth) / 2 + barWidth * Double(index)
         let top = y.position(point.y, from: plotBottom, to: plotTop)
         let value = "\(XMLText.escape(series.name)) \(NumberText.short(point.y))"
         out += "<rect class=\"lc-bar \(cls)\" x=\"\(fmt(left))\" y=\"\(fmt(min(top, zero)))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(abs(zero - top)))\"><title>\(value)</title></rect>\n"
@@ -186,6 +199,11 @@ struct SVGChartDrawing {
     default:
       return "<circle class=\"\(cls)\" cx=\"\(fmt(x))\" cy=\"\(fmt(y))\" r=\"4\"/>\n"
     }
+  }
+
+  /// A small dot for a point of a dense scatter series.
+  private func dot(index: Int, x: Double, y: Double) -> String {
+    "<circle class=\"lc-marker lc-series-\(index % Self.palette)\" cx=\"\(fmt(x))\" cy=\"\(fmt(y))\" r=\"1.5\"/>\n"
   }
 
   private func dash(_ index: Int) -> String {

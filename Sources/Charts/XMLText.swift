@@ -1,6 +1,7 @@
 /// Escapes text for XML content and attribute values.
 enum XMLText {
-  /// `&`, `<`, `>`, `"` and `'` as entities; control characters XML cannot hold are dropped.
+  /// `&`, `<`, `>`, `"` and `'` as entities; control characters XML cannot hold are shown as their Unicode
+  /// control pictures (NUL ␀, ESC ␛, DEL ␡; U+FFFE and U+FFFF as U+FFFD), as on the rest of the page.
   static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -12,8 +13,12 @@ enum XMLText {
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
       case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+      case "\u{7F}": result += "\u{2421}"
+      case "\u{FFFE}", "\u{FFFF}": result += "\u{FFFD}"
       default:
-        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+        if scalar.value < 0x20 {
+          result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+        } else {
           result.unicodeScalars.append(scalar)
         }
       }

@@ -25,8 +25,8 @@ extension Chart {
     if !xLabel.isEmpty || !yLabel.isEmpty { lines.append("  x: \(xLabel)   y: \(yLabel)") }
     for series in series {
       let points = series.points.map { point -> String in
-        let index = Int(point.x)
-        let x = kind == .bar && categories.indices.contains(index) ? categories[index] : Self.short(point.x)
+        let index = kind == .bar ? categoryIndex(of: point.x) : nil  // nil for 1e300 or NaN: no Int(Double) trap
+        let x = index.flatMap { categories.indices.contains($0) ? categories[$0] : nil } ?? Self.short(point.x)
         return "(\(x), \(Self.short(point.y)))"
       }
       lines.append("  \(series.name.isEmpty ? "series" : series.name): \(points.joined(separator: " "))")

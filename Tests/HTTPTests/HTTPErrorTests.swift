@@ -18,7 +18,9 @@ struct HTTPErrorTests {
       print("timeout \(timeout) s fired after \(seconds) s (error \((seconds - timeout) / timeout * 100) %)")
       #expect(error == .timeout(url: listener.url, limit: timeout))
       #expect(seconds >= 0.9 * timeout)
-      #expect(seconds < 10 * timeout)
+      // The upper bound only shows that the timeout fires at all: the measured time includes waiting for one of
+      // the test run's few shared threads, which CPU-bound suites can hold for many seconds on a loaded machine.
+      #expect(seconds < 30 * timeout)
       #expect(error.description.contains(listener.url))
     }
   }

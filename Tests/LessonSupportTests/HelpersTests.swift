@@ -40,4 +40,12 @@ struct HelpersTests {
         count is highest for org (5) and lowest for eu (3).
       """)
   }
+
+  @Test("a bar at x = 1e300 or NaN is summarised by its number instead of trapping in Int(Double)")
+  func strayBarSummary() {
+    let chart = Chart(
+      kind: .bar, title: "t", categories: ["a"],
+      series: [.init(name: "s", points: [.init(x: 1e300, y: 1), .init(x: .nan, y: 2), .init(x: 0, y: 3)])])
+    #expect(chart.textSummary.contains("s: (1e+300, 1) (nan, 2) (a, 3)"))
+  }
 }

@@ -33,8 +33,9 @@ enum CommandRunner {
     var errors: String
   }
 
-  /// Runs `lessons arguments…` in `folder` and waits for it.
-  static func run(_ arguments: [String], in folder: String) throws -> Result {
+  /// Runs `lessons arguments…` in `folder` and waits for it, at most `timeout` seconds: then the command is killed
+  /// (SIGKILL, status 9), so a hang fails the test instead of blocking the run.
+  static func run(_ arguments: [String], in folder: String, timeout: Double = 300) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try executable())
     process.arguments = arguments
@@ -44,6 +45,9 @@ enum CommandRunner {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes to the end before waiting, so that a full pipe cannot block the child.
     let errorData = Handoff<Data>()
     let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }

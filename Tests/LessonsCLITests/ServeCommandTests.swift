@@ -19,12 +19,11 @@ struct ServeCommandTests {
       process.terminate()
       process.waitUntilExit()
     }
-    // The server listens once its first build is done; the test's time limit bounds this wait.
-    while !RawHTTP.isListening(port: port) {
-      #expect(process.isRunning, "lessons serve exited early")
-      if !process.isRunning { return }
-      usleep(20_000)
-    }
+    // The server listens once its first build is done.
+    let listening = Waiting.until(seconds: 50, interval: 20_000) { !process.isRunning || RawHTTP.isListening(port: port) }
+    #expect(process.isRunning, "lessons serve exited early")
+    #expect(listening, "lessons serve did not listen within 50 s")
+    guard listening, process.isRunning else { return }
 
     let page = try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/tutorial.html", port: port)
     #expect(page.status == 200)
@@ -45,15 +44,15 @@ struct ServeCommandTests {
     }
     #expect(try RawHTTP.get("/missing.html", port: port).status == 404)
 
-    // An edited template is picked up by the next poll; the time limit bounds the wait.
+    // An edited template is picked up by the next poll.
     let layout = project + "/templates/layout.mustache"
     try CommandRunner.write(
       try CommandRunner.read(layout).replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page edited\">"),
       to: layout)
-    while !(try RawHTTP.get("/index.html", port: port).response.contains("page edited")) {
-      #expect(process.isRunning, "lessons serve exited while rebuilding")
-      if !process.isRunning { return }
-      usleep(100_000)
+    let rebuilt = try Waiting.until(seconds: 30, interval: 100_000) {
+      try !process.isRunning || RawHTTP.get("/index.html", port: port).response.contains("page edited")
     }
+    #expect(process.isRunning, "lessons serve exited while rebuilding")
+    #expect(rebuilt, "the edited template was not served within 30 s")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Testing
 
 /// Helpers for the parsing tests.
 enum LessonTestSupport {
@@ -11,16 +12,28 @@ enum LessonTestSupport {
       text: "---\n\(frontMatter)\n---\n\(body)", file: file, relativePath: "topics/test/tutorials/lesson")
   }
 
-  /// The GTN samples folder, as the Site tests find it.
-  static var sampleFiles: [URL] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let folder =
-      ProcessInfo.processInfo.environment["GTN_SAMPLES"].map { URL(fileURLWithPath: $0) }
-      ?? root.deletingLastPathComponent().appendingPathComponent("shared/gtn-samples")
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-    return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
-  }
+  /// The GTN samples: `$GTN_SAMPLES` when set, else `shared/gtn-samples` in the first folder above the package that has
+  /// one (a git worktree sits deeper than the main checkout); empty when there are none.
+  static let sampleFiles: [URL] = {
+    var candidates: [URL] = []
+    if let named = ProcessInfo.processInfo.environment["GTN_SAMPLES"] {
+      candidates = [URL(fileURLWithPath: named)]
+    } else {
+      var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+      while folder.path != "/" {
+        folder = folder.deletingLastPathComponent()
+        candidates.append(folder.appendingPathComponent("shared/gtn-samples"))
+      }
+    }
+    guard let samples = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: samples.path)
+    else { return [] }
+    return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { samples.appendingPathComponent($0) }
+  }()
+
+  /// Why the sample tests are skipped, for `.enabled(if:)`.
+  static let samplesMissing: Comment = "GTN samples not found: set GTN_SAMPLES or provide ../shared/gtn-samples"
 
   /// Every box in `blocks`, depth-first, with its nesting depth.
   static func boxes(_ blocks: [Block], depth: Int = 0) -> [(type: String, depth: Int, box: Box)] {

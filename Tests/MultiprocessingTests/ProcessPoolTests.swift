@@ -197,6 +197,7 @@ struct ProcessPoolTests {
     let wanted = 2 * MemoryLayout<pid_t>.size
     var got = 0
     while got < wanted {
+      try #require(Deadline.readable(ends[0]), "the workers never reported their PIDs")
       let count = workers.withUnsafeMutableBytes { bytes -> Int in
         guard let base = bytes.baseAddress else { return -1 }
         return read(ends[0], base + got, wanted - got)
@@ -209,8 +210,8 @@ struct ProcessPoolTests {
     waitpid(parent, &status, 0)
     // PR_SET_PDEATHSIG delivers SIGKILL to each worker as its parent exits; wait for it to land.
     for worker in workers {
-      while let text = ProcFS.read("/proc/\(worker)/stat"), !text.isEmpty, !text.contains(") Z ") {
-        sched_yield()
+      _ = Deadline.wait {
+        ProcFS.read("/proc/\(worker)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true
       }
     }
     #expect(workers.allSatisfy { ProcFS.read("/proc/\($0)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true })
@@ -291,7 +292,7 @@ struct ProcessPoolTests {
     var ordered = try pool.imap(0..<50, chunksize: 3) { $0 * 2 }
     #expect(try ordered.values() == (0..<50).map { $0 * 2 })
     let handle = try pool.applyAsync { "from \(getpid() != 0 ? "a worker" : "?")" }
-    while !handle.ready { sched_yield() }  // `ready` alone must drive the worker to completion
+    #expect(Deadline.wait { handle.ready })  // `ready` alone must drive the worker to completion
     #expect(try handle.get(timeout: .seconds(30)) == "from a worker")
     #expect(handle.ready)
     #expect(handle.successful == true)

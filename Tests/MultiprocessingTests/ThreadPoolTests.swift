@@ -8,10 +8,11 @@ private struct Boom: Error, CustomStringConvertible {
   var description: String { "boom at \(index)" }
 }
 
-/// A gate tasks spin on until the test opens it: lets a test hold a task running without sleeping.
+/// A gate tasks spin on until the test opens it: lets a test hold a task running without sleeping. A gate never
+/// opened lets tasks pass after `Deadline.defaultSeconds`, so a bug fails the test instead of hanging it.
 private final class Gate: Sendable {
   private let open = Atomic<Bool>(false)
-  func pass() { while !open.load(ordering: .acquiring) { sched_yield() } }
+  func pass() { _ = Deadline.wait { open.load(ordering: .acquiring) } }
   func release() { open.store(true, ordering: .releasing) }
 }
 
@@ -133,7 +134,7 @@ struct ThreadPoolTests {
     let stopper = try ThreadPool(workers: 1)
     defer { stopper.join() }
     let stopping = try stopper.applyAsync { pool.terminate() }
-    while !queued.ready { sched_yield() }  // terminate() has failed the queued task
+    #expect(Deadline.wait { queued.ready })  // terminate() has failed the queued task
     gate.release()
     try stopping.get()
     #expect(try running.get() == 1)

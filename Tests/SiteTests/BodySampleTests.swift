@@ -3,16 +3,13 @@ import Lessons
 import Site
 import Testing
 
-/// Every real GTN tutorial in the shared samples folder renders with no kramdown or Liquid syntax left over.
-@Suite("GTN samples")
+/// Every real GTN tutorial in the shared samples folder renders with no kramdown or Liquid syntax left over
+/// (skipped, visibly, where the samples are absent: a CI clone without the shared folder).
+@Suite("GTN samples", .enabled(if: !BodyTestSupport.sampleFiles.isEmpty, BodyTestSupport.samplesMissing))
 struct BodySampleTests {
   @Test("every sample renders without {:, {%, %} or -title> in the visible text, as well-formed HTML")
   func samplesRenderCleanly() throws {
     let files = BodyTestSupport.sampleFiles
-    guard !files.isEmpty else {
-      print("note: GTN samples not found (set GTN_SAMPLES or provide ../shared/gtn-samples); sample check skipped")
-      return
-    }
     for file in files {
       let lesson = try LessonParser.parse(file: file.path, relativePath: "topics/samples/tutorials/x")
       let body = BodyRenderer.render(lesson, cellHTML: BodyTestSupport.cellHTML)
@@ -32,10 +29,6 @@ struct BodySampleTests {
   @Test("boxes in the samples keep their types and nesting (question > solution, hands_on > comment)")
   func samplesKeepNesting() throws {
     let files = BodyTestSupport.sampleFiles
-    guard !files.isEmpty else {
-      print("note: GTN samples not found; nesting check skipped")
-      return
-    }
     for file in files {
       let lesson = try LessonParser.parse(file: file.path, relativePath: "topics/samples/tutorials/x")
       let body = BodyRenderer.render(lesson, cellHTML: BodyTestSupport.cellHTML)

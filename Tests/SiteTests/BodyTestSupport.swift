@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Site
+import Testing
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -14,24 +15,35 @@ enum BodyTestSupport {
       .deletingLastPathComponent()
   }
 
-  /// The folder of real GTN tutorials: `$GTN_SAMPLES`, else `../shared/gtn-samples` beside the package; nil when
-  /// neither exists (CI clones without the shared folder).
-  static var samplesFolder: URL? {
-    let candidates = [ProcessInfo.processInfo.environment["GTN_SAMPLES"]].compactMap { $0 }.map {
-      URL(fileURLWithPath: $0)
-    } + [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/gtn-samples")]
+  /// The folder of real GTN tutorials: `$GTN_SAMPLES` when set, else `shared/gtn-samples` in the first folder above the
+  /// package that has one (a git worktree sits deeper than the main checkout); nil when there is none (CI clones
+  /// without the shared folder).
+  static let samplesFolder: URL? = {
+    var candidates: [URL] = []
+    if let named = ProcessInfo.processInfo.environment["GTN_SAMPLES"] {
+      candidates = [URL(fileURLWithPath: named)]
+    } else {
+      var folder = packageRoot
+      while folder.path != "/" {
+        folder = folder.deletingLastPathComponent()
+        candidates.append(folder.appendingPathComponent("shared/gtn-samples"))
+      }
+    }
     return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-  }
+  }()
 
   /// The `.md` files of the samples folder, sorted; empty when there is none.
-  static var sampleFiles: [URL] {
+  static let sampleFiles: [URL] = {
     guard let folder = samplesFolder,
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return [] }
     return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map {
       folder.appendingPathComponent($0)
     }
-  }
+  }()
+
+  /// Why the sample tests are skipped, for `.enabled(if:)`.
+  static let samplesMissing: Comment = "GTN samples not found: set GTN_SAMPLES or provide ../shared/gtn-samples"
 
   /// The folder of this target's body fixtures (copied as a resource).
   static var fixturesFolder: URL {

@@ -1,8 +1,10 @@
+import Charts
 import Lessons
 
 extension LessonResults {
-  /// The problems these results show, located at the lesson file and cell line: compiler errors in cells and
-  /// cells that failed unexpectedly (threw, crashed, timed out).
+  /// The problems these results show, located at the lesson file and cell line: compiler errors in cells,
+  /// cells that failed unexpectedly (threw, crashed, timed out), times no run can take and charts with points
+  /// that cannot be drawn (NaN, infinity, a bar off its categories).
   ///
   /// Derived from the results rather than stored beside them, so that a build reusing frozen results reports the
   /// same warnings as the build that made them (and `--strict` fails either way).
@@ -16,10 +18,17 @@ extension LessonResults {
         diagnostic.message = "cell \(result.index + 1): \(stored.message)"
         return diagnostic
       }
-      guard result.status.isUnexpectedFailure else { continue }
       let line = lesson.cells.first { $0.index == result.index }?.line
-      diagnostics.append(
-        Diagnostic(.warning, file: lesson.file, line: line, "cell \(result.index + 1) \(result.status.summary)"))
+      func warn(_ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: lesson.file, line: line, "cell \(result.index + 1) \(message)"))
+      }
+      if !result.hasPlausibleTime {
+        warn("has a recorded time no run can take (\(result.seconds) s); the page shows it as unknown")
+      }
+      for (number, chart) in result.charts.enumerated() where !chart.drawingNotes.isEmpty {
+        warn("chart \(number + 1): \(chart.drawingNotes.joined(separator: " "))")
+      }
+      if result.status.isUnexpectedFailure { warn(result.status.summary) }
     }
     return diagnostics
   }

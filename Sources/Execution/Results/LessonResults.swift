@@ -25,6 +25,30 @@ public struct LessonResults: Sendable, Codable {
   public func result(for index: Int) -> CellResult? {
     cells.first { $0.index == index }
   }
+
+  private enum CodingKeys: String, CodingKey {
+    case key, inputs, cells, stamp
+  }
+
+  /// Decodes results, checking what the rest of the builder relies on: a results file is committed text anyone
+  /// can edit, so `cells[i].index` must be `i` (else the file is refused as corrupt), byte counts are held
+  /// to a sane range and the stamp's text (which the page shows through its template) has its control
+  /// characters shown as pictures. Times and chart values are kept as written; the page shows an impossible time as unknown
+  /// and draws what of a chart can be drawn, and `diagnostics(for:)` warns about both.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    key = try container.decode(String.self, forKey: .key)
+    inputs = try container.decode(ResultsKey.self, forKey: .inputs)
+    stamp = try container.decode(EnvironmentStamp.self, forKey: .stamp).withControlPictures
+    cells = try container.decode([CellResult].self, forKey: .cells)
+    for (position, cell) in cells.enumerated() where cell.index != position {
+      throw DecodingError.dataCorruptedError(
+        forKey: .cells, in: container, debugDescription: "cell \(position + 1) is stored with index \(cell.index)")
+    }
+    for position in cells.indices {
+      cells[position].droppedBytes = min(max(cells[position].droppedBytes, 0), CellResult.maximumDroppedBytes)
+    }
+  }
 }
 
 /// The outcome of one cell.
@@ -87,6 +111,16 @@ public enum CellStatus: Sendable, Codable, Hashable {
 
 /// When and on what a lesson's cells ran, shown on the page so that readers know what the numbers mean.
 public struct EnvironmentStamp: Sendable, Codable, Hashable {
+  /// The stamp with control characters in its text shown as pictures (see `ControlPictures`).
+  var withControlPictures: EnvironmentStamp {
+    var copy = self
+    for path in [\EnvironmentStamp.date, \.operatingSystem, \.cpuModel, \.swiftVersion] {
+      copy[keyPath: path] = ControlPictures.replacing(in: copy[keyPath: path])
+    }
+    copy.servers = servers.map(ControlPictures.replacing(in:))
+    return copy
+  }
+
   /// ISO 8601 date and time of the run.
   public var date: String
   public var operatingSystem: String

@@ -42,8 +42,17 @@ public struct Attributes: Sendable, Hashable {
 
   /// These attributes with `other`'s added after them.
   public func merging(_ other: Attributes) -> Attributes {
-    Attributes(
-      classes: classes + other.classes, id: other.id ?? id, pairs: pairs + other.pairs,
-      references: references + other.references)
+    var result = self
+    result.merge(other)
+    return result
+  }
+
+  /// Adds `other`'s attributes after these, in place: merging attribute line after attribute line costs time in
+  /// proportion to what is added, not to what was there (40,000 lines after one paragraph took 17 s).
+  public mutating func merge(_ other: Attributes) {
+    classes += other.classes
+    id = other.id ?? id
+    pairs += other.pairs
+    references += other.references
   }
 }

@@ -24,7 +24,7 @@ struct BlockTransformer {
       var attributeLine: Int?
       while index < nodes.count, nodes[index].kind == .customBlock {
         if let parsed = AttributeListParser.parse((nodes[index].literal ?? "")[...]) {
-          attributes = attributes.merging(parsed)
+          attributes.merge(parsed)
           attributeLine = attributeLine ?? nodes[index].startLine
         }
         index += 1

@@ -34,13 +34,13 @@ struct FieldReader {
     case "contributions":
       guard let mapping = value.mapping else { return warn(value, "contributions should be a mapping of roles") }
       for (role, ids) in mapping {
-        guard let role = role.string else { continue }
+        guard let role = role.text else { continue }
         frontMatter.contributions[role] = strings(ids, "contributions.\(role)")
       }
     case "abbreviations":
       guard let mapping = value.mapping else { return warn(value, "abbreviations should be a mapping") }
       for (short, expansion) in mapping {
-        guard let short = short.string, let expansion = scalar(expansion, "abbreviations.\(short)") else { continue }
+        guard let short = short.text, let expansion = scalar(expansion, "abbreviations.\(short)") else { continue }
         frontMatter.abbreviations.append(Abbreviation(short: short, expansion: expansion))
       }
     case "notebook":
@@ -63,7 +63,7 @@ struct FieldReader {
 
   private mutating func scalar(_ node: Node, _ key: String) -> String? {
     if node.null != nil { return nil }
-    if let text = node.scalar?.string { return text }
+    if let text = node.text { return text }
     warn(node, "\(key) should be a single value")
     return nil
   }
@@ -78,12 +78,12 @@ struct FieldReader {
     if node.null != nil { return [] }
     if let sequence = node.sequence {
       return sequence.compactMap { item in
-        if let text = item.scalar?.string { return text }
+        if let text = item.text { return text }
         warn(item, "an entry of \(key) is not text")
         return nil
       }
     }
-    if let text = node.scalar?.string { return text.isEmpty ? [] : [text] }
+    if let text = node.text { return text.isEmpty ? [] : [text] }
     warn(node, "\(key) should be a list")
     return []
   }
@@ -100,11 +100,11 @@ struct FieldReader {
         warn(item, "an entry of \(key) should be a mapping with a type")
         continue
       }
-      let type = item["type"]?.string ?? "none"
+      let type = item["type"]?.text ?? "none"
       var requirement = Requirement(type: type)
-      requirement.topicName = item["topic_name"]?.string
-      requirement.title = item["title"]?.string
-      requirement.link = item["link"]?.string
+      requirement.topicName = item["topic_name"]?.text
+      requirement.title = item["title"]?.text
+      requirement.link = item["link"]?.text
       if let tutorials = item["tutorials"] { requirement.tutorials = strings(tutorials, "\(key).tutorials") }
       result.append(requirement)
     }
@@ -118,11 +118,11 @@ struct FieldReader {
     }
     var result: [StandInServer] = []
     for item in sequence {
-      guard let url = item["url"]?.string, !url.isEmpty else {
+      guard let url = item["url"]?.text, !url.isEmpty else {
         warn(item, "a galaxy_stand_ins entry needs a url")
         continue
       }
-      let version = item["version"]?.string ?? "24.1"
+      let version = item["version"]?.text ?? "24.1"
       var latency = 0.0
       if let latencyNode = item["latency"] {
         if let value = latencyNode.float ?? latencyNode.int.map(Double.init), value >= 0, value.isFinite {
@@ -137,8 +137,16 @@ struct FieldReader {
   }
 
   private func yamlText(_ node: Node) -> String {
-    if let text = node.scalar?.string { return text }
-    return (try? Yams.serialize(node: node))?.trimmingTrailingNewlines ?? ""
+    if let text = node.text { return text }
+    return ControlPictures.replacing(in: (try? Yams.serialize(node: node))?.trimmingTrailingNewlines ?? "")
+  }
+}
+
+extension Node {
+  /// The scalar's text with control characters shown as pictures (`"\e"` in YAML is an ESC that no page may
+  /// hold), nil for a mapping or sequence.
+  var text: String? {
+    scalar.map { ControlPictures.replacing(in: $0.string) }
   }
 }
 

@@ -2,8 +2,9 @@ import Yams
 
 /// Reads a lesson's YAML front matter into `FrontMatter`, reporting problems as diagnostics with file lines.
 enum FrontMatterParser {
-  /// Parses `yaml`, whose first line is line `firstLine` of `file`. A YAML syntax error gives an error diagnostic
-  /// at the file line of the problem and a front matter with only the fallback title.
+  /// Parses `yaml`, whose first line is line `firstLine` of `file`. A YAML syntax error, or a front matter over
+  /// `BoundedYAML.Limits.frontMatter` (an alias bomb), gives an error diagnostic at the file line of the problem
+  /// and a front matter with only the fallback title.
   static func parse(_ yaml: String, firstLine: Int, file: String, fallbackTitle: String) -> (
     FrontMatter, [Diagnostic]
   ) {
@@ -11,7 +12,11 @@ enum FrontMatterParser {
     var diagnostics: [Diagnostic] = []
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+      root = try BoundedYAML.compose(yaml, limits: .frontMatter)
+    } catch let error as BoundedYAML.LimitError {
+      diagnostics.append(
+        Diagnostic(.error, file: file, line: error.line + firstLine - 1, "front matter refused: \(error.message)"))
+      return (frontMatter, diagnostics)
     } catch let error as YamlError {
       let (line, column, problem) = location(of: error)
       diagnostics.append(
@@ -30,7 +35,7 @@ enum FrontMatterParser {
     }
     var reader = FieldReader(file: file, firstLine: firstLine)
     for (keyNode, value) in mapping {
-      guard let key = keyNode.string else { continue }
+      guard let key = keyNode.text else { continue }
       reader.read(key: key, value: value, into: &frontMatter)
     }
     if frontMatter.contributors.isEmpty {

@@ -10,6 +10,8 @@ import Lessons
 public enum CellRenderer {
   /// Bytes of output shown per cell (stdout and stderr together).
   public static let outputLimit = 1 << 20
+  /// Charts drawn per cell; a cell showing more gets a note instead of the rest.
+  public static let chartLimit = 100
 
   /// The HTML of `cell`; `result` is nil when the lesson has not been executed (the code alone is shown).
   public static func render(_ cell: Cell, result: CellResult?) -> String {
@@ -38,7 +40,8 @@ public enum CellRenderer {
   private static func outputs(_ result: CellResult, cellIndex: Int) -> String {
     var html = ""
     var remaining = outputLimit
-    var cut = result.droppedBytes
+    // droppedBytes may come from a results file: held to a sane range so that the sum cannot overflow.
+    var cut = min(max(result.droppedBytes, 0), CellResult.maximumDroppedBytes)
     for (text, kind) in [(result.stdout, "stdout"), (result.stderr, "stderr")] where !text.isEmpty {
       let shown = prefix(text, bytes: remaining)
       cut += text.utf8.count - shown.utf8.count
@@ -49,8 +52,16 @@ public enum CellRenderer {
     if cut > 0 {
       html += "<p class=\"cell-note\">Output cut: \(cut) more bytes were printed than are shown.</p>\n"
     }
-    for (number, chart) in result.charts.enumerated() {
-      html += "<figure class=\"cell-chart\">\(SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)"))</figure>\n"
+    for (number, chart) in result.charts.prefix(chartLimit).enumerated() {
+      html += "<figure class=\"cell-chart\">\(SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)"))"
+      let notes = chart.drawingNotes
+      if !notes.isEmpty {
+        html += "<figcaption class=\"cell-note\">\(HTMLEscaping.escape(notes.joined(separator: " ")))</figcaption>"
+      }
+      html += "</figure>\n"
+    }
+    if result.charts.count > chartLimit {
+      html += "<p class=\"cell-note\">Only the first \(chartLimit) of \(result.charts.count) charts are drawn.</p>\n"
     }
     return html
   }
@@ -65,8 +76,11 @@ public enum CellRenderer {
     return String(text[..<end])
   }
 
-  /// `0.25 s`, `1.5 ms`, `12 s`: the wall time of a cell, with two significant decimals at most.
+  /// `0.25 s`, `1.5 ms`, `12 s`: the wall time of a cell, with two significant decimals at most. A time no run
+  /// can take (negative, NaN, infinite, over `CellResult.plausibleSeconds`: a results file is untrusted) reads
+  /// "time unknown" rather than trapping in a conversion.
   public static func duration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0, seconds <= CellResult.plausibleSeconds else { return "time unknown" }
     if seconds < 0.001 { return "< 1 ms" }
     if seconds < 1 { return "\(rounded(seconds * 1000)) ms" }
     return "\(rounded(seconds)) s"

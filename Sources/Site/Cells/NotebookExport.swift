@@ -53,19 +53,22 @@ public enum NotebookExport {
   private static func outputs(_ result: CellResult?, cellIndex: Int) -> [NotebookOutput] {
     guard let result else { return [] }
     var outputs: [NotebookOutput] = []
-    if !result.stdout.isEmpty { outputs.append(.stream(name: "stdout", text: lines(of: result.stdout))) }
-    if !result.stderr.isEmpty { outputs.append(.stream(name: "stderr", text: lines(of: result.stderr))) }
-    for (number, chart) in result.charts.enumerated() {
+    // Jupyter would interpret an ESC as a terminal colour code and other tools choke on NUL: outputs show control
+    // characters as pictures, as the page does.
+    let visible = ControlPictures.replacing(in:)
+    if !result.stdout.isEmpty { outputs.append(.stream(name: "stdout", text: lines(of: visible(result.stdout)))) }
+    if !result.stderr.isEmpty { outputs.append(.stream(name: "stderr", text: lines(of: visible(result.stderr)))) }
+    for (number, chart) in result.charts.prefix(CellRenderer.chartLimit).enumerated() {
       let svg = SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)")
-      outputs.append(NotebookOutput(outputType: "display_data", data: ["image/svg+xml": lines(of: svg), "text/plain": [chart.title]], metadata: [:]))
+      outputs.append(NotebookOutput(outputType: "display_data", data: ["image/svg+xml": lines(of: svg), "text/plain": [visible(chart.title)]], metadata: [:]))
     }
     switch result.status {
     case .succeeded:
       break
     case .failed(let message, _):
-      outputs.append(NotebookOutput(outputType: "error", ename: "Error", evalue: message, traceback: [message]))
+      outputs.append(NotebookOutput(outputType: "error", ename: "Error", evalue: visible(message), traceback: [visible(message)]))
     case .crashed, .timedOut, .notRun:
-      outputs.append(.stream(name: "stderr", text: [result.status.summary + "\n"]))
+      outputs.append(.stream(name: "stderr", text: [visible(result.status.summary) + "\n"]))
     }
     return outputs
   }

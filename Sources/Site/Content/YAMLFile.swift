@@ -4,44 +4,48 @@ import Yams
 
 /// Reads the small YAML files of the content folder (`site.yaml`, a topic's `metadata.yaml`) as string maps,
 /// turning Yams' errors into a `SiteError` with the file and line.
+///
+/// The files are read within `BoundedYAML.Limits.settingsFile` (an alias bomb or a huge file is refused at once
+/// with its line), and values keep to the mapping's top level: nothing nested is ever expanded. Control
+/// characters in values (YAML's `"\e"`) are shown as pictures, as everywhere text reaches a page.
 enum YAMLFile {
-  /// The top-level string values of the mapping in `path`; other values are ignored.
+  /// The top-level scalar values of the mapping in `path`, as text; nested values are ignored.
   static func strings(at path: String) throws(SiteError) -> [String: String] {
     let data = try FileSystem.read(path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw SiteError(.unreadable, file: path, reason: "the file is not UTF-8 text")
     }
-    let loaded: Any?
+    let loaded: Node?
     do {
-      loaded = try Yams.load(yaml: text)
+      loaded = try BoundedYAML.compose(text, limits: .settingsFile)
+    } catch let error as BoundedYAML.LimitError {
+      throw SiteError(.yaml, file: path, line: error.line, reason: "refused: \(error.message)")
     } catch let error as YamlError {
-      throw SiteError(.yaml, file: path, line: line(of: error), reason: "broken YAML: \(problem(of: error))")
+      throw SiteError(.yaml, file: path, line: BoundedYAML.line(of: error), reason: "broken YAML: \(problem(of: error))")
     } catch {
       throw SiteError(.yaml, file: path, reason: "broken YAML: \(error)")
     }
-    guard let loaded else { return [:] }
-    guard let mapping = loaded as? [String: Any] else {
+    guard let loaded, loaded.null == nil else { return [:] }
+    guard let mapping = loaded.mapping else {
       throw SiteError(.yaml, file: path, line: 1, reason: "expected a mapping of keys to values")
     }
     var result: [String: String] = [:]
     for (key, value) in mapping {
-      switch value {
-      case let text as String: result[key] = text
-      case let number as Int: result[key] = String(number)
-      case let number as Double: result[key] = String(number)
-      case let flag as Bool: result[key] = String(flag)
-      default: continue
-      }
+      guard let key = key.scalar?.string, let text = scalarText(value) else { continue }
+      result[ControlPictures.replacing(in: key)] = ControlPictures.replacing(in: text)
     }
     return result
   }
 
-  private static func line(of error: YamlError) -> Int? {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-    case .duplicatedKeysInMapping(_, let context): context.mark.line
-    default: nil
-    }
+  /// A scalar's text as the constructed value would print it: numbers and booleans in their canonical form
+  /// (`0x1F` → `31`, `True` → `true`), strings as written; nil for null, lists and mappings.
+  private static func scalarText(_ node: Node) -> String? {
+    guard let scalar = node.scalar, node.null == nil else { return nil }
+    if node.tag.rawValue == Tag.Name.str.rawValue { return scalar.string }
+    if let flag = node.bool { return String(flag) }
+    if let number = node.int { return String(number) }
+    if let number = node.float { return String(number) }
+    return scalar.string
   }
 
   private static func problem(of error: YamlError) -> String {

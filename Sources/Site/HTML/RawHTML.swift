@@ -1,10 +1,14 @@
-/// Author-written HTML, passed through with void elements closed (`<br>` → `<br />`) so the page stays well formed.
+import Lessons
+
+/// Author-written HTML, passed through with void elements closed (`<br>` → `<br />`) and control characters shown
+/// as pictures (see `ControlPictures`) so the page stays well formed.
 enum RawHTML {
   private static let voidElements: Set<String> = [
     "br", "hr", "img", "input", "wbr", "source", "col", "area", "embed", "meta", "link", "track", "param",
   ]
 
-  static func closingVoidElements(_ html: String) -> String {
+  static func closingVoidElements(_ raw: String) -> String {
+    let html = ControlPictures.replacing(in: raw)
     guard html.contains("<") else { return html }
     var result = ""
     var rest = Substring(html)

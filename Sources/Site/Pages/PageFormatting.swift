@@ -1,3 +1,4 @@
+import Execution
 import Lessons
 
 /// How the pages say times, sizes and paths, in one place so that every page says them alike.
@@ -15,15 +16,17 @@ public enum PageFormatting {
     return String(repeating: "../", count: depth)
   }
 
-  /// Seconds, rounded for a reader: `0.42 s`, `12.3 s`, `2 min 5 s`.
+  /// Seconds, rounded for a reader: `0.42 s`, `12.3 s`, `2 min 5 s`; "unknown" for a time no run takes
+  /// (negative, NaN, infinite, over a year: results files are untrusted).
   public static func seconds(_ value: Double) -> String {
+    guard value.isFinite, value >= 0, value <= CellResult.plausibleSeconds else { return "unknown" }
     if value < 10 { return "\(rounded(value, places: 2)) s" }
     if value < 60 { return "\(rounded(value, places: 1)) s" }
     let whole = Int(value.rounded())
     return "\(whole / 60) min \(whole % 60) s"
   }
 
-  /// Bytes in GiB with one decimal.
+  /// Bytes in GiB with one decimal (any UInt64 fits: at most 1.7e10 GiB).
   public static func gibibytes(_ bytes: UInt64) -> String {
     "\(rounded(Double(bytes) / 1_073_741_824, places: 1)) GiB"
   }
