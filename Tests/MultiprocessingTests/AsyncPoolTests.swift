@@ -8,16 +8,6 @@ private struct Boom: Error, CustomStringConvertible {
   var description: String { "boom at \(index)" }
 }
 
-/// Polls `condition` every millisecond until it holds or `seconds` pass; returns whether it held.
-private func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
-  let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-  while ContinuousClock.now < deadline {
-    if condition() { return true }
-    usleep(1_000)
-  }
-  return condition()
-}
-
 private func seconds(since start: ContinuousClock.Instant) -> Double {
   let elapsed = start.duration(to: .now).components
   return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -72,7 +62,7 @@ struct AsyncPoolTests {
         return i
       }
     }
-    #expect(eventually(within: 30) { started.load(ordering: .relaxed) >= 2 })
+    #expect(Deadline.wait { started.load(ordering: .relaxed) >= 2 })
     task.cancel()
     gate.store(true, ordering: .releasing)
     await #expect(throws: CancellationError.self) { try await task.value }
@@ -109,11 +99,11 @@ struct AsyncPoolTests {
         return i
       }
     }
-    #expect(eventually(within: 30) { access(marker, F_OK) == 0 })
+    #expect(Deadline.wait { access(marker, F_OK) == 0 })
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
     #expect(seconds(since: start) < 60)  // the tasks alone would take 240 s
-    #expect(eventually(within: 10) { ProcFS.forkedChildren().isEmpty })
+    #expect(Deadline.wait(seconds: 10) { ProcFS.forkedChildren().isEmpty })
   }
 
   @Test("mapAsync returns at once; get, ready and successful report the whole map", .timeLimit(.minutes(1)))
