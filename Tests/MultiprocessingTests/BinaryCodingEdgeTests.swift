@@ -131,6 +131,12 @@ struct BinaryCodingEdgeTests {
     try roundTrip(-0.0 as Double)
     try roundTrip(Double.infinity)
     try roundTrip("")
+    try roundTrip(["", "naïve", "🧬", String(repeating: "x", count: 300)])
+    try roundTrip([String]())
+    try roundTrip([[String]]([[], ["a"]]))
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder().decode([String].self, from: BinaryEncoder().encode(["a", nil] as [String?]))
+    }
     try roundTrip("naïve 🧬 \u{0}")
     try roundTrip(Optional<Int>.none)
     try roundTrip([Int?.none, 3])

@@ -96,6 +96,8 @@ struct ValueDecoder: Decoder {
     case .located(let value):
       if let scalar = BinaryReader.scalar(value) {
         if let result = try ScalarConversion.convert(scalar, to: type, in: bytes, path: path()) { return result }
+      } else if value.tag == .array, T.self == [String].self {
+        return unsafeBitCast(try StringArrays.read(value, in: bytes, path: path()), to: T.self)
       } else if value.tag == .object, let dictionaryType = T.self as? any DirectDictionaryDecodable.Type {
         guard depth < 512 else { throw tooDeep(path()) }
         let dictionary = try dictionaryType.decodeObject(value, in: bytes, codingPath: path(), depth: depth + 1)

@@ -94,7 +94,9 @@ final class StreamWriter {
     _ value: T, into slot: Slot, codingPath: @autoclosure () -> [any CodingKey], fillIfEmpty fill: Bool = true
   ) throws {
     if BinaryFormat.appendPrimitive(value, to: &bytes) || BinaryFormat.appendRawArray(value, to: &bytes) { return }
-    if let dictionary = value as? any DirectDictionaryEncodable {
+    if T.self == [String].self {
+      try StringArrays.write(unsafeBitCast(value, to: [String].self), to: self, slot: slot)
+    } else if let dictionary = value as? any DirectDictionaryEncodable {
       try dictionary.writeObject(to: self, slot: slot, codingPath: codingPath())
     } else {
       try value.encode(to: StreamEncoder(writer: self, slot: slot, codingPath: codingPath()))
