@@ -98,18 +98,39 @@ struct ObjectMember {
     -> [ObjectMember]
   {
     var members: [ObjectMember] = []
+    try ObjectMembers(object: object, bytes: bytes, codingPath: codingPath).forEach { members.append($0) }
+    return members
+  }
+}
+
+/// The members of an object, visited in place (a large dictionary is read without an array of its members).
+struct ObjectMembers {
+  let object: Located
+  let bytes: UnsafeRawBufferPointer
+  let codingPath: [any CodingKey]
+
+  /// How many members there are (each found in O(1): values are skipped by their length).
+  func count() throws -> Int {
+    var count = 0
+    try forEach { _ in count += 1 }
+    return count
+  }
+
+  /// Calls `body` with each member, in the order written.
+  func forEach(_ body: (ObjectMember) throws -> Void) throws {
     var offset = object.body
-    do {
-      while offset < object.end {
+    while offset < object.end {
+      let member: ObjectMember
+      do {
         let key = try BinaryReader.key(bytes, at: &offset, limit: object.end)
         let value = try BinaryReader.locate(bytes, at: offset, limit: object.end)
-        members.append(ObjectMember(keyStart: key.lowerBound, keyLength: key.count, value: value))
-        offset = value.end
+        member = ObjectMember(keyStart: key.lowerBound, keyLength: key.count, value: value)
+      } catch {
+        throw ValueDecoder.corrupted(error, codingPath)
       }
-    } catch {
-      throw ValueDecoder.corrupted(error, codingPath)
+      try body(member)
+      offset = member.value.end
     }
-    return members
   }
 }
 

@@ -10,12 +10,10 @@ extension Dictionary: DirectDictionaryDecodable where Key: DirectKey, Value: Dec
   static func decodeObject(_ object: Located, in bytes: UnsafeRawBufferPointer, codingPath: [any CodingKey], depth: Int)
     throws -> Self
   {
-    let members = try ObjectMember.all(of: object, in: bytes, codingPath: codingPath)
-    if let specialized = try ScalarDictionary.decode(members, in: bytes, codingPath, as: Self.self) {
-      return specialized
-    }
-    var result = Self(minimumCapacity: members.count)
-    for member in members {
+    let members = ObjectMembers(object: object, bytes: bytes, codingPath: codingPath)
+    if let specialized = try ScalarDictionary.decode(members, as: Self.self) { return specialized }
+    var result = Self(minimumCapacity: try members.count())
+    try members.forEach { member in
       let key = try ScalarDictionary.key(member, in: bytes, codingPath, Key.self)
       // A key written twice keeps its last value, as the keyed container does.
       result[key] = try ValueDecoder.unbox(

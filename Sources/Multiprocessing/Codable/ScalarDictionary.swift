@@ -2,35 +2,32 @@
 /// each pair (the generic dictionary paths would otherwise look up metadata for every member).
 enum ScalarDictionary {
   /// `members` as a `D` when it is one of the specialized pairs; nil otherwise.
-  static func decode<D>(
-    _ members: [ObjectMember], in bytes: UnsafeRawBufferPointer, _ path: [any CodingKey], as: D.Type
-  ) throws -> D? {
+  static func decode<D>(_ members: ObjectMembers, as: D.Type) throws -> D? {
     if D.self == [String: Int].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, String.self, Int.self), to: D.self)
+      return unsafeBitCast(try decode(members, String.self, Int.self), to: D.self)
     }
     if D.self == [String: String].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, String.self, String.self), to: D.self)
+      return unsafeBitCast(try decode(members, String.self, String.self), to: D.self)
     }
     if D.self == [String: Double].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, String.self, Double.self), to: D.self)
+      return unsafeBitCast(try decode(members, String.self, Double.self), to: D.self)
     }
     if D.self == [Int: Int].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, Int.self, Int.self), to: D.self)
+      return unsafeBitCast(try decode(members, Int.self, Int.self), to: D.self)
     }
     if D.self == [Int: String].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, Int.self, String.self), to: D.self)
+      return unsafeBitCast(try decode(members, Int.self, String.self), to: D.self)
     }
     if D.self == [Int: Double].self {
-      return unsafeBitCast(try decode(members, in: bytes, path, Int.self, Double.self), to: D.self)
+      return unsafeBitCast(try decode(members, Int.self, Double.self), to: D.self)
     }
     return nil
   }
 
-  private static func decode<K: DirectKey, V>(
-    _ members: [ObjectMember], in bytes: UnsafeRawBufferPointer, _ path: [any CodingKey], _: K.Type, _: V.Type
-  ) throws -> [K: V] {
-    var result = [K: V](minimumCapacity: members.count)
-    for member in members {
+  private static func decode<K: DirectKey, V>(_ members: ObjectMembers, _: K.Type, _: V.Type) throws -> [K: V] {
+    let (bytes, path) = (members.bytes, members.codingPath)
+    var result = [K: V](minimumCapacity: try members.count())
+    try members.forEach { member in
       let key = try self.key(member, in: bytes, path, K.self)
       guard let scalar = BinaryReader.scalar(member.value),
         let value = try ScalarConversion.convert(scalar, to: V.self, in: bytes, path: path + [MemberKey(member, bytes)])
