@@ -5,13 +5,16 @@
 /// each result, and a cancelled iteration throws `CancellationError` and lets go of the results, which stops
 /// the batch once no other copy of them is left.
 public struct AsyncPoolResults<Output>: AsyncSequence {
+  /// One task's value or error, as in `PoolResults`.
   public typealias Element = Result<Output, PoolError>
+  /// Only `CancellationError`: task failures are elements.
   public typealias Failure = any Error
 
   private let results: PoolResults<Output>
 
   init(_ results: PoolResults<Output>) { self.results = results }
 
+  /// An iterator over the results; iterate once (the results, like `PoolResults`, are consumed).
   public func makeAsyncIterator() -> Iterator { Iterator(results: results) }
 
   /// Hands over one result per call; nil after the last one.
