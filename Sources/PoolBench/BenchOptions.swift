@@ -2,10 +2,10 @@
 struct BenchOptions {
   var json = false
   var runs = 5
-  var cases = [1, 2, 3, 4, 5, 6] + CodecCases.numbers
+  var cases = [1, 2, 3, 4, 5, 6] + CodecCases.numbers + StreamingCases.numbers
   var script = BenchOptions.defaultScript
 
-  static let usage = "usage: pool-bench [--json] [--runs N] [--cases 1,2,3,4,5,6,8,9] [--script PATH]"
+  static let usage = "usage: pool-bench [--json] [--runs N] [--cases 1,2,3,4,5,6,8,9,10,11,12] [--script PATH]"
 
   /// benchmarks/pool/pool_bench.py next to this package's sources.
   static var defaultScript: String {
@@ -32,8 +32,9 @@ struct BenchOptions {
         options.runs = value
       case "--cases":
         let numbers = rest.popFirst()?.split(separator: ",").compactMap { Int($0) } ?? []
-        guard !numbers.isEmpty, numbers.allSatisfy({ (1...6).contains($0) || CodecCases.numbers.contains($0) }) else {
-          throw UsageError(description: "--cases needs numbers from 1 to 6, 8 or 9, comma-separated")
+        let known = Array(1...6) + CodecCases.numbers + StreamingCases.numbers
+        guard !numbers.isEmpty, numbers.allSatisfy({ known.contains($0) }) else {
+          throw UsageError(description: "--cases needs numbers from 1 to 6, 8, 9 or 10 to 12, comma-separated")
         }
         options.cases = numbers
       case "--script":

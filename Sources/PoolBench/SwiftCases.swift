@@ -84,7 +84,7 @@ enum SwiftCases {
       ])
   }
 
-  private static func ratioRow(_ name: String, _ python: Double, _ swift: Double) -> BenchRow {
+  static func ratioRow(_ name: String, _ python: Double, _ swift: Double) -> BenchRow {
     BenchRow(
       name: name, pythonSeconds: python, swiftSeconds: swift, target: "ratio >= 5",
       met: swift > 0 && python / swift >= 5)
@@ -97,7 +97,7 @@ enum SwiftCases {
     return BenchRow.median(samples)
   }
 
-  private static func time(_ body: () throws -> Void) throws -> Double {
+  static func time(_ body: () throws -> Void) throws -> Double {
     let start = ContinuousClock.now
     try body()
     let elapsed = start.duration(to: .now).components

@@ -19,6 +19,9 @@ for number in options.cases {
       let script = CodecCases.script(beside: options.script)
       let python = try PythonSide.run(script: script, case: number, runs: options.runs)
       row = try CodecCases.row(for: number, python: python, runs: options.runs)
+    } else if StreamingCases.numbers.contains(number) {
+      let python = try PythonSide.run(script: StreamingCases.script, case: number, runs: options.runs)
+      row = try StreamingCases.row(for: number, python: python, runs: options.runs)
     } else {
       let python = try PythonSide.run(script: options.script, case: number, runs: options.runs)
       row = try SwiftCases.row(for: number, python: python, runs: options.runs)

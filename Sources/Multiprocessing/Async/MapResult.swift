@@ -18,7 +18,8 @@ public final class MapResult<Output> {
     self.batch = batch
     relay = nil
     cancelBatch = cancel
-    if let batch { values.reserveCapacity(batch.count) }
+    // A map's input is indexed, so its batch knows its count.
+    if let batch { values.reserveCapacity(batch.count ?? 0) }
   }
 
   /// A result that `relay` settles (a `ThreadPool` map with completion callbacks).
@@ -74,7 +75,7 @@ public final class MapResult<Output> {
       return outcome
     }
     if let batch {
-      while collected < batch.count {
+      while collected < batch.count ?? 0 {
         guard let next = batch.waitOutcome(of: collected, deadline: deadline) else { return nil }
         collected += 1
         switch next {

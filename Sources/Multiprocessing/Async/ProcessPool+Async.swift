@@ -28,9 +28,9 @@ extension ProcessPool {
   nonisolated(nonsending) public func apply<Output: Codable>(_ body: @escaping () throws -> Output) async throws
     -> Output
   {
-    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
-      throw PoolError.closed
-    }
+    guard let batch = try submit(
+      IndexedFeed(count: 1) { _ in try body() }, count: 1, chunksize: 1, window: false, ordered: true)
+    else { throw PoolError.closed }
     return try CancellableWait.poll(cancel: batch.terminate) { deadline in
       batch.waitOutcome(of: 0, deadline: deadline)
     }.get()
@@ -44,9 +44,9 @@ extension ProcessPool {
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> MapResult<Output> {
     let input = IndexedInput(items)
-    let batch = try submit(count: input.count, chunksize: chunksize, window: false, ordered: true) {
-      try body(input.element($0))
-    }
+    let batch = try submit(
+      IndexedFeed(count: input.count) { try body(input.element($0)) }, count: input.count, chunksize: chunksize,
+      window: false, ordered: true)
     return MapResult(batch: batch) { batch?.terminate() }
   }
 

@@ -23,9 +23,7 @@ extension ThreadPool {
 
   /// `apply`, awaited.
   public func apply<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) async throws -> Output {
-    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
-      throw PoolError.closed
-    }
+    let batch = try submit(.indexed(count: 1) { _ in try body() }, chunksize: 1, window: false, ordered: true)
     let outcome = await withTaskCancellationHandler {
       await BlockingBridge.run { batch.waitOutcome(of: 0, deadline: nil) }
     } onCancel: {
@@ -79,10 +77,14 @@ extension ThreadPool {
     _ items: some Sequence<Input>, chunksize: Int?, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> ThreadBatch<Output>? {
     let input = SendableInput(items)
-    let size = chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers)
-    return try submit(count: input.count, chunksize: size, window: false, ordered: true) {
-      try body(input.element($0))
+    let size = try PoolSizing.positive(
+      chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize")
+    guard input.count > 0 else {
+      try core.checkOpen()  // an empty map on a closed pool fails like any other
+      return nil
     }
+    return try submit(.indexed(count: input.count) { try body(input.element($0)) }, chunksize: size, window: false,
+      ordered: true)
   }
 
   private func awaitAll<Output: Sendable>(_ batch: ThreadBatch<Output>?) async throws -> [Output] {
