@@ -137,6 +137,13 @@ final class Handoff<Value>: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// The value if it was set, without waiting.
+  func peek() -> Value? {
+    condition.lock()
+    defer { condition.unlock() }
+    return value
+  }
+
   func waitAndGet() -> Value {
     condition.lock()
     defer { condition.unlock() }
