@@ -44,12 +44,19 @@ struct ServeCommand: AsyncParsableCommand {
       reporter.fail(ServeError(port: port, underlying: error), building: false)
       throw ExitCode.failure
     }
+    // Watch before the first build, so that a save during it still leads to a rebuild.
+    let loop: RebuildLoop
+    do {
+      loop = try RebuildLoop(
+        folders: [builder.configuration.contentFolder, builder.configuration.templatesFolder],
+        broadcaster: broadcaster
+      ) { changed in rebuild(builder, reporter: reporter, changed: changed) }
+    } catch {
+      reporter.fail(error, building: false)
+      throw ExitCode.failure
+    }
+    // Connections made during the first build wait in the listen backlog until it is done.
     broadcaster.setInitial(errors: rebuild(builder, reporter: reporter, changed: nil).errors)
-
-    let loop = RebuildLoop(
-      folders: [builder.configuration.contentFolder, builder.configuration.templatesFolder],
-      broadcaster: broadcaster
-    ) { changed in rebuild(builder, reporter: reporter, changed: changed) }
     // Builds block (they run lessons on threads of their own), so the loop gets a thread of its own, leaving the
     // concurrency pool to the server.
     let stop = Atomic<Bool>(false)

@@ -43,8 +43,8 @@ public enum LiveReloadScript {
         overlay.textContent = "";
         var title = document.createElement("strong");
         title.textContent = "Build failed; the page shows the last good build.";
-        var list = document.createElement("pre");
-        list.style.cssText = "white-space:pre-wrap;margin:.5em 0 0;background:none;color:inherit;border:0;padding:0";
+        var list = document.createElement("div");
+        list.style.cssText = "white-space:pre-wrap;margin:.5em 0 0";
         list.textContent = errors.join("\\n");
         overlay.appendChild(title);
         overlay.appendChild(list);

@@ -60,13 +60,13 @@ struct LiveReloadTests {
     #expect(!built.contains("__lessons"), "the published page has the live-reload script")
 
     let lesson = server.project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md"
-    try CommandRunner.write("---\ntitle: Lesson 0\n---\nEdited text.\n", to: lesson)
+    try CommandRunner.save("---\ntitle: Lesson 0\n---\nEdited text.\n", to: lesson)
     #expect(events.wait(for: "event: rebuild", seconds: 60), "no rebuild event after a save: \(events.received)")
     #expect(events.wait(for: "\"generation\":1", seconds: 5), "\(events.received)")
     #expect(try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/tutorial.html", port: server.port).response
       .contains("Edited text."))
 
-    try CommandRunner.write("<html>{{#broken}}</html>\n", to: server.project + "/templates/layout.mustache")
+    try CommandRunner.save("<html>{{#broken}}</html>\n", to: server.project + "/templates/layout.mustache")
     #expect(events.wait(for: "\"generation\":2", seconds: 60), "no event for the broken build: \(events.received)")
     #expect(events.received.contains("layout.mustache:"), "the error has no file:line: \(events.received)")
     #expect(events.received.components(separatedBy: "event: rebuild").count == 3, "one event per rebuild")
