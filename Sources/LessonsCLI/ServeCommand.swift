@@ -94,6 +94,7 @@ private func rebuild(_ builder: SiteBuilder, reporter: TerminalReporter, changed
   do {
     let report = try builder.build(progress: reporter.progress)
     if changed != nil && report.upToDate { return .unchanged }
+    if let changed, !reporter.quiet { FileHandle.standardOutput.write(Data(changeLine(changed).utf8)) }
     reporter.finish(report, verb: "Built", output: builder.configuration.outputFolder)
     var errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
     if !report.failed.isEmpty { errors.append("error: lesson(s) not built: \(report.failed.joined(separator: ", "))") }
@@ -102,6 +103,16 @@ private func rebuild(_ builder: SiteBuilder, reporter: TerminalReporter, changed
     reporter.fail(error)
     return .rebuilt(errors: [error.description])
   }
+}
+
+/// `[14:05:31] content/…/tutorial.md changed (and 2 more)`: what a rebuild answers to, and when.
+private func changeLine(_ changed: [String]) -> String {
+  let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
+  let time = [parts.hour, parts.minute, parts.second].map { String(format: "%02d", $0 ?? 0) }.joined(separator: ":")
+  let files = changed.filter { !($0 as NSString).lastPathComponent.hasPrefix(".") }
+  let first = files.first ?? changed.first ?? "a file"
+  let more = files.count > 1 ? " (and \(files.count - 1) more)" : ""
+  return "[\(time)] \(first) changed\(more)\n"
 }
 
 extension RebuildLoop.Result {

@@ -88,7 +88,7 @@ struct LiveReloadTests {
     #expect(head.response.hasSuffix("\r\n\r\n"))
   }
 
-  @Test("a port in use is a one-line error before building; --port 0 announces the port bound",
+  @Test("a port in use is a one-line error before building; --port 0 announces the port bound; rebuilds name the file",
     .timeLimit(.minutes(3)))
   func ports() throws {
     let server = try ServeCommandTests.Server.start()
@@ -103,7 +103,7 @@ struct LiveReloadTests {
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try CommandRunner.executable())
-    process.arguments = ["serve", "--port", "0", "--quiet"]
+    process.arguments = ["serve", "--port", "0"]
     process.currentDirectoryURL = URL(fileURLWithPath: project)
     let output = Pipe()
     process.standardOutput = output
@@ -113,20 +113,24 @@ struct LiveReloadTests {
       process.terminate()
       process.waitUntilExit()
     }
-    let line = Handoff<String>()
+    let text = NSLock()
+    nonisolated(unsafe) var collected = ""
     Thread {
-      var text = ""
-      while !text.contains("\n") {
+      while true {
         let data = output.fileHandleForReading.availableData
         if data.isEmpty { break }
-        text += String(decoding: data, as: UTF8.self)
+        text.withLock { collected += String(decoding: data, as: UTF8.self) }
       }
-      line.set(text)
     }.start()
-    var announced = ""
-    #expect(Waiting.until(seconds: 60, interval: 20_000) { line.peek().map { announced = $0 } != nil || !process.isRunning })
+    func seen(_ marker: String) -> Bool { text.withLock { collected.contains(marker) } }
+    #expect(Waiting.until(seconds: 60, interval: 20_000) { seen("(Ctrl-C to stop)\n") || !process.isRunning })
+    let announced = text.withLock { collected }.split(separator: "\n").first { $0.hasPrefix("Serving") } ?? ""
     let port = announced.split(separator: ":").last.flatMap { UInt16($0.prefix { $0.isNumber }) } ?? 0
     #expect(port != 0, "no port in \(announced)")
+    try CommandRunner.save("---\ntitle: Lesson 0\n---\nSaved.\n", to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    // The rebuild line names the saved file and the time.
+    #expect(Waiting.until(seconds: 60, interval: 20_000) { seen("lesson-0/tutorial.md changed") }, "\(text.withLock { collected })")
+    #expect(text.withLock { collected }.range(of: #"\[\d\d:\d\d:\d\d\] content/"#, options: .regularExpression) != nil)
     #expect(try RawHTTP.get("/", port: port).status == 200)
   }
 }
