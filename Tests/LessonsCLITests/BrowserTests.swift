@@ -112,4 +112,22 @@ struct BrowserTests {
     #expect(dom.contains("id=\"lessons-build-error\""), "no overlay in \(dom.suffix(600)); events: \(events.received)")
     #expect(dom.contains("layout.mustache:"))
   }
+
+  @Test("search.html?q= lists the matching lesson with its section and the match marked, from file://",
+    .timeLimit(.minutes(3)))
+  func search() throws {
+    let project = try Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    for page in ["index.html", "topics/topic-a/tutorials/lesson-0/tutorial.html"] {
+      #expect(try CommandRunner.read(project + "/site/" + page).contains("id=\"site-search-query\""), "\(page) has no search box")
+    }
+    let index = try CommandRunner.read(project + "/site/search-index.js")
+    #expect(index.hasPrefix("window.lessonsSearchIndex = "))
+    let dom = try Browser.dom("file://" + project + "/site/search.html?q=sidew")
+    #expect(dom.contains("1 lesson matches"), "\(dom.suffix(1200))")
+    #expect(dom.contains("href=\"topics/topic-a/tutorials/lesson-0/tutorial.html\">Browser</a>"))
+    #expect(dom.contains("<mark>sideways</mark>"))
+    let none = try Browser.dom("file://" + project + "/site/search.html?q=zzzqqq")
+    #expect(none.contains("No lesson matches"))
+  }
 }

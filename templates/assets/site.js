@@ -85,6 +85,15 @@
     openedForPrint = [];
   });
 
+  /* ---- "/" focuses the search box (unless typing somewhere already) ---- */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) { return; }
+    var box = document.getElementById("search-query") || document.getElementById("site-search-query");
+    if (box) { event.preventDefault(); box.focus(); box.select(); }
+  });
+
   function start() {
     var blocks = document.querySelectorAll("pre");
     for (var i = 0; i < blocks.length; i++) {

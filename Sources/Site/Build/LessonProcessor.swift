@@ -92,7 +92,8 @@ struct LessonProcessor: Sendable {
     outcome.record = BuildManifest.Lesson(
       inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
-        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
+        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
+        search: SearchSection.sections(ofBody: body.html)),
       warnings: outcome.diagnostics.filter { $0.severity == .warning })
     return outcome
   }

@@ -27,6 +27,8 @@ struct BuildManifest: Codable, Sendable {
     var level: String?
     var minutes: Int?
     var draft: Bool
+    /// The lesson's text by section, for the search index (nil in manifests of older builds).
+    var search: [SearchSection]? = nil
   }
 
   /// One lesson of the last build.

@@ -42,6 +42,13 @@ struct SitePages {
         pages.append(path)
       }
     }
+    if templates.names.contains("search") {
+      try FileSystem.write(SearchIndex.script(topics: topics), to: staging + "/search-index.js")
+      try FileSystem.write(
+        templates.page("search", context: ["root": "", "siteTitle": site.title, "title": "Search"]),
+        to: staging + "/search.html")
+      written += ["search-index.js", "search.html"]
+    }
     pages += topics.flatMap { $0.lessons.map(\.pagePath) }
     try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
