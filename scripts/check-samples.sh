@@ -4,7 +4,9 @@
 #   - no kramdown or Liquid syntax left in the visible text: `{:`, `{%`, `%}`, `-title>`;
 #   - boxes came out as boxes (at least one element with class "box ..." when the source has an IAL box);
 #   - `tidy -errors -q` reports no errors.
-# `enable: false` is dropped from the copies so that every sample is rendered.
+#   - every `{% snippet %}`/`{% include %}` line of the source was expanded (no "snippet-note" left on the page);
+# `enable: false` is dropped from the copies so that every sample is rendered. GTN's shared files the samples
+# include (faqs/, snippets/ from Tests/LessonsTests/Fixtures/gtn, CC-BY 4.0) are placed at the content root.
 # Usage: scripts/check-samples.sh [SAMPLES_FOLDER]    Env: LESSONS_BIN to use a built binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,9 @@ for file in "$samples"/*--*.md; do
   topic=${base%%--*} tutorial=${base#*--}
   mkdir -p "$work/content/topics/$topic/tutorials/$tutorial"
   grep -v '^enable: *false' "$file" >"$work/content/topics/$topic/tutorials/$tutorial/tutorial.md"
+done
+for shared in faqs snippets; do
+  cp -R "Tests/LessonsTests/Fixtures/gtn/$shared" "$work/content/$shared"
 done
 status=0
 "$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" || status=$?
@@ -49,6 +54,8 @@ for fragment in ["{:", "{%", "%}", "-title>"]:
 if re.search(r"^\s*(>\s*)*\{:\s*\.(question|hands_on|tip|comment|solution|details|warning|agenda)", source, re.M) \
         and not re.search(r'class="[^"]*\bbox\b', lesson_body):
     print("the source has boxes but the page has no element of class box")
+if re.search(r"^[>\s]*\{%-?\s*(snippet|include)\s", source, re.M) and "snippet-note" in page:
+    print("a snippet or include was not expanded (snippet-note on the page)")
 PY
 )
   tidy_errors=$(tidy -errors -q "$page" 2>&1 || true)

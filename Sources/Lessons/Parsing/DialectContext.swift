@@ -17,6 +17,8 @@ final class DialectContext {
   /// Next suffix to try for each id base, so that many equal headings stay linear.
   private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
+  /// Lines holding a snippet or include tag already reported by the include expansion (no second warning).
+  var reportedIncludeLines: Set<Int> = []
   /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.
   var footnoteLabels: Set<String> = []
   /// Footnote contents by label, as their definitions are transformed.

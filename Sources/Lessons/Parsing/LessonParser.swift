@@ -56,18 +56,50 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    let body = SiteLinkRewriter.rewrite(split.body, relativePath: relativePath)
+    var expandedBody = split.body
+    var sourceMap = SourceMap()
+    var reportedIncludeLines: Set<Int> = []
+    if IncludeExpander.mayInclude(split.body), let root = contentRoot(file: file, relativePath: relativePath) {
+      let expansion = IncludeExpander.expand(
+        split.body, file: file, files: IncludeFiles(root: root), scope: LiquidScope(page: frontMatter.liquidVariables))
+      expandedBody = expansion.text
+      sourceMap = expansion.map
+      reportedIncludeLines = expansion.reportedLines
+      diagnostics += expansion.diagnostics
+    }
+    let body = SiteLinkRewriter.rewrite(expandedBody, relativePath: relativePath)
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
+    context.reportedIncludeLines = reportedIncludeLines
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
     let document = Document(
       blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations,
       footnotes: context.footnotes())
-    return Lesson(
+    var cells = context.cells
+    for index in cells.indices {
+      let origin = sourceMap.origin(of: cells[index].line, in: file)
+      if origin.file == file { cells[index].line = origin.line }
+    }
+    var lesson = Lesson(
       file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
-      cells: context.cells, diagnostics: sortedByLine(diagnostics + context.diagnostics))
+      cells: cells, diagnostics: sortedByLine(diagnostics + context.diagnostics.map(sourceMap.mapped)))
+    lesson.source = text
+    lesson.expandedBody = expandedBody
+    lesson.sourceMap = sourceMap
+    return lesson
+  }
+
+  /// The content root: the lesson's folder without its `relativePath`; nil when the file is not laid out so
+  /// (a lesson parsed on its own), and then nothing is included.
+  static func contentRoot(file: String, relativePath: String) -> String? {
+    let folder = (file as NSString).deletingLastPathComponent
+    guard !relativePath.isEmpty else { return folder.isEmpty ? "." : folder }
+    if folder == relativePath { return "." }
+    guard folder.hasSuffix("/" + relativePath) else { return nil }
+    let root = String(folder.dropLast(relativePath.count + 1))
+    return root.isEmpty ? "/" : root
   }
 
   /// Diagnostics in file order (whole-file ones first); the passes find them in tree order.

@@ -20,7 +20,9 @@ enum LiquidTag {
       return tool(body.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(4), line: line, context: context)
     case "snippet", "include":
       let path = words.count >= 2 ? String(words[1]) : ""
-      context.warn(line, "{% \(name) \(path) %}: snippet files are not available; shown as a note")
+      if !context.reportedIncludeLines.contains(line) {
+        context.warn(line, "{% \(name) \(path) %}: not expanded (only a tag alone on its line, in a lesson under a content folder, is); shown as a note")
+      }
       return .snippet(path)
     case "cite":
       guard words.count >= 2 else {
