@@ -133,3 +133,22 @@ import Testing
     #expect(LessonTestSupport.boxes(lesson.document.blocks).isEmpty)
   }
 }
+
+extension IncludeTests {
+  @Test func siteVariablesReachSnippets() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("includes-site-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let relative = "topics/t/tutorials/x"
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent(relative), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("snippets"), withIntermediateDirectories: true)
+    try "On {{ site.title }}: [home]({{ site.baseurl }}/index.html)\n".write(
+      to: root.appendingPathComponent("snippets/s.md"), atomically: true, encoding: .utf8)
+    let file = root.appendingPathComponent(relative + "/tutorial.md").path
+    try "---\ntitle: X\n---\n{% include snippets/s.md %}\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let lesson = try LessonParser.parse(file: file, relativePath: relative, site: ["title": "Swift training"])
+    let text = "\(lesson.document.blocks)"
+    #expect(text.contains("On Swift training"))
+    #expect(text.contains("../../../../index.html"), "site.baseurl is left to the link rewriting: \(text)")
+  }
+}

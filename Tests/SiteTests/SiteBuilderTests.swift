@@ -68,6 +68,21 @@ final class SiteBuilderTests {
     #expect(staging.isEmpty)
   }
 
+  @Test("a changed snippet renders the lessons again, and they show it", .timeLimit(.minutes(1)))
+  func aChangedSnippetRendersAgain() throws {
+    let snippet = configuration.contentFolder + "/snippets/step.md"
+    try SiteTestSupport.write("First wording.\n", to: snippet)
+    let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
+    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "\n{% include snippets/step.md %}\n", to: lesson)
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    #expect(try SiteTestSupport.read(page(1)).contains("First wording."))
+    try SiteTestSupport.write("Second wording, longer.\n", to: snippet)
+    let second = try builder.build()
+    #expect(!second.upToDate)
+    #expect(try SiteTestSupport.read(page(1)).contains("Second wording, longer."))
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

@@ -9,20 +9,20 @@ import Markdown
 public enum LessonParser {
   /// Parses the tutorial at `file`; `relativePath` is its folder relative to the content root.
   /// Problems are reported in `Lesson.diagnostics`; this only throws (`LessonParserError`) when the file cannot be
-  /// read at all.
-  public static func parse(file: String, relativePath: String) throws -> Lesson {
+  /// read at all. `site` holds the site settings snippets read as `{{ site.x }}`.
+  public static func parse(file: String, relativePath: String, site: [String: String] = [:]) throws -> Lesson {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
       throw LessonParserError(file: file, reason: "cannot read the file: \(error.localizedDescription)")
     }
-    return parse(data: data, file: file, relativePath: relativePath)
+    return parse(data: data, file: file, relativePath: relativePath, site: site)
   }
 
   /// Parses lesson text already in memory (what `parse(file:relativePath:)` does after reading), for tests and
   /// tools; `file` names the lesson in diagnostics and locates its images.
-  public static func parse(data: Data, file: String, relativePath: String) -> Lesson {
+  public static func parse(data: Data, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
     var diagnostics: [Diagnostic] = []
     let text: String
     if let decoded = String(validatingUTF8Data: data) {
@@ -32,15 +32,17 @@ public enum LessonParser {
       diagnostics.append(Diagnostic(.error, file: file, line: line, "the file is not valid UTF-8"))
       text = String(decoding: data, as: UTF8.self)
     }
-    return parse(text: text, file: file, relativePath: relativePath, diagnostics: diagnostics)
+    return parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: diagnostics)
   }
 
   /// Parses lesson text.
-  public static func parse(text: String, file: String, relativePath: String) -> Lesson {
-    parse(text: text, file: file, relativePath: relativePath, diagnostics: [])
+  public static func parse(text: String, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
+    parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: [])
   }
 
-  private static func parse(text: String, file: String, relativePath: String, diagnostics: [Diagnostic]) -> Lesson {
+  private static func parse(
+    text: String, file: String, relativePath: String, site: [String: String], diagnostics: [Diagnostic]
+  ) -> Lesson {
     var diagnostics = diagnostics
     let parts = relativePath.split(separator: "/").map(String.init)
     let slug = parts.last ?? ""
@@ -61,7 +63,7 @@ public enum LessonParser {
     var reportedIncludeLines: Set<Int> = []
     if IncludeExpander.mayInclude(split.body), let root = contentRoot(file: file, relativePath: relativePath) {
       let expansion = IncludeExpander.expand(
-        split.body, file: file, files: IncludeFiles(root: root), scope: LiquidScope(page: frontMatter.liquidVariables))
+        split.body, file: file, files: IncludeFiles(root: root), scope: LiquidScope(page: frontMatter.liquidVariables, site: site))
       expandedBody = expansion.text
       sourceMap = expansion.map
       reportedIncludeLines = expansion.reportedLines

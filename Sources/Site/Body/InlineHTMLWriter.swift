@@ -45,7 +45,8 @@ extension BodyHTMLWriter {
     case .icon(let name, let line):
       if !Icons.isKnown(name) {
         diagnostics.append(
-          Diagnostic(.warning, file: lesson.file, line: line, "unknown icon '\(name)'; a generic icon is shown"))
+          lesson.sourceMap.mapped(
+            Diagnostic(.warning, file: lesson.file, line: line, "unknown icon '\(name)'; a generic icon is shown")))
       }
       html += "<span class=\"icon-wrap\">"
       Icons.append(name, to: &html)

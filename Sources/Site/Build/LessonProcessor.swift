@@ -27,7 +27,7 @@ struct LessonProcessor: Sendable {
     var outcome = Outcome(source: source, record: nil, diagnostics: [])
     let lesson: Lesson
     do {
-      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath)
+      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath, site: site.liquidVariables)
     } catch {
       outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
       return outcome

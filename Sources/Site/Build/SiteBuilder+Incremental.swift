@@ -9,9 +9,15 @@ extension SiteBuilder {
     guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
+    var includes: [String: FileSystem.Status] = [:]
+    for folder in ["faqs", "snippets", "_includes"] {
+      let path = configuration.contentFolder + "/" + folder
+      guard try FileSystem.status(path)?.isDirectory == true else { continue }
+      includes.merge(try ContentScanner.statuses(under: path, prefix: folder + "/")) { first, _ in first }
+    }
     return BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
-      siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
+      includes: includes, siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
   }
 
   func isUpToDate(

@@ -19,6 +19,9 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     self.baseURL = baseURL
   }
 
+  /// What snippets read as `{{ site.x }}` (`site.baseurl` and `site.url` are left to the link rewriting).
+  var liquidVariables: [String: String] { ["title": title] }
+
   /// Reads `site.yaml` in `contentRoot` when it exists.
   static func load(contentRoot: String) throws(SiteError) -> SiteSettings {
     let path = contentRoot + "/site.yaml"

@@ -16,6 +16,9 @@ struct BuildManifest: Codable, Sendable {
     /// The builder's version and executable (size and time), so that a new builder renders everything again.
     var builder: String
     var templates: [String: FileSystem.Status]
+    /// The files lessons may include from the content root (`faqs/`, `snippets/`, `_includes/`): a changed FAQ
+    /// renders every lesson again, since any lesson may show it.
+    var includes: [String: FileSystem.Status]
     var siteFile: FileSystem.Status?
     var baseURL: String?
     var strict: Bool
