@@ -11,6 +11,9 @@ public struct Document: Sendable, Hashable {
   public var usedAbbreviations: [Abbreviation]
   /// Footnotes (`[^label]: text`) in the order of their numbers, for the end of the page.
   public var footnotes: [Footnote]
+  /// The entries `{% cite %}` names, sorted as the list shows them (author, then year): where `{% bibliography %}`
+  /// stands (`Block.bibliography`), else at the end of the page.
+  public var references: [Reference] = []
 
   /// Creates a document.
   public init(

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Turns cmark's block tree (after `AttributeLineSeparator`) into GTN `Block`s: boxes, figures, tables, the
@@ -90,6 +91,9 @@ struct BlockTransformer {
       context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: node.startLine), node.startLine)
       return nil
     }
+    if node.children.count == 1, let literal = node.children[0].literal, Self.isBibliographyTag(literal) {
+      return .bibliography
+    }
     let content = inlines.transform(node.children, line: node.startLine)
     let visible = content.filter { inline in
       if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
@@ -117,6 +121,14 @@ struct BlockTransformer {
       context.tableOfContents.append(HeadingReference(id: id, title: text, level: 2))
     }
     return .heading(Heading(level: node.headingLevel, content: content, id: id, attributes: attributes, line: node.startLine))
+  }
+
+  /// `{% bibliography %}` (with jekyll-scholar options such as `--cited`) alone in its paragraph.
+  static func isBibliographyTag(_ text: String) -> Bool {
+    let trimmed = text.trimmingSpaces
+    guard trimmed.hasPrefix("{%"), trimmed.hasSuffix("%}") else { return false }
+    let body = trimmed.dropFirst(2).dropLast(2).trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))
+    return body == "bibliography" || body.hasPrefix("bibliography ")
   }
 
   /// `1. TOC` followed by `{:toc}`: kramdown's marker for "the table of contents goes here".

@@ -17,6 +17,17 @@ final class DialectContext {
   /// Next suffix to try for each id base, so that many equal headings stay linear.
   private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
+  /// The entries of the lesson's `tutorial.bib` by key, and the file's path (nil when there is none).
+  var bibliography: [String: Reference] = [:]
+  var bibliographyFile: String?
+  /// Keys `{% cite %}` named, in order of first citation.
+  var citedKeys: [String] = []
+
+  /// The cited references, sorted by label (first author, then year).
+  func citedReferences() -> [Reference] {
+    citedKeys.compactMap { bibliography[$0] }.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
+  }
+
   /// Lines holding a snippet or include tag already reported by the include expansion (no second warning).
   var reportedIncludeLines: Set<Int> = []
   /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.

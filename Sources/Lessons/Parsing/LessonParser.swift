@@ -73,12 +73,14 @@ public enum LessonParser {
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     context.reportedIncludeLines = reportedIncludeLines
+    diagnostics += Bibliography.load(besides: file, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
-    let document = Document(
+    var document = Document(
       blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations,
       footnotes: context.footnotes())
+    document.references = context.citedReferences()
     var cells = context.cells
     for index in cells.indices {
       let origin = sourceMap.origin(of: cells[index].line, in: file)

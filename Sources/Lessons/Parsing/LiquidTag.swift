@@ -25,11 +25,21 @@ enum LiquidTag {
       }
       return .snippet(path)
     case "cite":
-      guard words.count >= 2 else {
+      let keys = words.dropFirst().filter { !$0.hasPrefix("--") }.map(String.init)
+      guard !keys.isEmpty else {
         context.warn(line, "{% cite %} needs a key")
         return nil
       }
-      return .citation(String(words[1]))
+      for key in keys {
+        if context.bibliography[key] != nil {
+          if !context.citedKeys.contains(key) { context.citedKeys.append(key) }
+        } else if let bib = context.bibliographyFile {
+          context.warn(line, "{% cite \(key) %}: no entry '\(key)' in \(bib); the key is shown")
+        } else {
+          context.warn(line, "{% cite \(key) %}: no tutorial.bib beside the lesson; the key is shown")
+        }
+      }
+      return .citation(keys.joined(separator: " "))
     case "raw", "endraw", "comment", "endcomment":
       return nil
     default:

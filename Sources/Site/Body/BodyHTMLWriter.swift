@@ -10,6 +10,8 @@ struct BodyHTMLWriter {
   var currentLine: Int?
   /// Footnotes already referenced (only the first reference carries the id the back link points to).
   var referencedFootnotes: Set<String> = []
+  /// True once the references list is written (where `{% bibliography %}` stands, else at the end).
+  var referencesWritten = false
 
   /// Writes the footnotes section at the end of the body.
   mutating func writeFootnotes(_ footnotes: [Footnote]) {
@@ -117,6 +119,8 @@ struct BodyHTMLWriter {
       html += "<hr />\n"
     case .tableOfContents:
       writeTableOfContents()
+    case .bibliography:
+      writeReferences()
     }
   }
 

@@ -49,6 +49,7 @@ public enum BodyRenderer {
       var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
       writer.write(lesson.document.blocks)
       writer.writeFootnotes(lesson.document.footnotes)
+      writer.writeReferences()
       return (writer.html, writer.diagnostics)
     }
     return RenderedBody(

@@ -72,10 +72,8 @@ extension BodyHTMLWriter {
         HTMLEscaping.escape(abbreviation.short, into: &html)
         html += "</abbr>"
       }
-    case .citation(let key):
-      html += "<cite class=\"citation\">"
-      HTMLEscaping.escape(key, into: &html)
-      html += "</cite>"
+    case .citation(let keys):
+      writeCitation(keys)
     case .math(let tex):
       html += "<span class=\"math\">"
       HTMLEscaping.escape(tex, into: &html)

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reads the `tutorial.bib` beside a lesson (GTN's place for a tutorial's references) into the parse context.
+enum Bibliography {
+  static let maximumBytes = 4 * 1024 * 1024
+
+  /// Loads `tutorial.bib` from the folder of `file` when there is one; returns the problems found in it, at its
+  /// own lines.
+  static func load(besides file: String, into context: DialectContext) -> [Diagnostic] {
+    let path = (context.folder.isEmpty ? "." : context.folder) + "/tutorial.bib"
+    guard FileManager.default.fileExists(atPath: path) else { return [] }
+    context.bibliographyFile = "tutorial.bib"
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return [Diagnostic(.warning, file: path, "cannot read the bibliography")]
+    }
+    guard data.count <= maximumBytes else {
+      return [Diagnostic(.warning, file: path, "the bibliography is larger than 4 MB; not read")]
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    let (entries, problems) = BibTeXParser.parse(text)
+    var diagnostics = problems.map { Diagnostic(.warning, file: path, line: $0.line, $0.message) }
+    for entry in entries {
+      if context.bibliography[entry.key] != nil {
+        diagnostics.append(Diagnostic(.warning, file: path, line: entry.line, "entry \(entry.key) is defined twice; the first is used"))
+        continue
+      }
+      context.bibliography[entry.key] = ReferenceFormatter.reference(entry)
+    }
+    return diagnostics
+  }
+}
