@@ -12,7 +12,7 @@ struct DiagnosticsTests {
     let error = lesson.diagnostics.first { $0.severity == .error }
     #expect(error?.line == 7)
     #expect(error?.message.contains("UTF-8") == true)
-    #expect(lesson.document.tableOfContents.isEmpty)
+    #expect(lesson.document.tableOfContents.map(\.title) == ["Heading"])
     #expect(lesson.document.blocks.count >= 2)
   }
 

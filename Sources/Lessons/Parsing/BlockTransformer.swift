@@ -117,8 +117,9 @@ struct BlockTransformer {
     let content = inlines.transform(node.children, line: node.startLine)
     let text = Self.plainText(content)
     let id = context.headingID(text: text, wanted: attributes.id)
-    if node.headingLevel == 2, !inBox, !attributes.classes.contains("no_toc") {
-      context.tableOfContents.append(HeadingReference(id: id, title: text, level: 2))
+    // GTN's kramdown has toc_levels 1..2: `#` and `##` headings, nested.
+    if node.headingLevel <= 2, !inBox, !attributes.classes.contains("no_toc") {
+      context.tableOfContents.append(HeadingReference(id: id, title: text, level: node.headingLevel))
     }
     return .heading(Heading(level: node.headingLevel, content: content, id: id, attributes: attributes, line: node.startLine))
   }

@@ -29,10 +29,13 @@ public struct TableOfContentsEntry: Sendable, Hashable {
   public var id: String
   /// The heading's plain text.
   public var title: String
+  /// 1 for `#`, 2 for `##`: the page's agenda indents the second level.
+  public var level: Int
   /// Creates an entry.
-  public init(id: String, title: String) {
+  public init(id: String, title: String, level: Int = 2) {
     self.id = id
     self.title = title
+    self.level = level
   }
 }
 
@@ -54,7 +57,7 @@ public enum BodyRenderer {
     }
     return RenderedBody(
       html: html,
-      tableOfContents: lesson.document.tableOfContents.map { TableOfContentsEntry(id: $0.id, title: $0.title) },
+      tableOfContents: lesson.document.tableOfContents.map { TableOfContentsEntry(id: $0.id, title: $0.title, level: $0.level) },
       glossary: lesson.document.usedAbbreviations, diagnostics: diagnostics)
   }
 }

@@ -37,7 +37,7 @@ struct TutorialPage {
       "keyPoints": front.keyPoints.map(InlineMarkup.html),
       "tags": front.tags,
       "draft": front.draft,
-      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title] },
+      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
       // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
       "agendaInBody": body.html.contains("box-agenda"),
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
