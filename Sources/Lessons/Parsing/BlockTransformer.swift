@@ -82,13 +82,15 @@ struct BlockTransformer {
   }
 
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
-    if !context.footnoteLabels.isEmpty, let first = node.children.first,
-      let marker = FootnoteScanner.definitionMarker(first)
-    {
-      var children = node.children
-      let rest = (first.literal ?? "")[marker.markerEnd...].drop { $0 == " " }
-      children[0].literal = String(rest)
-      context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: node.startLine), node.startLine)
+    if !context.footnoteLabels.isEmpty, let first = node.children.first, FootnoteScanner.definitionMarker(first) != nil {
+      var line = node.startLine
+      for group in FootnoteScanner.definitionGroups(node.children) {
+        guard let head = group.first, let marker = FootnoteScanner.definitionMarker(head) else { continue }
+        var children = Array(group)
+        children[0].literal = String((head.literal ?? "")[marker.markerEnd...].drop { $0 == " " })
+        context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: line), line)
+        line += group.filter { $0.kind == .softBreak || $0.kind == .lineBreak }.count + 1
+      }
       return nil
     }
     if node.children.count == 1, let literal = node.children[0].literal, Self.isBibliographyTag(literal) {

@@ -61,18 +61,20 @@ public enum LessonParser {
     var expandedBody = split.body
     var sourceMap = SourceMap()
     var reportedIncludeLines: Set<Int> = []
+    let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
     if IncludeExpander.mayInclude(split.body), let root = contentRoot(file: file, relativePath: relativePath) {
-      let expansion = IncludeExpander.expand(
-        split.body, file: file, files: IncludeFiles(root: root), scope: LiquidScope(page: frontMatter.liquidVariables, site: site))
+      let expansion = IncludeExpander.expand(split.body, file: file, files: IncludeFiles(root: root), scope: scope)
       expandedBody = expansion.text
       sourceMap = expansion.map
       reportedIncludeLines = expansion.reportedLines
       diagnostics += expansion.diagnostics
     }
-    let body = SiteLinkRewriter.rewrite(expandedBody, relativePath: relativePath)
+    let kramdown = KramdownLinePass.apply(expandedBody, scope: scope)
+    let body = SiteLinkRewriter.rewrite(kramdown.body, relativePath: relativePath)
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     context.reportedIncludeLines = reportedIncludeLines
+    for problem in kramdown.problems { context.warn(problem.line, problem.message) }
     diagnostics += Bibliography.load(besides: file, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
