@@ -52,4 +52,26 @@ import Testing
     #expect(code.first == "wget https://zenodo.org/record/1/file.csv\n")
     #expect(code.last == "{{ page.title }}\n")
   }
+
+  @Test func markdownInsideAMarkdownOneElementIsParsed() {
+    let lesson = LessonTestSupport.parse(
+      "<details markdown=\"1\">\n<summary>More</summary>\nSome **bold** text.\n\n- item\n</details>\n\n<div class=\"x\" markdown=\"1\">\n*it*\n</div>\n")
+    let blocks = lesson.document.blocks
+    #expect(blocks.first == .html("<details>\n<summary>More</summary>\n"))
+    #expect(blocks.contains(.paragraph([.text("Some "), .strong([.text("bold")]), .text(" text.")], Attributes())))
+    #expect(blocks.contains { if case .list = $0 { return true } else { return false } })
+    #expect(blocks.contains(.html("</details>\n")))
+    #expect(blocks.contains(.html("<div class=\"x\">\n")))
+    #expect(blocks.contains(.paragraph([.emphasis([.text("it")])], Attributes())))
+    #expect(lesson.diagnostics.isEmpty, "\(lesson.diagnostics)")
+  }
+
+  @Test func figureCaptionsMayHoldMarkdownAndHTML() {
+    let lesson = LessonTestSupport.parse("![Alt](x.png \"A *small* <sub>2</sub> plot\")\n")
+    guard case .figure(let figure)? = lesson.document.blocks.first else {
+      Issue.record("no figure: \(lesson.document.blocks)")
+      return
+    }
+    #expect(figure.caption == [.text("A "), .emphasis([.text("small")]), .text(" "), .html("<sub>"), .text("2"), .html("</sub>"), .text(" plot")])
+  }
 }

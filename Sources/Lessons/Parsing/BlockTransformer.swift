@@ -30,6 +30,10 @@ struct BlockTransformer {
         }
         index += 1
       }
+      if let parts = markdownInHTML(node) {
+        blocks += parts
+        continue
+      }
       if let block = transform(node, attributes: attributes, attributeLine: attributeLine, inBox: inBox) {
         blocks.append(block)
       }
@@ -103,7 +107,10 @@ struct BlockTransformer {
     }
     if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
-      let captionInlines = inlines.transform([MarkdownNode(kind: .text, literal: caption)], line: node.startLine)
+      // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
+      let parsed = Markdown.parse(caption).children.first
+      let captionNodes = parsed?.kind == .paragraph ? parsed?.children ?? [] : [MarkdownNode(kind: .text, literal: caption)]
+      let captionInlines = inlines.transform(captionNodes, line: node.startLine)
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
     if visible.isEmpty { return nil }
