@@ -83,6 +83,20 @@ final class SiteBuilderTests {
     #expect(try SiteTestSupport.read(page(1)).contains("Second wording, longer."))
   }
 
+  @Test("a topic summary renders as Markdown, escaped", .timeLimit(.minutes(1)))
+  func topicSummaryIsMarkdown() throws {
+    try SiteTestSupport.write(
+      "title: Topic A\nsummary: \"Learn **pools** with [GTN](https://training.galaxyproject.org) & more\"\n",
+      to: configuration.contentFolder + "/topics/topic-a/metadata.yaml")
+    _ = try SiteBuilder(configuration: configuration).build()
+    for page in [site + "/index.html", site + "/topics/topic-a/index.html"] {
+      let html = try SiteTestSupport.read(page)
+      #expect(html.contains("Learn <strong>pools</strong> with <a href=\"https://training.galaxyproject.org\">GTN</a>"))
+      #expect(!html.contains("**pools**"))
+      #expect(SiteTestSupport.wellFormednessError(html) == nil)
+    }
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

@@ -49,7 +49,10 @@ enum IndexPage {
         return entry
       },
     ]
-    if let summary = listed.metadata.summary { context["summary"] = summary }
+    if let summary = listed.metadata.summary {
+      context["summary"] = summary
+      context["summaryHTML"] = TopicSummary.html(summary, topic: listed.name)
+    }
     return context
   }
 }
