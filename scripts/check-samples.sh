@@ -5,6 +5,7 @@
 #   - boxes came out as boxes (at least one element with class "box ..." when the source has an IAL box);
 #   - `tidy -errors -q` reports no errors.
 #   - every `{% snippet %}`/`{% include %}` line of the source was expanded (no "snippet-note" left on the page);
+#   - `{% cite %}` became author-year links with a References list; an agenda (`{:toc}`) lists the `#`/`##` headings;
 # `enable: false` is dropped from the copies so that every sample is rendered. GTN's shared files the samples
 # include (faqs/, snippets/ from Tests/LessonsTests/Fixtures/gtn, CC-BY 4.0) are placed at the content root.
 # Usage: scripts/check-samples.sh [SAMPLES_FOLDER]    Env: LESSONS_BIN to use a built binary.
@@ -26,9 +27,47 @@ for file in "$samples"/*--*.md; do
   mkdir -p "$work/content/topics/$topic/tutorials/$tutorial"
   grep -v '^enable: *false' "$file" >"$work/content/topics/$topic/tutorials/$tutorial/tutorial.md"
 done
-for shared in faqs snippets; do
-  cp -R "Tests/LessonsTests/Fixtures/gtn/$shared" "$work/content/$shared"
+for shared in faqs snippets topics; do
+  cp -R "Tests/LessonsTests/Fixtures/gtn/$shared" "$work/content/"
 done
+# A lesson beside the real quality-control tutorial.bib, FAQ and question include, using each of them.
+cat >"$work/content/topics/sequence-analysis/tutorials/quality-control/tutorial.md" <<'LESSON'
+---
+title: Quality control (check-samples)
+---
+
+> <agenda-title></agenda-title>
+>
+> 1. TOC
+> {:toc}
+>
+{: .agenda}
+
+# Upload
+
+> <hands-on-title>Data upload</hands-on-title>
+>
+> 1. Import the reads
+>
+>    {% snippet faqs/galaxy/datasets_import_via_link.md format="fastqsanger" link="https://zenodo.org/record/1" %}
+>
+> 2. Set the type
+>
+>    {% snippet faqs/galaxy/datasets_change_datatype.md datatype="fastqsanger" %}
+{: .hands_on}
+
+## Reads
+
+{% include topics/sequence-analysis/tutorials/quality-control/fastq_question.md %}
+
+# Report
+
+MultiQC ({% cite ewels2016multiqc %}) aggregates FastQC reports; see also {% cite Leger2019 %}.
+
+{% snippet topics/sequence-analysis/tutorials/quality-control/faqs/multiqc_error.md %}
+
+{% bibliography %}
+LESSON
 status=0
 "$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" || status=$?
 [ "$status" -le 1 ] || { echo "error: lessons build crashed (status $status)" >&2; exit 1; }
@@ -56,6 +95,11 @@ if re.search(r"^\s*(>\s*)*\{:\s*\.(question|hands_on|tip|comment|solution|detail
     print("the source has boxes but the page has no element of class box")
 if re.search(r"^[>\s]*\{%-?\s*(snippet|include)\s", source, re.M) and "snippet-note" in page:
     print("a snippet or include was not expanded (snippet-note on the page)")
+if "{% cite" in source and not ('class="references"' in page and re.search(r'<cite class="citation"><a href="#ref-', page)):
+    print("citations did not become links to a References list")
+if re.search(r"\{:\s*toc\s*\}", source) and re.search(r"^#{1,2} ", source, re.M) \
+        and not re.search(r'<ol class="toc">\s*<li>', lesson_body):
+    print("the agenda lists no headings")
 PY
 )
   tidy_errors=$(tidy -errors -q "$page" 2>&1 || true)
