@@ -97,6 +97,33 @@ final class SiteBuilderTests {
     }
   }
 
+  @Test("FAQs are pages, listed on their topic page and linked from its lessons", .timeLimit(.minutes(1)))
+  func faqPages() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "---\ntitle: Why pools?\nbox_type: tip\nlayout: faq\n---\n\nBecause **processes** run at once.\n",
+      to: content + "/topics/topic-a/faqs/why-pools.md")
+    try SiteTestSupport.write(
+      "---\ntitle: Importing via links\nlayout: faq\n---\n\n* Copy the link\n", to: content + "/faqs/galaxy/import.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let faq = try SiteTestSupport.read(site + "/topics/topic-a/faqs/why-pools.html")
+    #expect(faq.contains("Why pools?") && faq.contains("<strong>processes</strong>"))
+    #expect(!faq.contains("box_type"))
+    #expect(faq.contains("href=\"../../../index.html\""))
+    #expect(SiteTestSupport.wellFormednessError(faq) == nil)
+    #expect(FileManager.default.fileExists(atPath: site + "/faqs/galaxy/import.html"))
+    let topic = try SiteTestSupport.read(site + "/topics/topic-a/index.html")
+    #expect(topic.contains("<a href=\"../../topics/topic-a/faqs/why-pools.html\">Why pools?</a>"))
+    #expect(try SiteTestSupport.read(page(0)).contains("<a href=\"../../../../topics/topic-a/faqs/why-pools.html\">Why pools?</a>"))
+    #expect(try SiteTestSupport.read(site + "/sitemap.xml").contains("topics/topic-a/faqs/why-pools.html"))
+    // A new FAQ is a change: the next build is not up to date and links it.
+    try SiteTestSupport.write("---\ntitle: Another\n---\nText.\n", to: content + "/topics/topic-a/faqs/another.md")
+    let second = try SiteBuilder(configuration: configuration).build()
+    #expect(!second.upToDate)
+    #expect(try SiteTestSupport.read(page(1)).contains("faqs/another.html"))
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

@@ -11,6 +11,8 @@ struct LessonProcessor: Sendable {
   var strict: Bool
   /// Topic folder name → title, for the breadcrumbs.
   var topicTitles: [String: String]
+  /// Topic folder name → its FAQs, linked from its lessons.
+  var topicFAQs: [String: [FAQLink]] = [:]
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
   var execution: ExecutionOptions?
 
@@ -64,7 +66,7 @@ struct LessonProcessor: Sendable {
     let page = TutorialPage(
       lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
       site: site,
-      topicTitle: topicTitles[source.topic] ?? source.topic)
+      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [])
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]

@@ -12,9 +12,10 @@ extension SiteBuilder {
     let templates = try TemplateSet(folder: configuration.templatesFolder)
     let site = siteSettings(diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+    let faqs = FAQCatalog.load(contentRoot: configuration.contentFolder, site: site, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
-      execution: nil)
+      topicFAQs: faqs.linksByTopic, execution: nil)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
       processor.process($0, staging: nil)
     }) {

@@ -10,7 +10,7 @@ extension SiteBuilder {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
     var includes: [String: FileSystem.Status] = [:]
-    for folder in ["faqs", "snippets", "_includes"] {
+    for folder in ["snippets", "_includes"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
       let path = configuration.contentFolder + "/" + folder
       guard try FileSystem.status(path)?.isDirectory == true else { continue }
       includes.merge(try ContentScanner.statuses(under: path, prefix: folder + "/")) { first, _ in first }

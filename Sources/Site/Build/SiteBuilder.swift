@@ -44,6 +44,7 @@ public struct SiteBuilder: Sendable {
     let templates = try TemplateSet(folder: configuration.templatesFolder)
     let site = siteSettings(diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
+    let faqs = FAQCatalog.load(contentRoot: configuration.contentFolder, site: site, diagnostics: &report.diagnostics)
 
     try checkOutputIsSafeToReplace()
     let staging = try StagingFolder(output: configuration.outputFolder)
@@ -72,7 +73,7 @@ public struct SiteBuilder: Sendable {
       report.diagnostics += unknownRefreshNames(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
-        topicTitles: metadata.mapValues(\.title), execution: configuration.execution)
+        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, execution: configuration.execution)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)
       }
@@ -88,7 +89,8 @@ public struct SiteBuilder: Sendable {
       report.disabled = records.values.count { $0.summary == nil }
 
       let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
-        inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
+        inventory: inventory, records: records, metadata: metadata, faqs: faqs,
+        templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)

@@ -16,8 +16,8 @@ struct BuildManifest: Codable, Sendable {
     /// The builder's version and executable (size and time), so that a new builder renders everything again.
     var builder: String
     var templates: [String: FileSystem.Status]
-    /// The files lessons may include from the content root (`faqs/`, `snippets/`, `_includes/`): a changed FAQ
-    /// renders every lesson again, since any lesson may show it.
+    /// The files lessons may include from the content root (`faqs/`, `snippets/`, `_includes/`) and the topics'
+    /// FAQs: a changed FAQ renders every lesson again, since any lesson may show or link it.
     var includes: [String: FileSystem.Status]
     var siteFile: FileSystem.Status?
     var baseURL: String?

@@ -18,6 +18,8 @@ struct TutorialPage {
   var site: SiteSettings
   /// The topic's title from its metadata.yaml (its folder name when it has none).
   var topicTitle: String
+  /// The topic's FAQs, linked from the page.
+  var faqs: [FAQLink] = []
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -45,12 +47,13 @@ struct TutorialPage {
       "contributions": contributions(front.contributions),
       "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
       "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
+      "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
     ]
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
       context["notebook"] = ["link": notebook, "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp"] {
+    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs"] {
       let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
       context[flag] = ((context[key] as? [Any])?.isEmpty == false)
     }
