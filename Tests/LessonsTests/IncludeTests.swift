@@ -152,3 +152,29 @@ extension IncludeTests {
     #expect(text.contains("../../../../index.html"), "site.baseurl is left to the link rewriting: \(text)")
   }
 }
+
+extension IncludeTests {
+  @Test func chooseYourOwnTutorialKeepsEveryBranchReadableAndLabelled() throws {
+    let (lesson, root) = try lesson(
+      """
+      {% include _includes/cyoa-choices.html option1="Short" option2="Long" default="Short" text="Pick one." %}
+
+      <div class="Short" markdown="1">
+      The **short** way.
+      </div>
+
+      <div class="Long" markdown="1">
+      The long way.
+      </div>
+      """)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    #expect(lesson.diagnostics.isEmpty, "\(lesson.diagnostics)")
+    let note = try #require(LessonTestSupport.boxes(lesson.document.blocks).first)
+    #expect(note.type == "comment")
+    let noteText = "\(note.box.content)"
+    #expect(noteText.contains("Pick one.") && noteText.contains("Short") && noteText.contains("Long"))
+    let all = "\(lesson.document.blocks)"
+    #expect(all.contains("Version: Short") && all.contains("Version: Long"))
+    #expect(all.contains("short") && all.contains("The long way."))
+  }
+}

@@ -21,6 +21,8 @@ struct IncludeExpander {
     /// Expanded lines holding a tag that was reported and left in place (the parser shows a note there without
     /// warning again).
     var reportedLines: Set<Int>
+    /// The branch names of "choose your own tutorial" choices, whose `<div class="name">` blocks are labelled.
+    var choices: Set<String>
   }
 
   static let maximumDepth = 8
@@ -32,6 +34,7 @@ struct IncludeExpander {
   private var included: [String] = []
   private var lineCount = 0
   private var stoppedForSize = false
+  private var choices: Set<String> = []
 
   init(files: IncludeFiles, scope: LiquidScope) {
     self.files = files
@@ -57,7 +60,8 @@ struct IncludeExpander {
     let map = SourceMap(origins: outOrigins, includedFiles: expander.included)
     let reportedLines = Set(reported.indices.filter { reported[$0] }.map { $0 + 1 })
     let joined = outLines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
-    return Expansion(text: joined, map: map, diagnostics: expander.diagnostics, reportedLines: reportedLines)
+    return Expansion(
+      text: joined, map: map, diagnostics: expander.diagnostics, reportedLines: reportedLines, choices: expander.choices)
   }
 
   private mutating func expand(
@@ -102,6 +106,11 @@ struct IncludeExpander {
         continue
       }
       let place = "{% \(tag.name) \(tag.path) %}"
+      if ChooseYourOwnTutorial.isChoices(tag.path) {
+        for text in ChooseYourOwnTutorial.lines(tag.parameters) { keep(tag.prefix + text, origin) }
+        choices.formUnion((1...10).compactMap { tag.parameters["option\($0)"] })
+        continue
+      }
       switch files.load(tag.path) {
       case .failure(let failure):
         warn(origin, "\(place): \(failure.reason); shown as a note")

@@ -28,6 +28,8 @@ final class DialectContext {
     citedKeys.compactMap { bibliography[$0] }.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
   }
 
+  /// Branch names of "choose your own tutorial" (`ChooseYourOwnTutorial`).
+  var choices: Set<String> = []
   /// Lines holding a snippet or include tag already reported by the include expansion (no second warning).
   var reportedIncludeLines: Set<Int> = []
   /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.

@@ -61,12 +61,14 @@ public enum LessonParser {
     var expandedBody = split.body
     var sourceMap = SourceMap()
     var reportedIncludeLines: Set<Int> = []
+    var choices: Set<String> = []
     let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
     if IncludeExpander.mayInclude(split.body), let root = contentRoot(file: file, relativePath: relativePath) {
       let expansion = IncludeExpander.expand(split.body, file: file, files: IncludeFiles(root: root), scope: scope)
       expandedBody = expansion.text
       sourceMap = expansion.map
       reportedIncludeLines = expansion.reportedLines
+      choices = expansion.choices
       diagnostics += expansion.diagnostics
     }
     let kramdown = KramdownLinePass.apply(expandedBody, scope: scope)
@@ -74,6 +76,7 @@ public enum LessonParser {
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     context.reportedIncludeLines = reportedIncludeLines
+    context.choices = choices
     for problem in kramdown.problems { context.warn(problem.line, problem.message) }
     diagnostics += Bibliography.load(besides: file, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))

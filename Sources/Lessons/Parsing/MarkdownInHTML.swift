@@ -21,6 +21,9 @@ extension BlockTransformer {
       index += 1
     }
     blocks.append(.html(head.joined(separator: "\n") + "\n"))
+    if let branch = Self.choiceBranch(opening, choices: context.choices) {
+      blocks.append(.paragraph([.strong([.text("Version: \(branch)")])], Attributes(classes: ["cyoa-branch"])))
+    }
     var end = lines.count
     var closing: String?
     if end > index, let last = lines.last, last.trimmingSpaces.hasPrefix("</"), last.trimmingSpaces.hasSuffix(">") {
@@ -35,6 +38,13 @@ extension BlockTransformer {
     }
     if let closing { blocks.append(.html(closing + "\n")) }
     return blocks
+  }
+
+  /// The choice a `<div class="Name">` opening belongs to, when the lesson offers that choice.
+  private static func choiceBranch(_ opening: Substring, choices: Set<String>) -> String? {
+    guard !choices.isEmpty, opening.hasPrefix("<div"), let start = opening.firstRange(of: "class=\"") else { return nil }
+    let classes = opening[start.upperBound...].prefix(while: { $0 != "\"" }).split(separator: " ").map(String.init)
+    return classes.first { choices.contains($0) }
   }
 
   /// The range of ` markdown="1"` (also `'1'`, `block`, `span`) in an opening tag line.
