@@ -52,7 +52,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", .product(name: "Mustache", package: "swift-mustache"),
+      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", "SystemCalls", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
@@ -69,7 +69,6 @@ let package = Package(
       dependencies: [
         "Lessons", "Execution", "Site", "GalaxyStandIn", "Multiprocessing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
       swiftSettings: swiftSettings),

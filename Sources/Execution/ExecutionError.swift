@@ -11,6 +11,7 @@ public struct ExecutionError: Error, Sendable, Hashable, CustomStringConvertible
       case librariesNotFound = "libraries not found"
       case io = "input/output"
       case corruptResults = "corrupt results"
+      case interrupted = "interrupted"
     }
 
     let kind: Kind
@@ -26,6 +27,8 @@ public struct ExecutionError: Error, Sendable, Hashable, CustomStringConvertible
     public static let io = Code(.io)
     /// A frozen results file exists but cannot be decoded.
     public static let corruptResults = Code(.corruptResults)
+    /// The build is being interrupted (Ctrl-C, SIGTERM): nothing more is saved.
+    public static let interrupted = Code(.interrupted)
 
     /// The code in words.
     public var description: String { kind.rawValue }

@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
+    InterruptHandling.install()
     let policy: RefreshPolicy = !refresh ? .none : lessons.isEmpty ? .all : .lessons(lessons)
     let configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
     let reporter = TerminalReporter(quiet: options.quiet)

@@ -30,6 +30,7 @@ struct TerminalReporter: Sendable {
   func finish(_ report: BuildReport, verb: String, output: String?) {
     if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
     for diagnostic in report.diagnostics { Self.write("\(diagnostic)\n", to: .stderr) }
+    for note in report.notes { Self.write("note: \(note)\n", to: .stderr) }
     if !report.failed.isEmpty {
       Self.write("error: \(report.failed.count) lesson(s) not built: \(report.failed.joined(separator: ", "))\n", to: .stderr)
     }
@@ -56,7 +57,12 @@ struct TerminalReporter: Sendable {
     if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
     let text = (error as? SiteError)?.description ?? "error: \(error)"  // SiteError says `file:line: error: …`
     Self.write(text + "\n", to: .stderr)
-    if building { Self.write("error: the build stopped; the previous site (if any) is unchanged\n", to: .stderr) }
+    guard building else { return }
+    if (error as? SiteError)?.code == .partialUpdate {
+      Self.write("error: the build stopped with the site updated in part; build again to finish it\n", to: .stderr)
+    } else {
+      Self.write("error: the build stopped; the previous site (if any) is unchanged\n", to: .stderr)
+    }
   }
 
   /// Where a line goes.

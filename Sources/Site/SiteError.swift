@@ -14,6 +14,8 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
     case yaml
     /// The output could not be written or swapped in.
     case writeFailed
+    /// Writing the output failed after the site began to change: it mixes two builds until the next build.
+    case partialUpdate
     /// An option or a setting has a value the builder cannot use.
     case invalidSetting
   }

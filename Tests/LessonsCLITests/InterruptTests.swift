@@ -4,10 +4,13 @@ import Testing
 /// Stopping a build while a lesson program runs: the program goes, the frozen results stay as they were.
 @Suite(.serialized)
 struct InterruptTests {
+  /// With `hold`, the builder's interrupt handler waits after killing the lesson program until a commit has been
+  /// refused (a test-only variable): the thread that sees the program die always tries to save the killed run
+  /// before the builder exits, the race that once replaced frozen results now and then. The save must be refused.
   @Test(
     "SIGTERM during --refresh kills the running lesson program, exits 143 and keeps the frozen results",
-    .timeLimit(.minutes(2)))
-  func terminateDuringRefresh() throws {
+    .timeLimit(.minutes(2)), arguments: [false, true])
+  func terminateDuringRefresh(hold: Bool) throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let tutorial = project + "/content/topics/topic-a/tutorials/slow"
@@ -21,6 +24,10 @@ struct InterruptTests {
     builder.executableURL = URL(fileURLWithPath: try CommandRunner.executable())
     builder.arguments = ["build", "--refresh", "--quiet"]
     builder.currentDirectoryURL = URL(fileURLWithPath: project)
+    if hold {
+      builder.environment = ProcessInfo.processInfo.environment.merging(
+        ["LESSONS_TEST_HOLD_EXIT_UNTIL_REFUSED": "1"], uniquingKeysWith: { $1 })
+    }
     builder.standardOutput = FileHandle.nullDevice
     builder.standardError = FileHandle.nullDevice
     try builder.run()

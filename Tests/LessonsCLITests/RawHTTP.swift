@@ -35,17 +35,38 @@ enum RawHTTP {
 
   /// Sends `GET target` and returns the status code and the whole response text.
   static func get(_ target: String, port: UInt16) throws -> (status: Int, response: String) {
+    try send(Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8), port: port)
+  }
+
+  /// Sends `request` as is (from a thread of its own, so that a server answering before the end is heard) and
+  /// returns the status code and the whole response text; waits at most `seconds` for the answer.
+  static func send(_ request: [UInt8], port: UInt16, seconds: Int = 10) throws -> (status: Int, response: String) {
     let socket = try openSocket()
     defer { close(socket) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    var timeout = timeval(tv_sec: seconds, tv_usec: 0)
     setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     var address = loopback(port: port)
     let connected = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { throw RunnerError("cannot connect to port \(port): errno \(errno)") }
-    let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    _ = request.withCString { send(socket, $0, strlen($0), 0) }
+    let sent = Handoff<Bool>()
+    let sender = Thread {
+      var offset = 0
+      while offset < request.count {
+        let count = request[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if count <= 0 { break }
+        offset += count
+      }
+      sent.set(true)
+    }
+    sender.start()
+    // Whatever the sender still has to send fails at once after this, so that waiting for it is bounded.
+    defer {
+      shutdown(socket, Int32(SHUT_RDWR))
+      _ = sent.waitAndGet()
+    }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {

@@ -14,8 +14,8 @@ struct SitePagesTests {
       TutorialSource(topic: "t", slug: slug, relativePath: "topics/t/tutorials/\(slug)", folder: "", inputs: [:])
     }
     let inventory = ContentInventory(
-      topics: [topic], tutorials: [source("published"), source("drafted"), source("disabled")], settings: nil,
-      problems: [])
+      root: try ContentRoot(folder), topics: [topic], tutorials: [source("published"), source("drafted"), source("disabled")],
+      settings: nil, problems: [], refused: [])
     func record(_ summary: BuildManifest.LessonSummary?) -> BuildManifest.Lesson {
       BuildManifest.Lesson(inputs: [:], outputs: [], summary: summary, warnings: [])
     }

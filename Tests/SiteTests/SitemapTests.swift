@@ -15,10 +15,12 @@ struct SitemapTests {
     }
   }
 
-  @Test("without a base URL the locations are paths relative to the site root, sorted and escaped")
+  @Test("without a base URL the locations are paths relative to the site root, sorted, percent-encoded and escaped")
   func relative() throws {
     let xml = Sitemap.xml(pages: ["z.html", "topics/a&b/tutorial.html"], baseURL: nil)
-    #expect(xml.contains("<loc>topics/a&amp;b/tutorial.html</loc>"))
+    #expect(xml.contains("<loc>topics/a%26b/tutorial.html</loc>"))
+    let base = Sitemap.xml(pages: ["a.html"], baseURL: "https://example.org/?site=a&b")
+    #expect(base.contains("<loc>https://example.org/?site=a&amp;b/a.html</loc>"))
     let first = try #require(xml.range(of: "topics/"))
     let second = try #require(xml.range(of: "z.html"))
     #expect(first.lowerBound < second.lowerBound)

@@ -34,15 +34,21 @@ final class ProcessGroupRegistry: Sendable {
     for group in running { kill(-group, SIGKILL) }
   }
 
-  private func installHandlersOnce() {
+  /// Installs the interrupt handlers unless they are; the first spawn does it, and the CLI does it at start so
+  /// that an interrupt never cuts a site update short (see `CommitGate`).
+  func installHandlersOnce() {
     sources.withLock { sources in
       guard sources.isEmpty else { return }
       for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
         signal(signalNumber, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler { [self] in
+          // First wait for a results save or site update in progress and refuse every later one: a thread that
+          // sees its program killed below must not save the killed run as the lesson's frozen results.
+          CommitGate.shared.close()
           killAll()
           TemporaryFolder.removeAllLive()
+          InterruptHandling.holdExitForTests()
           // End the builder now, with the shell's status for a signal. Re-raising the signal does not work here:
           // the dispatch source receives it again instead of the default action (the builder then went on and
           // saved the killed run as frozen results). `_exit` also skips writing anything half-done; the site and

@@ -5,8 +5,9 @@ import Lessons
 /// Reads and writes a lesson's frozen results: `<lesson file name without .md>.results.json` beside the lesson
 /// (`tutorial.md` → `tutorial.results.json`), committed by authors so that publishing needs no execution.
 ///
-/// Writes are atomic (a temporary file in the same folder, then `rename`), so an interrupted build never leaves a
-/// half-written file.
+/// Writes are atomic (a hidden temporary file in the same folder, then `rename`), so an interrupted build never
+/// leaves a half-written file, and a temporary file left by a crash is hidden, which the builder never publishes.
+/// The `rename` runs under the `CommitGate`, so an interrupted build never replaces the results with its killed run.
 public enum FrozenResultsStore {
   /// The results file for the lesson at `lessonFile`.
   public static func path(for lessonFile: String) -> String {
@@ -29,16 +30,26 @@ public enum FrozenResultsStore {
   }
 
   /// Writes `results` atomically; the JSON is pretty-printed with sorted keys so that diffs stay readable.
-  public static func save(_ results: LessonResults, for lessonFile: String) throws(ExecutionError) {
+  /// Throws `interrupted` (and leaves the file as it was) once `gate` is closed by the interrupt handler.
+  public static func save(
+    _ results: LessonResults, for lessonFile: String, gate: CommitGate = .shared
+  ) throws(ExecutionError) {
     let file = path(for: lessonFile)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let temporary = "\(file).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    let url = URL(fileURLWithPath: file)
+    let folder = url.deletingLastPathComponent().path
+    let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    removeLeftovers(of: url.lastPathComponent, in: folder)
     do {
       let data = try encoder.encode(results)
       try data.write(to: URL(fileURLWithPath: temporary))
-      guard rename(temporary, file) == 0 else {
-        throw ExecutionError(.io, "cannot rename \(temporary) to \(file): \(String(cString: strerror(errno)))")
+      let renamed = gate.perform { rename(temporary, file) == 0 ? 0 : errno }
+      guard let renamed else {
+        throw ExecutionError(.interrupted, "\(file) left as it was: the build is being interrupted")
+      }
+      guard renamed == 0 else {
+        throw ExecutionError(.io, "cannot rename \(temporary) to \(file): \(String(cString: strerror(renamed)))")
       }
     } catch let error as ExecutionError {
       unlink(temporary)
@@ -46,6 +57,17 @@ public enum FrozenResultsStore {
     } catch {
       unlink(temporary)
       throw ExecutionError(.io, "cannot write \(file): \(error)")
+    }
+  }
+
+  /// Removes the temporary files of saves of `name` whose process is gone (a crash mid-save): hidden ones, and the
+  /// visible `name.tmp-<pid>-…` of older builders, which a build once published.
+  static func removeLeftovers(of name: String, in folder: String) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for leftover in names where leftover.hasPrefix(".\(name).tmp-") || leftover.hasPrefix("\(name).tmp-") {
+      let fields = leftover.split(separator: "-")
+      guard fields.count >= 3, let pid = pid_t(fields[fields.count - 2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink(folder + "/" + leftover)
     }
   }
 }

@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// True when nothing changed since the last build and nothing was written.
   public var upToDate: Bool = false
+  /// Things the user should know that are not problems of the content (how the site was replaced).
+  public var notes: [String] = []
   /// Wall time of the run.
   public var seconds: Double = 0
 

@@ -15,6 +15,8 @@ struct LessonProcessor: Sendable {
   var topicFAQs: [String: [FAQLink]] = [:]
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
   var execution: ExecutionOptions?
+  /// The content folder: files are copied only while their real path lies inside it.
+  var contentRoot: ContentRoot
 
   /// What became of one lesson.
   struct Outcome: Sendable {
@@ -80,7 +82,7 @@ struct LessonProcessor: Sendable {
         }
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
-          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target)
+          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
           outputs.append(target)
         }
       } catch {
@@ -101,7 +103,9 @@ struct LessonProcessor: Sendable {
   /// which must not make the next build think the lesson changed. When the lesson itself changed meanwhile, the
   /// files as they were before are kept, so that the next build sees the change.
   private func inputsAfterExecution(_ source: TutorialSource) -> [String: FileSystem.Status] {
-    guard execution != nil, let now = try? ContentScanner.statuses(under: source.folder, prefix: ""),
+    var ignored: [Diagnostic] = []
+    guard execution != nil,
+      let now = try? ContentScanner.statuses(under: source.folder, prefix: "", root: contentRoot, refused: &ignored),
       now["tutorial.md"] == source.inputs["tutorial.md"]
     else { return source.inputs }
     return now

@@ -8,14 +8,14 @@ extension SiteBuilder {
     var report = BuildReport()
     let inventory = try ContentScanner.scan(configuration.contentFolder)
     report.lessons = inventory.tutorials.count
-    report.diagnostics += inventory.problems
+    report.diagnostics += inventory.problems + refusedLinks(inventory)
     let templates = try TemplateSet(folder: configuration.templatesFolder)
-    let site = siteSettings(diagnostics: &report.diagnostics)
+    let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
-    let faqs = FAQCatalog.load(contentRoot: configuration.contentFolder, site: site, diagnostics: &report.diagnostics)
+    let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
-      topicFAQs: faqs.linksByTopic, execution: nil)
+      topicFAQs: faqs.linksByTopic, execution: nil, contentRoot: inventory.root)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
       processor.process($0, staging: nil)
     }) {

@@ -5,11 +5,12 @@ import Synchronization
 /// Steps shared by `build` and `check`: topic metadata, running lessons in parallel with progress, ordering
 /// diagnostics, timing.
 extension SiteBuilder {
-  /// `site.yaml` with `--base-url` applied; a broken file is reported and the defaults are used.
-  func siteSettings(diagnostics: inout [Diagnostic]) -> SiteSettings {
+  /// `site.yaml` with `--base-url` applied; a broken file is reported and the defaults are used. A `site.yaml`
+  /// the scan did not take (a link leaving the content folder) is not read.
+  func siteSettings(_ inventory: ContentInventory, diagnostics: inout [Diagnostic]) -> SiteSettings {
     var site = SiteSettings()
     do {
-      site = try SiteSettings.load(contentRoot: configuration.contentFolder)
+      if inventory.settings != nil { site = try SiteSettings.load(contentRoot: configuration.contentFolder) }
     } catch {
       diagnostics.append(error.diagnostic)
     }
@@ -31,6 +32,11 @@ extension SiteBuilder {
       }
     }
     return result
+  }
+
+  /// The warnings for links the scan skipped (errors with `--strict`).
+  func refusedLinks(_ inventory: ContentInventory) -> [Diagnostic] {
+    configuration.strict ? LessonProcessor.strict(inventory.refused) : inventory.refused
   }
 
   static func process(

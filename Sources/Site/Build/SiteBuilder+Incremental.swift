@@ -10,10 +10,12 @@ extension SiteBuilder {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
     var includes: [String: FileSystem.Status] = [:]
+    var refused: [Diagnostic] = []  // links out of the content folder are never read by includes either
     for folder in ["snippets", "_includes"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
       let path = configuration.contentFolder + "/" + folder
       guard try FileSystem.status(path)?.isDirectory == true else { continue }
-      includes.merge(try ContentScanner.statuses(under: path, prefix: folder + "/")) { first, _ in first }
+      let statuses = try ContentScanner.statuses(under: path, prefix: folder + "/", root: inventory.root, refused: &refused)
+      includes.merge(statuses) { first, _ in first }
     }
     return BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
@@ -41,17 +43,38 @@ extension SiteBuilder {
     }
   }
 
-  /// Refuses an output folder whose replacement would destroy the inputs: the content or templates folder, a
-  /// folder holding them, or the current folder (`--out .`).
+  /// Refuses an output folder whose replacement would destroy the inputs (the content or templates folder, a
+  /// folder holding them, or the current folder: `--out .`), and one inside the content or templates folder (inside
+  /// a lesson folder, every build would publish the site into itself again).
   func checkOutputIsSafeToReplace() throws(SiteError) {
-    func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-    let output = real(configuration.outputFolder)
+    let output = Self.realPath(ofPossiblyMissing: configuration.outputFolder)
     let protected = [configuration.contentFolder, configuration.templatesFolder, FileManager.default.currentDirectoryPath]
-    for folder in protected.map(real) where folder == output || folder.hasPrefix(output == "/" ? "/" : output + "/") {
+    for folder in protected.map(Self.realPath(ofPossiblyMissing:)) where FileSystem.isInside(folder, root: output) {
       throw SiteError(
         .invalidSetting, file: configuration.outputFolder,
         reason: "the output folder would replace \(folder), which the build reads or runs in; choose another --out")
     }
+    for (name, folder) in [("content", configuration.contentFolder), ("templates", configuration.templatesFolder)] {
+      let input = Self.realPath(ofPossiblyMissing: folder)
+      guard FileSystem.isInside(output, root: input) else { continue }
+      throw SiteError(
+        .invalidSetting, file: configuration.outputFolder,
+        reason: "the output folder is inside the \(name) folder \(folder), so each build would publish the site into "
+          + "itself; choose an --out outside it")
+    }
+  }
+
+  /// The real path of `path`, which may not exist yet: its deepest existing ancestor resolved (links and all), the
+  /// rest of the path appended.
+  static func realPath(ofPossiblyMissing path: String) -> String {
+    var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+    var rest: [String] = []
+    while FileSystem.realPath(existing) == nil, existing != "/" {
+      rest.insert((existing as NSString).lastPathComponent, at: 0)
+      existing = (existing as NSString).deletingLastPathComponent
+    }
+    let base = FileSystem.realPath(existing) ?? existing
+    return rest.reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
   }
 
   /// An error for each `--refresh` name that no lesson has (a typo would otherwise refresh nothing, silently).

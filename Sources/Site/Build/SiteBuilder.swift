@@ -36,15 +36,16 @@ public struct SiteBuilder: Sendable {
       report.reused = inventory.tutorials.count
       report.disabled = previous.lessons.values.count { $0.summary == nil }
       report.diagnostics = Self.ordered(
-        previous.siteDiagnostics + previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] })
+        previous.siteDiagnostics + refusedLinks(inventory)
+          + previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] })
       report.seconds = Self.seconds(since: start)
       return report
     }
 
     let templates = try TemplateSet(folder: configuration.templatesFolder)
-    let site = siteSettings(diagnostics: &report.diagnostics)
+    let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
-    let faqs = FAQCatalog.load(contentRoot: configuration.contentFolder, site: site, diagnostics: &report.diagnostics)
+    let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
 
     try checkOutputIsSafeToReplace()
     let staging = try StagingFolder(output: configuration.outputFolder)
@@ -70,10 +71,11 @@ public struct SiteBuilder: Sendable {
 
       let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
       let siteDiagnostics = report.diagnostics
-      report.diagnostics += unknownRefreshNames(inventory)
+      report.diagnostics += unknownRefreshNames(inventory) + refusedLinks(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
-        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, execution: configuration.execution)
+        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, execution: configuration.execution,
+        contentRoot: inventory.root)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)
       }
@@ -100,7 +102,7 @@ public struct SiteBuilder: Sendable {
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
         try staging.commit(removing: before.subtracting(produced).sorted())
       } else {
-        try staging.swapIn()
+        if let note = try staging.swapIn().note { report.notes.append(note) }
       }
     } catch {
       staging.discard()

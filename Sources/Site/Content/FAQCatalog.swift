@@ -27,12 +27,14 @@ struct FAQCatalog: Sendable {
     return folders
   }
 
-  /// Finds and parses the FAQs of `contentRoot`; files that cannot be read are reported in `diagnostics`.
-  static func load(contentRoot: String, site: SiteSettings, diagnostics: inout [Diagnostic]) -> FAQCatalog {
+  /// Finds and parses the FAQs under `root`; files that cannot be read, and links that leave the content folder,
+  /// are reported in `diagnostics`.
+  static func load(root: ContentRoot, site: SiteSettings, diagnostics: inout [Diagnostic]) -> FAQCatalog {
     var catalog = FAQCatalog()
+    let contentRoot = root.path
     for folder in folders(contentRoot: contentRoot) {
       let full = contentRoot + "/" + folder
-      guard (try? FileSystem.status(full))??.isDirectory == true, let tree = try? FileSystem.tree(under: full) else {
+      guard case .folder? = try? root.entry(full), let tree = try? root.tree(under: full, refused: &diagnostics) else {
         continue
       }
       let topic = folder.hasPrefix("topics/") ? folder.split(separator: "/")[1].description : nil

@@ -40,6 +40,33 @@ enum FileSystem {
       isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
   }
 
+  /// The path with every symbolic link, `.` and `..` resolved (`realpath(3)`), or nil when it does not exist
+  /// (a dangling link) or cannot be resolved.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Whether `path` itself is a symbolic link (`lstat`, not following it).
+  static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// What the symbolic link `path` points at, as written in the link (for messages), or nil when it is not one.
+  static func linkTarget(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count >= 0 else { return nil }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Whether the real path `real` is `root` (a real path too) or lies under it.
+  static func isInside(_ real: String, root: String) -> Bool {
+    real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
+  }
+
   /// The names in the folder `path`, sorted, without `.` and `..`; hidden names are left out unless asked for.
   static func contents(of path: String, includingHidden: Bool = false) throws(SiteError) -> [String] {
     guard let directory = opendir(path) else {
@@ -148,6 +175,27 @@ enum FileSystem {
     unlink(destination)
     let result = data.withUnsafeBytes { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: destination) } }
     try result.get()
+  }
+
+  /// Copies `source` like `copy(_:to:)`, but only when its real path (links resolved at the moment of copying)
+  /// still lies under `root`, a real path: a lesson program running during the build may have replaced a file by a
+  /// link to one outside the content folder after the folder was scanned.
+  static func copy(_ source: String, to destination: String, confinedTo root: String) throws(SiteError) {
+    try copy(try confined(source, to: root), to: destination)
+  }
+
+  /// Reads `path` like `read(_:)`, but only when its real path lies under `root`, a real path.
+  static func read(_ path: String, confinedTo root: String) throws(SiteError) -> Data {
+    try read(try confined(path, to: root))
+  }
+
+  /// The real path of `path`; throws when it is not under `root`.
+  private static func confined(_ path: String, to root: String) throws(SiteError) -> String {
+    guard let real = realPath(path), isInside(real, root: root) else {
+      throw SiteError(
+        .unreadable, file: path, reason: "not used: its real path is outside \(root) (a symbolic link leaving it?)")
+    }
+    return real
   }
 
   /// Renames `source` to `destination` (one system call, atomic on one file system).

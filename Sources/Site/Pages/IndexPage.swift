@@ -6,6 +6,8 @@ struct ListedLesson: Sendable {
 
   /// The page's path relative to the site root.
   var pagePath: String { relativePath + "/tutorial.html" }
+  /// The same, percent-encoded for a link.
+  var pageLink: String { URLPath.encode(pagePath) }
 }
 
 /// A topic as the index lists it.
@@ -43,9 +45,9 @@ enum IndexPage {
     var context: [String: Any] = [
       "name": listed.name,
       "title": listed.metadata.title,
-      "link": root + "topics/\(listed.name)/index.html",
+      "link": root + URLPath.encode("topics/\(listed.name)/index.html"),
       "tutorials": listed.lessons.map { lesson -> [String: Any] in
-        var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pagePath]
+        var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pageLink]
         if let level = lesson.summary.level { entry["level"] = level }
         if let minutes = lesson.summary.minutes { entry["time"] = PageFormatting.duration(minutes: minutes) }
         return entry

@@ -25,7 +25,8 @@ struct SitePages {
       }.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
       topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons, faqs: faqs.links(topic: topic.name)))
       for image in topic.images.keys {
-        try FileSystem.copy(topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)")
+        try FileSystem.copy(
+          topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
         written.append("topics/\(topic.name)/\(image)")
       }
     }
@@ -48,9 +49,9 @@ struct SitePages {
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 
     let assets = templatesFolder + "/assets"
-    if try FileSystem.status(assets)?.isDirectory == true {
+    if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
       for file in try FileSystem.tree(under: assets).keys {
-        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file)
+        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file, confinedTo: realTemplates)
         written.append("assets/" + file)
       }
     }

@@ -32,7 +32,7 @@ struct TutorialPage {
       "siteTitle": site.title,
       "title": front.title,
       "topic": topicTitle,
-      "topicLink": root + "topics/\(lesson.topic)/index.html",
+      "topicLink": root + URLPath.encode("topics/\(lesson.topic)/index.html"),
       "body": body.html,
       "questions": front.questions.map(InlineMarkup.html),
       "objectives": front.objectives.map(InlineMarkup.html),
@@ -50,7 +50,7 @@ struct TutorialPage {
       "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
     ]
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
-      context["notebook"] = ["link": notebook, "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
+      context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
     for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs"] {
@@ -80,7 +80,8 @@ struct TutorialPage {
     case "internal":
       let topic = requirement.topicName ?? lesson.topic
       return requirement.tutorials.map { slug in
-        ["title": slug, "link": root + "topics/\(topic)/tutorials/\(slug)/tutorial.html"]
+        let path = "topics/\(URLPath.encodeSegment(topic))/tutorials/\(URLPath.encodeSegment(slug))/tutorial.html"
+        return ["title": slug, "link": root + path]
       }
     case "external":
       var entry: [String: Any] = ["title": requirement.title ?? requirement.link ?? "external material"]

@@ -21,9 +21,11 @@ struct TemplateSet: Sendable {
     }
     var library = MustacheLibrary()
     var names: Set<String> = []
+    // A template linked to a file outside the folder would put that file into every page: refused.
+    let realFolder = FileSystem.realPath(folder) ?? folder
     for (file, _) in try FileSystem.tree(under: folder) where file.hasSuffix(".mustache") {
       let path = folder + "/" + file
-      guard let text = String(data: try FileSystem.read(path), encoding: .utf8) else {
+      guard let text = String(data: try FileSystem.read(path, confinedTo: realFolder), encoding: .utf8) else {
         throw SiteError(.template, file: path, reason: "the template is not UTF-8 text")
       }
       let name = String(file.dropLast(".mustache".count))

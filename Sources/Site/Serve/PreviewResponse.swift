@@ -1,0 +1,100 @@
+import Foundation
+
+/// An answer of the preview server: a status, a content type and a body, sent with `Connection: close`.
+public struct PreviewResponse: Sendable {
+  /// The statuses the preview server answers with.
+  public enum Status: Int, Sendable {
+    case ok = 200
+    case badRequest = 400
+    case forbidden = 403
+    case notFound = 404
+    case methodNotAllowed = 405
+    case requestTimeout = 408
+    case uriTooLong = 414
+    case headersTooLarge = 431
+    case versionNotSupported = 505
+
+    /// The reason phrase of the status line.
+    public var reason: String {
+      switch self {
+      case .ok: "OK"
+      case .badRequest: "Bad Request"
+      case .forbidden: "Forbidden"
+      case .notFound: "Not Found"
+      case .methodNotAllowed: "Method Not Allowed"
+      case .requestTimeout: "Request Timeout"
+      case .uriTooLong: "URI Too Long"
+      case .headersTooLarge: "Request Header Fields Too Large"
+      case .versionNotSupported: "HTTP Version Not Supported"
+      }
+    }
+  }
+
+  public var status: Status
+  public var contentType: String
+  public var body: Data
+  /// Whether the body is left out (a `HEAD` request); `Content-Length` still gives its size.
+  public var omitsBody = false
+
+  /// A plain-text answer naming the status, for errors.
+  public init(_ status: Status) {
+    self.status = status
+    contentType = "text/plain; charset=utf-8"
+    body = Data("\(status.reason.lowercased())\n".utf8)
+  }
+
+  /// An answer with `body` of `contentType`.
+  public init(status: Status, contentType: String, body: Data) {
+    self.status = status
+    self.contentType = contentType
+    self.body = body
+  }
+
+  /// The bytes to send: status line, headers, and the body unless `omitsBody`.
+  public var serialized: Data {
+    var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
+    head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
+    head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
+    var data = Data(head.utf8)
+    if !omitsBody { data.append(body) }
+    return data
+  }
+}
+
+/// Answers a request head with a file of the site folder: `GET` and `HEAD` only, 403 for paths that try to leave
+/// the folder, 404 for the rest (see `StaticFileResolver`).
+public struct PreviewResponder: Sendable {
+  /// Maps paths to files of the site folder.
+  public let resolver: StaticFileResolver
+
+  /// A responder for the site folder `resolver` serves.
+  public init(resolver: StaticFileResolver) {
+    self.resolver = resolver
+  }
+
+  /// The answer to `progress`, the parser's last word on a request (nil while it needs more).
+  public func response(to progress: RequestHeadParser.Progress) -> PreviewResponse? {
+    switch progress {
+    case .needMore: return nil
+    case .rejected(let status): return PreviewResponse(status)
+    case .complete(let head): return response(to: head)
+    }
+  }
+
+  /// The answer to a complete request head.
+  public func response(to head: RequestHead) -> PreviewResponse {
+    guard head.method == "GET" || head.method == "HEAD" else { return PreviewResponse(.methodNotAllowed) }
+    var response: PreviewResponse
+    switch resolver.resolve(head.target) {
+    case .forbidden:
+      response = PreviewResponse(.forbidden)
+    case .notFound:
+      response = PreviewResponse(.notFound)
+    case .file(let path, let contentType):
+      guard let data = FileManager.default.contents(atPath: path) else { return PreviewResponse(.notFound) }
+      response = PreviewResponse(status: .ok, contentType: contentType, body: data)
+    }
+    response.omitsBody = head.method == "HEAD"
+    return response
+  }
+}
