@@ -69,7 +69,8 @@ MultiQC ({% cite ewels2016multiqc %}) aggregates FastQC reports; see also {% cit
 {% bibliography %}
 LESSON
 status=0
-"$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" || status=$?
+"$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" 2>"$work/problems" || status=$?
+cat "$work/problems" >&2
 [ "$status" -le 1 ] || { echo "error: lessons build crashed (status $status)" >&2; exit 1; }
 
 failures=0
@@ -118,4 +119,8 @@ if [ "$pages" -ne "$sources" ]; then
   echo "FAIL only $pages of $sources samples were rendered"
   failures=$((failures + 1))
 fi
+# Problems by kind: the message with quoted names and numbers taken out.
+echo "problems by kind:"
+sed -E 's/^[^ ]+: (warning|error): /\1: /; s/'"'"'[^'"'"']*'"'"'/X/g; s/\{% [a-z]+ [^%]*%\}/{% tag %}/g; s/[0-9]+/N/g; s/\(.*\)//' "$work/problems" \
+  | sort | uniq -c | sort -rn | sed 's/^/  /'
 [ "$failures" -eq 0 ] && echo "all $pages samples render cleanly" || { echo "$failures sample(s) failed"; exit 1; }

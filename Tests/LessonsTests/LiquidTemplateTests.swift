@@ -31,10 +31,16 @@ import Testing
   }
 
   @Test func linesHoldingOnlyControlTagsLeaveNoLineAndOriginsFollowTheSource() {
-    let text = "* one\n{% if include.reset %}\n* reset\n{% endif %}\n* two\n{% if include.link %}\n  `{{ include.link }}`\n{% endif %}\n"
+    let text = "* one\n{% if include.reset %}\n* reset\n{% endif %}\n* two\n  {% if include.link %}\n  `{{ include.link }}`\n  {% endif %}\n"
     let output = render(text, include: ["link": "https://x"])
     #expect(output.lines == ["* one", "* two", "  `https://x`"])
     #expect(output.origins == [1, 5, 7])
+  }
+
+  @Test func emptyLinesStayTheyEndMarkdownBlocks() {
+    let output = render("Para one.\n\n{% if include.x %}\nx\n{% endif %}\n\nPara two.\n   \nEnd\n")
+    #expect(output.lines == ["Para one.", "", "", "Para two.", "   ", "End"])
+    #expect(output.origins == [1, 2, 6, 7, 8, 9])
   }
 
   @Test func outputsPageSiteDefaultsAndUnknownNames() {

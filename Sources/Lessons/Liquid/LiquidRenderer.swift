@@ -25,7 +25,11 @@ struct Renderer {
 
   mutating func process(_ line: Substring, number: Int) {
     let pieces = LiquidPiece.split(line)
-    var controlOnly = raw == nil
+    // A line of control tags and spaces only (an empty line is not one: it separates Markdown blocks).
+    var controlOnly = raw == nil && pieces.contains { piece in
+      if case .tag(let name, _, _) = piece { return LiquidPiece.controlTags.contains(name) }
+      return false
+    }
     for piece in pieces {
       switch piece {
       case .text(let text):
@@ -36,7 +40,10 @@ struct Renderer {
         controlOnly = false
       }
     }
-    for piece in pieces { handle(piece, line: number) }
+    for piece in pieces {
+      if controlOnly, case .text = piece { continue }  // the indentation of a tag-only line goes with it
+      handle(piece, line: number)
+    }
     if !controlOnly && active { endLine(origin: number) }
   }
 

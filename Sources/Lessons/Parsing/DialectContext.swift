@@ -135,6 +135,16 @@ final class DialectContext {
     return result
   }
 
+  /// Checks relative links against the content folder (nil: links are not checked).
+  var links = LinkChecker(contentRoot: nil, folder: "")
+
+  /// Warns when a relative link leads nowhere in the site.
+  func checkLink(_ url: String, line: Int) {
+    if let missing = links.missingTarget(url) {
+      warn(line, "link '\(url)' leads nowhere in the site (nothing at \(missing))")
+    }
+  }
+
   /// Warns when a relative image path does not name a file beside the tutorial.
   func checkImage(_ url: String, line: Int) {
     guard !url.isEmpty, !url.contains("://"), !url.hasPrefix("data:"), !url.hasPrefix("/"), !url.hasPrefix("#"),

@@ -63,7 +63,8 @@ public enum LessonParser {
     var reportedIncludeLines: Set<Int> = []
     var choices: Set<String> = []
     let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
-    if IncludeExpander.mayInclude(split.body), let root = contentRoot(file: file, relativePath: relativePath) {
+    let root = contentRoot(file: file, relativePath: relativePath)
+    if IncludeExpander.mayInclude(split.body), let root {
       let expansion = IncludeExpander.expand(split.body, file: file, files: IncludeFiles(root: root), scope: scope)
       expandedBody = expansion.text
       sourceMap = expansion.map
@@ -77,6 +78,7 @@ public enum LessonParser {
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     context.reportedIncludeLines = reportedIncludeLines
     context.choices = choices
+    context.links = LinkChecker(contentRoot: root, folder: context.folder)
     for problem in kramdown.problems { context.warn(problem.line, problem.message) }
     diagnostics += Bibliography.load(besides: file, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))

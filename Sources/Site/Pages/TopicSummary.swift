@@ -6,7 +6,7 @@ import Lessons
 enum TopicSummary {
   static func html(_ summary: String, topic: String) -> String {
     let lesson = LessonParser.parse(
-      text: "---\ntitle: summary\n---\n" + summary, file: "topics/\(topic)/metadata.yaml", relativePath: "topics/\(topic)")
+      text: "---\ntitle: summary\n---\n" + summary, file: "metadata.yaml", relativePath: "topics/\(topic)")
     return BodyRenderer.render(lesson) { _ in "" }.html
   }
 }
