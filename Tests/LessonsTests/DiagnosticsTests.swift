@@ -63,7 +63,7 @@ struct DiagnosticsTests {
 
   @Test("unsupported Liquid and snippets are warnings with lines; nothing raw is left")
   func liquidWarnings() {
-    let lesson = LessonTestSupport.parse("Line one\n\n{% if x %}shown{% endif %} and {{ site.other }}\n")
+    let lesson = LessonTestSupport.parse("Line one\n\n{% weird x %}shown{% endweird %} and {{ site.other }}\n")
     let lines = lesson.diagnostics.map(\.line)
     #expect(lines.filter { $0 == 6 }.count == 3)
   }

@@ -63,4 +63,17 @@ import Testing
     #expect(output.problems.map(\.line) == [4, 2])
     #expect(output.problems.allSatisfy { !$0.isError })
   }
+
+  @Test func theLessonBodysOwnConditionsAreRenderedAndLinesStayTheFiles() {
+    let lesson = LessonTestSupport.parse(
+      "Intro.\n\n{% if page.level == \"Advanced\" %}\nHard part.\n{% else %}\nEasy part.\n{% endif %}\n\nAfter {% icon nope-x %}\n",
+      frontMatter: "title: T\nlevel: Introductory")
+    let text = "\(lesson.document.blocks)"
+    #expect(text.contains("Easy part.") && !text.contains("Hard part."))
+    #expect(!text.contains("{%"))
+    // The parser saw fewer lines than the file has; problems are still reported at the file's lines.
+    let unknownIcon = lesson.diagnostics.first { $0.message.contains("nope-x") }
+    #expect(unknownIcon == nil, "icons are checked when rendering")
+    #expect(lesson.sourceMap.origin(of: 8, in: lesson.file).line == 12)
+  }
 }

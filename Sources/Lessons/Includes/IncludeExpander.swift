@@ -47,12 +47,17 @@ struct IncludeExpander {
       || text.contains("{%- include") || text.contains("{%snippet") || text.contains("{%include")
   }
 
-  /// Expands the lesson body `text` of `file` (its front matter's lines left empty).
-  static func expand(_ text: String, file: String, files: IncludeFiles, scope: LiquidScope) -> Expansion {
+  /// Expands the lesson body `text` of `file` (its front matter's lines left empty); `origins` gives each line's
+  /// origin when the text is not the file's own (after Liquid dropped lines), else lines are `file`'s.
+  static func expand(
+    _ text: String, file: String, origins given: [SourceMap.Origin]? = nil, files: IncludeFiles, scope: LiquidScope
+  ) -> Expansion {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let endsWithNewline = lines.last == ""
     if endsWithNewline { lines.removeLast() }
-    let origins = lines.indices.map { SourceMap.Origin(file: file, line: $0 + 1) }
+    let origins = lines.indices.map { index in
+      given.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? SourceMap.Origin(file: file, line: index + 1)
+    }
     var expander = IncludeExpander(files: files, scope: scope)
     var reported: [Bool] = []
     let (outLines, outOrigins) = expander.expand(

@@ -58,26 +58,18 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    var expandedBody = split.body
-    var sourceMap = SourceMap()
-    var reportedIncludeLines: Set<Int> = []
-    var choices: Set<String> = []
     let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
     let root = contentRoot(file: file, relativePath: relativePath)
-    if IncludeExpander.mayInclude(split.body), let root {
-      let expansion = IncludeExpander.expand(split.body, file: file, files: IncludeFiles(root: root), scope: scope)
-      expandedBody = expansion.text
-      sourceMap = expansion.map
-      reportedIncludeLines = expansion.reportedLines
-      choices = expansion.choices
-      diagnostics += expansion.diagnostics
-    }
+    let prepared = PreparedBody.prepare(split.body, file: file, root: root, scope: scope)
+    let expandedBody = prepared.text
+    let sourceMap = prepared.map
+    diagnostics += prepared.diagnostics
     let kramdown = KramdownLinePass.apply(expandedBody, scope: scope)
     let body = SiteLinkRewriter.rewrite(kramdown.body, relativePath: relativePath)
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
-    context.reportedIncludeLines = reportedIncludeLines
-    context.choices = choices
+    context.reportedIncludeLines = prepared.reportedLines
+    context.choices = prepared.choices
     context.links = LinkChecker(contentRoot: root, folder: context.folder)
     for problem in kramdown.problems { context.warn(problem.line, problem.message) }
     diagnostics += Bibliography.load(besides: file, into: context)
