@@ -12,6 +12,8 @@ struct BodyHTMLWriter {
   var referencedFootnotes: Set<String> = []
   /// True once the references list is written (where `{% bibliography %}` stands, else at the end).
   var referencesWritten = false
+  /// Where `{% tool %}` links go (see `BodyRenderer.render`).
+  var galaxyURL: String?
 
   /// Writes the footnotes section at the end of the body.
   mutating func writeFootnotes(_ footnotes: [Footnote]) {

@@ -47,9 +47,11 @@ public struct TableOfContentsEntry: Sendable, Hashable {
 public enum BodyRenderer {
   /// Renders `lesson.document`; `cellHTML` gives the HTML that stands for each Swift cell (its code, output,
   /// timing and charts), so that the body renderer needs to know nothing of execution.
-  public static func render(_ lesson: Lesson, cellHTML: (Cell) -> String) -> RenderedBody {
+  /// `galaxyURL` is the Galaxy server `{% tool %}` links open the tool on (none: the tool id is shown).
+  public static func render(_ lesson: Lesson, galaxyURL: String? = nil, cellHTML: (Cell) -> String) -> RenderedBody {
     let (html, diagnostics) = withoutActuallyEscaping(cellHTML) { cellHTML in
       var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
+      writer.galaxyURL = galaxyURL
       writer.write(lesson.document.blocks)
       writer.writeFootnotes(lesson.document.footnotes)
       writer.writeReferences()

@@ -52,13 +52,7 @@ extension BodyHTMLWriter {
       Icons.append(name, to: &html)
       html += "</span>"
     case .tool(let label, let id):
-      html += "<span class=\"tool\" title=\""
-      HTMLEscaping.escape(id, into: &html)
-      html += "\">"
-      Icons.append("tool", label: "Tool:", to: &html)
-      html += " <strong>"
-      HTMLEscaping.escape(label, into: &html)
-      html += "</strong></span>"
+      writeTool(label: label, id: id)
     case .abbreviation(let abbreviation, let firstUse):
       if firstUse {
         HTMLEscaping.escape(abbreviation.expansion, into: &html)

@@ -51,7 +51,7 @@ struct LessonProcessor: Sendable {
       outcome.diagnostics += problems
     }
     let cellResults = Dictionary((results?.cells ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-    let body = BodyRenderer.render(lesson) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
+    let body = BodyRenderer.render(lesson, galaxyURL: site.galaxyURL) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
     outcome.diagnostics += body.diagnostics
     outcome = finish(outcome)
     guard !hasErrors(outcome.diagnostics) else { return outcome }

@@ -11,7 +11,7 @@ enum FAQPages {
     guard templates.names.contains("faq") else { return [] }
     var written: [String] = []
     for entry in catalog.entries where entry.lesson.frontMatter.enabled {
-      let body = BodyRenderer.render(entry.lesson) { cell in CellRenderer.render(cell, result: nil) }
+      let body = BodyRenderer.render(entry.lesson, galaxyURL: site.galaxyURL) { cell in CellRenderer.render(cell, result: nil) }
       let folder = (entry.pagePath as NSString).deletingLastPathComponent
       let root = PageFormatting.root(fromFolder: folder)
       var context: [String: Any] = [
