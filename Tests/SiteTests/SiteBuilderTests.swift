@@ -124,6 +124,52 @@ final class SiteBuilderTests {
     #expect(try SiteTestSupport.read(page(1)).contains("faqs/another.html"))
   }
 
+  @Test("GTN slides beside a lesson become a readable page: a section per slide, notes hidden, wrappers dropped", .timeLimit(.minutes(1)))
+  func slidesPage() throws {
+    let slides = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0/slides.html"
+    try SiteTestSupport.write(
+      """
+      ---
+      layout: tutorial_slides
+      title: "Pools in slides"
+      ---
+
+      class: center, middle
+
+      # Why pools?
+
+      ???
+
+      Speaker notes: say hello.
+
+      ---
+
+      ### Two columns
+
+      .pull-left[
+      - **Left** point
+      ]
+
+      .pull-right[Right .footnote[tiny]]
+
+      --
+
+      More after a step.
+
+      """, to: slides)
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let html = try SiteTestSupport.read(site + "/topics/topic-a/tutorials/lesson-0/slides.html")
+    #expect(html.contains("Pools in slides"))
+    #expect(html.components(separatedBy: "<section class=\"slide\"").count == 3)
+    #expect(html.contains("Why pools?") && html.contains("<strong>Left</strong> point") && html.contains("Right tiny"))
+    #expect(html.contains("More after a step."))
+    for leaked in ["Speaker notes", "???", ".pull-left", "class: center", "layout:", "\n--\n"] {
+      #expect(!html.contains(leaked), "\(leaked)")
+    }
+    #expect(SiteTestSupport.wellFormednessError(html) == nil)
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

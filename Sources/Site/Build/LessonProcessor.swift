@@ -82,7 +82,12 @@ struct LessonProcessor: Sendable {
         }
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
-          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
+          if let slides = try slidesPage(asset, source: source) {
+            try FileSystem.write(slides.html, to: staging + "/" + target)
+            outcome.diagnostics += slides.diagnostics
+          } else {
+            try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
+          }
           outputs.append(target)
         }
       } catch {
