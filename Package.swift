@@ -12,7 +12,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
   name: "lessons",
-  platforms: [.macOS(.v15)],
+  // No `platforms:` claim: the package builds on Linux only (Glibc, /proc, fork, futex); see the README.
   products: [
     .executable(name: "lessons", targets: ["LessonsCLI"]),
     .executable(name: "pool-bench", targets: ["PoolBench"]),

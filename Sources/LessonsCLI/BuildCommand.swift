@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Execution
 import Site
 
@@ -20,6 +21,15 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Talk to the real servers instead of local stand-ins while running cells.")
   var live = false
 
+  @Option(help: "Build only shard I of N (e.g. 1/4): the lessons split by their recorded run times, longest first.")
+  var shard: String?
+
+  @Option(help: "Write a JSON report of what the run changed against the previous frozen results.")
+  var report: String?
+
+  @Option(help: "Write the same report as JUnit XML (one test case per cell), for CI test reporters.")
+  var junit: String?
+
   @Argument(help: "With --refresh: the lessons (tutorial folder name or relative path) to run again.")
   var lessons: [String] = []
 
@@ -27,12 +37,22 @@ struct BuildCommand: ParsableCommand {
     if !lessons.isEmpty && !refresh {
       throw ValidationError("lesson names are only taken after --refresh (e.g. lessons build --refresh my-lesson)")
     }
+    if let shard {
+      do {
+        _ = try Shard(parsing: shard)
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
   }
 
   func run() throws {
     InterruptHandling.install()
     let policy: RefreshPolicy = !refresh ? .none : lessons.isEmpty ? .all : .lessons(lessons)
-    let configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
+    var configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
+    configuration.shard = try shard.map { text throws(ShardError) in try Shard(parsing: text) }
+    let log = RefreshLog()
+    configuration.execution.refreshLog = log
     let reporter = TerminalReporter(quiet: options.quiet)
     let report: BuildReport
     do {
@@ -41,7 +61,16 @@ struct BuildCommand: ParsableCommand {
       reporter.fail(error)
       throw ExitCode.failure
     }
+    let refreshReport = RefreshReport(log: log)
+    if refresh && !options.quiet { FileHandle.standardOutput.write(Data(RefreshReportOutput.text(refreshReport).utf8)) }
     reporter.finish(report, verb: "Built", output: options.out)
+    do {
+      if let path = self.report { try RefreshReportOutput.write(try RefreshReportOutput.json(refreshReport), to: path) }
+      if let junit { try RefreshReportOutput.write(Data(RefreshReportOutput.junit(refreshReport).utf8), to: junit) }
+    } catch {
+      reporter.fail(error, building: false)
+      throw ExitCode.failure
+    }
     if report.hasErrors { throw ExitCode.failure }
   }
 }

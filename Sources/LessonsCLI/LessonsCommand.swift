@@ -10,6 +10,6 @@ struct LessonsCommand: AsyncParsableCommand {
       Lessons live in <content>/topics/<topic>/tutorials/<tutorial>/tutorial.md; pages are written to the same \
       paths under the output folder, rendered with the Mustache templates of the templates folder.
       """,
-    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
+    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self],
     defaultSubcommand: BuildCommand.self)
 }

@@ -84,20 +84,20 @@ enum SwiftCases {
       ])
   }
 
-  private static func ratioRow(_ name: String, _ python: Double, _ swift: Double) -> BenchRow {
+  static func ratioRow(_ name: String, _ python: Double, _ swift: Double) -> BenchRow {
     BenchRow(
       name: name, pythonSeconds: python, swiftSeconds: swift, target: "ratio >= 5",
       met: swift > 0 && python / swift >= 5)
   }
 
-  private static func median(_ runs: Int, _ body: () throws -> Void) throws -> Double {
+  static func median(_ runs: Int, _ body: () throws -> Void) throws -> Double {
     try body()  // warm-up: page in code and allocator arenas, as Python's import does for its side
     var samples: [Double] = []
     for _ in 0..<runs { samples.append(try time(body)) }
     return BenchRow.median(samples)
   }
 
-  private static func time(_ body: () throws -> Void) throws -> Double {
+  static func time(_ body: () throws -> Void) throws -> Double {
     let start = ContinuousClock.now
     try body()
     let elapsed = start.duration(to: .now).components

@@ -14,8 +14,14 @@ var rows: [BenchRow] = []
 if !options.json { print(BenchRow.tableHeader) }
 for number in options.cases {
   do {
-    let python = try PythonSide.run(script: options.script, case: number, runs: options.runs)
-    let row = try SwiftCases.row(for: number, python: python, runs: options.runs)
+    let row: BenchRow
+    if StreamingCases.numbers.contains(number) {
+      let python = try PythonSide.run(script: StreamingCases.script, case: number, runs: options.runs)
+      row = try StreamingCases.row(for: number, python: python, runs: options.runs)
+    } else {
+      let python = try PythonSide.run(script: options.script, case: number, runs: options.runs)
+      row = try SwiftCases.row(for: number, python: python, runs: options.runs)
+    }
     rows.append(row)
     print(options.json ? row.json : row.tableLine)
   } catch {

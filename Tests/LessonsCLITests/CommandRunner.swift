@@ -36,9 +36,20 @@ enum CommandRunner {
   /// Runs `lessons arguments…` in `folder` and waits for it, at most `timeout` seconds: then the command is killed
   /// (SIGKILL, status 9), so a hang fails the test instead of blocking the run.
   static func run(_ arguments: [String], in folder: String, timeout: Double = 300) throws -> Result {
+    try run(program: try executable(), arguments, in: folder, timeout: timeout)
+  }
+
+  /// Runs `program arguments…` in `folder` (with `environment` added to this process's), as `run` does.
+  static func run(
+    program: String, _ arguments: [String], in folder: String, environment: [String: String] = [:],
+    timeout: Double = 300
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try executable())
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     let output = Pipe()
     let errors = Pipe()

@@ -57,7 +57,7 @@ struct ThreadPoolTests {
   func throwingTask() throws {
     let pool = try ThreadPool(workers: 2)
     defer { pool.join() }
-    #expect(throws: PoolError.taskFailed(index: 4, description: "boom at 4")) {
+    #expect(throws: PoolError.taskThrew(index: 4, error: Boom(index: 4))) {
       try pool.map(0..<10, chunksize: 5) { i -> Int in
         if i == 4 { throw Boom(index: i) }
         return i

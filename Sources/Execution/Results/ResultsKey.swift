@@ -2,7 +2,12 @@ import Foundation
 import Lessons
 import Synchronization
 
-/// What a lesson's results depend on, hashed: the cells, the toolchain and the project's library sources.
+/// What a lesson's results depend on, hashed: the cells, the toolchain, the project's library sources and the data
+/// files the lesson lists (`data:` in its front matter).
+///
+/// The front matter is not part of the key: a lesson's title, `exclusive:` or tags can change without making its
+/// frozen results stale. `data` is nil for a lesson that lists no data files, and then leaves `combined` exactly as
+/// it was before data files joined the key, so results frozen before stay fresh.
 ///
 /// Frozen results are reused while `cells` matches and `toolchain`/`libraries` match *where the builder can
 /// tell*: a builder without a compiler (publishing) or without the package's sources (an installed `lessons`)
@@ -18,20 +23,26 @@ public struct ResultsKey: Sendable, Codable, Hashable {
   public var toolchain: String?
   /// SHA-256 of the sources lesson programs link (`LibrarySources.folders`) of the package, or nil when unknown.
   public var libraries: String?
+  /// SHA-256 of the lesson's `data:` files (paths and contents), or nil when the lesson lists none.
+  public var data: String?
 
   /// Creates a key from its parts.
-  public init(format: Int = ResultsKey.formatVersion, cells: String, toolchain: String?, libraries: String?) {
+  public init(
+    format: Int = ResultsKey.formatVersion, cells: String, toolchain: String?, libraries: String?, data: String? = nil
+  ) {
     self.format = format
     self.cells = cells
     self.toolchain = toolchain
     self.libraries = libraries
+    self.data = data
   }
 
   /// The key for `lesson` on this machine now.
   public static func current(for lesson: Lesson, libraryFolder: String) -> ResultsKey {
     ResultsKey(
       cells: cellsHash(lesson.cells), toolchain: Toolchain.compilerVersion,
-      libraries: LibrarySources.hash(near: libraryFolder) ?? LibrarySources.hash(near: lesson.file))
+      libraries: LibrarySources.hash(near: libraryFolder) ?? LibrarySources.hash(near: lesson.file),
+      data: DataFiles.hash(lesson))
   }
 
   /// One hex string over every part, stored as `LessonResults.key`.
@@ -41,6 +52,7 @@ public struct ResultsKey: Sendable, Codable, Hashable {
     hash.update(field: cells)
     hash.update(field: toolchain ?? "?")
     hash.update(field: libraries ?? "?")
+    if let data { hash.update(field: data) }
     return hash.hexDigest()
   }
 
@@ -48,16 +60,24 @@ public struct ResultsKey: Sendable, Codable, Hashable {
   public func accepts(_ stored: ResultsKey) -> Bool {
     stored.format == format && stored.cells == cells
       && (toolchain == nil || stored.toolchain == toolchain)
-      && (libraries == nil || stored.libraries == libraries)
+      && (libraries == nil || stored.libraries == libraries) && stored.data == data
   }
 
   /// Why results made with `stored` are not valid, in words (nil when they are).
   public func mismatch(with stored: ResultsKey) -> String? {
-    if stored.format != format { return "the results format changed" }
-    if stored.cells != cells { return "the lesson's Swift cells changed" }
-    if let toolchain, stored.toolchain != toolchain { return "the Swift toolchain changed (\(toolchain))" }
-    if libraries != nil, stored.libraries != libraries { return "the project's library sources changed" }
-    return nil
+    mismatches(with: stored).first
+  }
+
+  /// Every reason results made with `stored` are not valid, in the words of `mismatch(with:)` (empty when they are):
+  /// `lessons status` shows them all, so that a maintainer sees at once what to refresh for.
+  public func mismatches(with stored: ResultsKey) -> [String] {
+    var reasons: [String] = []
+    if stored.format != format { reasons.append("the results format changed") }
+    if stored.cells != cells { reasons.append("the lesson's Swift cells changed") }
+    if let toolchain, stored.toolchain != toolchain { reasons.append("the Swift toolchain changed (\(toolchain))") }
+    if libraries != nil, stored.libraries != libraries { reasons.append("the project's library sources changed") }
+    if stored.data != data { reasons.append("the lesson's data files changed") }
+    return reasons
   }
 
   static func cellsHash(_ cells: [Cell]) -> String {

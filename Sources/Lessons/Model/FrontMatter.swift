@@ -42,6 +42,12 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// Names of the builder's environment variables the lesson's program may see (`env: [GALAXY_API_KEY]`), beyond
   /// the small set every lesson program gets; see docs/executed-lessons.md for the risk.
   public var environment: [String] = []
+  /// `exclusive: true`: the lesson measures time, so the builder runs it alone (no other lesson compiles or runs
+  /// meanwhile, whatever `--jobs` says). Not part of the results key: changing it keeps frozen results fresh.
+  public var exclusive: Bool = false
+  /// Files the lesson's cells read (`data: [data/input.csv]`), relative to the lesson's folder: their contents join
+  /// the results key, so that changing them makes the frozen results stale.
+  public var dataFiles: [String] = []
   /// Keys the builder does not interpret (`subtopic`, `priority`, `redirect_from`, …), each with its value as
   /// YAML text, so that nothing an author wrote is lost.
   public var extra: [String: String] = [:]

@@ -50,6 +50,8 @@ struct FieldReader {
     case "draft": frontMatter.draft = bool(value, key) ?? false
     case "galaxy_stand_ins": frontMatter.standInServers = standIns(value)
     case "env": frontMatter.environment = environmentNames(value, key)
+    case "exclusive": frontMatter.exclusive = bool(value, key) ?? false
+    case "data": frontMatter.dataFiles = dataFiles(value, key)
     default: frontMatter.extra[key] = yamlText(value)
     }
   }
@@ -99,6 +101,15 @@ struct FieldReader {
         }
       if !valid { warn(node, "env: '\(name)' is not an environment variable name") }
       return valid
+    }
+  }
+
+  /// The entries of `data:` that stay inside the lesson's folder (relative, no `..`); others are warned about.
+  private mutating func dataFiles(_ node: Node, _ key: String) -> [String] {
+    strings(node, key).filter { path in
+      let inside = !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+      if !inside { warn(node, "data: '\(path)' is not a path inside the lesson's folder") }
+      return inside
     }
   }
 

@@ -5,8 +5,13 @@ import Glibc
 /// Task errors name the task by its position in the input (0-based), so a failure in `map` over 10,000 items
 /// says which item failed instead of a bare remote traceback.
 public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The task at `index` threw; `description` is the original error's description.
+  /// The task at `index` threw; `description` is the original error's description. A `ProcessPool` reports a
+  /// task's error this way when the error's type is not `Codable` (so it cannot cross the process boundary).
   case taskFailed(index: Int, description: String)
+  /// The task at `index` threw `error`, and here it is as it was thrown: every error of a `ThreadPool` task, and
+  /// a `ProcessPool` task's error whose type is `Codable` (encoded in the worker, decoded in the caller).
+  /// Match it with `case .taskThrew(let index, let error as MyError)`.
+  case taskThrew(index: Int, error: any Error)
   /// The worker process running the task at `index` ended (signal, trap, `exit`) before reporting a result.
   /// The pool replaced the worker and went on with the other tasks.
   case workerDied(index: Int, cause: WorkerDeath)
@@ -34,6 +39,8 @@ public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .taskFailed(let index, let description):
       return "task \(index) threw: \(description)"
+    case .taskThrew(let index, let error):
+      return "task \(index) threw: \(error)"
     case .workerDied(let index, let cause):
       return "task \(index): its worker process died (\(cause)); the pool replaced the worker"
     case .timeout(let index, let limit):
@@ -57,6 +64,29 @@ public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
     case .system(let call, let code):
       return "\(call) failed: \(String(cString: strerror(code))) (errno \(code))"
     }
+  }
+}
+
+extension PoolError {
+  /// Two errors are equal when they are the same case with equal values; a `taskThrew` error compares the
+  /// thrown errors by type and description (an arbitrary `Error` has no `==`).
+  public static func == (lhs: PoolError, rhs: PoolError) -> Bool {
+    switch (lhs, rhs) {
+    case (.taskThrew(let left, let leftError), .taskThrew(let right, let rightError)):
+      return left == right && type(of: leftError) == type(of: rightError)
+        && String(describing: leftError) == String(describing: rightError)
+    case (.taskThrew, _), (_, .taskThrew):
+      return false
+    default:
+      // Every other case's description spells out all of its values, and no two cases share a wording.
+      return lhs.description == rhs.description
+    }
+  }
+
+  /// The error the task itself threw, when it reached the caller (`taskThrew`); nil otherwise.
+  public var taskError: (any Error)? {
+    if case .taskThrew(_, let error) = self { return error }
+    return nil
   }
 }
 

@@ -3,37 +3,48 @@
 /// Each element is a `Result`, because a task may fail while the others succeed: `for r in results { let v =
 /// try r.get() }` stops at the first failure exactly where Python's `imap` raises. Ordered results are
 /// produced a bounded window ahead of the consumer, so memory stays flat on huge inputs.
+///
+/// Like the iterator Python's `imap` returns, every copy reads the same stream: a result handed out through
+/// one copy is not handed out again through another, and a second `for` loop over the same results goes on
+/// where the first stopped (and ends at once when the first ran to the end). Nothing ever waits for a result
+/// that was already handed out.
 public struct PoolResults<Output>: Sequence, IteratorProtocol {
-  private let batch: any TaskBatch<Output>
-  private let ordered: Bool
-  private var nextIndex = 0
-  private var handedOver = 0
-  private let token: ConsumerToken
+  private let cursor: ResultCursor<Output>
 
   init(batch: any TaskBatch<Output>, ordered: Bool) {
-    self.batch = batch
-    self.ordered = ordered
-    token = ConsumerToken { [weak batch] in batch?.consumerGone() }
+    cursor = ResultCursor(batch: batch, ordered: ordered)
   }
 
-  /// The number of tasks (and so of elements).
-  public var underestimatedCount: Int { batch.count - handedOver }
+  /// The number of results not yet handed out (0 while an endless input's length is unknown).
+  public var underestimatedCount: Int { cursor.remaining }
 
   /// Blocks until the next result is available; nil after the last one.
-  public mutating func next() -> Result<Output, PoolError>? {
-    guard handedOver < batch.count else { return nil }
-    handedOver += 1
-    if ordered {
-      defer { nextIndex += 1 }
-      return batch.waitOutcome(of: nextIndex, deadline: nil)
-    }
-    return batch.waitAnyOutcome()
-  }
+  public mutating func next() -> Result<Output, PoolError>? { cursor.next() }
 
   /// Every remaining value, in iteration order; throws the first failure met.
   public mutating func values() throws(PoolError) -> [Output] {
     var result: [Output] = []
     while let outcome = next() { result.append(try outcome.get()) }
     return result
+  }
+}
+
+/// The reading position shared by every copy of one `PoolResults`; when the last copy goes, the batch is told
+/// that nobody reads its results any more (it stops its work).
+final class ResultCursor<Output> {
+  private let batch: any TaskBatch<Output>
+  private let ordered: Bool
+
+  init(batch: any TaskBatch<Output>, ordered: Bool) {
+    self.batch = batch
+    self.ordered = ordered
+  }
+
+  deinit { batch.consumerGone() }
+
+  var remaining: Int { batch.count.map { max(0, $0 - batch.handedOver) } ?? 0 }
+
+  func next() -> Result<Output, PoolError>? {
+    ordered ? batch.nextInOrder() : batch.nextArrival()
   }
 }

@@ -16,6 +16,12 @@ public enum PoolSizing {
     return max(1, (count + per - 1) / per)
   }
 
+  /// How many chunks an `imap` runs ahead of the oldest result its consumer has not taken: 4 per worker, as
+  /// the docs promise, and at least 64 tasks' worth, so that workers wake for a run of tasks, not for each.
+  static func windowChunks(workers: Int, chunksize: Int) -> Int {
+    max(4 * max(1, workers), (64 + chunksize - 1) / max(1, chunksize))
+  }
+
   /// Checks a size argument and returns it, or throws `PoolError.invalidArgument`.
   static func positive(_ value: Int, name: String) throws(PoolError) -> Int {
     guard value > 0 else { throw .invalidArgument(name: name, value: value, requirement: "must be at least 1") }

@@ -24,9 +24,10 @@ public final class ProcessPool {
   /// What to do when forking a process that runs other threads.
   public let whenThreaded: ThreadedProcessPolicy
   private let initializer: (() throws -> Void)?
-  /// Outstanding batches: `applyAsync` and `map` held strongly (their work finishes even if the handle is
-  /// dropped), `imap` weakly (dropping its results stops its workers instead of running the rest at join).
-  private var active: [BatchReference] = []
+  /// The worker budget and event loop shared by the outstanding batches: `applyAsync` and `map` held strongly
+  /// (their work finishes even if the handle is dropped), `imap` weakly (dropping its results stops its
+  /// workers instead of running the rest at join).
+  private let driver: PoolDriver
   private var state = State.open
 
   private enum State { case open, closed, terminated }
@@ -55,10 +56,12 @@ public final class ProcessPool {
     self.taskTimeout = taskTimeout
     self.whenThreaded = whenThreaded
     self.initializer = initializer
+    driver = PoolDriver(limit: self.workers)
   }
 
-  /// Finishes outstanding `applyAsync`/`imap` work (as `join()`), so no worker outlives the pool.
-  deinit { join() }
+  /// Finishes outstanding `map`/`applyAsync` work, so no worker outlives the pool. An `imap` whose results are
+  /// still held goes on without the pool: its consumer drives it (dropping the results stops it).
+  deinit { driver.finishAll(strongOnly: true) }
 
   /// Applies `body` to every item in worker processes and returns the results in input order.
   ///
@@ -69,9 +72,10 @@ public final class ProcessPool {
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
     let input = IndexedInput(items)
-    guard let batch = try submit(count: input.count, chunksize: chunksize, window: false, ordered: true, {
-      try body(input.element($0))
-    }) else { return [] }
+    guard let batch = try submit(
+      IndexedFeed(count: input.count) { try body(input.element($0)) }, count: input.count, chunksize: chunksize,
+      window: false, ordered: true)
+    else { return [] }
     return try batch.collectAll()
   }
 
@@ -85,6 +89,11 @@ public final class ProcessPool {
 
   /// Like `map`, but lazy: results are yielded in input order as they arrive, and workers run at most a few
   /// chunks ahead of the consumer, so memory stays bounded on huge inputs. `chunksize` defaults to 1.
+  ///
+  /// A random-access collection (an array, a range) is read in place by the workers. Any other sequence is
+  /// pulled a segment at a time (32,768 items or a window, whichever is larger, doubling up to 131,072), as workers are forked for it,
+  /// so an endless sequence works and a lazy one is never read whole. `join()` stops an imap over such a
+  /// sequence that nobody reads, instead of running it to an end it may not have.
   public func imap<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int = 1, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> PoolResults<Output> {
@@ -105,14 +114,14 @@ public final class ProcessPool {
 
   /// Starts `body` in a worker process and returns a handle to its result at once (Python's `apply_async`).
   ///
-  /// When `workers` processes are already busy with earlier asynchronous work, this first waits for the
-  /// oldest of it to finish, so the pool never runs more than `workers` processes.
+  /// When `workers` processes are already busy, the task waits in the pool's queue (as in Python) and starts
+  /// when a worker slot frees, which happens whenever the pool is waited on (`get`, `wait`, `ready`, `map`, …).
   public func applyAsync<Output: Codable>(_ body: @escaping () throws -> Output) throws(PoolError)
     -> AsyncResult<Output>
   {
-    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
-      throw .closed
-    }
+    guard let batch = try submit(
+      IndexedFeed(count: 1) { _ in try body() }, count: 1, chunksize: 1, window: false, ordered: true)
+    else { throw .closed }
     return AsyncResult(batch: batch)
   }
 
@@ -121,18 +130,21 @@ public final class ProcessPool {
     if state == .open { state = .closed }
   }
 
-  /// Waits until all outstanding work has finished and every worker process has been reaped.
+  /// Closes the pool (as `ThreadPool.join()` does; Python raises unless `close()` came first), waits until all
+  /// outstanding work has finished, and reaps every worker process. An `imap` whose results are still held
+  /// is run to its end (its results wait in memory), except over a sequence that may be endless: that one is
+  /// stopped, its unread tasks failing with `PoolError.terminated`.
   public func join() {
-    for reference in active { reference.batch?.finishWorkers() }
-    active.removeAll()
+    close()
+    driver.finishAll(strongOnly: false)
   }
 
   /// Stops at once: kills every worker (SIGKILL), reaps it, closes its pipe. Unfinished tasks fail with
-  /// `PoolError.terminated`; no child process, zombie or descriptor is left behind.
+  /// `PoolError.terminated`; no child process, zombie or descriptor is left behind. Costs the same however
+  /// many tasks are pending.
   public func terminate() {
     state = .terminated
-    for reference in active { reference.batch?.terminate() }
-    active.removeAll()
+    driver.terminateAll()
   }
 
   // Submission:
@@ -140,36 +152,35 @@ public final class ProcessPool {
   private func lazyResults<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int, ordered: Bool, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> PoolResults<Output> {
-    let input = IndexedInput(items)
-    let batch = try submit(count: input.count, chunksize: chunksize, window: true, ordered: ordered) {
-      try body(input.element($0))
+    let feed: any ProcessTaskFeed<Output>
+    let count: Int
+    if let input = IndexedInput(indexing: items) {
+      feed = IndexedFeed(count: input.count) { try body(input.element($0)) }
+      count = input.count
+    } else {
+      feed = StreamedFeed(items, body)
+      count = Int.max
     }
+    let batch = try submit(feed, count: count, chunksize: chunksize, window: true, ordered: ordered)
     return PoolResults(batch: batch ?? EmptyBatch(), ordered: ordered)
   }
 
   private func submit<Output: Codable>(
-    count: Int, chunksize: Int?, window: Bool, ordered: Bool, _ task: @escaping (Int) throws -> Output
+    _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }
     let size = try PoolSizing.positive(
       chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize")
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
-    // Finished batches leave; if every worker slot is busy, the oldest outstanding work finishes first.
-    for reference in active { reference.batch?.reapExited() }
-    active.removeAll { $0.batch?.isDone ?? true }
-    while busyWorkers >= workers, let oldest = active.first {
-      oldest.batch?.finishWorkers()
-      active.removeFirst()
-    }
-    let free = workers - busyWorkers
+    // Workers of finished work are reaped first, so their slots serve this batch.
+    driver.pump(deadline: .now)
     let plan = BatchPlan(
       count: count, chunksize: size, maxTasksPerChild: maxTasksPerChild, taskTimeout: taskTimeout,
-      windowChunks: window ? 4 * workers : nil)
-    let batch = try ProcessBatch(plan: plan, workers: free, ordered: ordered, initializer: initializer, task: task)
-    active.append(BatchReference(batch, strong: !window))
+      windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: size) : nil)
+    let batch = try ProcessBatch(
+      plan: plan, driver: driver, ordered: ordered, feed: feed, initializer: initializer)
+    driver.add(batch, strong: !window)
     return batch
   }
-
-  private var busyWorkers: Int { active.reduce(0) { $0 + ($1.batch?.liveWorkers ?? 0) } }
 }

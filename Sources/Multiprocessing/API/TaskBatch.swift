@@ -3,21 +3,20 @@
 /// Both pools implement it; `PoolResults` and `AsyncResult` are written once against it.
 protocol TaskBatch<Output>: AnyObject {
   associatedtype Output
-  /// How many tasks the batch holds.
-  var count: Int { get }
+  /// How many tasks the batch holds; nil while its input has not ended.
+  var count: Int? { get }
+  /// How many outcomes `nextInOrder`/`nextArrival` handed out so far.
+  var handedOver: Int { get }
   /// Blocks until task `index` has an outcome, then hands it over; nil if `deadline` passes first.
+  /// (For single-task batches: `AsyncResult`.)
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>?
-  /// Blocks until any task not yet handed over has an outcome; nil when all were handed over.
-  func waitAnyOutcome() -> Result<Output, PoolError>?
+  /// Hands out the outcome of the next task in input order, waiting for it; nil after the last task.
+  func nextInOrder() -> Result<Output, PoolError>?
+  /// Hands out the next outcome in the order tasks finished, waiting for one; nil after the last task.
+  func nextArrival() -> Result<Output, PoolError>?
   /// Blocks until every task has an outcome; returns values in order or the lowest-numbered task's error.
   func collectAll() throws(PoolError) -> [Output]
   /// The lazy results over this batch were dropped: stop starting its tasks.
   func consumerGone()
 }
 
-/// Tells a batch when the last copy of the `PoolResults` reading it goes away.
-final class ConsumerToken {
-  private let onRelease: () -> Void
-  init(_ onRelease: @escaping () -> Void) { self.onRelease = onRelease }
-  deinit { onRelease() }
-}

@@ -36,16 +36,18 @@ public final class ThreadPool: Sendable {
     let input = SendableInput(items)
     let size = try PoolSizing.positive(
       chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize")
-    guard input.count > 0 else { return [] }
+    guard input.count > 0 else {
+      try core.checkOpen()  // an empty map on a closed pool fails like any other
+      return []
+    }
     // The threads write straight into the result array's storage: no second buffer, no final copy.
     var failure: PoolError?
     let result = [Output](unsafeUninitializedCapacity: input.count) { buffer, initialized in
       initialized = 0
       guard let storage = buffer.baseAddress else { return }
       let batch = ThreadBatch(
-        count: input.count, chunksize: size, windowChunks: nil, ordered: true, condition: core.condition,
-        storage: storage
-      ) { try body(input.element($0)) }
+        source: .indexed(count: input.count) { try body(input.element($0)) }, chunksize: size, windowChunks: nil,
+        ordered: true, condition: core.condition, storage: storage)
       do throws(PoolError) {
         try core.enqueue(batch, strong: true)
       } catch {
@@ -75,6 +77,10 @@ public final class ThreadPool: Sendable {
   }
 
   /// Lazy ordered results with bounded read-ahead; `chunksize` defaults to 1.
+  ///
+  /// An array or a range is read in place; any other sequence is pulled a chunk at a time as workers need
+  /// tasks, so an endless sequence works and a lazy one is never read ahead of the window. (`join()` stops
+  /// an imap over such a sequence that nobody reads, instead of running it to an end it may not have.)
   public func imap<Input: Sendable, Output: Sendable>(
     _ items: some Sequence<Input>, chunksize: Int = 1, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> PoolResults<Output> {
@@ -97,9 +103,7 @@ public final class ThreadPool: Sendable {
   public func applyAsync<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) throws(PoolError)
     -> AsyncResult<Output>
   {
-    guard let batch = try submit(count: 1, chunksize: 1, window: false, ordered: true, { _ in try body() }) else {
-      throw .closed
-    }
+    let batch = try submit(.indexed(count: 1) { _ in try body() }, chunksize: 1, window: false, ordered: true)
     return AsyncResult(batch: batch)
   }
 
@@ -117,22 +121,26 @@ public final class ThreadPool: Sendable {
     _ items: some Sequence<Input>, chunksize: Int, ordered: Bool,
     _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> PoolResults<Output> {
-    let input = SendableInput(items)
-    let batch = try submit(count: input.count, chunksize: chunksize, window: true, ordered: ordered) {
-      try body(input.element($0))
+    let source: ThreadTaskSource<Output>
+    if let input = SendableInput(indexing: items) {
+      source = .indexed(count: input.count) { try body(input.element($0)) }
+    } else {
+      source = .streamed(TaskStream(items, body))
     }
-    return PoolResults(batch: batch ?? EmptyBatch(), ordered: ordered)
+    let batch = try submit(source, chunksize: chunksize, window: true, ordered: ordered)
+    return PoolResults(batch: batch, ordered: ordered)
   }
 
   private func submit<Output: Sendable>(
-    count: Int, chunksize: Int, window: Bool, ordered: Bool, _ task: @escaping @Sendable (Int) throws -> Output
-  ) throws(PoolError) -> ThreadBatch<Output>? {
+    _ source: ThreadTaskSource<Output>, chunksize: Int, window: Bool, ordered: Bool
+  ) throws(PoolError) -> ThreadBatch<Output> {
     _ = try PoolSizing.positive(chunksize, name: "chunksize")
     let batch = ThreadBatch(
-      count: count, chunksize: chunksize, windowChunks: window ? 4 * workers : nil, ordered: ordered,
-      condition: core.condition, task: task)
+      source: source, chunksize: chunksize,
+      windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: chunksize) : nil,
+      ordered: ordered, condition: core.condition)
     try core.enqueue(batch, strong: !window)
-    return count > 0 ? batch : nil
+    return batch
   }
 }
 

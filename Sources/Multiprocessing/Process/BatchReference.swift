@@ -9,26 +9,37 @@ struct BatchReference {
   }
 
   var batch: (any ActiveProcessBatch)? { strongBatch ?? weakBatch }
+  var isStrong: Bool { strongBatch != nil }
 }
 
-/// What the pool needs from its outstanding batches, whatever their result type.
+/// What the pool's driver needs from its outstanding batches, whatever their result type.
 protocol ActiveProcessBatch: AnyObject {
-  var liveWorkers: Int { get }
+  /// Every task has an outcome and every worker was reaped.
   var isDone: Bool { get }
+  /// The read ends of the batch's worker pipes.
+  var descriptors: [Int32] { get }
+  /// Reads what the worker behind `fd` wrote (or reaps it at end of file).
+  func handleReadable(_ fd: Int32)
+  func nextTimeoutCheckMs() -> Int32?
+  func checkTimeouts()
+  /// Forks workers for work that has none, as the pool's budget allows.
+  func refill()
+  /// Has runnable work but no worker at all.
+  var isStarved: Bool { get }
+  /// Asks the workers parked at this batch's window to exit.
+  func releaseParked()
+  /// Runs the batch to its end (an imap's window is lifted) and reaps its workers.
   func finishWorkers()
-  func reapExited()
   func terminate()
-}
-
-extension ProcessBatch: ActiveProcessBatch {
-  var isDone: Bool { isComplete && liveWorkers == 0 }
 }
 
 /// The batch behind `imap` over an empty input.
 final class EmptyBatch<Output>: TaskBatch {
-  var count: Int { 0 }
+  var count: Int? { 0 }
+  var handedOver: Int { 0 }
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
-  func waitAnyOutcome() -> Result<Output, PoolError>? { nil }
+  func nextInOrder() -> Result<Output, PoolError>? { nil }
+  func nextArrival() -> Result<Output, PoolError>? { nil }
   func collectAll() throws(PoolError) -> [Output] { [] }
   func consumerGone() {}
 }

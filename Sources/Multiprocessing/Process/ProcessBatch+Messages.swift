@@ -14,44 +14,47 @@ extension ProcessBatch {
   }
 
   private func handle(_ message: WireFormat.Message, in payload: UnsafeRawBufferPointer) {
-    guard message.start >= 0, message.count >= 0, message.start + message.count <= store.count else { return }
+    guard message.start >= 0, message.count >= 0, message.count <= store.count - message.start else { return }
     switch message.kind {
     case .raw:
       store.setRaw(payload, start: message.start, count: message.count)
     case .items:
       var offset = 0
       for index in message.start..<(message.start + message.count) {
-        guard offset + 5 <= payload.count else { return }
-        let status = WireFormat.Status(rawValue: payload[offset]) ?? .unencodable
-        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
-        offset += 5
-        guard offset + length <= payload.count else { return }
-        let bytes = UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)])
-        offset += length
+        guard let (status, bytes, next) = Self.item(in: payload, at: offset) else { return }
+        offset = next
         decodeItem(status, bytes, index: index)
       }
     case .shared:
       var failed: Set<Int> = []
       var offset = 0
-      while offset + 12 <= payload.count {
+      while offset + 8 <= payload.count {
         let index = Int(Int64(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)))
-        offset += 12
-        guard offset + length <= payload.count, (0..<store.count).contains(index) else { break }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + length)]), as: UTF8.self)
-        offset += length
+        guard let (status, bytes, next) = Self.item(in: payload, at: offset + 8), index >= 0 else { break }
+        offset = next
         failed.insert(index)
-        store.setError(.taskFailed(index: index, description: text), at: index)
+        store.setError(TaskErrorCoding.decode(status, bytes, index: index), at: index)
       }
       store.markWritten(start: message.start, count: message.count, except: failed)
     case .initializerFailed:
       let text = String(decoding: payload, as: UTF8.self)
-      for index in store.pendingIndices { store.setError(.initializerFailed(description: text), at: index) }
+      store.abandon(from: store.base) { _ in .initializerFailed(description: text) }
       // No task can be trusted to run as intended: stop the other workers instead of waiting for them.
       terminated = true
-      control.stopped = true
+      control.stop()
       for other in workers { kill(other.pid, SIGKILL) }
     }
+  }
+
+  /// The record `[UInt8 status][UInt32 length][bytes]` at `offset`, and the offset after it.
+  private static func item(in payload: UnsafeRawBufferPointer, at offset: Int)
+    -> (WireFormat.Status, UnsafeRawBufferPointer, Int)?
+  {
+    guard offset + 5 <= payload.count else { return nil }
+    let status = WireFormat.Status(rawValue: payload[offset]) ?? .unencodable
+    let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
+    guard offset + 5 + length <= payload.count else { return nil }
+    return (status, UnsafeRawBufferPointer(rebasing: payload[(offset + 5)..<(offset + 5 + length)]), offset + 5 + length)
   }
 
   private func decodeItem(_ status: WireFormat.Status, _ bytes: UnsafeRawBufferPointer, index: Int) {
@@ -66,8 +69,8 @@ extension ProcessBatch {
       } catch {
         store.setError(.encoding(index: index, description: String(describing: error)), at: index)
       }
-    case .threw:
-      store.setError(.taskFailed(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
+    case .threw, .threwCodable:
+      store.setError(TaskErrorCoding.decode(status, bytes, index: index), at: index)
     case .unencodable:
       store.setError(.encoding(index: index, description: String(decoding: bytes, as: UTF8.self)), at: index)
     }

@@ -1,81 +1,101 @@
 internal import SystemCalls
 import Glibc
 
-/// One submission running on worker processes forked for it: forks them, reads their pipes, replaces the
-/// dead, enforces the task timeout, and fills an `OutcomeStore`.
+/// One submission running on worker processes forked for it: forks them as the pool's budget allows, reads
+/// their pipes, replaces the dead, enforces the task timeout, and fills an `OutcomeStore`.
 ///
-/// Driven by whichever thread waits on it (no background thread, so the parent stays single-threaded and
-/// later forks stay safe). A task running when its worker dies is reported as failed; tasks the worker had
-/// finished but not yet sent are run again by a fresh worker once the queue is empty, so nothing hangs.
-final class ProcessBatch<Output: Codable>: TaskBatch {
+/// Driven by whichever thread waits on the pool (through `PoolDriver`; no background thread, so the parent
+/// stays single-threaded and later forks stay safe). A task running when its worker dies is charged with the
+/// death. Tasks the worker had claimed but not reported (finished in its last millisecond, or not yet started)
+/// are found in the shared ledger and run once more by a fresh worker; lost a second time, they fail with
+/// `PoolError.workerDied`, so no task runs more than twice because of deaths.
+final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   final class Worker {
     let pid: pid_t
     let fd: Int32
     let slot: Int
+    let id: Int
+    let retry: [Int]
     var buffer: [UInt8] = []
     var timedOutTask: Int?
-    init(pid: pid_t, fd: Int32, slot: Int) {
+    init(pid: pid_t, fd: Int32, slot: Int, id: Int, retry: [Int]) {
       self.pid = pid
       self.fd = fd
       self.slot = slot
+      self.id = id
+      self.retry = retry
     }
   }
 
   let plan: BatchPlan
-  private let targetWorkers: Int
-  private let task: (Int) throws -> Output
+  let driver: PoolDriver
+  /// The task input; dropped once the batch is done, so nothing the caller passed outlives its results.
+  var feed: (any ProcessTaskFeed<Output>)?
   private let initializer: (() throws -> Void)?
+  let targetWorkers: Int
   let control: SharedControl
   let store: OutcomeStore<Output>
   private let sharedValues: UnsafeMutablePointer<Output>?
-  private(set) var workers: [Worker] = []
-  private var freeSlots: [Int]
-  private var unattributedDeaths = 0
-  /// Set when a worker died: the window stays open from then on (see `reap`).
-  private var windowLifted = false
-  private var lastDeath = WorkerDeath.exit(0)
+  var workers: [Worker] = []
+  var freeSlots: [Int]
+  private var nextWorkerID = 0
+  /// Tasks lost with a dead worker, waiting for a fresh one; and every task ever queued so (run at most twice).
+  var retryQueue: [Int] = []
+  var retried: Set<Int> = []
+  var unattributedDeaths = 0
+  /// The imap window last published to the workers (chunks); nil for a batch without a window.
+  var publishedWindow: Int?
+  /// How many chunks the imap window spans now (it grows while the consumer waits on parked workers).
+  var windowChunks = 0
+  /// The feed was last told to forget inputs below this task.
+  var forgottenBelow = 0
+  /// Items the next pull of a streamed input asks for: it doubles from `plan.segmentItems` up to 131,072, so a
+  /// long input costs few forks while a short one is never read far ahead.
+  private var segmentItems = 0
   var terminated = false
+  /// Outcomes handed out through `nextInOrder`/`nextArrival`.
+  var handed = 0
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
-  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+  let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
 
-  var count: Int { plan.count }
-  /// Worker processes alive right now.
+  var count: Int? { store.count == Int.max ? nil : store.count }
+  var handedOver: Int { handed }
   var liveWorkers: Int { workers.count }
-  var isComplete: Bool { store.isComplete }
 
   init(
-    plan: BatchPlan, workers: Int, ordered: Bool, initializer: (() throws -> Void)?,
-    task: @escaping (Int) throws -> Output
+    plan: BatchPlan, driver: PoolDriver, ordered: Bool, feed: any ProcessTaskFeed<Output>,
+    initializer: (() throws -> Void)?
   ) throws(PoolError) {
     self.plan = plan
-    targetWorkers = max(1, min(workers, plan.chunkCount))
-    self.task = task
+    self.driver = driver
+    self.feed = feed
     self.initializer = initializer
-    control = try SharedControl(slots: targetWorkers)
+    targetWorkers = max(1, min(driver.limit, plan.chunkCount))
+    let capacity = min(plan.count, plan.maxWindowChunks.map { $0 * plan.chunksize } ?? plan.count)
+    control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
-      let bytes = max(1, plan.count) * MemoryLayout<Output>.stride
+      let bytes = max(1, capacity) * MemoryLayout<Output>.stride
       // MAP_POPULATE: one kernel call maps every page now, instead of a page fault per 4 KiB in the workers.
       let flags = MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE
       guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0),
         memory != MAP_FAILED
       else { throw .system(call: "mmap", errno: errno) }
-      sharedValues = memory.bindMemory(to: Output.self, capacity: max(1, plan.count))
-      store = OutcomeStore(count: plan.count, recordsArrivals: !ordered, storage: sharedValues) { pointer in
-        munmap(UnsafeMutableRawPointer(pointer), bytes)
-      }
+      sharedValues = memory.bindMemory(to: Output.self, capacity: max(1, capacity))
+      store = OutcomeStore(
+        count: plan.count, capacity: capacity, recordsArrivals: !ordered, storage: sharedValues
+      ) { pointer in munmap(UnsafeMutableRawPointer(pointer), bytes) }
     } else {
       sharedValues = nil
-      store = OutcomeStore(count: plan.count, recordsArrivals: !ordered)
+      store = OutcomeStore(count: plan.count, capacity: capacity, recordsArrivals: !ordered)
     }
     freeSlots = Array((0..<targetWorkers).reversed())
-    if let window = plan.windowChunks { control.window = window }
-    do throws(PoolError) {
-      for _ in 0..<targetWorkers { try spawn(retry: []) }
-    } catch {
-      terminate()
-      throw error
+    if let window = plan.windowChunks {
+      windowChunks = window
+      publishedWindow = window
+      control.publish(window: window)
     }
+    refill()
   }
 
   deinit {
@@ -83,69 +103,80 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
     readBuffer.deallocate()
   }
 
-  func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
-    if let window = plan.windowChunks { moveWindow(to: plan.chunk(of: index) + window) }
-    while !store.hasOutcome(index) {
-      pump(deadline: deadline)  // at least one look at the pipes, even with a deadline already past
-      if !store.hasOutcome(index), let deadline, ContinuousClock.now >= deadline { return nil }
-    }
-    return store.take(index)
+  /// Every task has an outcome and every worker was reaped.
+  var isDone: Bool { store.isComplete && workers.isEmpty }
+
+  // MARK: Staffing
+
+  /// Chunks whose input a worker forked now would have.
+  private var availableChunks: Int {
+    guard let feed else { return 0 }
+    return feed.ended ? (feed.available + plan.chunksize - 1) / plan.chunksize : feed.available / plan.chunksize
   }
 
-  func waitAnyOutcome() -> Result<Output, PoolError>? {
-    var taken = 0
-    while true {
-      if let outcome = store.takeNextArrival() {
-        taken += 1
-        return outcome
+  /// Whether a chunk can be claimed now (pulling the next segment of a streamed input when the pulled ones
+  /// are all claimed).
+  private func hasClaimableWork() -> Bool {
+    guard let feed else { return false }
+    let claimed = control.claimedChunks
+    if claimed >= (publishedWindow ?? Int.max) { return false }
+    if claimed < availableChunks { return true }
+    guard !feed.ended else { return false }
+    if segmentItems == 0 { segmentItems = plan.segmentItems }
+    _ = feed.pull(segmentItems)
+    segmentItems = max(segmentItems, min(2 * segmentItems, 131_072 / plan.chunksize * plan.chunksize))
+    if feed.ended { store.setCount(feed.available) }
+    return claimed < availableChunks
+  }
+
+  var isStarved: Bool {
+    workers.isEmpty && !terminated && !store.isComplete && (!retryQueue.isEmpty || hasClaimableWork())
+  }
+
+  func releaseParked() {
+    let parked = control.parkedWorkers
+    if parked > 0 { control.release(parked) }
+  }
+
+  /// Keeps the batch staffed: lost tasks first, then the queue, while the pool has free slots.
+  func refill() {
+    guard !terminated, !store.isComplete, feed != nil else { return }
+    do throws(PoolError) {
+      while !retryQueue.isEmpty, !freeSlots.isEmpty, driver.acquire() {
+        let retry = retryQueue.filter { store.isPending($0) }
+        retryQueue.removeAll()
+        if retry.isEmpty {
+          driver.release()
+          break
+        }
+        try spawn(retry: retry)
       }
-      if store.isComplete { return nil }
-      if let window = plan.windowChunks { moveWindow(to: plan.chunk(of: store.reported) + window) }
-      pump(deadline: nil)
+      while workers.count < targetWorkers, !freeSlots.isEmpty, hasClaimableWork(), driver.acquire() {
+        try spawn(retry: [])
+      }
+      if workers.isEmpty, retryQueue.isEmpty { recoverUnreported() }
+    } catch {
+      if workers.isEmpty { store.abandon(from: store.base) { _ in error } }
     }
   }
 
-  func collectAll() throws(PoolError) -> [Output] {
-    control.window = Int.max
-    while !store.isComplete { pump(deadline: nil) }
-    finishWorkers()
-    return try store.orderedValues()
-  }
-
-  private func moveWindow(to chunk: Int) {
-    if !windowLifted { control.window = chunk }
-  }
-
-  func consumerGone() { if !workers.isEmpty { terminate() } }
-
-  /// Runs until every task has an outcome and every worker has been reaped.
-  func finishWorkers() {
-    control.window = Int.max
-    while !store.isComplete || !workers.isEmpty { pump(deadline: nil) }
-  }
-
-  /// Reaps workers that already exited, without blocking.
-  func reapExited() {
-    while !workers.isEmpty {
-      var ready = false
-      for worker in workers where hasEOF(worker) { ready = true }
-      if !ready { return }
-      pump(deadline: .now)
-    }
-  }
-
-  /// Kills every worker, reaps it, and marks unfinished tasks as terminated.
-  func terminate() {
-    terminated = true
-    control.stopped = true
-    for worker in workers { kill(worker.pid, SIGKILL) }
-    for worker in workers { reap(worker, replace: false) }
-    workers.removeAll()
-    for index in store.pendingIndices { store.setError(.terminated(index: index), at: index) }
+  /// With no worker left, claimed tasks that still have no outcome were lost (the ledger may have been
+  /// overwritten once a join lifted the window): queue them to run again.
+  private func recoverUnreported() {
+    let claimedTasks = min(store.count, control.claimedChunks * plan.chunksize)
+    guard store.base < claimedTasks else { return }
+    for index in store.base..<claimedTasks where store.isPending(index) { lose(index, cause: .exit(0)) }
+    if !retryQueue.isEmpty { refill() }
   }
 
   private func spawn(retry: [Int]) throws(PoolError) {
-    guard let slot = freeSlots.popLast() else { return }
+    guard !freeSlots.isEmpty, let feed else {
+      driver.release()
+      return
+    }
+    let slot = freeSlots.removeLast()
+    nextWorkerID += 1
+    let id = nextWorkerID
     control.setTask(slot: slot, -1)
     let parent = getpid()
     let spawned: Worker
@@ -153,138 +184,76 @@ final class ProcessBatch<Output: Codable>: TaskBatch {
       // Everything the child needs is built here, before the fork: a child of a multi-threaded process must
       // not instantiate runtime metadata (another thread may have held the runtime's locks at the fork).
       let worker = WorkerProcess(
-        slot: slot, parent: parent, control: control, plan: plan, task: task, initializer: initializer,
-        retry: retry, sharedValues: sharedValues)
+        slot: slot, workerID: id, parent: parent, control: control, plan: plan, task: { try feed.run($0) },
+        initializer: initializer, retry: retry, chunkLimit: availableChunks, taskLimit: feed.available,
+        sharedValues: sharedValues, ringCapacity: store.capacity)
       worker.prepare()
       spawned = try ForkGate.withLock { () throws(PoolError) -> Worker in
         let pipe: (read: Int32, write: Int32)
-        do throws(SystemCallError) { pipe = try ProcessCalls.cloexecPipe() } catch { throw .system(call: error.call, errno: error.errno) }
-        let ends = [pipe.read, pipe.write]
+        do throws(SystemCallError) { pipe = try ProcessCalls.cloexecPipe() } catch {
+          throw .system(call: error.call, errno: error.errno)
+        }
         fflush(nil)  // nothing buffered before the fork may be printed twice
         let pid = fork()
         if pid < 0 {
           let code = errno
-          close(ends[0])
-          close(ends[1])
+          FileDescriptorIO.close(pipe.read)
+          FileDescriptorIO.close(pipe.write)
           throw .system(call: "fork", errno: code)
         }
         if pid == 0 {
-          close(ends[0])
+          FileDescriptorIO.close(pipe.read)
           ForkGate.resetInChild()
-          worker.run(fd: ends[1])
+          worker.run(fd: pipe.write)
         }
-        close(ends[1])
-        ForkGate.register(pid: pid, readEnd: ends[0])
-        return Worker(pid: pid, fd: ends[0], slot: slot)
+        FileDescriptorIO.close(pipe.write)
+        ForkGate.register(pid: pid, readEnd: pipe.read)
+        return Worker(pid: pid, fd: pipe.read, slot: slot, id: id, retry: retry)
       }
     } catch {
       freeSlots.append(slot)
+      driver.release()
       throw error
     }
     workers.append(spawned)
   }
 
-  /// Waits for pipe data, a worker's end, the next task-timeout check, or `deadline`, and handles it.
-  private func pump(deadline: ContinuousClock.Instant?) {
-    if workers.isEmpty { refill() }
-    if workers.isEmpty { return }
-    var waitMs: Int32 = -1
-    if let deadline {
-      let left = ContinuousClock.now.duration(to: deadline)
-      waitMs = left <= .zero ? 0 : Int32(clamping: Self.milliseconds(left) + 1)
-    }
-    if let next = nextTimeoutCheckMs() { waitMs = waitMs < 0 ? next : min(waitMs, next) }
-    var fds = workers.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-    let ready = poll(&fds, nfds_t(fds.count), waitMs)
-    if ready > 0 {
-      for (position, entry) in fds.enumerated().reversed() where entry.revents != 0 {
-        read(from: workers[position])
-      }
-    }
-    checkTimeouts()
-  }
+  // MARK: Ending
 
-  private func read(from worker: Worker) {
-    let got = Glibc.read(worker.fd, readBuffer.baseAddress, readBuffer.count)
-    if got < 0 && errno == EINTR { return }
-    if got <= 0 {
-      reap(worker, replace: true)
-      return
-    }
-    worker.buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[0..<got]))
-    parseMessages(of: worker)
-  }
-
-  private func hasEOF(_ worker: Worker) -> Bool {
-    var entry = pollfd(fd: worker.fd, events: Int16(POLLIN), revents: 0)
-    return poll(&entry, 1, 0) > 0
-  }
-
-  private func reap(_ worker: Worker, replace: Bool) {
-    var status: Int32 = 0
-    while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
-    // Whatever the worker wrote before it ended is still in the pipe.
-    while true {
-      let got = Glibc.read(worker.fd, readBuffer.baseAddress, readBuffer.count)
-      if got <= 0 { break }
-      worker.buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[0..<got]))
-    }
-    parseMessages(of: worker)
-    close(worker.fd)
-    ForkGate.unregister(pid: worker.pid, readEnd: worker.fd)
-    workers.removeAll { $0 === worker }
-    let running = control.task(slot: worker.slot).index
-    control.setTask(slot: worker.slot, -1)
-    freeSlots.append(worker.slot)
-    let signal = status & 0x7f
-    let cause: WorkerDeath = signal != 0 ? .signal(signal) : .exit((status >> 8) & 0xff)
-    if cause != .exit(0) || running >= 0 {
-      // A dead worker may take unsent results of earlier tasks with it; they run again once the queue is
-      // empty and every worker has exited. Workers parked at the imap window would never exit, while the
-      // consumer waits for exactly those tasks: so from now on the window stays open.
-      windowLifted = true
-      control.window = Int.max
-    }
-    if running >= 0, store.isPending(running) {
-      if worker.timedOutTask == running, let limit = plan.taskTimeout {
-        store.setError(.timeout(index: running, limit: limit), at: running)
-      } else if !terminated {
-        store.setError(.workerDied(index: running, cause: cause), at: running)
-      }
-    } else if cause != .exit(0) {
-      unattributedDeaths += 1
-      lastDeath = cause
-    }
-    if replace { refill() }
-  }
-
-  /// Keeps the batch staffed: replaces ended workers while chunks remain, and once the queue is empty and all
-  /// workers are gone, hands tasks that were lost with a dead worker to fresh workers.
-  private func refill() {
-    guard !terminated, !store.isComplete else { return }
-    do throws(PoolError) {
-      if control.claimedChunks < plan.chunkCount {
-        while workers.count < targetWorkers, !freeSlots.isEmpty { try spawn(retry: []) }
+  /// Runs until every task has an outcome and every worker has been reaped. An imap's window is lifted (its
+  /// consumer is not reading: `join`), except over an input that may be endless, which is stopped instead.
+  func finishWorkers() {
+    if publishedWindow != nil, publishedWindow != Int.max {
+      if feed?.ended == false {
+        terminate()
         return
       }
-      guard workers.isEmpty else { return }
-      let lost = store.pendingIndices
-      if unattributedDeaths > 3 * targetWorkers {
-        for index in lost { store.setError(.workerDied(index: index, cause: lastDeath), at: index) }
-        return
-      }
-      let spawnCount = min(targetWorkers, lost.count)
-      for worker in 0..<spawnCount {
-        try spawn(retry: Array(stride(from: worker, to: lost.count, by: spawnCount).map { lost[$0] }))
-      }
-    } catch {
-      if workers.isEmpty {
-        for index in store.pendingIndices { store.setError(error, at: index) }
-      }
+      control.spill = true
+      publishedWindow = Int.max
+      control.publish(window: Int.max)
     }
+    while !isDone {
+      if !driver.pump(deadline: nil) && !isDone { recoverUnreported() }
+    }
+    feed = nil
   }
 
-  private static func milliseconds(_ duration: Duration) -> Int {
-    Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+  /// Kills every worker, reaps it, and fails unfinished tasks with `PoolError.terminated`.
+  func terminate() {
+    terminated = true
+    control.stop()
+    for worker in workers { kill(worker.pid, SIGKILL) }
+    for worker in workers { reap(worker) }
+    if let feed, !feed.ended { store.setCount(feed.available) }
+    store.abandon(from: store.base) { .terminated(index: $0) }
+    feed = nil
   }
+
+  /// Drops the input once the batch is done, so that nothing the caller passed outlives its results.
+  func releaseInputIfDone() {
+    if isDone { feed = nil }
+  }
+
+  /// Lets the feed drop inputs of tasks whose outcomes were taken.
+  func forgetTakenInputs() { feed?.forget(below: store.base) }
 }

@@ -1,48 +1,161 @@
+internal import SystemCalls
 import Glibc
 import Synchronization
 
 /// A small block of memory shared by the parent and the workers of one batch (`MAP_SHARED | MAP_ANONYMOUS`,
 /// mapped before the fork so every worker sees the same pages).
 ///
-/// It holds the work queue (the next chunk to claim, the ordered window, a stop flag) and one slot per
-/// worker saying which task it runs since when, which lets the parent blame the right task when a worker
-/// dies and kill a worker whose task overruns its timeout. Every field is an `Atomic<Int>`.
+/// It holds the work queue (the next chunk to claim, the imap window, a stop flag), the futex word parked
+/// workers sleep on, one slot per worker saying which task it runs since when (so the parent blames the right
+/// task when a worker dies and kills a worker whose task overruns its timeout), and a ledger saying which
+/// worker claimed each chunk (so the parent knows which finished-but-unsent tasks a dead worker took with it).
+/// Every field is an `Atomic<Int>`.
 final class SharedControl {
   private let base: UnsafeMutablePointer<Atomic<Int>>
   private let fields: Int
-  private static let header = 3  // nextChunk, window, stop
+  /// Ledger entries: chunk `c` is recorded at `c % ledgerSize`.
+  let ledgerSize: Int
+  private let slots: Int
+  private enum Field: Int { case nextChunk, window, stop, generation, waiters, release, spill }
+  private static let header = 7
 
-  init(slots: Int) throws(PoolError) {
-    fields = Self.header + 2 * slots
+  init(slots: Int, ledgerSize: Int) throws(PoolError) {
+    self.slots = slots
+    self.ledgerSize = max(1, ledgerSize)
+    fields = Self.header + 2 * slots + self.ledgerSize
     let bytes = fields * MemoryLayout<Atomic<Int>>.stride
     guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0),
       memory != MAP_FAILED
     else { throw .system(call: "mmap", errno: errno) }
     base = memory.bindMemory(to: Atomic<Int>.self, capacity: fields)
-    for field in 0..<fields { (base + field).initialize(to: Atomic(0)) }
+    // Fresh anonymous pages are zero, which is what every field starts as (an empty ledger entry is 0).
     for slot in 0..<slots { setTask(slot: slot, -1) }
-    (base + 1).pointee.store(Int.max, ordering: .relaxed)
+    field(.window).pointee.store(Int.max, ordering: .relaxed)
   }
 
   deinit { munmap(UnsafeMutableRawPointer(base), fields * MemoryLayout<Atomic<Int>>.stride) }
 
-  /// Takes the next chunk number (workers call this; numbers past the last chunk mean "no more work").
-  func claimChunk() -> Int { base.pointee.wrappingAdd(1, ordering: .relaxed).oldValue }
+  private func field(_ name: Field) -> UnsafeMutablePointer<Atomic<Int>> { base + name.rawValue }
 
-  /// How many chunk numbers have been handed out so far (may exceed the chunk count).
-  var claimedChunks: Int { base.pointee.load(ordering: .relaxed) }
+  // MARK: The queue
 
-  /// Chunks numbered at or above this wait (ordered `imap` keeps workers a bounded distance ahead).
-  var window: Int {
-    get { (base + 1).pointee.load(ordering: .acquiring) }
-    set { (base + 1).pointee.store(newValue, ordering: .releasing) }
+  /// What a worker's attempt to claim a chunk gave.
+  enum Claim: Equatable {
+    /// This chunk is the worker's to run.
+    case chunk(Int)
+    /// The next chunk lies past the window: park until the consumer moves it.
+    case blocked
+    /// No chunk below the worker's limit is left: its work is done.
+    case exhausted
   }
 
-  /// Set by the parent when the batch is terminated: waiting workers exit.
-  var stopped: Bool {
-    get { (base + 2).pointee.load(ordering: .relaxed) != 0 }
-    set { (base + 2).pointee.store(newValue ? 1 : 0, ordering: .relaxed) }
+  /// Claims the next chunk below `limit` and the window, recording `slot` as its owner in the ledger in the
+  /// same atomic step (a worker killed at any instant leaves no chunk claimed by nobody).
+  func claim(slot: Int, limit: Int) -> Claim {
+    let next = field(.nextChunk)
+    while true {
+      let chunk = next.pointee.load(ordering: .sequentiallyConsistent)
+      if chunk >= limit { return .exhausted }
+      if chunk >= field(.window).pointee.load(ordering: .sequentiallyConsistent) { return .blocked }
+      let entry = ledger(chunk)
+      let seen = entry.pointee.load(ordering: .sequentiallyConsistent)
+      let seenChunk = (seen >> 16) - 1
+      if seenChunk >= chunk {
+        // Someone claimed it already (or `chunk` was stale): help the counter along and look again.
+        _ = next.pointee.compareExchange(expected: chunk, desired: chunk + 1, ordering: .sequentiallyConsistent)
+        continue
+      }
+      let mine = ((chunk + 1) << 16) | (slot + 1)
+      if entry.pointee.compareExchange(expected: seen, desired: mine, ordering: .sequentiallyConsistent).exchanged {
+        _ = next.pointee.compareExchange(expected: chunk, desired: chunk + 1, ordering: .sequentiallyConsistent)
+        return .chunk(chunk)
+      }
+    }
   }
+
+  /// The worker slot that claimed `chunk`, or nil when the ledger no longer (or never) recorded it.
+  func owner(of chunk: Int) -> Int? {
+    let entry = ledger(chunk).pointee.load(ordering: .sequentiallyConsistent)
+    guard (entry >> 16) - 1 == chunk else { return nil }
+    return (entry & 0xffff) - 1
+  }
+
+  private func ledger(_ chunk: Int) -> UnsafeMutablePointer<Atomic<Int>> {
+    base + Self.header + 2 * slots + chunk % ledgerSize
+  }
+
+  /// How many chunks have been claimed so far.
+  var claimedChunks: Int { field(.nextChunk).pointee.load(ordering: .sequentiallyConsistent) }
+
+  /// Chunks numbered at or above this wait (an imap keeps workers a bounded distance ahead).
+  var window: Int { field(.window).pointee.load(ordering: .sequentiallyConsistent) }
+
+  /// Moves the window and wakes the workers parked at it.
+  func publish(window: Int) {
+    field(.window).pointee.store(window, ordering: .sequentiallyConsistent)
+    wakeParked()
+  }
+
+  /// Set by the parent when the batch is terminated: parked workers exit.
+  var stopped: Bool { field(.stop).pointee.load(ordering: .sequentiallyConsistent) != 0 }
+
+  func stop() {
+    field(.stop).pointee.store(1, ordering: .sequentiallyConsistent)
+    wakeParked()
+  }
+
+  /// Set once results may lie past the parent's result ring (the window was lifted): workers then send bitwise
+  /// results through the pipe instead of writing them into shared memory.
+  var spill: Bool {
+    get { field(.spill).pointee.load(ordering: .sequentiallyConsistent) != 0 }
+    set { field(.spill).pointee.store(newValue ? 1 : 0, ordering: .sequentiallyConsistent) }
+  }
+
+  /// Asks `count` more parked workers to exit, so that their pool slots serve other work.
+  func release(_ count: Int) {
+    field(.release).pointee.add(count, ordering: .sequentiallyConsistent)
+    wakeParked()
+  }
+
+  /// Takes one release request, if any is left (a parked worker then exits).
+  func takeRelease() -> Bool {
+    let release = field(.release)
+    while true {
+      let left = release.pointee.load(ordering: .sequentiallyConsistent)
+      if left <= 0 { return false }
+      if release.pointee.compareExchange(expected: left, desired: left - 1, ordering: .sequentiallyConsistent).exchanged {
+        return true
+      }
+    }
+  }
+
+  /// Whether release requests are waiting for parked workers.
+  var releaseRequested: Bool { field(.release).pointee.load(ordering: .sequentiallyConsistent) > 0 }
+
+  /// Workers parked at the window right now.
+  var parkedWorkers: Int { field(.waiters).pointee.load(ordering: .sequentiallyConsistent) }
+
+  // MARK: Parking (worker side)
+
+  /// Sleeps until the parent changes the window, stops the batch or asks for a release, or `timeout` passes;
+  /// `stillBlocked` is checked after the worker registered as parked, so no wake-up can be missed.
+  func park(timeout: Duration, stillBlocked: () -> Bool) {
+    let generation = field(.generation)
+    let seen = generation.pointee.load(ordering: .sequentiallyConsistent)
+    field(.waiters).pointee.add(1, ordering: .sequentiallyConsistent)
+    if stillBlocked() {
+      Futex.wait(UnsafeMutableRawPointer(generation), expected: UInt32(truncatingIfNeeded: seen), timeout: timeout)
+    }
+    field(.waiters).pointee.subtract(1, ordering: .sequentiallyConsistent)
+  }
+
+  private func wakeParked() {
+    let generation = field(.generation)
+    generation.pointee.add(1, ordering: .sequentiallyConsistent)
+    if field(.waiters).pointee.load(ordering: .sequentiallyConsistent) > 0 { Futex.wakeAll(UnsafeMutableRawPointer(generation)) }
+  }
+
+  // MARK: Worker slots
 
   /// Records that the worker in `slot` runs task `index` (-1: between tasks) since `startNanos`.
   func setTask(slot: Int, _ index: Int, startNanos: Int = 0) {

@@ -2,11 +2,13 @@
 ///
 /// Each message is `[UInt32 length][UInt8 kind][Int64 start][Int64 count][payload]`, little-endian.
 /// `shared` says the chunk's values are in the batch's shared result memory, and lists the tasks that threw
-/// as `[Int64 index][UInt32 length][description]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
-/// `items` carries per-task records `[UInt8 status][UInt32 length][bytes]`; `initializerFailed` carries text.
+/// as `[Int64 index][UInt8 status][UInt32 length][error record]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
+/// `items` carries per-task records `[UInt8 status][UInt32 length][bytes]` (a thrown error as `TaskErrorCoding`
+/// writes it); `initializerFailed` carries text. A message may cover part of a chunk: a worker sends what it
+/// finished when a chunk runs long.
 enum WireFormat {
   enum Kind: UInt8 { case raw = 1, items = 2, initializerFailed = 3, shared = 4 }
-  enum Status: UInt8 { case value = 0, threw = 1, unencodable = 2 }
+  enum Status: UInt8 { case value = 0, threw = 1, unencodable = 2, threwCodable = 3 }
 
   static let headerSize = 4 + 1 + 8 + 8
 
@@ -17,6 +19,13 @@ enum WireFormat {
     append(Int64(start), to: &bytes)
     append(Int64(count), to: &bytes)
     return lengthAt
+  }
+
+  /// Rewrites the task count of the message whose header starts at `lengthAt`.
+  static func patchCount(at lengthAt: Int, count: Int, in bytes: inout [UInt8]) {
+    withUnsafeBytes(of: Int64(count).littleEndian) { raw in
+      for offset in 0..<8 { bytes[lengthAt + 13 + offset] = raw[offset] }
+    }
   }
 
   /// Writes the final length of the message whose header starts at `lengthAt`.

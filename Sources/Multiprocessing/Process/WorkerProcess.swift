@@ -1,21 +1,31 @@
 internal import SystemCalls
 import Glibc
 
-/// The life of a forked worker: run the initializer, then claim chunks from the shared queue, run their
-/// tasks, send results home over the pipe; flush stdio and `_exit` when the queue is empty.
+/// The life of a forked worker: run the initializer, run the tasks lost with a dead worker (`retry`), then
+/// claim chunks from the shared queue, run their tasks, send results home over the pipe; park on a futex
+/// while the imap window is shut; flush stdio and `_exit` when no chunk below its limit is left.
 ///
-/// Results are batched: the pipe is written when 64 KiB are pending or 1 ms has passed since the last write,
-/// which keeps chunksize-1 maps cheap; a chunk that ran 1 ms or more is therefore always sent at once.
+/// Results are batched: the pipe is written when 64 KiB are pending or a millisecond has passed since the last
+/// write (checked between tasks, about every 20 µs of work), so that chunksize-1 maps stay cheap while a
+/// worker that dies takes at most about a millisecond of finished work with it. A task's slot names it until
+/// its result is encoded, so a worker that dies while encoding (out of memory, say) is charged to that task.
 struct WorkerProcess<Output: Codable> {
   let slot: Int
+  /// Unique within the batch: the ledger's record of which worker claimed a chunk.
+  let workerID: Int
   let parent: pid_t
   let control: SharedControl
   let plan: BatchPlan
   let task: (Int) throws -> Output
   let initializer: (() throws -> Void)?
   let retry: [Int]
-  /// For bitwise outputs: the batch's result memory, shared with the parent; values are written in place.
+  /// Chunks below this number had their input in this process at the fork.
+  let chunkLimit: Int
+  /// Tasks below this number had their input in this process at the fork.
+  let taskLimit: Int
+  /// For bitwise outputs: the batch's result ring, shared with the parent; values are written in place.
   let sharedValues: UnsafeMutablePointer<Output>?
+  let ringCapacity: Int
 
   private static var bitwise: Bool { Output.self is any BitwiseResult.Type }
 
@@ -27,141 +37,173 @@ struct WorkerProcess<Output: Codable> {
     _ = ContiguousArray<Output>()
     _ = [Int: String]()
     _ = Set<Int>()
+    _ = TaskErrorCoding.prepare()
   }
 
   /// The child's whole life; `fd` is the write end of its result pipe.
   func run(fd: Int32) -> Never {
-    Self.lineBufferStdout()
+    StandardStreams.lineBufferStandardOutput()
     if getppid() != parent { _exit(0) }
-    var pending: [UInt8] = []
+    var output = WorkerOutput(fd: fd)
     if let initializer {
       do {
         try initializer()
       } catch {
-        let at = WireFormat.appendHeader(kind: .initializerFailed, start: 0, count: 0, to: &pending)
-        pending.append(contentsOf: String(describing: error).utf8)
-        WireFormat.patchLength(at: at, in: &pending)
-        finish(&pending, fd: fd)
+        let at = WireFormat.appendHeader(kind: .initializerFailed, start: 0, count: 0, to: &output.pending)
+        output.pending.append(contentsOf: String(describing: error).utf8)
+        WireFormat.patchLength(at: at, in: &output.pending)
+        finish(&output)
       }
     }
     var done = 0
     for index in retry {
-      runRange(start: index, count: 1, into: &pending)
+      runRange(start: index, count: 1, into: &output)
       done += 1
     }
     let limit = plan.maxTasksPerChild ?? Int.max
-    var lastWrite = SharedControl.nowNanos()
     while done == 0 || done + plan.chunksize <= limit {
-      let chunk = control.claimChunk()
-      if chunk >= plan.chunkCount { break }
-      while chunk >= control.window {
-        send(&pending, fd: fd)
-        if control.stopped || getppid() != parent { _exit(0) }
-        usleep(200)
-      }
-      let start = chunk * plan.chunksize
-      let count = min(plan.chunksize, plan.count - start)
-      runRange(start: start, count: count, into: &pending)
-      done += count
-      let now = SharedControl.nowNanos()
-      if pending.count >= 1 << 16 || now - lastWrite >= 1_000_000 {
-        send(&pending, fd: fd)
-        lastWrite = now
-      }
-    }
-    finish(&pending, fd: fd)
-  }
-
-  private func runRange(start: Int, count: Int, into pending: inout [UInt8]) {
-    if let sharedValues {
-      runInPlace(start: start, count: count, values: sharedValues, into: &pending)
-      return
-    }
-    var values = ContiguousArray<Output>()
-    values.reserveCapacity(count)
-    var failures: [Int: String] = [:]
-    let timed = plan.taskTimeout != nil
-    for index in start..<(start + count) {
-      control.setTask(slot: slot, index, startNanos: timed ? SharedControl.nowNanos() : 0)
-      do {
-        values.append(try task(index))
-      } catch {
-        failures[index] = String(describing: error)
-      }
-      control.setTask(slot: slot, -1)
-    }
-    if Self.bitwise && failures.isEmpty {
-      let at = WireFormat.appendHeader(kind: .raw, start: start, count: count, to: &pending)
-      values.withUnsafeBytes { pending.append(contentsOf: $0) }
-      WireFormat.patchLength(at: at, in: &pending)
-      return
-    }
-    let at = WireFormat.appendHeader(kind: .items, start: start, count: count, to: &pending)
-    var next = values.startIndex
-    for index in start..<(start + count) {
-      if let failure = failures[index] {
-        WireFormat.appendItem(.threw, failure.utf8, to: &pending)
-        continue
-      }
-      let value = values[next]
-      next += 1
-      if Self.bitwise {
-        withUnsafeBytes(of: value) { WireFormat.appendItem(.value, $0, to: &pending) }
-      } else {
-        do {
-          WireFormat.appendItem(.value, try BinaryEncoder().encode(value), to: &pending)
-        } catch {
-          WireFormat.appendItem(.unencodable, String(describing: error).utf8, to: &pending)
+      switch control.claim(slot: workerID, limit: chunkLimit) {
+      case .chunk(let chunk):
+        let start = chunk * plan.chunksize
+        let count = min(plan.chunksize, taskLimit - start)
+        runRange(start: start, count: count, into: &output)
+        done += count
+        output.sendIfDue()
+      case .exhausted:
+        finish(&output)
+      case .blocked:
+        output.send()
+        if control.stopped || getppid() != parent || control.takeRelease() { finish(&output) }
+        // The timeout only bounds how long a worker of a vanished parent lingers; wake-ups come by futex.
+        control.park(timeout: .milliseconds(250)) {
+          control.claimedChunks >= control.window && !control.stopped && !control.releaseRequested
         }
       }
     }
-    WireFormat.patchLength(at: at, in: &pending)
+    finish(&output)
   }
 
-  private func runInPlace(start: Int, count: Int, values: UnsafeMutablePointer<Output>, into pending: inout [UInt8]) {
-    let at = WireFormat.appendHeader(kind: .shared, start: start, count: count, to: &pending)
+  private func runRange(start: Int, count: Int, into output: inout WorkerOutput) {
+    if let sharedValues, !control.spill {
+      runInPlace(start: start, count: count, values: sharedValues, into: &output)
+      return
+    }
+    var message = output.open(.items, start: start, count: count)
     let timed = plan.taskTimeout != nil
     for index in start..<(start + count) {
       control.setTask(slot: slot, index, startNanos: timed ? SharedControl.nowNanos() : 0)
       do {
-        (values + index).initialize(to: try task(index))
+        let value = try task(index)
+        if Self.bitwise {
+          withUnsafeBytes(of: value) { WireFormat.appendItem(.value, $0, to: &output.pending) }
+        } else {
+          do {
+            WireFormat.appendItem(.value, try BinaryEncoder().encode(value), to: &output.pending)
+          } catch {
+            WireFormat.appendItem(.unencodable, String(describing: error).utf8, to: &output.pending)
+          }
+        }
       } catch {
-        WireFormat.append(Int64(index), to: &pending)
-        let text = String(describing: error).utf8
-        WireFormat.append(UInt32(text.count), to: &pending)
-        pending.append(contentsOf: text)
+        TaskErrorCoding.append(error, to: &output.pending)
       }
       control.setTask(slot: slot, -1)
+      output.sendFinishedPart(of: &message, through: index)
     }
-    WireFormat.patchLength(at: at, in: &pending)
+    output.close(message)
   }
 
-  /// Writes everything pending; a parent that went away ends this worker.
-  private func send(_ pending: inout [UInt8], fd: Int32) {
-    var offset = 0
-    while offset < pending.count {
-      let written = pending.withUnsafeBytes { bytes -> Int in
-        guard let base = bytes.baseAddress else { return 0 }
-        return write(fd, base + offset, bytes.count - offset)
+  private func runInPlace(
+    start: Int, count: Int, values: UnsafeMutablePointer<Output>, into output: inout WorkerOutput
+  ) {
+    var message = output.open(.shared, start: start, count: count)
+    let timed = plan.taskTimeout != nil
+    // A chunk never wraps around the ring's end (the ring holds whole chunks): its slots are consecutive.
+    let slots = values + start % ringCapacity
+    for index in start..<(start + count) {
+      control.setTask(slot: slot, index, startNanos: timed ? SharedControl.nowNanos() : 0)
+      do {
+        (slots + (index - start)).initialize(to: try task(index))
+      } catch {
+        WireFormat.append(Int64(index), to: &output.pending)
+        TaskErrorCoding.append(error, to: &output.pending)
       }
-      if written < 0 {
-        if errno == EINTR { continue }
-        _exit(1)
-      }
-      offset += written
+      control.setTask(slot: slot, -1)
+      output.sendFinishedPart(of: &message, through: index)
     }
-    pending.removeAll(keepingCapacity: true)
+    output.close(message)
   }
 
-  private func finish(_ pending: inout [UInt8], fd: Int32) -> Never {
-    send(&pending, fd: fd)
+  private func finish(_ output: inout WorkerOutput) -> Never {
+    output.send()
     fflush(nil)
     _exit(0)
   }
+}
 
-  /// Prints from several workers to one pipe or file must not interleave mid-line: each line becomes one
-  /// `write`.
-  private static func lineBufferStdout() {
-    StandardStreams.lineBufferStandardOutput()
+/// A worker's pending result bytes and when it last sent them.
+struct WorkerOutput {
+  let fd: Int32
+  var pending: [UInt8] = []
+  private var lastSend = SharedControl.nowNanos()
+  private var lastCheck = SharedControl.nowNanos()
+  private var sinceCheck = 0
+  /// Tasks between two looks at the clock, adapted so that a look comes about every 20 µs of work.
+  private var checkEvery = 1
+
+  init(fd: Int32) { self.fd = fd }
+
+  /// Whether the pending results should go now: 64 KiB pending, or a millisecond since the last send.
+  mutating func isDue() -> Bool {
+    if pending.count >= 1 << 16 { return true }
+    sinceCheck += 1
+    if sinceCheck < checkEvery { return false }
+    let now = SharedControl.nowNanos()
+    let perTask = max(1, (now - lastCheck) / sinceCheck)
+    checkEvery = min(4096, max(1, 20_000 / perTask))
+    sinceCheck = 0
+    lastCheck = now
+    return now - lastSend >= 1_000_000
+  }
+
+  /// A message being written: its kind, where its header is, and the tasks it covers.
+  struct OpenMessage {
+    let kind: WireFormat.Kind
+    var header: Int
+    var first: Int
+    let end: Int
+  }
+
+  /// Starts a message for tasks `start..<start + count`.
+  mutating func open(_ kind: WireFormat.Kind, start: Int, count: Int) -> OpenMessage {
+    let header = WireFormat.appendHeader(kind: kind, start: start, count: count, to: &pending)
+    return OpenMessage(kind: kind, header: header, first: start, end: start + count)
+  }
+
+  /// Ends a message (its length is known now).
+  mutating func close(_ message: OpenMessage) { WireFormat.patchLength(at: message.header, in: &pending) }
+
+  /// In a long chunk: when sending is due, ends the message after task `index`, sends it, and opens a new one
+  /// for the chunk's remaining tasks.
+  mutating func sendFinishedPart(of message: inout OpenMessage, through index: Int) {
+    guard index + 1 < message.end, isDue() else { return }
+    WireFormat.patchCount(at: message.header, count: index + 1 - message.first, in: &pending)
+    close(message)
+    send()
+    message = open(message.kind, start: index + 1, count: message.end - index - 1)
+  }
+
+  /// Sends the pending results if they are due (see `isDue`).
+  mutating func sendIfDue() { if isDue() { send() } }
+
+  /// Writes everything pending; a parent that went away ends this worker.
+  mutating func send() {
+    lastSend = SharedControl.nowNanos()
+    guard !pending.isEmpty else { return }
+    do throws(SystemCallError) {
+      try FileDescriptorIO.writeAll(fd, pending)
+    } catch {
+      _exit(1)
+    }
+    pending.removeAll(keepingCapacity: true)
   }
 }

@@ -1,7 +1,8 @@
 /// A pool's input addressed by position, so that workers can take any chunk in any order.
 ///
 /// A random-access collection (an `Array`, a `Range`) is used in place: `imap` over `0..<100_000_000` never
-/// builds the array. Any other sequence is copied into an array first, as Python's `map` does with `list()`.
+/// builds the array. For `map`, any other sequence is copied into an array first, as Python's `map` does with
+/// `list()`; `imap` streams it instead (`StreamedFeed`).
 struct IndexedInput<Element> {
   /// How many items there are.
   let count: Int
@@ -9,6 +10,16 @@ struct IndexedInput<Element> {
   let element: (Int) -> Element
 
   init(_ items: some Sequence<Element>) {
+    if let indexed = Self(indexing: items) {
+      self = indexed
+    } else {
+      let array = Array(items)
+      self.init(count: array.count) { array[$0] }
+    }
+  }
+
+  /// The input used in place when it is a random-access collection; nil for any other sequence.
+  init?(indexing items: some Sequence<Element>) {
     if Element.self == Int.self, let range = items as? Range<Int> {
       let lower = range.lowerBound
       // Element is Int here (checked above), so the cast reinterprets an Int as itself.
@@ -18,8 +29,7 @@ struct IndexedInput<Element> {
     } else if let collection = items as? any RandomAccessCollection<Element> {
       self = Self.direct(collection)
     } else {
-      let array = Array(items)
-      self.init(count: array.count) { array[$0] }
+      return nil
     }
   }
 
@@ -42,6 +52,17 @@ struct SendableInput<Element: Sendable>: Sendable {
   let element: @Sendable (Int) -> Element
 
   init(_ items: some Sequence<Element>) {
+    if let indexed = Self(indexing: items) {
+      self = indexed
+    } else {
+      let array = Array(items)
+      count = array.count
+      element = { array[$0] }
+    }
+  }
+
+  /// The input read in place when it is an array or a range of `Int`; nil for any other sequence.
+  init?(indexing items: some Sequence<Element>) {
     if Element.self == Int.self, let range = items as? Range<Int> {
       let lower = range.lowerBound
       count = range.count
@@ -51,10 +72,11 @@ struct SendableInput<Element: Sendable>: Sendable {
       let lower = range.lowerBound
       count = range.count
       element = { unsafeBitCast(lower + $0, to: Element.self) }
-    } else {
-      let array = Array(items)
+    } else if let array = items as? [Element] {
       count = array.count
       element = { array[$0] }
+    } else {
+      return nil
     }
   }
 }

@@ -1,74 +1,107 @@
 /// One submission to a `ThreadPool`: its chunks, how far workers may run ahead, and its outcomes.
 ///
-/// Every field is guarded by the pool's `Condition`; a claimed chunk runs outside the lock.
+/// Every field is guarded by the pool's `Condition`; a claimed chunk runs outside the lock. An `imap` keeps its
+/// outcomes in a ring of `windowChunks` chunks and pulls a streamed input one chunk at a time, so neither its
+/// memory nor `terminate()` grows with the input.
 final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Sendable {
   // Invariant: all mutable state is read and written with `condition` locked, except the store slots of a
-  // claimed chunk, which only the claiming thread writes before it marks them under the lock.
-  let count: Int
+  // claimed chunk inside the ring, which only the claiming thread writes before it marks them under the lock.
   private let chunksize: Int
-  private let chunkCount: Int
   private let windowChunks: Int?
-  private let task: @Sendable (Int) throws -> Output
+  private let source: ThreadTaskSource<Output>
   private let condition: Condition
   private let store: OutcomeStore<Output>
+  private let reportsErrors: (any Error, Int) -> PoolError
   private var nextChunk = 0
   private var window = Int.max
+  private var stopped = false
+  /// Outcomes handed out through `nextInOrder`/`nextArrival`.
+  private var handed = 0
 
   init(
-    count: Int, chunksize: Int, windowChunks: Int?, ordered: Bool, condition: Condition,
-    storage: UnsafeMutablePointer<Output>? = nil, task: @escaping @Sendable (Int) throws -> Output
+    source: ThreadTaskSource<Output>, chunksize: Int, windowChunks: Int?, ordered: Bool, condition: Condition,
+    storage: UnsafeMutablePointer<Output>? = nil
   ) {
-    self.count = count
+    self.source = source
     self.chunksize = chunksize
-    chunkCount = (count + chunksize - 1) / chunksize
     self.windowChunks = windowChunks
-    self.task = task
     self.condition = condition
+    reportsErrors = { error, index in PoolError.taskThrew(index: index, error: error) }
+    let count = source.knownCount ?? Int.max
+    let capacity = windowChunks.map { $0 * chunksize }
     if let storage {
       store = OutcomeStore(count: count, recordsArrivals: !ordered, storage: storage, release: { _ in })
     } else {
-      store = OutcomeStore(count: count, recordsArrivals: !ordered)
+      store = OutcomeStore(count: count, capacity: capacity, recordsArrivals: !ordered)
     }
     if let windowChunks { window = windowChunks }
   }
 
+  var count: Int? { condition.withLock { store.count == Int.max ? nil : store.count } }
+  var handedOver: Int { condition.withLock { handed } }
+
   // ThreadJob (the lock is held):
 
-  var fullyClaimed: Bool { nextChunk >= chunkCount }
-  var canClaim: Bool { nextChunk < chunkCount && nextChunk < window }
+  var fullyClaimed: Bool { stopped || source.isExhausted(at: nextChunk * chunksize) }
+  var canClaim: Bool { !fullyClaimed && nextChunk < window }
 
   func claim() -> (@Sendable () -> Void)? {
     guard canClaim else { return nil }
     let start = nextChunk * chunksize
+    let tasks = source.tasks(from: start, upTo: chunksize)
+    if tasks.count < chunksize {
+      // The input ended: a consumer waiting for more must learn that there is no more.
+      store.setCount(start + tasks.count)
+      condition.broadcast()
+    }
+    guard tasks.count > 0 else { return nil }
     nextChunk += 1
-    let end = min(start + chunksize, count)
-    return { self.run(start..<end) }
+    let inRing = start + tasks.count <= store.base + store.capacity
+    return { self.run(start: start, tasks, inRing: inRing) }
   }
 
-  func liftWindow() { window = Int.max }
+  func liftWindow() {
+    // An endless input cannot be run to its end: a join stops it instead (its consumer is not reading).
+    if source.mayBeEndless {
+      abandon()
+    } else {
+      window = Int.max
+    }
+  }
 
   func abandon() {
-    // Called again (terminate after the consumer left) or after the last chunk: nothing left to fail.
-    let firstUnclaimed = min(nextChunk * chunksize, count)
-    nextChunk = chunkCount
-    for index in firstUnclaimed..<count { store.setError(.terminated(index: index), at: index) }
+    let firstUnclaimed = nextChunk * chunksize
+    stopped = true
+    if source.mayBeEndless { store.setCount(firstUnclaimed) }
+    store.abandon(from: firstUnclaimed) { .terminated(index: $0) }
   }
 
-  private func run(_ range: Range<Int>) {
-    // The claimed chunk's slots belong to this thread alone: values go straight into the store.
-    var failures: [Int: String] = [:]
-    for index in range {
+  private func run(start: Int, _ tasks: ThreadTasks<Output>, inRing: Bool) {
+    var failures: [Int: any Error] = [:]
+    var values: [Output] = []
+    if !inRing { values.reserveCapacity(tasks.count) }
+    // The claimed chunk's slots belong to this thread alone: values go straight into the store. A chunk never
+    // wraps around the ring's end, so its slots are consecutive.
+    let slots = store.slot(start)
+    for offset in 0..<tasks.count {
       do {
-        store.slot(index).initialize(to: try task(index))
+        let value = try tasks.run(offset)
+        if inRing { (slots + offset).initialize(to: value) } else { values.append(value) }
       } catch {
-        failures[index] = String(describing: error)
+        failures[start + offset] = error
       }
     }
     condition.withLock {
-      for (index, description) in failures {
-        store.setError(.taskFailed(index: index, description: description), at: index)
+      for (index, error) in failures { store.setError(reportsErrors(error, index), at: index) }
+      if inRing {
+        store.markWritten(start: start, count: tasks.count, except: Set(failures.keys))
+      } else {
+        var next = values.startIndex
+        for index in start..<(start + tasks.count) where failures[index] == nil {
+          store.setValue(values[next], at: index)
+          next += 1
+        }
       }
-      store.markWritten(start: range.lowerBound, count: range.count, except: Set(failures.keys))
     }
     condition.broadcast()
   }
@@ -77,28 +110,46 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     condition.withLock {
-      if let windowChunks {
-        window = max(window, index / chunksize + windowChunks)
-        condition.broadcast()
-      }
       while !store.hasOutcome(index) {
+        if index >= store.count { return nil }
         if !condition.wait(until: deadline), !store.hasOutcome(index) { return nil }
       }
       return store.take(index)
     }
   }
 
-  func waitAnyOutcome() -> Result<Output, PoolError>? {
+  func nextInOrder() -> Result<Output, PoolError>? {
+    condition.withLock {
+      let index = handed
+      while !store.hasOutcome(index) {
+        if index >= store.count { return nil }
+        condition.wait(until: nil)
+      }
+      handed += 1
+      defer { moveWindow() }
+      return store.take(index)
+    }
+  }
+
+  func nextArrival() -> Result<Output, PoolError>? {
     condition.withLock {
       while true {
-        if let outcome = store.takeNextArrival() { return outcome }
-        if store.isComplete { return nil }
-        if let windowChunks {
-          window = max(window, store.reported / chunksize + windowChunks)
-          condition.broadcast()
+        if let step = store.nextArrival(handed: &handed) {
+          moveWindow()
+          return step
         }
         condition.wait(until: nil)
       }
+    }
+  }
+
+  /// Lets workers run `windowChunks` chunks past the oldest result not yet handed out.
+  private func moveWindow() {
+    guard let windowChunks, window != Int.max else { return }
+    let wanted = store.base / chunksize + windowChunks
+    if wanted > window {
+      window = wanted
+      condition.broadcast()
     }
   }
 
@@ -125,6 +176,8 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   func collectAll() throws(PoolError) -> [Output] {
     let result = condition.withLock { () -> Result<[Output], PoolError> in
+      window = Int.max
+      condition.broadcast()
       while !store.isComplete { condition.wait(until: nil) }
       return Result { () throws(PoolError) in try store.orderedValues() }
     }

@@ -57,6 +57,12 @@ final class ThreadCore: @unchecked Sendable {
     condition.broadcast()
   }
 
+  /// Throws `PoolError.closed` unless the pool accepts work.
+  func checkOpen() throws(PoolError) {
+    let open = condition.withLock { state == .open }
+    if !open { throw .closed }
+  }
+
   func close() {
     condition.withLock { if state == .open { state = .closed } }
     condition.broadcast()

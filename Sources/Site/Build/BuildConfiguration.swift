@@ -17,12 +17,14 @@ public struct BuildConfiguration: Sendable {
   public var baseURL: String?
   /// Passed to the execution step.
   public var execution: ExecutionOptions
+  /// `--shard I/N`: only the lessons of this shard are built (and executed); nil builds every lesson.
+  public var shard: Shard?
 
   /// A configuration with the defaults of the `lessons` command: `content`, `templates`, `site`, one job per CPU.
   public init(
     contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "site",
     strict: Bool = false, jobs: Int = BuildConfiguration.defaultJobs, baseURL: String? = nil,
-    execution: ExecutionOptions = ExecutionOptions()
+    execution: ExecutionOptions = ExecutionOptions(), shard: Shard? = nil
   ) {
     self.contentFolder = contentFolder
     self.templatesFolder = templatesFolder
@@ -31,6 +33,7 @@ public struct BuildConfiguration: Sendable {
     self.jobs = max(1, jobs)
     self.baseURL = baseURL
     self.execution = execution
+    self.shard = shard
   }
 
   /// The number of CPUs the process may use.

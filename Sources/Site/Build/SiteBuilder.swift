@@ -22,7 +22,8 @@ public struct SiteBuilder: Sendable {
   public func build(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
     let start = DispatchTime.now()
     var report = BuildReport()
-    let inventory = try ContentScanner.scan(configuration.contentFolder)
+    let scanned = try ContentScanner.scan(configuration.contentFolder)
+    let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
     let settings = try currentSettings(inventory)
     let previous = BuildManifest.load(from: configuration.outputFolder)
@@ -71,7 +72,7 @@ public struct SiteBuilder: Sendable {
 
       let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
       let siteDiagnostics = report.diagnostics
-      report.diagnostics += unknownRefreshNames(inventory) + refusedLinks(inventory)
+      report.diagnostics += unknownRefreshNames(scanned) + refusedLinks(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, execution: configuration.execution,
