@@ -170,6 +170,35 @@ final class SiteBuilderTests {
     #expect(SiteTestSupport.wellFormednessError(html) == nil)
   }
 
+  @Test("CONTRIBUTORS.yaml gives full names on lessons and a page per contributor listing their lessons", .timeLimit(.minutes(1)))
+  func contributorPages() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "bebatut:\n  name: Bérénice Batut\n  orcid: 0000-0001-9852-1987\n  joined: 2017-09\n  affiliations: [gallantries, elixir-europe]\n",
+      to: content + "/CONTRIBUTORS.yaml")
+    for number in 0..<2 {
+      try SiteTestSupport.write(
+        "---\ntitle: Lesson \(number)\ncontributors: [bebatut, \"x/../evil\"]\n---\nText.\n",
+        to: content + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.md")
+    }
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let lesson = try SiteTestSupport.read(page(0))
+    #expect(lesson.contains("<a href=\"../../../../contributors/bebatut.html\">Bérénice Batut</a>"))
+    #expect(lesson.contains("<li>x/../evil</li>"), "an id that cannot name a file is shown, not linked")
+    let person = try SiteTestSupport.read(site + "/contributors/bebatut.html")
+    #expect(person.contains("Bérénice Batut") && person.contains("https://orcid.org/0000-0001-9852-1987"))
+    #expect(person.contains("elixir-europe"))
+    #expect(person.contains("<a href=\"../topics/topic-a/tutorials/lesson-0/tutorial.html\">Lesson 0</a>"))
+    #expect(person.contains("Lesson 1") && !person.contains("Lesson 2"))
+    #expect(!FileManager.default.fileExists(atPath: site + "/contributors/evil.html"))
+    #expect(SiteTestSupport.wellFormednessError(person) == nil)
+    // A changed name is a change: every lesson shows it.
+    try SiteTestSupport.write("bebatut:\n  name: B. Batut\n", to: content + "/CONTRIBUTORS.yaml")
+    _ = try SiteBuilder(configuration: configuration).build()
+    #expect(try SiteTestSupport.read(page(1)).contains(">B. Batut</a>"))
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

@@ -13,6 +13,8 @@ struct LessonProcessor: Sendable {
   var topicTitles: [String: String]
   /// Topic folder name → its FAQs, linked from its lessons.
   var topicFAQs: [String: [FAQLink]] = [:]
+  /// Full names and pages of contributors (`CONTRIBUTORS.yaml`).
+  var people = ContributorDirectory()
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
   var execution: ExecutionOptions?
   /// The content folder: files are copied only while their real path lies inside it.
@@ -68,7 +70,7 @@ struct LessonProcessor: Sendable {
     let page = TutorialPage(
       lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
       site: site,
-      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [])
+      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [], people: people)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
@@ -99,7 +101,8 @@ struct LessonProcessor: Sendable {
     outcome.record = BuildManifest.Lesson(
       inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
-        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
+        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
+        contributors: front.everyContributor),
       warnings: outcome.diagnostics.filter { $0.severity == .warning })
     return outcome
   }

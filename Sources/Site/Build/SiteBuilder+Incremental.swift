@@ -17,6 +17,10 @@ extension SiteBuilder {
       let statuses = try ContentScanner.statuses(under: path, prefix: folder + "/", root: inventory.root, refused: &refused)
       includes.merge(statuses) { first, _ in first }
     }
+    // Every lesson shows its contributors' names from CONTRIBUTORS.yaml.
+    if let status = try FileSystem.status(configuration.contentFolder + "/" + ContributorDirectory.fileName) {
+      includes[ContributorDirectory.fileName] = status
+    }
     return BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
       includes: includes, siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)

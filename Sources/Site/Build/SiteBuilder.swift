@@ -47,6 +47,7 @@ public struct SiteBuilder: Sendable {
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
     let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
+    let people = ContributorDirectory.load(contentRoot: configuration.contentFolder, diagnostics: &report.diagnostics)
 
     try checkOutputIsSafeToReplace()
     let staging = try StagingFolder(output: configuration.outputFolder)
@@ -75,7 +76,7 @@ public struct SiteBuilder: Sendable {
       report.diagnostics += unknownRefreshNames(scanned) + refusedLinks(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
-        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, execution: configuration.execution,
+        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, people: people, execution: configuration.execution,
         contentRoot: inventory.root)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)
@@ -92,7 +93,7 @@ public struct SiteBuilder: Sendable {
       report.disabled = records.values.count { $0.summary == nil }
 
       let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
-        inventory: inventory, records: records, metadata: metadata, faqs: faqs,
+        inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
         templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,

@@ -30,6 +30,8 @@ struct BuildManifest: Codable, Sendable {
     var level: String?
     var minutes: Int?
     var draft: Bool
+    /// Everyone the lesson names as contributor or in a contribution role, for the contributor pages.
+    var contributors: [String]? = nil
   }
 
   /// One lesson of the last build.

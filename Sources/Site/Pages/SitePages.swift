@@ -13,7 +13,7 @@ struct SitePages {
   @discardableResult
   func write(
     inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
-    faqs: FAQCatalog = FAQCatalog(), templatesFolder: String
+    faqs: FAQCatalog = FAQCatalog(), people: ContributorDirectory = ContributorDirectory(), templatesFolder: String
   ) throws(SiteError) -> [String] {
     var written: [String] = []
     var topics: [ListedTopic] = []
@@ -44,7 +44,9 @@ struct SitePages {
         pages.append(path)
       }
     }
-    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages
+    let contributorPages = try ContributorPages.write(
+      lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging)
+    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages
     try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 

@@ -20,6 +20,8 @@ struct TutorialPage {
   var topicTitle: String
   /// The topic's FAQs, linked from the page.
   var faqs: [FAQLink] = []
+  /// Contributors' full names and pages.
+  var people = ContributorDirectory()
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -43,8 +45,8 @@ struct TutorialPage {
       // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
       "agendaInBody": body.html.contains("box-agenda"),
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
-      "contributors": front.contributors,
-      "contributions": contributions(front.contributions),
+      "contributors": front.contributors.map { people.entry($0, root: root) },
+      "contributions": contributions(front.contributions, root: root),
       "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
       "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
       "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
@@ -66,11 +68,11 @@ struct TutorialPage {
     return context
   }
 
-  private func contributions(_ roles: [String: [String]]) -> [[String: Any]] {
+  private func contributions(_ roles: [String: [String]], root: String) -> [[String: Any]] {
     let known = Self.roleOrder.filter { roles[$0] != nil }
     let others = roles.keys.filter { !Self.roleOrder.contains($0) }.sorted()
     return (known + others).map { role in
-      ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": roles[role] ?? []]
+      ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": (roles[role] ?? []).map { people.entry($0, root: root) }]
     }
   }
 
