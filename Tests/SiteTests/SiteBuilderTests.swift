@@ -199,6 +199,29 @@ final class SiteBuilderTests {
     #expect(try SiteTestSupport.read(page(1)).contains(">B. Batut</a>"))
   }
 
+  @Test("tags link to a page listing their lessons; zenodo_link and workflows are supporting materials", .timeLimit(.minutes(1)))
+  func tagsAndMaterials() throws {
+    let content = configuration.contentFolder
+    let folder = content + "/topics/topic-a/tutorials/lesson-0"
+    try SiteTestSupport.write(
+      "---\ntitle: Lesson 0\ntags: [Parallel Computing, swift]\nzenodo_link: https://zenodo.org/record/1\n---\nText.\n",
+      to: folder + "/tutorial.md")
+    try SiteTestSupport.write("{}", to: folder + "/workflows/main.ga")
+    try SiteTestSupport.write("---\ntitle: Lesson 1\ntags: [swift]\nzenodo_link: \"javascript:x\"\n---\nText.\n",
+      to: content + "/topics/topic-a/tutorials/lesson-1/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let lesson = try SiteTestSupport.read(page(0))
+    #expect(lesson.contains("<a class=\"tag\" href=\"../../../../tags/parallel-computing.html\">Parallel Computing</a>"))
+    #expect(lesson.contains("<a href=\"https://zenodo.org/record/1\">Input datasets (Zenodo)</a>"))
+    #expect(lesson.contains("<a href=\"workflows/main.ga\">Workflow: main.ga</a>"))
+    #expect(!(try SiteTestSupport.read(page(1))).contains("javascript:"))
+    let swiftTag = try SiteTestSupport.read(site + "/tags/swift.html")
+    #expect(swiftTag.contains("Lesson 0") && swiftTag.contains("Lesson 1") && !swiftTag.contains("Lesson 2"))
+    #expect(swiftTag.contains("href=\"../topics/topic-a/tutorials/lesson-1/tutorial.html\""))
+    #expect(SiteTestSupport.wellFormednessError(swiftTag) == nil)
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

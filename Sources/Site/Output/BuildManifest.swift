@@ -32,6 +32,8 @@ struct BuildManifest: Codable, Sendable {
     var draft: Bool
     /// Everyone the lesson names as contributor or in a contribution role, for the contributor pages.
     var contributors: [String]? = nil
+    /// The lesson's `tags`, for the tag pages.
+    var tags: [String]? = nil
   }
 
   /// One lesson of the last build.

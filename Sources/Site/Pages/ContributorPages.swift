@@ -5,31 +5,21 @@ enum ContributorPages {
   static func write(
     lessons: [ListedLesson], people: ContributorDirectory, templates: TemplateSet, site: SiteSettings, staging: String
   ) throws(SiteError) -> [String] {
-    guard templates.names.contains("contributor") else { return [] }
-    var byPerson: [String: [ListedLesson]] = [:]
-    for lesson in lessons {
-      for id in lesson.summary.contributors ?? [] { byPerson[id, default: []].append(lesson) }
-    }
-    var written: [String] = []
-    for (id, listed) in byPerson.sorted(by: { $0.key < $1.key }) {
-      guard let path = ContributorDirectory.pagePath(id) else { continue }
-      let root = "../"
+    let groups = LessonListPages.grouped(lessons) { $0.summary.contributors ?? [] }
+    return try LessonListPages.write(
+      groups, template: "contributor", pagePath: ContributorDirectory.pagePath, templates: templates, site: site,
+      staging: staging
+    ) { id in
       let person = people.people[id]
       var context: [String: Any] = [
-        "root": root, "siteTitle": site.title, "title": people.name(id), "id": id,
-        "lessons": listed.sorted { $0.summary.title < $1.summary.title }.map {
-          ["title": $0.summary.title, "link": root + $0.pagePath]
-        },
-        "affiliations": person?.affiliations ?? [],
+        "title": people.name(id), "id": id, "affiliations": person?.affiliations ?? [],
         "hasAffiliations": !(person?.affiliations.isEmpty ?? true),
       ]
       if let orcid = person?.orcid, orcid.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "X" }) {
         context["orcid"] = "https://orcid.org/" + orcid
       }
       if let joined = person?.joined { context["joined"] = joined }
-      try FileSystem.write(templates.page("contributor", context: context), to: staging + "/" + path)
-      written.append(path)
+      return context
     }
-    return written
   }
 }

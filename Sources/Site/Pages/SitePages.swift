@@ -46,7 +46,9 @@ struct SitePages {
     }
     let contributorPages = try ContributorPages.write(
       lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging)
-    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages
+    let tagPages = try TagPages.write(
+      lessons: topics.flatMap(\.lessons), templates: templates, site: site, staging: staging)
+    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages + tagPages
     try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 

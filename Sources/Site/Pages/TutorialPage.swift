@@ -39,7 +39,12 @@ struct TutorialPage {
       "questions": front.questions.map(InlineMarkup.html),
       "objectives": front.objectives.map(InlineMarkup.html),
       "keyPoints": front.keyPoints.map(InlineMarkup.html),
-      "tags": front.tags,
+      "tags": front.tags.map { tag -> [String: Any] in
+        var entry: [String: Any] = ["name": tag]
+        if let path = TagPages.pagePath(tag) { entry["link"] = root + path }
+        return entry
+      },
+      "materials": supportingMaterials(),
       "draft": front.draft,
       "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
       // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
@@ -55,13 +60,14 @@ struct TutorialPage {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs"] {
+    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags", "materials"] {
       let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
       context[flag] = ((context[key] as? [Any])?.isEmpty == false)
     }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
       || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil
+      || !front.tags.isEmpty || (context["hasMaterials"] as? Bool == true)
     if let level = front.level { context["level"] = level }
     if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
@@ -74,6 +80,22 @@ struct TutorialPage {
     return (known + others).map { role in
       ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": (roles[role] ?? []).map { people.entry($0, root: root) }]
     }
+  }
+
+  /// GTN's supporting materials: the input datasets (`zenodo_link`, http(s) only), workflows beside the lesson
+  /// (`workflows/*.ga`, `*.gxwf.yml`) and its slides.
+  private func supportingMaterials() -> [[String: Any]] {
+    var materials: [[String: Any]] = []
+    if let zenodo = lesson.frontMatter.zenodoLink, zenodo.hasPrefix("https://") || zenodo.hasPrefix("http://") {
+      materials.append(["title": "Input datasets (Zenodo)", "link": zenodo])
+    }
+    for asset in assets.sorted() where asset.hasPrefix("workflows/") && (asset.hasSuffix(".ga") || asset.hasSuffix(".gxwf.yml")) {
+      materials.append(["title": "Workflow: " + (asset.split(separator: "/").last.map(String.init) ?? asset), "link": asset])
+    }
+    for asset in assets.sorted() where !asset.contains("/") && asset.hasPrefix("slides") && asset.hasSuffix(".html") {
+      materials.append(["title": "Slides", "link": asset])
+    }
+    return materials
   }
 
   /// Links for one `requirements`/`follow_up_training` entry: internal ones point at the other tutorials' pages.
