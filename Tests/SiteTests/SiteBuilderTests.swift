@@ -222,6 +222,20 @@ final class SiteBuilderTests {
     #expect(SiteTestSupport.wellFormednessError(swiftTag) == nil)
   }
 
+  @Test("internal requirements show the tutorials' titles; one that does not exist is a warning, unlinked", .timeLimit(.minutes(1)))
+  func requirementTitles() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "---\ntitle: Lesson 0\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, nowhere]\n---\nText.\n",
+      to: content + "/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors)
+    #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("topic-a/nowhere") })
+    let html = try SiteTestSupport.read(page(0))
+    #expect(html.contains("<a href=\"../../../../topics/topic-a/tutorials/lesson-1/tutorial.html\">Lesson 1</a>"))
+    #expect(html.contains("<li>nowhere</li>"))
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

@@ -105,6 +105,14 @@ public enum LessonParser {
     return root.isEmpty ? "/" : root
   }
 
+  /// The front matter's title of lesson text, without parsing the body (another lesson's title for a link to it);
+  /// nil when the text has no readable front matter or no title.
+  public static func title(of text: String) -> String? {
+    guard let yaml = FrontMatterSplitter.split(text).yaml else { return nil }
+    let (frontMatter, problems) = FrontMatterParser.parse(yaml, firstLine: 2, file: "", fallbackTitle: "")
+    return problems.isEmpty && !frontMatter.title.isEmpty ? frontMatter.title : nil
+  }
+
   /// Diagnostics in file order (whole-file ones first); the passes find them in tree order.
   private static func sortedByLine(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.enumerated().sorted { left, right in

@@ -67,10 +67,13 @@ struct LessonProcessor: Sendable {
         outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
       }
     }
+    let required = RequirementTitles.resolve(lesson, root: contentRoot)
+    outcome.diagnostics += required.diagnostics
     let page = TutorialPage(
       lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
       site: site,
-      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [], people: people)
+      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [], people: people,
+      requirementTitles: required.titles)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]

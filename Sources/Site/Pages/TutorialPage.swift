@@ -22,6 +22,9 @@ struct TutorialPage {
   var faqs: [FAQLink] = []
   /// Contributors' full names and pages.
   var people = ContributorDirectory()
+  /// `topic/slug` → title of the tutorials internal requirements name (those missing are shown unlinked); nil
+  /// when not looked up (every one is then linked and shown by folder name).
+  var requirementTitles: [String: String]?
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -105,7 +108,9 @@ struct TutorialPage {
       let topic = requirement.topicName ?? lesson.topic
       return requirement.tutorials.map { slug in
         let path = "topics/\(URLPath.encodeSegment(topic))/tutorials/\(URLPath.encodeSegment(slug))/tutorial.html"
-        return ["title": slug, "link": root + path]
+        guard let titles = requirementTitles else { return ["title": slug, "link": root + path] }
+        guard let title = titles["\(topic)/\(slug)"] else { return ["title": slug] }
+        return ["title": title, "link": root + path]
       }
     case "external":
       var entry: [String: Any] = ["title": requirement.title ?? requirement.link ?? "external material"]
