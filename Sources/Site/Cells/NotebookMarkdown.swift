@@ -55,24 +55,66 @@ struct NotebookMarkdown {
 
   private mutating func cleanLine(_ line: String) -> String {
     var line = line
-    line = line.replacing(try! Regex(#"<([A-Za-z0-9_-]+)-title>(.*?)</[A-Za-z0-9_-]+-title>"#)) { match in
-      let type = BoxType(String(match.output[1].substring ?? "")).label
-      let title = String(match.output[2].substring ?? "").trimmingCharacters(in: .whitespaces)
-      return title.isEmpty ? "**\(type)**" : "**\(type): \(title)**"
-    }
-    line = line.replacing(try! Regex(#"\{%-?\s*icon\s+[^%]*%\}\s?"#)) { _ in "" }
-    line = line.replacing(try! Regex(#"\{%-?\s*tool\s+\[([^\]]*)\]\([^)]*\)\s*-?%\}"#)) { match in
-      "**\(match.output[1].substring ?? "")**"
-    }
-    line = line.replacing(try! Regex(#"\{%-?\s*tool\s+([^|%]*)\|[^%]*%\}"#)) { match in
-      "**\((match.output[1].substring ?? "").trimmingCharacters(in: .whitespaces))**"
-    }
-    line = line.replacing(try! Regex(#"\{%-?\s*cite\s+([^%\s]+)[^%]*%\}"#)) { match in
-      let key = String(match.output[1].substring ?? "")
-      return lesson.document.references.first { $0.key == key }?.label ?? key
-    }
+    if line.contains("-title>") { line = Self.titleTags(line) }
+    if line.contains("{%") { line = liquidTags(line) }
     line = abbreviations(line)
-    return embedImages(line)
+    return line.contains("![") ? embedImages(line) : line
+  }
+
+  /// `<question-title>Why?</question-title>` → `**Question: Why?**` (a plain scan: this runs on every line).
+  private static func titleTags(_ line: String) -> String {
+    var output = ""
+    var rest = Substring(line)
+    while let open = rest.firstRange(of: "<"), let end = rest[open.upperBound...].firstRange(of: "-title>") {
+      let name = rest[open.upperBound..<end.lowerBound]
+      guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+        let close = rest[end.upperBound...].firstRange(of: "</\(name)-title>")
+      else {
+        output += rest[...open.lowerBound]
+        rest = rest[open.upperBound...]
+        continue
+      }
+      output += rest[..<open.lowerBound]
+      let label = BoxType(String(name)).label
+      let title = rest[end.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      output += title.isEmpty ? "**\(label)**" : "**\(label): \(title)**"
+      rest = rest[close.upperBound...]
+    }
+    return output + rest
+  }
+
+  /// `{% icon x %}` → nothing, `{% tool [Label](id) %}` / `{% tool Label|id %}` → **Label**, `{% cite key %}` →
+  /// its label; other tags stay.
+  private func liquidTags(_ line: String) -> String {
+    var output = ""
+    var rest = Substring(line)
+    while let open = rest.firstRange(of: "{%"), let close = rest[open.upperBound...].firstRange(of: "%}") {
+      output += rest[..<open.lowerBound]
+      let body = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))
+      let name = body.prefix { !$0.isWhitespace }
+      let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+      switch name {
+      case "icon":
+        rest = rest[close.upperBound...]
+        if rest.first == " " { rest = rest.dropFirst() }
+        continue
+      case "tool":
+        var label = argument
+        if argument.hasPrefix("["), let end = argument.firstIndex(of: "]") {
+          label = String(argument[argument.index(after: argument.startIndex)..<end])
+        } else if let bar = argument.firstIndex(of: "|") {
+          label = argument[..<bar].trimmingCharacters(in: .whitespaces)
+        }
+        output += "**\(label)**"
+      case "cite":
+        let key = argument.prefix { !$0.isWhitespace }
+        output += lesson.document.references.first { $0.key == key }?.label ?? String(key)
+      default:
+        output += rest[open.lowerBound..<close.upperBound]
+      }
+      rest = rest[close.upperBound...]
+    }
+    return output + rest
   }
 
   /// `{GIL}` → "Global Interpreter Lock (GIL)" the first time, then "GIL".
@@ -95,22 +137,29 @@ struct NotebookMarkdown {
 
   /// `![alt](picture.png)` of a file beside the lesson → `![alt](data:image/png;base64,…)`.
   private func embedImages(_ line: String) -> String {
-    guard line.contains("![") else { return line }
     let folder = (lesson.file as NSString).deletingLastPathComponent
-    return line.replacing(try! Regex(#"!\[([^\]]*)\]\(([^)\s"]+)((?:\s+"[^"]*")?)\)"#)) { match in
-      let whole = String(line[match.range])
-      let path = String(match.output[2].substring ?? "")
-      guard !path.contains("://"), !path.hasPrefix("data:"), !path.hasPrefix("/"), !path.contains(".."),
-        let type = Self.mediaType(of: path)
-      else { return whole }
-      let file = (folder.isEmpty ? "." : folder) + "/" + (path.removingPercentEncoding ?? path)
-      guard let data = FileManager.default.contents(atPath: file), data.count <= Self.maximumImageBytes else {
-        return whole
+    var output = ""
+    var rest = Substring(line)
+    while let open = rest.firstRange(of: "!["), let middle = rest[open.upperBound...].firstRange(of: "]("),
+      let close = rest[middle.upperBound...].firstIndex(of: ")")
+    {
+      output += rest[..<middle.upperBound]
+      let target = rest[middle.upperBound..<close]
+      let path = String(target.prefix { !$0.isWhitespace })
+      let title = target.dropFirst(path.count)
+      if !path.contains("://"), !path.hasPrefix("data:"), !path.hasPrefix("/"), !path.contains(".."),
+        let type = Self.mediaType(of: path),
+        let data = FileManager.default.contents(atPath: (folder.isEmpty ? "." : folder) + "/" + (path.removingPercentEncoding ?? path)),
+        data.count <= Self.maximumImageBytes
+      {
+        output += "data:\(type);base64,\(data.base64EncodedString())" + title
+      } else {
+        output += target
       }
-      let alt = match.output[1].substring ?? ""
-      let title = match.output[3].substring ?? ""
-      return "![\(alt)](data:\(type);base64,\(data.base64EncodedString())\(title))"
+      output += ")"
+      rest = rest[rest.index(after: close)...]
     }
+    return output + rest
   }
 
   private static func mediaType(of path: String) -> String? {
