@@ -43,8 +43,7 @@ struct IncludeExpander {
 
   /// True when `text` may hold an include tag (a byte scan: most lessons have none).
   static func mayInclude(_ text: String) -> Bool {
-    text.contains("{% snippet") || text.contains("{% include") || text.contains("{%- snippet")
-      || text.contains("{%- include") || text.contains("{%snippet") || text.contains("{%include")
+    PreparedBody.tagNames(in: text) { $0 == "snippet" || $0 == "include" }
   }
 
   /// Expands the lesson body `text` of `file` (its front matter's lines left empty); `origins` gives each line's

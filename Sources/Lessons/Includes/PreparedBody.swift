@@ -38,12 +38,22 @@ struct PreparedBody {
   /// True when `text` has a Liquid control tag (`if`, `unless`, `assign`, `comment`): most lessons have none, and
   /// are then left exactly as written.
   static func hasControlTags(_ text: String) -> Bool {
-    var rest = Substring(text)
-    while let open = rest.firstRange(of: "{%") {
-      let after = rest[open.upperBound...].drop { $0 == "-" || $0 == " " || $0 == "\t" }
-      let name = after.prefix { $0.isLetter }
-      if LiquidPiece.controlTags.contains(String(name)) { return true }
-      rest = rest[open.upperBound...]
+    tagNames(in: text) { LiquidPiece.controlTags.contains($0) }
+  }
+
+  /// True when a `{% name …` in `text` has a name `matches` accepts; a scan of the bytes (this runs on every lesson).
+  static func tagNames(in text: String, _ matches: (String) -> Bool) -> Bool {
+    guard text.containsBytes("{%") else { return false }
+    let utf8 = Array(text.utf8)
+    var index = 0
+    while index + 1 < utf8.count {
+      defer { index += 1 }
+      guard utf8[index] == UInt8(ascii: "{"), utf8[index + 1] == UInt8(ascii: "%") else { continue }
+      var cursor = index + 2
+      while cursor < utf8.count, utf8[cursor] == UInt8(ascii: "-") || utf8[cursor] == 32 || utf8[cursor] == 9 { cursor += 1 }
+      var end = cursor
+      while end < utf8.count, (utf8[end] >= 97 && utf8[end] <= 122) || (utf8[end] >= 65 && utf8[end] <= 90) { end += 1 }
+      if end > cursor, matches(String(decoding: utf8[cursor..<end], as: UTF8.self)) { return true }
     }
     return false
   }

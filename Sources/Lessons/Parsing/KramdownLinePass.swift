@@ -10,48 +10,59 @@
 enum KramdownLinePass {
   /// The rewritten body and the problems found (line, message).
   static func apply(_ body: String, scope: LiquidScope) -> (body: String, problems: [(line: Int, message: String)]) {
-    var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = SourceLines.lines(of: body[...])
+    var changes: [Int: String] = [:]
     var problems: [(line: Int, message: String)] = []
-    var changed = false
     var fence: (marker: Substring, line: Int)?
     var inRaw = false
     for index in lines.indices {
       let line = lines[index]
       let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
-      if line.contains("{% raw %}") || line.contains("{%raw%}") || line.contains("{%- raw") { inRaw = true }
-      if line.contains("endraw") { inRaw = false }
+      let hasLiquid = line.containsBytes("{%")
+      if hasLiquid, line.containsBytes("raw") {
+        if line.containsBytes("{% raw %}") || line.containsBytes("{%raw%}") || line.containsBytes("{%- raw") { inRaw = true }
+        if line.containsBytes("endraw") { inRaw = false }
+      }
+      guard let first = content.utf8.first else { continue }
       if let open = fence {
         if content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
           fence = nil
-        } else if !inRaw, line.contains("{{"), let substituted = substitute(line, scope: scope) {
-          lines[index] = substituted
-          changed = true
+        } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(String(line), scope: scope) {
+          changes[index] = substituted
         }
         continue
       }
-      if content.hasPrefix("```") || content.hasPrefix("~~~") {
+      if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), content.hasPrefix("```") || content.hasPrefix("~~~") {
         fence = (content.prefix(while: { $0 == content.first }), index + 1)
         continue
       }
-      if index > 0, isDashRule(content), isAttributeLine(lines[index - 1]) {
+      if first == UInt8(ascii: "-"), index > 0, isDashRule(content), isAttributeLine(lines[index - 1]) {
         let prefix = line.prefix(line.count - content.count)
-        lines[index] = prefix + String(content.map { $0 == "-" ? "*" : $0 })
-        changed = true
+        changes[index] = prefix + String(content.map { $0 == "-" ? "*" : $0 })
       }
     }
     if let open = fence {
       problems.append((open.line, "code fence \(open.marker) is never closed; the rest of the file is shown as code"))
     }
-    return (changed ? lines.joined(separator: "\n") : body, problems)
+    guard !changes.isEmpty else { return (body, problems) }
+    let rewritten = lines.indices.map { changes[$0] ?? String(lines[$0]) }.joined(separator: "\n")
+    return (rewritten, problems)
   }
 
   /// Three or more `-`, spaces between allowed.
   private static func isDashRule(_ content: Substring) -> Bool {
-    let trimmed = content.filter { $0 != " " && $0 != "\t" }
-    return trimmed.count >= 3 && trimmed.allSatisfy { $0 == "-" }
+    var dashes = 0
+    for byte in content.utf8 {
+      if byte == UInt8(ascii: "-") {
+        dashes += 1
+      } else if byte != 32 && byte != 9 {
+        return false  // a list item ("- text") ends here, at its first letter
+      }
+    }
+    return dashes >= 3
   }
 
-  private static func isAttributeLine(_ line: String) -> Bool {
+  private static func isAttributeLine(_ line: Substring) -> Bool {
     let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" }).trimmingSpaces
     return content.hasPrefix("{:") && content.hasSuffix("}")
   }
