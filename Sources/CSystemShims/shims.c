@@ -22,6 +22,8 @@ int csys_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 int csys_dup_cloexec(int old_fd, int new_fd) { return dup3(old_fd, new_fd, O_CLOEXEC); }
 
+int csys_set_pipe_size(int fd, int size) { return fcntl(fd, F_SETPIPE_SZ, size); }
+
 int csys_become_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL); }
 
 int csys_set_parent_death_signal(int signal) { return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0UL, 0UL, 0UL); }

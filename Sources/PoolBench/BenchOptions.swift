@@ -4,10 +4,10 @@ struct BenchOptions {
   var runs = 5
   // The streaming cases run early: case 11 times the workers' exit, which grows with the memory this process
   // has mapped (the Python side starts a fresh interpreter per case).
-  var cases = [1, 2, 3] + StreamingCases.numbers + [4, 5, 6]
+  var cases = [1, 2, 3] + StreamingCases.numbers + [4, 5, 6] + CodecCases.numbers
   var script = BenchOptions.defaultScript
 
-  static let usage = "usage: pool-bench [--json] [--runs N] [--cases 1,2,3,4,5,6,10,11,12] [--script PATH]"
+  static let usage = "usage: pool-bench [--json] [--runs N] [--cases 1,2,3,4,5,6,8,9,10,11,12] [--script PATH]"
 
   /// benchmarks/pool/pool_bench.py next to this package's sources.
   static var defaultScript: String {
@@ -34,8 +34,10 @@ struct BenchOptions {
         options.runs = value
       case "--cases":
         let numbers = rest.popFirst()?.split(separator: ",").compactMap { Int($0) } ?? []
-        guard !numbers.isEmpty, numbers.allSatisfy({ (1...6).contains($0) || StreamingCases.numbers.contains($0) })
-        else { throw UsageError(description: "--cases needs numbers from 1 to 6 or 10 to 12, comma-separated") }
+        let known = Array(1...6) + CodecCases.numbers + StreamingCases.numbers
+        guard !numbers.isEmpty, numbers.allSatisfy({ known.contains($0) }) else {
+          throw UsageError(description: "--cases needs numbers from 1 to 6, 8, 9 or 10 to 12, comma-separated")
+        }
         options.cases = numbers
       case "--script":
         guard let path = rest.popFirst() else { throw UsageError(description: "--script needs a path") }

@@ -15,7 +15,11 @@ if !options.json { print(BenchRow.tableHeader) }
 for number in options.cases {
   do {
     let row: BenchRow
-    if StreamingCases.numbers.contains(number) {
+    if CodecCases.numbers.contains(number) {
+      let script = CodecCases.script(beside: options.script)
+      let python = try PythonSide.run(script: script, case: number, runs: options.runs)
+      row = try CodecCases.row(for: number, python: python, runs: options.runs)
+    } else if StreamingCases.numbers.contains(number) {
       let python = try PythonSide.run(script: StreamingCases.script, case: number, runs: options.runs)
       row = try StreamingCases.row(for: number, python: python, runs: options.runs)
     } else {

@@ -83,6 +83,15 @@ public enum ProcessCalls {
     set { _ = csys_set_dumpable(newValue ? 1 : 0) }
   }
 
+  /// Grows a pipe to hold `bytes` (`F_SETPIPE_SZ`; Linux caps it at /proc/sys/fs/pipe-max-size, 1 MiB by
+  /// default): a large message then crosses in a sixteenth of the wake-ups of the default 64 KiB. Returns the
+  /// new capacity, or nil when the kernel refused (the pipe keeps its size, which is only slower).
+  @discardableResult
+  public static func setPipeCapacity(_ fd: Int32, bytes: Int) -> Int? {
+    let size = csys_set_pipe_size(fd, Int32(clamping: bytes))
+    return size > 0 ? Int(size) : nil
+  }
+
   /// The number of CPUs this process may run on (`sched_getaffinity`), or nil when it cannot be read.
   public static var usableCPUCount: Int? {
     let count = csys_usable_cpu_count()

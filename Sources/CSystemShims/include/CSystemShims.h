@@ -28,6 +28,9 @@ int csys_set_parent_death_signal(int signal);
 int csys_set_dumpable(int on);
 int csys_get_dumpable(void);
 
+/// fcntl(fd, F_SETPIPE_SZ, size): the pipe's capacity, rounded up by the kernel; returns the new capacity.
+int csys_set_pipe_size(int fd, int size);
+
 /// The number of CPUs this process may run on (sched_getaffinity), or -1 when it cannot be read.
 int csys_usable_cpu_count(void);
 

@@ -137,13 +137,15 @@ final class ChildProcess {
   func reap() -> Termination {
     if let termination { return termination }
     killGroup()
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let status = try? ProcessCalls.wait(for: pid)
     reaped = true
     ProcessGroupRegistry.shared.unregister(pid)
-    // WIFSIGNALED/WTERMSIG/WEXITSTATUS are macros Swift cannot import.
-    let signal = status & 0x7f
-    let ended: Termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+    let ended: Termination
+    switch status {
+    case .exited(let code): ended = .exited(code)
+    case .signaled(let signal): ended = .signaled(signal)
+    case nil: ended = .exited(-1)  // ECHILD: someone else reaped it; nothing is known of how it ended
+    }
     termination = ended
     return ended
   }

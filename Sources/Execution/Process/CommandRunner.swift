@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SystemCalls
 
 /// Runs a command (the compiler, `swiftc --version`) to completion with a time limit, collecting its output.
 enum CommandRunner {
@@ -32,8 +33,10 @@ enum CommandRunner {
       let ready = poll(&pollSet, nfds_t(pollSet.count), Int32(min(remaining, 1) * 1000) + 1)
       if ready < 0 && errno != EINTR { break }
       for entry in pollSet where entry.revents != 0 {
-        let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        let read = buffer.withUnsafeMutableBytes { (bytes) -> Int? in
+          do throws(SystemCallError) { return try FileDescriptorIO.read(entry.fd, into: bytes) } catch { return 0 }
+        }
+        guard let count = read else { continue }  // nothing there after all (EAGAIN)
         guard let slot = open.firstIndex(of: entry.fd) else { continue }
         if count <= 0 { open[slot] = -1 } else { outputs[slot].append(contentsOf: buffer[0..<count]) }
       }

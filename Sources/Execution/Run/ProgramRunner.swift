@@ -1,6 +1,7 @@
 import Charts
 import Glibc
 import LessonProtocol
+import SystemCalls
 
 /// Runs a compiled lesson program and collects, per cell, what it printed on stdout and stderr, its charts,
 /// its time and how it ended.
@@ -107,8 +108,10 @@ struct ProgramRunner {
       let ready = poll(&pollSet, nfds_t(pollSet.count), Int32(wait * 1000) + 1)
       if ready < 0 && errno != EINTR { break }
       for entry in pollSet where entry.revents != 0 {
-        let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        let read = buffer.withUnsafeMutableBytes { (bytes) -> Int? in
+          do throws(SystemCallError) { return try FileDescriptorIO.read(entry.fd, into: bytes) } catch { return 0 }
+        }
+        guard let count = read else { continue }  // nothing there after all (EAGAIN)
         guard let slot = open.firstIndex(of: entry.fd) else { continue }
         if count <= 0 {
           open[slot] = -1

@@ -11,12 +11,14 @@ public final class AsyncResult<Output> {
   ///
   /// Throws the task's error (`PoolError.taskFailed`, `.workerDied`, `.timeout`), or `PoolError.notReady` if
   /// `timeout` passed first; in that case the task keeps running and `get` may be called again.
+  @available(*, noasync, message: "use `try await result.value`, which the awaiting task can cancel")
   public func get(timeout: Duration? = nil) throws(PoolError) -> Output {
     guard let outcome = settle(timeout: timeout) else { throw .notReady(waited: timeout ?? .zero) }
     return try outcome.get()
   }
 
   /// Blocks until the result arrives or `timeout` passes; returns whether it arrived.
+  @available(*, noasync, message: "use `try await result.value`, which the awaiting task can cancel")
   @discardableResult
   public func wait(timeout: Duration? = nil) -> Bool { settle(timeout: timeout) != nil }
 

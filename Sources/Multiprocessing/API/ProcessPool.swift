@@ -68,6 +68,7 @@ public final class ProcessPool {
   /// Blocks until all tasks finish. `chunksize` defaults to Python's ceil(count / (4 × workers)).
   /// - Throws: the `PoolError` of the lowest-numbered task that failed (`taskFailed`, `workerDied`,
   ///   `timeout`, `encoding`), after every task ran; `closed`, `invalidArgument`, `threadedProcess`.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which the awaiting task can cancel")
   public func map<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
@@ -80,6 +81,7 @@ public final class ProcessPool {
   }
 
   /// `map` for items that are argument tuples: `pool.starmap([(2, 3), (4, 5)]) { a, b in a * b }`.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which the awaiting task can cancel")
   public func starmap<each Argument, Output: Codable>(
     _ items: some Sequence<(repeat each Argument)>, chunksize: Int? = nil,
     _ body: @escaping (repeat each Argument) throws -> Output
@@ -108,6 +110,7 @@ public final class ProcessPool {
   }
 
   /// Runs `body` once in a worker process and returns its result (Python's `apply`).
+  @available(*, noasync, message: "use `try await pool.map(…)`, which the awaiting task can cancel")
   public func apply<Output: Codable>(_ body: @escaping () throws -> Output) throws(PoolError) -> Output {
     try applyAsync(body).get()
   }
@@ -165,7 +168,7 @@ public final class ProcessPool {
     return PoolResults(batch: batch ?? EmptyBatch(), ordered: ordered)
   }
 
-  private func submit<Output: Codable>(
+  func submit<Output: Codable>(
     _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }

@@ -12,7 +12,7 @@
 public final class ThreadPool: Sendable {
   /// The number of worker threads.
   public let workers: Int
-  private let core: ThreadCore
+  let core: ThreadCore
 
   /// Starts `workers` threads (default: usable CPUs), each running `initializer` once before any task.
   /// - Throws: `PoolError.invalidArgument` for a size below 1; `.initializerFailed` if an initializer threw
@@ -30,6 +30,7 @@ public final class ThreadPool: Sendable {
   ///
   /// `chunksize` defaults to Python's ceil(count / (4 × workers)). Throws the lowest-numbered task's
   /// `PoolError.taskFailed` after every task ran, or `.closed`, `.invalidArgument`.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which does not block a concurrency thread")
   public func map<Input: Sendable, Output: Sendable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
@@ -62,6 +63,7 @@ public final class ThreadPool: Sendable {
   }
 
   /// `map` for items that are pairs of arguments: `pool.starmap([(2, 3), (4, 5)]) { a, b in a * b }`.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which does not block a concurrency thread")
   public func starmap<A: Sendable, B: Sendable, Output: Sendable>(
     _ items: some Sequence<(A, B)>, chunksize: Int? = nil, _ body: @escaping @Sendable (A, B) throws -> Output
   ) throws(PoolError) -> [Output] {
@@ -69,6 +71,7 @@ public final class ThreadPool: Sendable {
   }
 
   /// `map` for items that are triples of arguments.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which does not block a concurrency thread")
   public func starmap<A: Sendable, B: Sendable, C: Sendable, Output: Sendable>(
     _ items: some Sequence<(A, B, C)>, chunksize: Int? = nil,
     _ body: @escaping @Sendable (A, B, C) throws -> Output
@@ -95,6 +98,7 @@ public final class ThreadPool: Sendable {
   }
 
   /// Runs `body` on a pool thread and waits for its result.
+  @available(*, noasync, message: "use `try await pool.map(…)`, which does not block a concurrency thread")
   public func apply<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) throws(PoolError) -> Output {
     try applyAsync(body).get()
   }
@@ -131,7 +135,7 @@ public final class ThreadPool: Sendable {
     return PoolResults(batch: batch, ordered: ordered)
   }
 
-  private func submit<Output: Sendable>(
+  func submit<Output: Sendable>(
     _ source: ThreadTaskSource<Output>, chunksize: Int, window: Bool, ordered: Bool
   ) throws(PoolError) -> ThreadBatch<Output> {
     _ = try PoolSizing.positive(chunksize, name: "chunksize")

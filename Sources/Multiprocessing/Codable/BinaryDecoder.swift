@@ -1,6 +1,8 @@
 /// Decodes values written by `BinaryEncoder`, without Foundation.
 ///
-/// Malformed or truncated bytes, or bytes of another type, throw a `DecodingError` that says where.
+/// Reads the bytes in place: no intermediate tree, a raw array is one copy, and an object's keys are
+/// looked up by hashing when it has many (a 16k-key dictionary decodes in linear time). Malformed or
+/// truncated bytes, or bytes of another type, throw a `DecodingError` that says where.
 public struct BinaryDecoder: Sendable {
   /// Creates a decoder.
   public init() {}
@@ -10,171 +12,121 @@ public struct BinaryDecoder: Sendable {
     try bytes.withUnsafeBytes { try decode(type, from: $0) }
   }
 
+  /// Decodes from borrowed bytes (a worker's message, where it was read).
   func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
-    var offset = 0
-    let tree: BinaryValue
+    let value: Located
     do {
-      tree = try BinaryValue.read(from: bytes, offset: &offset)
+      value = try BinaryReader.locate(bytes, at: 0, limit: bytes.count)
     } catch {
-      throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: error.description))
+      throw ValueDecoder.corrupted(error, [])
     }
-    guard offset == bytes.count else {
+    guard value.end == bytes.count else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: [], debugDescription: "\(bytes.count - offset) trailing bytes after the value"))
+        .init(codingPath: [], debugDescription: "\(bytes.count - value.end) trailing bytes after the value"))
     }
-    return try TreeDecoder.unbox(tree, as: type, path: [])
+    return try ValueDecoder.unbox(.located(value), as: type, in: bytes, path: [], depth: 0)
+  }
+
+}
+
+/// What a decoder reads: a value in the bytes, or one element of a raw array.
+enum DecodedItem {
+  case located(Located)
+  case element(Scalar)
+
+  var isNull: Bool {
+    if case .located(let value) = self { return value.tag == .null }
+    return false
+  }
+
+  var summary: String {
+    switch self {
+    case .located(let value): return value.tag == .raw ? "an array of numbers" : "\(value.tag)"
+    case .element(let scalar): return "\(scalar)"
+    }
   }
 }
 
-struct TreeDecoder: Decoder {
-  let value: BinaryValue
+struct ValueDecoder: Decoder {
+  let bytes: UnsafeRawBufferPointer
+  let item: DecodedItem
   let codingPath: [any CodingKey]
+  let depth: Int
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    guard case .object(let members) = value else { throw Self.mismatch("an object", value, codingPath) }
-    return KeyedDecodingContainer(KeyedTreeDecoding<Key>(members: members, codingPath: codingPath))
+    guard case .located(let value) = item, value.tag == .object else {
+      throw Self.mismatch("an object", item, codingPath)
+    }
+    return KeyedDecodingContainer(
+      try KeyedValueDecoding<Key>(bytes: bytes, object: value, codingPath: codingPath, depth: depth))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    guard case .array(let items) = value else { throw Self.mismatch("an array", value, codingPath) }
-    return UnkeyedTreeDecoding(items: items, codingPath: codingPath)
+    guard case .located(let value) = item, value.tag == .array || value.tag == .raw else {
+      throw Self.mismatch("an array", item, codingPath)
+    }
+    return UnkeyedValueDecoding(bytes: bytes, array: value, codingPath: codingPath, depth: depth)
   }
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
-    SingleTreeDecoding(value: value, codingPath: codingPath)
+    SingleValueDecoding(bytes: bytes, item: item, codingPath: codingPath, depth: depth)
   }
 
-  static func mismatch(_ expected: String, _ value: BinaryValue, _ path: [any CodingKey]) -> DecodingError {
-    .typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value)"))
+  static func mismatch(_ expected: String, _ item: DecodedItem, _ path: [any CodingKey]) -> DecodingError {
+    .typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(item.summary)"))
   }
 
-  /// Converts a tree into `T`: primitives directly, everything else through `T.init(from:)`.
-  static func unbox<T: Decodable>(_ value: BinaryValue, as type: T.Type, path: [any CodingKey]) throws -> T {
-    if let primitive = try primitive(value, as: type, path: path) { return primitive }
-    return try T(from: TreeDecoder(value: value, codingPath: path))
+  static func tooDeep(_ path: [any CodingKey]) -> DecodingError {
+    .dataCorrupted(.init(codingPath: path, debugDescription: "nesting deeper than 512 levels"))
   }
 
-  private static func primitive<T>(_ value: BinaryValue, as type: T.Type, path: [any CodingKey]) throws -> T? {
-    func integer<I: FixedWidthInteger>(_: I.Type) throws -> I {
-      switch value {
-      case .int(let v): if let r = I(exactly: v) { return r }
-      case .uint(let v): if let r = I(exactly: v) { return r }
-      default: break
+  static func corrupted(_ error: BinaryFormatError, _ path: [any CodingKey]) -> DecodingError {
+    .dataCorrupted(.init(codingPath: path, debugDescription: error.description))
+  }
+
+  /// Converts an item into `T`: primitives and raw arrays directly, everything else through `T.init(from:)`.
+  static func unbox<T: Decodable>(
+    _ item: DecodedItem, as type: T.Type, in bytes: UnsafeRawBufferPointer, path: @autoclosure () -> [any CodingKey],
+    depth: Int
+  ) throws -> T {
+    switch item {
+    case .element(let scalar):
+      if let result = try ScalarConversion.convert(scalar, to: type, in: bytes, path: path()) { return result }
+    case .located(let value):
+      if let scalar = BinaryReader.scalar(value) {
+        if let result = try ScalarConversion.convert(scalar, to: type, in: bytes, path: path()) { return result }
+      } else if value.tag == .array, T.self == [String].self {
+        return unsafeBitCast(try StringArrays.read(value, in: bytes, path: path()), to: T.self)
+      } else if value.tag == .object, let dictionaryType = T.self as? any DirectDictionaryDecodable.Type {
+        guard depth < 512 else { throw tooDeep(path()) }
+        let dictionary = try dictionaryType.decodeObject(value, in: bytes, codingPath: path(), depth: depth + 1)
+        if let typed = dictionary as? T { return typed }
+      } else if let kind = value.kind, let rawType = T.self as? any RawArray.Type {
+        do {
+          if let array = try rawType.fromRaw(kind: kind, count: Int(value.number), base: value.body, in: bytes),
+            let typed = array as? T
+          {
+            return typed
+          }
+        } catch {
+          throw corrupted(error, path())
+        }
       }
-      throw mismatch("an integer that fits \(I.self)", value, path)
     }
-    func cast(_ result: Any) -> T? { result as? T }
-    switch type {
-    case is Int.Type: return cast(try integer(Int.self))
-    case is String.Type:
-      guard case .string(let s) = value else { throw mismatch("a string", value, path) }
-      return cast(s)
-    case is Double.Type, is Float.Type:
-      let number: Double
-      switch value {
-      case .double(let v): number = v
-      case .int(let v): number = Double(v)
-      case .uint(let v): number = Double(v)
-      default: throw mismatch("a number", value, path)
-      }
-      return type is Float.Type ? cast(Float(number)) : cast(number)
-    case is Bool.Type:
-      guard case .bool(let b) = value else { throw mismatch("a boolean", value, path) }
-      return cast(b)
-    case is Int8.Type: return cast(try integer(Int8.self))
-    case is Int16.Type: return cast(try integer(Int16.self))
-    case is Int32.Type: return cast(try integer(Int32.self))
-    case is Int64.Type: return cast(try integer(Int64.self))
-    case is UInt.Type: return cast(try integer(UInt.self))
-    case is UInt8.Type: return cast(try integer(UInt8.self))
-    case is UInt16.Type: return cast(try integer(UInt16.self))
-    case is UInt32.Type: return cast(try integer(UInt32.self))
-    case is UInt64.Type: return cast(try integer(UInt64.self))
-    default: return nil
-    }
+    guard depth < 512 else { throw tooDeep(path()) }
+    return try T(from: ValueDecoder(bytes: bytes, item: item, codingPath: path(), depth: depth + 1))
   }
 }
 
-struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
-  let members: [(key: String, value: BinaryValue)]
+struct SingleValueDecoding: SingleValueDecodingContainer {
+  let bytes: UnsafeRawBufferPointer
+  let item: DecodedItem
   let codingPath: [any CodingKey]
+  let depth: Int
 
-  var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
-  func contains(_ key: Key) -> Bool { members.contains { $0.key == key.stringValue } }
-
-  private func value(_ key: Key) throws -> BinaryValue {
-    guard let member = members.first(where: { $0.key == key.stringValue }) else {
-      throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for key"))
-    }
-    return member.value
+  func decodeNil() -> Bool { item.isNull }
+  func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    try ValueDecoder.unbox(item, as: type, in: bytes, path: codingPath, depth: depth)
   }
-
-  func decodeNil(forKey key: Key) throws -> Bool { try value(key) == .null }
-  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    try TreeDecoder.unbox(try value(key), as: type, path: codingPath + [key])
-  }
-  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
-    -> KeyedDecodingContainer<NestedKey>
-  {
-    try TreeDecoder(value: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
-  }
-  func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try TreeDecoder(value: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
-  }
-  func superDecoder() throws -> any Decoder {
-    TreeDecoder(value: members.first { $0.key == "super" }?.value ?? .null, codingPath: codingPath)
-  }
-  func superDecoder(forKey key: Key) throws -> any Decoder {
-    TreeDecoder(value: try value(key), codingPath: codingPath + [key])
-  }
-}
-
-struct UnkeyedTreeDecoding: UnkeyedDecodingContainer {
-  let items: [BinaryValue]
-  let codingPath: [any CodingKey]
-  var currentIndex = 0
-  var count: Int? { items.count }
-  var isAtEnd: Bool { currentIndex >= items.count }
-
-  init(items: [BinaryValue], codingPath: [any CodingKey]) {
-    self.items = items
-    self.codingPath = codingPath
-  }
-
-  private mutating func nextValue() throws -> BinaryValue {
-    guard !isAtEnd else {
-      throw DecodingError.valueNotFound(
-        Any.self, .init(codingPath: codingPath, debugDescription: "array ended after \(items.count) items"))
-    }
-    defer { currentIndex += 1 }
-    return items[currentIndex]
-  }
-
-  mutating func decodeNil() throws -> Bool {
-    guard !isAtEnd, items[currentIndex] == .null else { return false }
-    currentIndex += 1
-    return true
-  }
-  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    try TreeDecoder.unbox(try nextValue(), as: type, path: codingPath)
-  }
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
-    -> KeyedDecodingContainer<NestedKey>
-  {
-    try TreeDecoder(value: try nextValue(), codingPath: codingPath).container(keyedBy: type)
-  }
-  mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    try TreeDecoder(value: try nextValue(), codingPath: codingPath).unkeyedContainer()
-  }
-  mutating func superDecoder() throws -> any Decoder {
-    TreeDecoder(value: try nextValue(), codingPath: codingPath)
-  }
-}
-
-struct SingleTreeDecoding: SingleValueDecodingContainer {
-  let value: BinaryValue
-  let codingPath: [any CodingKey]
-  func decodeNil() -> Bool { value == .null }
-  func decode<T: Decodable>(_ type: T.Type) throws -> T { try TreeDecoder.unbox(value, as: type, path: codingPath) }
 }

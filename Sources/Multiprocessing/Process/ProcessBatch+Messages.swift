@@ -11,6 +11,7 @@ extension ProcessBatch {
       }
     }
     if consumed > 0 { worker.buffer.removeFirst(consumed) }
+    WireFormat.reserveForPartialMessage(in: &worker.buffer)
   }
 
   private func handle(_ message: WireFormat.Message, in payload: UnsafeRawBufferPointer) {

@@ -193,6 +193,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
         do throws(SystemCallError) { pipe = try ProcessCalls.cloexecPipe() } catch {
           throw .system(call: error.call, errno: error.errno)
         }
+        ProcessCalls.setPipeCapacity(pipe.read, bytes: 1 << 20)  // large results cross in fewer wake-ups
         fflush(nil)  // nothing buffered before the fork may be printed twice
         let pid = fork()
         if pid < 0 {

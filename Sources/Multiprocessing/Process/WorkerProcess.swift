@@ -97,11 +97,7 @@ struct WorkerProcess<Output: Codable> {
         if Self.bitwise {
           withUnsafeBytes(of: value) { WireFormat.appendItem(.value, $0, to: &output.pending) }
         } else {
-          do {
-            WireFormat.appendItem(.value, try BinaryEncoder().encode(value), to: &output.pending)
-          } catch {
-            WireFormat.appendItem(.unencodable, String(describing: error).utf8, to: &output.pending)
-          }
+          WireFormat.appendEncodedItem(value, to: &output.pending)
         }
       } catch {
         TaskErrorCoding.append(error, to: &output.pending)

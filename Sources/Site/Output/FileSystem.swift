@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import SystemCalls
 
 /// The few file-system operations the builder needs, on POSIX calls so that scanning a thousand lesson folders
 /// and checking them against the manifest stays in the tens of milliseconds.
@@ -141,14 +142,10 @@ enum FileSystem {
       throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
-    var offset = 0
-    while offset < bytes.count {
-      let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else {
-        throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(errno)))
-      }
-      offset += written
+    do throws(SystemCallError) {
+      try FileDescriptorIO.writeAll(descriptor, bytes)
+    } catch {
+      throw SiteError(.writeFailed, file: path, reason: String(cString: strerror(error.errno)))
     }
   }
 
