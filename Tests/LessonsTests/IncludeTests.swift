@@ -178,3 +178,21 @@ extension IncludeTests {
     #expect(all.contains("short") && all.contains("The long way."))
   }
 }
+
+extension IncludeTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aNamedPipeIsRefusedNotReadForever() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("includes-fifo-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let relative = "topics/t/tutorials/x"
+    try FileManager.default.createDirectory(atPath: root + "/" + relative, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: root + "/snippets", withIntermediateDirectories: true)
+    #expect(mkfifo(root + "/snippets/pipe.md", 0o600) == 0)
+    #expect(mkfifo(root + "/" + relative + "/tutorial.bib", 0o600) == 0)
+    let file = root + "/" + relative + "/tutorial.md"
+    try "---\ntitle: X\n---\n{% include snippets/pipe.md %}\n\n{% cite a %}\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let lesson = try LessonParser.parse(file: file, relativePath: relative)
+    #expect(lesson.diagnostics.contains { $0.message.contains("not a regular file") && $0.file == file })
+    #expect(lesson.diagnostics.contains { $0.message.contains("bibliography is not a regular file") })
+  }
+}

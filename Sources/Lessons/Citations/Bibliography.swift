@@ -10,11 +10,12 @@ enum Bibliography {
     let path = (context.folder.isEmpty ? "." : context.folder) + "/tutorial.bib"
     guard FileManager.default.fileExists(atPath: path) else { return [] }
     context.bibliographyFile = "tutorial.bib"
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return [Diagnostic(.warning, file: path, "cannot read the bibliography")]
-    }
-    guard data.count <= maximumBytes else {
-      return [Diagnostic(.warning, file: path, "the bibliography is larger than 4 MB; not read")]
+    let data: Data
+    switch RegularFile.read(path, limit: maximumBytes) {
+    case .success(let read): data = read
+    case .failure(.notRegular): return [Diagnostic(.warning, file: path, "the bibliography is not a regular file; not read")]
+    case .failure(.tooLarge): return [Diagnostic(.warning, file: path, "the bibliography is larger than 4 MB; not read")]
+    case .failure(.unreadable): return [Diagnostic(.warning, file: path, "cannot read the bibliography")]
     }
     let text = String(decoding: data, as: UTF8.self)
     let (entries, problems) = BibTeXParser.parse(text)

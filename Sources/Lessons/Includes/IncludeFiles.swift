@@ -56,10 +56,13 @@ struct IncludeFiles {
   }
 
   private func read(_ full: String) -> Result<File, IncludeFailure> {
-    guard let data = FileManager.default.contents(atPath: full) else {
-      return .failure(.refused("\(full) cannot be read"))
+    let data: Data
+    switch RegularFile.read(full, limit: Self.maximumBytes) {
+    case .success(let read): data = read
+    case .failure(.notRegular): return .failure(.refused("\(full) is not a regular file"))
+    case .failure(.tooLarge): return .failure(.refused("\(full) is larger than 1 MB"))
+    case .failure(.unreadable): return .failure(.refused("\(full) cannot be read"))
     }
-    guard data.count <= Self.maximumBytes else { return .failure(.refused("\(full) is larger than 1 MB")) }
     guard let text = String(validating: data, as: UTF8.self) else {
       return .failure(.refused("\(full) is not valid UTF-8"))
     }
