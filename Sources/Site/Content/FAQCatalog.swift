@@ -41,6 +41,12 @@ struct FAQCatalog: Sendable {
       for file in tree.keys.sorted() where file.hasSuffix(".md") && !(topic != nil && file.contains("/")) {
         let relativePath = folder + "/" + file
         let folderPath = (relativePath as NSString).deletingLastPathComponent
+        // A named pipe or device would block the build forever.
+        let type = (try? FileManager.default.attributesOfItem(atPath: contentRoot + "/" + relativePath))?[.type]
+        guard type as? FileAttributeType == .typeRegular else {
+          diagnostics.append(Diagnostic(.warning, file: contentRoot + "/" + relativePath, "the FAQ is not a regular file; left out"))
+          continue
+        }
         do {
           let lesson = try LessonParser.parse(
             file: contentRoot + "/" + relativePath, relativePath: folderPath, site: site.liquidVariables)
