@@ -11,7 +11,8 @@ enum RegularFile {
   }
 
   static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return .failure(.unreadable) }
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path  // links are checked by the callers
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return .failure(.unreadable) }
     guard attributes[.type] as? FileAttributeType == .typeRegular else { return .failure(.notRegular) }
     if let size = attributes[.size] as? Int, size > limit { return .failure(.tooLarge) }
     guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }

@@ -42,7 +42,8 @@ struct FAQCatalog: Sendable {
         let relativePath = folder + "/" + file
         let folderPath = (relativePath as NSString).deletingLastPathComponent
         // A named pipe or device would block the build forever.
-        let type = (try? FileManager.default.attributesOfItem(atPath: contentRoot + "/" + relativePath))?[.type]
+        let resolved = URL(fileURLWithPath: contentRoot + "/" + relativePath).resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type]
         guard type as? FileAttributeType == .typeRegular else {
           diagnostics.append(Diagnostic(.warning, file: contentRoot + "/" + relativePath, "the FAQ is not a regular file; left out"))
           continue
