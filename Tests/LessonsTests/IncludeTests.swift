@@ -196,3 +196,19 @@ extension IncludeTests {
     #expect(lesson.diagnostics.contains { $0.message.contains("bibliography is not a regular file") })
   }
 }
+
+extension IncludeTests {
+  @Test func aBibliographyLinkedFromOutsideTheContentFolderIsNotRead() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("bib-out-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let relative = "topics/t/tutorials/x"
+    try FileManager.default.createDirectory(atPath: base + "/content/" + relative, withIntermediateDirectories: true)
+    try "@misc{secret, title = {The secret}, year = 2020}\n".write(toFile: base + "/outside.bib", atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: base + "/content/" + relative + "/tutorial.bib", withDestinationPath: base + "/outside.bib")
+    let file = base + "/content/" + relative + "/tutorial.md"
+    try "---\ntitle: X\n---\n{% cite secret %}\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let lesson = try LessonParser.parse(file: file, relativePath: relative)
+    #expect(lesson.document.references.isEmpty)
+    #expect(lesson.diagnostics.contains { $0.message.contains("outside the content folder") })
+  }
+}

@@ -6,10 +6,19 @@ enum Bibliography {
 
   /// Loads `tutorial.bib` from the folder of `file` when there is one; returns the problems found in it, at its
   /// own lines.
-  static func load(besides file: String, into context: DialectContext) -> [Diagnostic] {
+  /// A `tutorial.bib` that is a link leading out of `contentRoot` is refused (nothing outside the content folder
+  /// reaches a page).
+  static func load(besides file: String, contentRoot: String?, into context: DialectContext) -> [Diagnostic] {
     let path = (context.folder.isEmpty ? "." : context.folder) + "/tutorial.bib"
     guard FileManager.default.fileExists(atPath: path) else { return [] }
     context.bibliographyFile = "tutorial.bib"
+    if let contentRoot {
+      let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+      let realRoot = URL(fileURLWithPath: contentRoot).resolvingSymlinksInPath().path
+      guard real.hasPrefix(realRoot + "/") else {
+        return [Diagnostic(.warning, file: path, "the bibliography leads outside the content folder; not read")]
+      }
+    }
     let data: Data
     switch RegularFile.read(path, limit: maximumBytes) {
     case .success(let read): data = read

@@ -72,7 +72,7 @@ public enum LessonParser {
     context.choices = prepared.choices
     context.links = LinkChecker(contentRoot: root, folder: context.folder)
     for problem in kramdown.problems { context.warn(problem.line, problem.message) }
-    diagnostics += Bibliography.load(besides: file, into: context)
+    diagnostics += Bibliography.load(besides: file, contentRoot: root, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
