@@ -11,7 +11,7 @@ extension SiteBuilder {
     }
     var includes: [String: FileSystem.Status] = [:]
     var refused: [Diagnostic] = []  // links out of the content folder are never read by includes either
-    for folder in ["snippets", "_includes"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
+    for folder in ["snippets", "_includes", "contributors"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
       let path = configuration.contentFolder + "/" + folder
       guard try FileSystem.status(path)?.isDirectory == true else { continue }
       let statuses = try ContentScanner.statuses(under: path, prefix: folder + "/", root: inventory.root, refused: &refused)

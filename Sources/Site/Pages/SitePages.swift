@@ -45,7 +45,8 @@ struct SitePages {
       }
     }
     let contributorPages = try ContributorPages.write(
-      lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging)
+      lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging,
+      root: inventory.root)
     let tagPages = try TagPages.write(
       lessons: topics.flatMap(\.lessons), templates: templates, site: site, staging: staging)
     pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages + tagPages
