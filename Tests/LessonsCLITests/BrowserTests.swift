@@ -99,6 +99,9 @@ struct BrowserTests {
     let server = try ServeCommandTests.Server.start()
     defer { server.stop() }
     let events = try LiveReloadTests.EventStream(port: server.port)
+    // The stream answers once the first build is done (connections wait in the backlog until then): break the
+    // template only after it, or there is no page to show the overlay on.
+    #expect(events.wait(for: "event: hello", seconds: 60), "no hello event: \(events.received)")
     try CommandRunner.save("<html>{{#broken}}</html>\n", to: server.project + "/templates/layout.mustache")
     #expect(events.wait(for: "layout.mustache:", seconds: 60), "no rebuild event with the error: \(events.received)")
     // --timeout stops the page after that many milliseconds, however far it got: on a loaded machine the event
