@@ -26,4 +26,16 @@ struct CommandLineTests {
     #expect(result.status == 64)
     #expect(result.errors.contains("unknown command 'publish'; the commands are build, check, serve, status"))
   }
+
+  @Test("check --help lists only the options check uses: it writes no site", .timeLimit(.minutes(1)))
+  func checkHelp() throws {
+    let check = try CommandRunner.run(["check", "--help"], in: NSTemporaryDirectory(), timeout: 60)
+    #expect(check.status == 0)
+    for option in ["--content", "--templates", "--strict", "--jobs", "--quiet"] { #expect(check.output.contains(option)) }
+    for option in ["--out", "--base-url", "--refresh", "--port"] {
+      #expect(!check.output.contains(option), "check --help lists \(option)")
+    }
+    let build = try CommandRunner.run(["build", "--help"], in: NSTemporaryDirectory(), timeout: 60)
+    #expect(build.output.contains("--out") && build.output.contains("--base-url") && build.output.contains("--jobs"))
+  }
 }
