@@ -107,6 +107,14 @@ public struct PreviewResponder: Sendable {
       response = PreviewResponse(.forbidden)
     case .notFound:
       response = PreviewResponse(.notFound)
+      if let liveReload {
+        // A page that a failed build did not write: the script shows the build's errors and reloads once a build
+        // goes through, so the author need not come back to reload by hand.
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\" /><title>Not found</title></head><body>"
+          + "<p>Nothing at this address (yet): it appears when a build writes it.</p></body></html>"
+        response.contentType = "text/html; charset=utf-8"
+        response.body = LiveReloadScript.inject(into: Data(page.utf8), generation: liveReload.generation)
+      }
     case .redirect(let location):
       response = PreviewResponse(.movedPermanently)
       response.extraHeaders = [("Location", location)]

@@ -106,5 +106,9 @@ struct LiveReloadUnitTests {
     #expect(String(decoding: live.response(to: head).body, as: UTF8.self).contains("live-reload.js"))
     let script = live.response(to: RequestHead(method: "GET", target: LiveReloadScript.scriptPath, version: "HTTP/1.1", headers: []))
     #expect(script.contentType.hasPrefix("text/javascript"))
+    let missing = live.response(to: RequestHead(method: "GET", target: "/later.html", version: "HTTP/1.1", headers: []))
+    #expect(missing.status == .notFound)
+    #expect(String(decoding: missing.body, as: UTF8.self).contains("live-reload.js"), "a 404 page never reloads")
+    #expect(!String(decoding: plain.body, as: UTF8.self).contains("live-reload.js"))
   }
 }
