@@ -88,6 +88,9 @@ struct ProgramRunner {
     // cell started a process, when the program did not say (its report at each cell's end comes first).
     var seen: [ProcessTable.Entry: Int] = [:]
     var lastLook = started
+    // The exit descriptor, while it is worth polling: once it said the program ended, it stays readable, so it is
+    // not polled again (should `waitid` not see the exit yet, the loop looks on a timer instead of spinning).
+    var exitFD = child.exitFD
 
     while true {
       let now = Self.now()
@@ -125,11 +128,11 @@ struct ProgramRunner {
         due = exitedAt + Self.drainTimeout
         sleep = due - now
       } else {
-        if child.exitFD >= 0 { pollSet.append(pollfd(fd: child.exitFD, events: Int16(POLLIN), revents: 0)) }
+        if exitFD >= 0 { pollSet.append(pollfd(fd: exitFD, events: Int16(POLLIN), revents: 0)) }
         // Once the deadline has passed and the group is killed, only the exit (or a look) is awaited.
         due = min(outcome.timedOutCell == nil ? ledger.deadline : .infinity, lastLook + Self.lookInterval)
         sleep = due - now
-        if child.exitFD < 0 { sleep = min(sleep, Self.longestSleep) }
+        if exitFD < 0 { sleep = min(sleep, Self.longestSleep) }
       }
       // Whole milliseconds, rounded up so that the timer is due when poll returns; capped (a deadline may be far).
       let wait = Int32((min(max(0, sleep), 60) * 1000).rounded(.up))
@@ -137,6 +140,7 @@ struct ProgramRunner {
       if ready < 0 && errno != EINTR { break }
       outcome.wakeUps += 1
       if ready == 0, Self.now() < due { outcome.idleWakeUps += 1 }
+      if pollSet.contains(where: { $0.fd == exitFD && $0.revents != 0 }) { exitFD = -1 }
       for entry in pollSet where entry.revents != 0 && entry.fd != child.exitFD {
         let read = buffer.withUnsafeMutableBytes { (bytes) -> Int? in
           do throws(SystemCallError) { return try FileDescriptorIO.read(entry.fd, into: bytes) } catch { return 0 }
