@@ -4,7 +4,10 @@
 #   - no kramdown or Liquid syntax left in the visible text: `{:`, `{%`, `%}`, `-title>`;
 #   - boxes came out as boxes (at least one element with class "box ..." when the source has an IAL box);
 #   - `tidy -errors -q` reports no errors.
-# `enable: false` is dropped from the copies so that every sample is rendered.
+#   - every `{% snippet %}`/`{% include %}` line of the source was expanded (no "snippet-note" left on the page);
+#   - `{% cite %}` became author-year links with a References list; an agenda (`{:toc}`) lists the `#`/`##` headings;
+# `enable: false` is dropped from the copies so that every sample is rendered. GTN's shared files the samples
+# include (faqs/, snippets/ from Tests/LessonsTests/Fixtures/gtn, CC-BY 4.0) are placed at the content root.
 # Usage: scripts/check-samples.sh [SAMPLES_FOLDER]    Env: LESSONS_BIN to use a built binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +27,50 @@ for file in "$samples"/*--*.md; do
   mkdir -p "$work/content/topics/$topic/tutorials/$tutorial"
   grep -v '^enable: *false' "$file" >"$work/content/topics/$topic/tutorials/$tutorial/tutorial.md"
 done
+for shared in faqs snippets topics; do
+  cp -R "Tests/LessonsTests/Fixtures/gtn/$shared" "$work/content/"
+done
+# A lesson beside the real quality-control tutorial.bib, FAQ and question include, using each of them.
+cat >"$work/content/topics/sequence-analysis/tutorials/quality-control/tutorial.md" <<'LESSON'
+---
+title: Quality control (check-samples)
+---
+
+> <agenda-title></agenda-title>
+>
+> 1. TOC
+> {:toc}
+>
+{: .agenda}
+
+# Upload
+
+> <hands-on-title>Data upload</hands-on-title>
+>
+> 1. Import the reads
+>
+>    {% snippet faqs/galaxy/datasets_import_via_link.md format="fastqsanger" link="https://zenodo.org/record/1" %}
+>
+> 2. Set the type
+>
+>    {% snippet faqs/galaxy/datasets_change_datatype.md datatype="fastqsanger" %}
+{: .hands_on}
+
+## Reads
+
+{% include topics/sequence-analysis/tutorials/quality-control/fastq_question.md %}
+
+# Report
+
+MultiQC ({% cite ewels2016multiqc %}) aggregates FastQC reports; see also {% cite Leger2019 %}.
+
+{% snippet topics/sequence-analysis/tutorials/quality-control/faqs/multiqc_error.md %}
+
+{% bibliography %}
+LESSON
 status=0
-"$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" || status=$?
+"$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" 2>"$work/problems" || status=$?
+cat "$work/problems" >&2
 [ "$status" -le 1 ] || { echo "error: lessons build crashed (status $status)" >&2; exit 1; }
 
 failures=0
@@ -49,6 +94,13 @@ for fragment in ["{:", "{%", "%}", "-title>"]:
 if re.search(r"^\s*(>\s*)*\{:\s*\.(question|hands_on|tip|comment|solution|details|warning|agenda)", source, re.M) \
         and not re.search(r'class="[^"]*\bbox\b', lesson_body):
     print("the source has boxes but the page has no element of class box")
+if re.search(r"^[>\s]*\{%-?\s*(snippet|include)\s", source, re.M) and "snippet-note" in page:
+    print("a snippet or include was not expanded (snippet-note on the page)")
+if "{% cite" in source and not ('class="references"' in page and re.search(r'<cite class="citation"><a href="#ref-', page)):
+    print("citations did not become links to a References list")
+if re.search(r"\{:\s*toc\s*\}", source) and re.search(r"^#{1,2} ", source, re.M) \
+        and not re.search(r'<ol class="toc">\s*<li>', lesson_body):
+    print("the agenda lists no headings")
 PY
 )
   tidy_errors=$(tidy -errors -q "$page" 2>&1 || true)
@@ -67,4 +119,8 @@ if [ "$pages" -ne "$sources" ]; then
   echo "FAIL only $pages of $sources samples were rendered"
   failures=$((failures + 1))
 fi
+# Problems by kind: the message with quoted names and numbers taken out.
+echo "problems by kind:"
+sed -E 's/^[^ ]+: (warning|error): /\1: /; s/'"'"'[^'"'"']*'"'"'/X/g; s/\{% [a-z]+ [^%]*%\}/{% tag %}/g; s/[0-9]+/N/g; s/\(.*\)//' "$work/problems" \
+  | sort | uniq -c | sort -rn | sed 's/^/  /'
 [ "$failures" -eq 0 ] && echo "all $pages samples render cleanly" || { echo "$failures sample(s) failed"; exit 1; }

@@ -11,7 +11,7 @@ struct LessonProblemsTests {
     project + "/site/topics/topic-a/tutorials/\(slug)/tutorial.html"
   }
 
-  @Test("broken front matter, a mismatched box and a non-UTF-8 file are errors with file:line; the rest builds", .timeLimit(.minutes(1)))
+  @Test("broken front matter and a non-UTF-8 file are errors with file:line; a mismatched box is a warning and builds", .timeLimit(.minutes(1)))
   func brokenLessons() throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
@@ -27,10 +27,12 @@ struct LessonProblemsTests {
     #expect(result.status == 1)
     let errors = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(errors.contains { $0.hasPrefix("content/topics/topic-a/tutorials/yaml/tutorial.md:") }, "\(result.errors)")
-    #expect(errors.contains { $0.hasPrefix("content/topics/topic-a/tutorials/box/tutorial.md:") }, "\(result.errors)")
+    #expect(!errors.contains { $0.hasPrefix("content/topics/topic-a/tutorials/box/tutorial.md:") }, "\(result.errors)")
+    #expect(result.errors.contains("content/topics/topic-a/tutorials/box/tutorial.md:4: warning: box opened with <question-title>"))
     #expect(errors.contains { $0.hasPrefix("content/topics/topic-a/tutorials/binary/tutorial.md") }, "\(result.errors)")
     #expect(FileManager.default.fileExists(atPath: Self.page(project, "lesson-0")))
-    for slug in ["yaml", "box", "binary"] { #expect(!FileManager.default.fileExists(atPath: Self.page(project, slug))) }
+    for slug in ["yaml", "binary"] { #expect(!FileManager.default.fileExists(atPath: Self.page(project, slug))) }
+    #expect(FileManager.default.fileExists(atPath: Self.page(project, "box")))
   }
 
   @Test("a warning builds the lesson; --strict makes it an error and leaves the lesson out", .timeLimit(.minutes(1)))

@@ -12,7 +12,7 @@ struct DiagnosticsTests {
     let error = lesson.diagnostics.first { $0.severity == .error }
     #expect(error?.line == 7)
     #expect(error?.message.contains("UTF-8") == true)
-    #expect(lesson.document.tableOfContents.isEmpty)
+    #expect(lesson.document.tableOfContents.map(\.title) == ["Heading"])
     #expect(lesson.document.blocks.count >= 2)
   }
 
@@ -23,25 +23,28 @@ struct DiagnosticsTests {
     }
   }
 
-  @Test("a title tag closed with another box type is an error on the box's line")
+  @Test("a title tag closed with another box type is a warning on the box's line, rendered as the closing type (GTN degrades so)")
   func mismatchedBox() {
     let lesson = LessonTestSupport.parse("Intro\n\n> <question-title>Q</question-title>\n> Text\n{: .tip}\n")
-    let error = lesson.diagnostics.first { $0.severity == .error }
+    #expect(!lesson.diagnostics.contains { $0.severity == .error })
+    #expect(LessonTestSupport.boxes(lesson.document.blocks).first?.type == "tip")
+    let error = lesson.diagnostics.first { $0.severity == .warning }
     #expect(error?.line == 6)
     #expect(error?.message.contains("question") == true && error?.message.contains("tip") == true)
   }
 
-  @Test("a box with no closing attribute line is an error on its first line, and still renders as that box")
+  @Test("a box with no closing attribute line is a warning on its first line, and still renders as that box")
   func unclosedBox() {
     let lesson = LessonTestSupport.parse("\n> <hands-on-title>Do it</hands-on-title>\n> Step\n\nAfter\n")
-    #expect(lesson.diagnostics.contains { $0.severity == .error && $0.line == 5 && $0.message.contains("not closed") })
+    #expect(!lesson.diagnostics.contains { $0.severity == .error })
+    #expect(lesson.diagnostics.contains { $0.severity == .warning && $0.line == 5 && $0.message.contains("not closed") })
     #expect(LessonTestSupport.boxes(lesson.document.blocks).first?.type == "hands_on")
   }
 
   @Test("an old-style box heading with no closing line is reported too")
   func unclosedOldBox() {
     let lesson = LessonTestSupport.parse("> ### {% icon question %} Question: Why?\n> Because\n")
-    #expect(lesson.diagnostics.contains { $0.severity == .error && $0.line == 4 })
+    #expect(lesson.diagnostics.contains { $0.severity == .warning && $0.line == 4 })
   }
 
   @Test("an unknown box type is a warning and a neutral box")
@@ -51,15 +54,16 @@ struct DiagnosticsTests {
     #expect(LessonTestSupport.boxes(lesson.document.blocks).first?.box.type.isKnown == false)
   }
 
-  @Test("an unclosed title tag is an error")
+  @Test("an unclosed title tag is a warning")
   func unclosedTitleTag() {
     let lesson = LessonTestSupport.parse("> <tip-title>Never closed\n> body\n{: .tip}\n")
-    #expect(lesson.diagnostics.contains { $0.severity == .error && $0.line == 4 })
+    #expect(lesson.diagnostics.contains { $0.severity == .warning && $0.line == 4 })
+    #expect(!lesson.diagnostics.contains { $0.severity == .error })
   }
 
   @Test("unsupported Liquid and snippets are warnings with lines; nothing raw is left")
   func liquidWarnings() {
-    let lesson = LessonTestSupport.parse("Line one\n\n{% if x %}shown{% endif %} and {{ site.other }}\n")
+    let lesson = LessonTestSupport.parse("Line one\n\n{% weird x %}shown{% endweird %} and {{ site.other }}\n")
     let lines = lesson.diagnostics.map(\.line)
     #expect(lines.filter { $0 == 6 }.count == 3)
   }

@@ -88,7 +88,7 @@ struct CellNotebookExportTests {
     #expect(kinds == ["markdown", "markdown", "code", "markdown", "code", "markdown"])
     let texts = cells.map { ($0["source"] as? [String] ?? []).joined() }
     #expect(texts[1] == "Before the first cell.\n")
-    #expect(texts[3] == "> <question-title>Why?</question-title>\n> Think.\n")
+    #expect(texts[3] == "> **Question: Why?**\n> Think.\n")
     #expect(texts[5] == "After the last cell.\n")
     #expect(!json.contains("title: Pools"))
   }

@@ -68,6 +68,178 @@ final class SiteBuilderTests {
     #expect(staging.isEmpty)
   }
 
+  @Test("a changed snippet renders the lessons again, and they show it", .timeLimit(.minutes(1)))
+  func aChangedSnippetRendersAgain() throws {
+    let snippet = configuration.contentFolder + "/snippets/step.md"
+    try SiteTestSupport.write("First wording.\n", to: snippet)
+    let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
+    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "\n{% include snippets/step.md %}\n", to: lesson)
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    #expect(try SiteTestSupport.read(page(1)).contains("First wording."))
+    try SiteTestSupport.write("Second wording, longer.\n", to: snippet)
+    let second = try builder.build()
+    #expect(!second.upToDate)
+    #expect(try SiteTestSupport.read(page(1)).contains("Second wording, longer."))
+  }
+
+  @Test("a topic summary renders as Markdown, escaped", .timeLimit(.minutes(1)))
+  func topicSummaryIsMarkdown() throws {
+    try SiteTestSupport.write(
+      "title: Topic A\nsummary: \"Learn **pools** with [GTN](https://training.galaxyproject.org) & more\"\n",
+      to: configuration.contentFolder + "/topics/topic-a/metadata.yaml")
+    _ = try SiteBuilder(configuration: configuration).build()
+    for page in [site + "/index.html", site + "/topics/topic-a/index.html"] {
+      let html = try SiteTestSupport.read(page)
+      #expect(html.contains("Learn <strong>pools</strong> with <a href=\"https://training.galaxyproject.org\">GTN</a>"))
+      #expect(!html.contains("**pools**"))
+      #expect(SiteTestSupport.wellFormednessError(html) == nil)
+    }
+  }
+
+  @Test("FAQs are pages, listed on their topic page and linked from its lessons", .timeLimit(.minutes(1)))
+  func faqPages() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "---\ntitle: Why pools?\nbox_type: tip\nlayout: faq\n---\n\nBecause **processes** run at once.\n",
+      to: content + "/topics/topic-a/faqs/why-pools.md")
+    try SiteTestSupport.write(
+      "---\ntitle: Importing via links\nlayout: faq\n---\n\n* Copy the link\n", to: content + "/faqs/galaxy/import.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let faq = try SiteTestSupport.read(site + "/topics/topic-a/faqs/why-pools.html")
+    #expect(faq.contains("Why pools?") && faq.contains("<strong>processes</strong>"))
+    #expect(!faq.contains("box_type"))
+    #expect(faq.contains("href=\"../../../index.html\""))
+    #expect(SiteTestSupport.wellFormednessError(faq) == nil)
+    #expect(FileManager.default.fileExists(atPath: site + "/faqs/galaxy/import.html"))
+    let topic = try SiteTestSupport.read(site + "/topics/topic-a/index.html")
+    #expect(topic.contains("<a href=\"../../topics/topic-a/faqs/why-pools.html\">Why pools?</a>"))
+    #expect(try SiteTestSupport.read(page(0)).contains("<a href=\"../../../../topics/topic-a/faqs/why-pools.html\">Why pools?</a>"))
+    #expect(try SiteTestSupport.read(site + "/sitemap.xml").contains("topics/topic-a/faqs/why-pools.html"))
+    // A new FAQ is a change: the next build is not up to date and links it.
+    try SiteTestSupport.write("---\ntitle: Another\n---\nText.\n", to: content + "/topics/topic-a/faqs/another.md")
+    let second = try SiteBuilder(configuration: configuration).build()
+    #expect(!second.upToDate)
+    #expect(try SiteTestSupport.read(page(1)).contains("faqs/another.html"))
+  }
+
+  @Test("GTN slides beside a lesson become a readable page: a section per slide, notes hidden, wrappers dropped", .timeLimit(.minutes(1)))
+  func slidesPage() throws {
+    let slides = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0/slides.html"
+    try SiteTestSupport.write(
+      """
+      ---
+      layout: tutorial_slides
+      title: "Pools in slides"
+      ---
+
+      class: center, middle
+
+      # Why pools?
+
+      ???
+
+      Speaker notes: say hello.
+
+      ---
+
+      ### Two columns
+
+      .pull-left[
+      - **Left** point
+      ]
+
+      .pull-right[Right .footnote[tiny]]
+
+      --
+
+      More after a step.
+
+      """, to: slides)
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let html = try SiteTestSupport.read(site + "/topics/topic-a/tutorials/lesson-0/slides.html")
+    #expect(html.contains("Pools in slides"))
+    #expect(html.components(separatedBy: "<section class=\"slide\"").count == 3)
+    #expect(html.contains("Why pools?") && html.contains("<strong>Left</strong> point") && html.contains("Right tiny"))
+    #expect(html.contains("More after a step."))
+    for leaked in ["Speaker notes", "???", ".pull-left", "class: center", "layout:", "\n--\n"] {
+      #expect(!html.contains(leaked), "\(leaked)")
+    }
+    #expect(SiteTestSupport.wellFormednessError(html) == nil)
+  }
+
+  @Test("CONTRIBUTORS.yaml gives full names on lessons and a page per contributor listing their lessons", .timeLimit(.minutes(1)))
+  func contributorPages() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "bebatut:\n  name: Bérénice Batut\n  orcid: 0000-0001-9852-1987\n  joined: 2017-09\n  affiliations: [gallantries, elixir-europe]\n",
+      to: content + "/CONTRIBUTORS.yaml")
+    for number in 0..<2 {
+      try SiteTestSupport.write(
+        "---\ntitle: Lesson \(number)\ncontributors: [bebatut, \"x/../evil\"]\n---\nText.\n",
+        to: content + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.md")
+    }
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let lesson = try SiteTestSupport.read(page(0))
+    #expect(lesson.contains("<a href=\"../../../../contributors/bebatut.html\">Bérénice Batut</a>"))
+    #expect(lesson.contains("<li>x/../evil</li>"), "an id that cannot name a file is shown, not linked")
+    try SiteTestSupport.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: content + "/contributors/bebatut.svg")
+    _ = try SiteBuilder(configuration: configuration).build()
+    #expect(FileManager.default.fileExists(atPath: site + "/contributors/bebatut.svg"))
+    let person = try SiteTestSupport.read(site + "/contributors/bebatut.html")
+    #expect(person.contains("<img class=\"avatar\" src=\"bebatut.svg\""))
+    #expect(person.contains("Bérénice Batut") && person.contains("https://orcid.org/0000-0001-9852-1987"))
+    #expect(person.contains("elixir-europe"))
+    #expect(person.contains("<a href=\"../topics/topic-a/tutorials/lesson-0/tutorial.html\">Lesson 0</a>"))
+    #expect(person.contains("Lesson 1") && !person.contains("Lesson 2"))
+    #expect(!FileManager.default.fileExists(atPath: site + "/contributors/evil.html"))
+    #expect(SiteTestSupport.wellFormednessError(person) == nil)
+    // A changed name is a change: every lesson shows it.
+    try SiteTestSupport.write("bebatut:\n  name: B. Batut\n", to: content + "/CONTRIBUTORS.yaml")
+    _ = try SiteBuilder(configuration: configuration).build()
+    #expect(try SiteTestSupport.read(page(1)).contains(">B. Batut</a>"))
+  }
+
+  @Test("tags link to a page listing their lessons; zenodo_link and workflows are supporting materials", .timeLimit(.minutes(1)))
+  func tagsAndMaterials() throws {
+    let content = configuration.contentFolder
+    let folder = content + "/topics/topic-a/tutorials/lesson-0"
+    try SiteTestSupport.write(
+      "---\ntitle: Lesson 0\ntags: [Parallel Computing, swift]\nzenodo_link: https://zenodo.org/record/1\n---\nText.\n",
+      to: folder + "/tutorial.md")
+    try SiteTestSupport.write("{}", to: folder + "/workflows/main.ga")
+    try SiteTestSupport.write("---\ntitle: Lesson 1\ntags: [swift]\nzenodo_link: \"javascript:x\"\n---\nText.\n",
+      to: content + "/topics/topic-a/tutorials/lesson-1/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let lesson = try SiteTestSupport.read(page(0))
+    #expect(lesson.contains("<a class=\"tag\" href=\"../../../../tags/parallel-computing.html\">Parallel Computing</a>"))
+    #expect(lesson.contains("<a href=\"https://zenodo.org/record/1\">Input datasets (Zenodo)</a>"))
+    #expect(lesson.contains("<a href=\"workflows/main.ga\">Workflow: main.ga</a>"))
+    #expect(!(try SiteTestSupport.read(page(1))).contains("javascript:"))
+    let swiftTag = try SiteTestSupport.read(site + "/tags/swift.html")
+    #expect(swiftTag.contains("Lesson 0") && swiftTag.contains("Lesson 1") && !swiftTag.contains("Lesson 2"))
+    #expect(swiftTag.contains("href=\"../topics/topic-a/tutorials/lesson-1/tutorial.html\""))
+    #expect(SiteTestSupport.wellFormednessError(swiftTag) == nil)
+  }
+
+  @Test("internal requirements show the tutorials' titles; one that does not exist is a warning, unlinked", .timeLimit(.minutes(1)))
+  func requirementTitles() throws {
+    let content = configuration.contentFolder
+    try SiteTestSupport.write(
+      "---\ntitle: Lesson 0\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, nowhere]\n---\nText.\n",
+      to: content + "/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors)
+    #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("topic-a/nowhere") })
+    let html = try SiteTestSupport.read(page(0))
+    #expect(html.contains("<a href=\"../../../../topics/topic-a/tutorials/lesson-1/tutorial.html\">Lesson 1</a>"))
+    #expect(html.contains("<li>nowhere</li>"))
+  }
+
   @Test("a deleted lesson disappears from the site, the index and the sitemap", .timeLimit(.minutes(1)))
   func aDeletedLessonDisappearsFromThe() throws {
     let builder = SiteBuilder(configuration: configuration)

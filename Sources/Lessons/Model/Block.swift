@@ -27,6 +27,8 @@ public enum Block: Sendable, Hashable {
   case thematicBreak
   /// Where the agenda's `1. TOC` / `{:toc}` stood: the table of contents goes here.
   case tableOfContents
+  /// Where `{% bibliography %}` stood: the cited references go here.
+  case bibliography
 }
 
 /// A heading with its anchor id.

@@ -5,12 +5,16 @@
 public struct Document: Sendable, Hashable {
   /// The top-level blocks, in order.
   public var blocks: [Block]
-  /// The `##` headings outside boxes and without `{:.no_toc}`, in order: what the agenda's `1. TOC` lists.
+  /// The `#` and `##` headings outside boxes and without `{:.no_toc}`, in order: what the agenda's `1. TOC` lists
+  /// (GTN's kramdown has toc_levels 1..2), the `##` ones nested under the `#` before them.
   public var tableOfContents: [HeadingReference]
   /// The abbreviations the body uses, in the order of first use, for the glossary.
   public var usedAbbreviations: [Abbreviation]
   /// Footnotes (`[^label]: text`) in the order of their numbers, for the end of the page.
   public var footnotes: [Footnote]
+  /// The entries `{% cite %}` names, sorted as the list shows them (author, then year): where `{% bibliography %}`
+  /// stands (`Block.bibliography`), else at the end of the page.
+  public var references: [Reference] = []
 
   /// Creates a document.
   public init(

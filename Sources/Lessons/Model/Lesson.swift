@@ -19,6 +19,13 @@ public struct Lesson: Sendable {
   public var cells: [Cell]
   /// Every problem found while parsing; a lesson with an error diagnostic is not built.
   public var diagnostics: [Diagnostic]
+  /// The file's text as read (front matter included), so later steps need not read the file again.
+  public var source: String = ""
+  /// The body the parser read: the file's text with its front matter's lines left empty and its snippets and
+  /// includes expanded. Cells' `fenceLines` are lines of this text; `sourceMap` maps them back to files.
+  public var expandedBody: String = ""
+  /// Where each line of `expandedBody` came from (the identity when nothing was included).
+  public var sourceMap = SourceMap()
 
   /// Creates a lesson.
   public init(

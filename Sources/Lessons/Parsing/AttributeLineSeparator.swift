@@ -47,6 +47,10 @@ struct AttributeLineSeparator {
         let split = splitParagraph(node, depth: depth)
         output += split.nodes
         moved = split.escaped
+      case .htmlBlock:
+        let split = splitHTMLBlock(node, depth: depth)
+        output += split.nodes
+        moved = split.escaped
       default:
         output.append(node)
       }
@@ -121,6 +125,52 @@ struct AttributeLineSeparator {
       line += 1
     }
     flush(endLine: paragraph.endLine, nextLine: line)
+    return (nodes, escaped)
+  }
+
+  /// Splits an HTML block at its attribute lines: CommonMark runs an HTML block on to the next blank line, so
+  /// `</details>` then `{: .question}` keeps the attribute line as HTML, where kramdown applies it.
+  private func splitHTMLBlock(_ block: MarkdownNode, depth: Int) -> (nodes: [MarkdownNode], escaped: [Escaped]) {
+    guard let literal = block.literal, literal.contains("{:") else { return ([block], []) }
+    let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+    var nodes: [MarkdownNode] = []
+    var escaped: [Escaped] = []
+    var pending: [Substring] = []
+    var pendingStart = block.startLine
+    var escaping = false
+    func flush() {
+      guard !pending.isEmpty else { return }
+      var piece = block
+      piece.literal = pending.joined(separator: "\n") + "\n"
+      piece.startLine = pendingStart
+      piece.endLine = pendingStart + pending.count - 1
+      if escaping {
+        escaped.append(Escaped(node: piece, depth: source.quoteDepth(ofLine: pendingStart)))
+      } else {
+        nodes.append(piece)
+      }
+      pending = []
+    }
+    for (offset, text) in lines.enumerated() {
+      let line = block.startLine + offset
+      let trimmed = text.trimmingSpaces
+      if offset > 0, trimmed.hasPrefix("{:"), AttributeListParser.parse(trimmed) != nil {
+        flush()
+        let lineDepth = source.quoteDepth(ofLine: line)
+        let node = MarkdownNode(kind: .customBlock, literal: String(trimmed), startLine: line, startColumn: 1)
+        if lineDepth < depth || escaping {
+          escaping = true
+          escaped.append(Escaped(node: node, depth: lineDepth))
+        } else {
+          nodes.append(node)
+        }
+        pendingStart = line + 1
+      } else if !(text.isEmpty && offset == lines.count - 1) {
+        if pending.isEmpty { pendingStart = line }
+        pending.append(text)
+      }
+    }
+    flush()
     return (nodes, escaped)
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Turns cmark's block tree (after `AttributeLineSeparator`) into GTN `Block`s: boxes, figures, tables, the
@@ -28,6 +29,10 @@ struct BlockTransformer {
           attributeLine = attributeLine ?? nodes[index].startLine
         }
         index += 1
+      }
+      if let parts = markdownInHTML(node) {
+        blocks += parts
+        continue
       }
       if let block = transform(node, attributes: attributes, attributeLine: attributeLine, inBox: inBox) {
         blocks.append(block)
@@ -81,14 +86,19 @@ struct BlockTransformer {
   }
 
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {
-    if !context.footnoteLabels.isEmpty, let first = node.children.first,
-      let marker = FootnoteScanner.definitionMarker(first)
-    {
-      var children = node.children
-      let rest = (first.literal ?? "")[marker.markerEnd...].drop { $0 == " " }
-      children[0].literal = String(rest)
-      context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: node.startLine), node.startLine)
+    if !context.footnoteLabels.isEmpty, let first = node.children.first, FootnoteScanner.definitionMarker(first) != nil {
+      var line = node.startLine
+      for group in FootnoteScanner.definitionGroups(node.children) {
+        guard let head = group.first, let marker = FootnoteScanner.definitionMarker(head) else { continue }
+        var children = Array(group)
+        children[0].literal = String((head.literal ?? "")[marker.markerEnd...].drop { $0 == " " })
+        context.footnoteDefinitions[marker.label] = (inlines.transform(children, line: line), line)
+        line += group.filter { $0.kind == .softBreak || $0.kind == .lineBreak }.count + 1
+      }
       return nil
+    }
+    if node.children.count == 1, let literal = node.children[0].literal, Self.isBibliographyTag(literal) {
+      return .bibliography
     }
     let content = inlines.transform(node.children, line: node.startLine)
     let visible = content.filter { inline in
@@ -97,7 +107,10 @@ struct BlockTransformer {
     }
     if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
-      let captionInlines = inlines.transform([MarkdownNode(kind: .text, literal: caption)], line: node.startLine)
+      // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
+      let parsed = Markdown.parse(caption).children.first
+      let captionNodes = parsed?.kind == .paragraph ? parsed?.children ?? [] : [MarkdownNode(kind: .text, literal: caption)]
+      let captionInlines = inlines.transform(captionNodes, line: node.startLine)
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
     if visible.isEmpty { return nil }
@@ -113,10 +126,19 @@ struct BlockTransformer {
     let content = inlines.transform(node.children, line: node.startLine)
     let text = Self.plainText(content)
     let id = context.headingID(text: text, wanted: attributes.id)
-    if node.headingLevel == 2, !inBox, !attributes.classes.contains("no_toc") {
-      context.tableOfContents.append(HeadingReference(id: id, title: text, level: 2))
+    // GTN's kramdown has toc_levels 1..2: `#` and `##` headings, nested.
+    if node.headingLevel <= 2, !inBox, !attributes.classes.contains("no_toc") {
+      context.tableOfContents.append(HeadingReference(id: id, title: text, level: node.headingLevel))
     }
     return .heading(Heading(level: node.headingLevel, content: content, id: id, attributes: attributes, line: node.startLine))
+  }
+
+  /// `{% bibliography %}` (with jekyll-scholar options such as `--cited`) alone in its paragraph.
+  static func isBibliographyTag(_ text: String) -> Bool {
+    let trimmed = text.trimmingSpaces
+    guard trimmed.hasPrefix("{%"), trimmed.hasSuffix("%}") else { return false }
+    let body = trimmed.dropFirst(2).dropLast(2).trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))
+    return body == "bibliography" || body.hasPrefix("bibliography ")
   }
 
   /// `1. TOC` followed by `{:toc}`: kramdown's marker for "the table of contents goes here".

@@ -29,8 +29,9 @@ struct BoxBuilder {
         let info = title(of: node.children, line: line, headingsCount: true)
         if let type = info.type, info.fromTag || BoxType(type).isKnown {
           let boxType = BoxType(type)
-          context.error(
-            line, "box '\(boxType.name)' is not closed: add a line {: .\(boxType.name)} right after the blockquote")
+          context.warn(
+            line,
+            "box '\(boxType.name)' is not closed: add a line {: .\(boxType.name)} right after the blockquote; rendered as that box")
           return .box(
             Box(type: boxType, title: info.title, content: transformer.transform(info.rest, inBox: true),
               attributes: attributes, line: line, titleIsHeading: !info.fromTag))
@@ -46,8 +47,9 @@ struct BoxBuilder {
     }
     let info = title(of: node.children, line: line, headingsCount: true)
     if info.fromTag, let titleType = info.type, BoxType(titleType) != type {
-      context.error(
-        line, "box opened with <\(titleType)-title> but closed with {: .\(boxClass)} at line \(attributeLine ?? line)")
+      context.warn(
+        line,
+        "box opened with <\(titleType)-title> but closed with {: .\(boxClass)} at line \(attributeLine ?? line); rendered as .\(boxClass)")
     }
     return .box(
       Box(
@@ -88,14 +90,14 @@ struct BoxBuilder {
         if child.kind == .htmlInline, let literal = child.literal, Self.titleTagType(literal, closing: true) != nil {
           closed = true
           if Self.titleTagType(literal, closing: true) != type {
-            context.error(first.startLine, "<\(type)-title> is closed by \(literal)")
+            context.warn(first.startLine, "<\(type)-title> is closed by \(literal)")
           }
           break
         }
         if child.kind == .softBreak || child.kind == .lineBreak { break }
         titleNodes.append(child)
       }
-      if !closed { context.error(first.startLine, "<\(type)-title> is not closed on its line") }
+      if !closed { context.warn(first.startLine, "<\(type)-title> is not closed on its line; the line is the title") }
       info.title = InlineTransformer(context: context).transform(titleNodes, line: first.startLine)
       while index < first.children.count,
         first.children[index].kind == .softBreak || first.children[index].kind == .lineBreak
@@ -123,7 +125,7 @@ struct BoxBuilder {
         let text = afterOpen[..<close.lowerBound].trimmingSpaces
         if !text.isEmpty { info.title = [.text(String(text))] }
       } else {
-        context.error(first.startLine, "<\(type)-title> is not closed")
+        context.warn(first.startLine, "<\(type)-title> is not closed; the box has no title")
       }
       info.rest = Array(children.dropFirst())
     case .heading where headingsCount:

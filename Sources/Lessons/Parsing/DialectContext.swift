@@ -17,6 +17,21 @@ final class DialectContext {
   /// Next suffix to try for each id base, so that many equal headings stay linear.
   private var nextSuffix: [String: Int] = [:]
   private var figureCount = 0
+  /// The entries of the lesson's `tutorial.bib` by key, and the file's path (nil when there is none).
+  var bibliography: [String: Reference] = [:]
+  var bibliographyFile: String?
+  /// Keys `{% cite %}` named, in order of first citation.
+  var citedKeys: [String] = []
+
+  /// The cited references, sorted by label (first author, then year).
+  func citedReferences() -> [Reference] {
+    citedKeys.compactMap { bibliography[$0] }.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
+  }
+
+  /// Branch names of "choose your own tutorial" (`ChooseYourOwnTutorial`).
+  var choices: Set<String> = []
+  /// Lines holding a snippet or include tag already reported by the include expansion (no second warning).
+  var reportedIncludeLines: Set<Int> = []
   /// Labels of the footnotes the lesson defines (`[^label]: …`), found before the body is transformed.
   var footnoteLabels: Set<String> = []
   /// Footnote contents by label, as their definitions are transformed.
@@ -118,6 +133,16 @@ final class DialectContext {
       }
     }
     return result
+  }
+
+  /// Checks relative links against the content folder (nil: links are not checked).
+  var links = LinkChecker(contentRoot: nil, folder: "")
+
+  /// Warns when a relative link leads nowhere in the site.
+  func checkLink(_ url: String, line: Int) {
+    if let missing = links.missingTarget(url) {
+      warn(line, "link '\(url)' leads nowhere in the site (nothing at \(missing))")
+    }
   }
 
   /// Warns when a relative image path does not name a file beside the tutorial.

@@ -7,13 +7,30 @@ enum FootnoteScanner {
   static func labels(in nodes: [MarkdownNode]) -> Set<String> {
     var labels: Set<String> = []
     for node in nodes {
-      if node.kind == .paragraph, let first = node.children.first, let label = definitionLabel(first) {
-        labels.insert(label)
+      if node.kind == .paragraph, let first = node.children.first, definitionLabel(first) != nil {
+        for group in definitionGroups(node.children) {
+          if let label = group.first.flatMap(definitionLabel) { labels.insert(label) }
+        }
       } else if node.kind.isBlock {
         labels.formUnion(Self.labels(in: node.children))
       }
     }
     return labels
+  }
+
+  /// A paragraph of definitions on consecutive lines (`[^1]: a` then `[^2]: b`) cut into one group of inlines per
+  /// definition, as kramdown reads them; each group starts with its `[^label]:` text.
+  static func definitionGroups(_ children: [MarkdownNode]) -> [ArraySlice<MarkdownNode>] {
+    var groups: [ArraySlice<MarkdownNode>] = []
+    var start = 0
+    for index in children.indices.dropFirst() where children[index - 1].kind == .softBreak || children[index - 1].kind == .lineBreak {
+      if definitionMarker(children[index]) != nil {
+        groups.append(children[start..<(index - 1)])
+        start = index
+      }
+    }
+    groups.append(children[start...])
+    return groups
   }
 
   /// The label of `[^label]:` at the start of a paragraph's first text node, with the length of the marker.

@@ -64,6 +64,7 @@ struct InlineTransformer {
         }
         output.append(.footnoteReference(label: label, number: context.footnoteNumber(label)))
       case .link:
+        context.checkLink(node.url ?? "", line: line)
         output.append(.link(url: node.url ?? "", title: node.title, content: transform(node.children, line: line)))
       case .image:
         let url = node.url ?? ""

@@ -9,20 +9,20 @@ import Markdown
 public enum LessonParser {
   /// Parses the tutorial at `file`; `relativePath` is its folder relative to the content root.
   /// Problems are reported in `Lesson.diagnostics`; this only throws (`LessonParserError`) when the file cannot be
-  /// read at all.
-  public static func parse(file: String, relativePath: String) throws -> Lesson {
+  /// read at all. `site` holds the site settings snippets read as `{{ site.x }}`.
+  public static func parse(file: String, relativePath: String, site: [String: String] = [:]) throws -> Lesson {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
       throw LessonParserError(file: file, reason: "cannot read the file: \(error.localizedDescription)")
     }
-    return parse(data: data, file: file, relativePath: relativePath)
+    return parse(data: data, file: file, relativePath: relativePath, site: site)
   }
 
   /// Parses lesson text already in memory (what `parse(file:relativePath:)` does after reading), for tests and
   /// tools; `file` names the lesson in diagnostics and locates its images.
-  public static func parse(data: Data, file: String, relativePath: String) -> Lesson {
+  public static func parse(data: Data, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
     var diagnostics: [Diagnostic] = []
     let text: String
     if let decoded = String(validatingUTF8Data: data) {
@@ -32,15 +32,17 @@ public enum LessonParser {
       diagnostics.append(Diagnostic(.error, file: file, line: line, "the file is not valid UTF-8"))
       text = String(decoding: data, as: UTF8.self)
     }
-    return parse(text: text, file: file, relativePath: relativePath, diagnostics: diagnostics)
+    return parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: diagnostics)
   }
 
   /// Parses lesson text.
-  public static func parse(text: String, file: String, relativePath: String) -> Lesson {
-    parse(text: text, file: file, relativePath: relativePath, diagnostics: [])
+  public static func parse(text: String, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
+    parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: [])
   }
 
-  private static func parse(text: String, file: String, relativePath: String, diagnostics: [Diagnostic]) -> Lesson {
+  private static func parse(
+    text: String, file: String, relativePath: String, site: [String: String], diagnostics: [Diagnostic]
+  ) -> Lesson {
     var diagnostics = diagnostics
     let parts = relativePath.split(separator: "/").map(String.init)
     let slug = parts.last ?? ""
@@ -56,18 +58,59 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    let body = SiteLinkRewriter.rewrite(split.body, relativePath: relativePath)
+    let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
+    let root = contentRoot(file: file, relativePath: relativePath)
+    let prepared = PreparedBody.prepare(split.body, file: file, root: root, scope: scope)
+    let expandedBody = prepared.text
+    let sourceMap = prepared.map
+    diagnostics += prepared.diagnostics
+    let kramdown = KramdownLinePass.apply(expandedBody, scope: scope)
+    let body = SiteLinkRewriter.rewrite(kramdown.body, relativePath: relativePath)
     let source = SourceLines(body)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
+    context.reportedIncludeLines = prepared.reportedLines
+    context.choices = prepared.choices
+    context.links = LinkChecker(contentRoot: root, folder: context.folder)
+    for problem in kramdown.problems { context.warn(problem.line, problem.message) }
+    diagnostics += Bibliography.load(besides: file, contentRoot: root, into: context)
     let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
-    let document = Document(
+    var document = Document(
       blocks: blocks, tableOfContents: context.tableOfContents, usedAbbreviations: context.usedAbbreviations,
       footnotes: context.footnotes())
-    return Lesson(
+    document.references = context.citedReferences()
+    var cells = context.cells
+    for index in cells.indices {
+      let origin = sourceMap.origin(of: cells[index].line, in: file)
+      if origin.file == file { cells[index].line = origin.line }
+    }
+    var lesson = Lesson(
       file: file, relativePath: relativePath, topic: topic, slug: slug, frontMatter: frontMatter, document: document,
-      cells: context.cells, diagnostics: sortedByLine(diagnostics + context.diagnostics))
+      cells: cells, diagnostics: sortedByLine(diagnostics + context.diagnostics.map(sourceMap.mapped)))
+    lesson.source = text
+    lesson.expandedBody = expandedBody
+    lesson.sourceMap = sourceMap
+    return lesson
+  }
+
+  /// The content root: the lesson's folder without its `relativePath`; nil when the file is not laid out so
+  /// (a lesson parsed on its own), and then nothing is included.
+  static func contentRoot(file: String, relativePath: String) -> String? {
+    let folder = (file as NSString).deletingLastPathComponent
+    guard !relativePath.isEmpty else { return folder.isEmpty ? "." : folder }
+    if folder == relativePath { return "." }
+    guard folder.hasSuffix("/" + relativePath) else { return nil }
+    let root = String(folder.dropLast(relativePath.count + 1))
+    return root.isEmpty ? "/" : root
+  }
+
+  /// The front matter's title of lesson text, without parsing the body (another lesson's title for a link to it);
+  /// nil when the text has no readable front matter or no title.
+  public static func title(of text: String) -> String? {
+    guard let yaml = FrontMatterSplitter.split(text).yaml else { return nil }
+    let (frontMatter, problems) = FrontMatterParser.parse(yaml, firstLine: 2, file: "", fallbackTitle: "")
+    return problems.isEmpty && !frontMatter.title.isEmpty ? frontMatter.title : nil
   }
 
   /// Diagnostics in file order (whole-file ones first); the passes find them in tree order.

@@ -20,14 +20,26 @@ enum LiquidTag {
       return tool(body.drop(while: { $0 == " " || $0 == "\t" }).dropFirst(4), line: line, context: context)
     case "snippet", "include":
       let path = words.count >= 2 ? String(words[1]) : ""
-      context.warn(line, "{% \(name) \(path) %}: snippet files are not available; shown as a note")
+      if !context.reportedIncludeLines.contains(line) {
+        context.warn(line, "{% \(name) \(path) %}: not expanded (only a tag alone on its line, in a lesson under a content folder, is); shown as a note")
+      }
       return .snippet(path)
     case "cite":
-      guard words.count >= 2 else {
+      let keys = words.dropFirst().filter { !$0.hasPrefix("--") }.map(String.init)
+      guard !keys.isEmpty else {
         context.warn(line, "{% cite %} needs a key")
         return nil
       }
-      return .citation(String(words[1]))
+      for key in keys {
+        if context.bibliography[key] != nil {
+          if !context.citedKeys.contains(key) { context.citedKeys.append(key) }
+        } else if let bib = context.bibliographyFile {
+          context.warn(line, "{% cite \(key) %}: no entry '\(key)' in \(bib); the key is shown")
+        } else {
+          context.warn(line, "{% cite \(key) %}: no tutorial.bib beside the lesson; the key is shown")
+        }
+      }
+      return .citation(keys.joined(separator: " "))
     case "raw", "endraw", "comment", "endcomment":
       return nil
     default:

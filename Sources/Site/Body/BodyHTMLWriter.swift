@@ -10,6 +10,10 @@ struct BodyHTMLWriter {
   var currentLine: Int?
   /// Footnotes already referenced (only the first reference carries the id the back link points to).
   var referencedFootnotes: Set<String> = []
+  /// True once the references list is written (where `{% bibliography %}` stands, else at the end).
+  var referencesWritten = false
+  /// Where `{% tool %}` links go (see `BodyRenderer.render`).
+  var galaxyURL: String?
 
   /// Writes the footnotes section at the end of the body.
   mutating func writeFootnotes(_ footnotes: [Footnote]) {
@@ -117,6 +121,8 @@ struct BodyHTMLWriter {
       html += "<hr />\n"
     case .tableOfContents:
       writeTableOfContents()
+    case .bibliography:
+      writeReferences()
     }
   }
 
@@ -200,15 +206,30 @@ struct BodyHTMLWriter {
 
   private mutating func writeTableOfContents() {
     let entries = lesson.document.tableOfContents
-    guard !entries.isEmpty else { return }
+    guard let top = entries.map(\.level).min() else { return }
+    // `##` entries nest in the `#` entry before them; one before any `#` stands at the top level.
     html += "<ol class=\"toc\">\n"
+    var itemOpen = false
+    var nestedOpen = false
     for entry in entries {
+      let nested = entry.level > top && itemOpen
+      if !nested {
+        if nestedOpen { html += "</ol>\n" }
+        if itemOpen { html += "</li>\n" }
+        nestedOpen = false
+      } else if !nestedOpen {
+        html += "\n<ol>\n"
+        nestedOpen = true
+      }
       html += "<li><a href=\"#"
       HTMLEscaping.escape(entry.id, into: &html)
       html += "\">"
       HTMLEscaping.escape(entry.title, into: &html)
-      html += "</a></li>\n"
+      html += "</a>"
+      if nested { html += "</li>\n" } else { itemOpen = true }
     }
+    if nestedOpen { html += "</ol>\n" }
+    if itemOpen { html += "</li>\n" }
     html += "</ol>\n"
   }
 

@@ -29,10 +29,13 @@ public struct TableOfContentsEntry: Sendable, Hashable {
   public var id: String
   /// The heading's plain text.
   public var title: String
+  /// 1 for `#`, 2 for `##`: the page's agenda indents the second level.
+  public var level: Int
   /// Creates an entry.
-  public init(id: String, title: String) {
+  public init(id: String, title: String, level: Int = 2) {
     self.id = id
     self.title = title
+    self.level = level
   }
 }
 
@@ -44,16 +47,19 @@ public struct TableOfContentsEntry: Sendable, Hashable {
 public enum BodyRenderer {
   /// Renders `lesson.document`; `cellHTML` gives the HTML that stands for each Swift cell (its code, output,
   /// timing and charts), so that the body renderer needs to know nothing of execution.
-  public static func render(_ lesson: Lesson, cellHTML: (Cell) -> String) -> RenderedBody {
+  /// `galaxyURL` is the Galaxy server `{% tool %}` links open the tool on (none: the tool id is shown).
+  public static func render(_ lesson: Lesson, galaxyURL: String? = nil, cellHTML: (Cell) -> String) -> RenderedBody {
     let (html, diagnostics) = withoutActuallyEscaping(cellHTML) { cellHTML in
       var writer = BodyHTMLWriter(lesson: lesson, cellHTML: cellHTML)
+      writer.galaxyURL = galaxyURL
       writer.write(lesson.document.blocks)
       writer.writeFootnotes(lesson.document.footnotes)
+      writer.writeReferences()
       return (writer.html, writer.diagnostics)
     }
     return RenderedBody(
       html: html,
-      tableOfContents: lesson.document.tableOfContents.map { TableOfContentsEntry(id: $0.id, title: $0.title) },
+      tableOfContents: lesson.document.tableOfContents.map { TableOfContentsEntry(id: $0.id, title: $0.title, level: $0.level) },
       glossary: lesson.document.usedAbbreviations, diagnostics: diagnostics)
   }
 }

@@ -45,19 +45,14 @@ extension BodyHTMLWriter {
     case .icon(let name, let line):
       if !Icons.isKnown(name) {
         diagnostics.append(
-          Diagnostic(.warning, file: lesson.file, line: line, "unknown icon '\(name)'; a generic icon is shown"))
+          lesson.sourceMap.mapped(
+            Diagnostic(.warning, file: lesson.file, line: line, "unknown icon '\(name)'; a generic icon is shown")))
       }
       html += "<span class=\"icon-wrap\">"
       Icons.append(name, to: &html)
       html += "</span>"
     case .tool(let label, let id):
-      html += "<span class=\"tool\" title=\""
-      HTMLEscaping.escape(id, into: &html)
-      html += "\">"
-      Icons.append("tool", label: "Tool:", to: &html)
-      html += " <strong>"
-      HTMLEscaping.escape(label, into: &html)
-      html += "</strong></span>"
+      writeTool(label: label, id: id)
     case .abbreviation(let abbreviation, let firstUse):
       if firstUse {
         HTMLEscaping.escape(abbreviation.expansion, into: &html)
@@ -71,10 +66,8 @@ extension BodyHTMLWriter {
         HTMLEscaping.escape(abbreviation.short, into: &html)
         html += "</abbr>"
       }
-    case .citation(let key):
-      html += "<cite class=\"citation\">"
-      HTMLEscaping.escape(key, into: &html)
-      html += "</cite>"
+    case .citation(let keys):
+      writeCitation(keys)
     case .math(let tex):
       html += "<span class=\"math\">"
       HTMLEscaping.escape(tex, into: &html)

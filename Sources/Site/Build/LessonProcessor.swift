@@ -11,6 +11,10 @@ struct LessonProcessor: Sendable {
   var strict: Bool
   /// Topic folder name → title, for the breadcrumbs.
   var topicTitles: [String: String]
+  /// Topic folder name → its FAQs, linked from its lessons.
+  var topicFAQs: [String: [FAQLink]] = [:]
+  /// Full names and pages of contributors (`CONTRIBUTORS.yaml`).
+  var people = ContributorDirectory()
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
   var execution: ExecutionOptions?
   /// The content folder: files are copied only while their real path lies inside it.
@@ -29,7 +33,7 @@ struct LessonProcessor: Sendable {
     var outcome = Outcome(source: source, record: nil, diagnostics: [])
     let lesson: Lesson
     do {
-      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath)
+      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath, site: site.liquidVariables)
     } catch {
       outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
       return outcome
@@ -49,7 +53,7 @@ struct LessonProcessor: Sendable {
       outcome.diagnostics += problems
     }
     let cellResults = Dictionary((results?.cells ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-    let body = BodyRenderer.render(lesson) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
+    let body = BodyRenderer.render(lesson, galaxyURL: site.galaxyURL) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
     outcome.diagnostics += body.diagnostics
     outcome = finish(outcome)
     guard !hasErrors(outcome.diagnostics) else { return outcome }
@@ -63,10 +67,13 @@ struct LessonProcessor: Sendable {
         outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
       }
     }
+    let required = RequirementTitles.resolve(lesson, root: contentRoot)
+    outcome.diagnostics += required.diagnostics
     let page = TutorialPage(
       lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
       site: site,
-      topicTitle: topicTitles[source.topic] ?? source.topic)
+      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [], people: people,
+      requirementTitles: required.titles)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
@@ -80,7 +87,12 @@ struct LessonProcessor: Sendable {
         }
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
-          try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
+          if let slides = try slidesPage(asset, source: source) {
+            try FileSystem.write(slides.html, to: staging + "/" + target)
+            outcome.diagnostics += slides.diagnostics
+          } else {
+            try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
+          }
           outputs.append(target)
         }
       } catch {
@@ -92,7 +104,8 @@ struct LessonProcessor: Sendable {
     outcome.record = BuildManifest.Lesson(
       inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
-        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft),
+        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
+        contributors: front.everyContributor, tags: front.tags),
       warnings: outcome.diagnostics.filter { $0.severity == .warning })
     return outcome
   }

@@ -12,9 +12,11 @@ extension SiteBuilder {
     let templates = try TemplateSet(folder: configuration.templatesFolder)
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
+    let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
+    let people = ContributorDirectory.load(contentRoot: configuration.contentFolder, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
-      execution: nil, contentRoot: inventory.root)
+      topicFAQs: faqs.linksByTopic, people: people, execution: nil, contentRoot: inventory.root)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
       processor.process($0, staging: nil)
     }) {

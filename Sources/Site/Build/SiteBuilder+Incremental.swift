@@ -9,9 +9,21 @@ extension SiteBuilder {
     guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
+    var includes: [String: FileSystem.Status] = [:]
+    var refused: [Diagnostic] = []  // links out of the content folder are never read by includes either
+    for folder in ["snippets", "_includes", "contributors"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
+      let path = configuration.contentFolder + "/" + folder
+      guard try FileSystem.status(path)?.isDirectory == true else { continue }
+      let statuses = try ContentScanner.statuses(under: path, prefix: folder + "/", root: inventory.root, refused: &refused)
+      includes.merge(statuses) { first, _ in first }
+    }
+    // Every lesson shows its contributors' names from CONTRIBUTORS.yaml.
+    if let status = try FileSystem.status(configuration.contentFolder + "/" + ContributorDirectory.fileName) {
+      includes[ContributorDirectory.fileName] = status
+    }
     return BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
-      siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
+      includes: includes, siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
   }
 
   func isUpToDate(

@@ -46,6 +46,8 @@ public struct SiteBuilder: Sendable {
     let templates = try TemplateSet(folder: configuration.templatesFolder)
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
+    let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
+    let people = ContributorDirectory.load(contentRoot: configuration.contentFolder, diagnostics: &report.diagnostics)
 
     try checkOutputIsSafeToReplace()
     let staging = try StagingFolder(output: configuration.outputFolder)
@@ -74,7 +76,8 @@ public struct SiteBuilder: Sendable {
       report.diagnostics += unknownRefreshNames(scanned) + refusedLinks(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
-        topicTitles: metadata.mapValues(\.title), execution: configuration.execution, contentRoot: inventory.root)
+        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, people: people, execution: configuration.execution,
+        contentRoot: inventory.root)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)
       }
@@ -90,7 +93,8 @@ public struct SiteBuilder: Sendable {
       report.disabled = records.values.count { $0.summary == nil }
 
       let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
-        inventory: inventory, records: records, metadata: metadata, templatesFolder: configuration.templatesFolder)
+        inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
+        templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)

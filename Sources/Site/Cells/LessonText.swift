@@ -6,34 +6,26 @@ import Lessons
 /// Lines that only mean something to the site builder are left out, since Jupyter would show them as they are:
 /// kramdown attribute lines (`{: .question}`, `> {:toc}`) and the agenda's `1. TOC`.
 struct LessonText {
-  /// The file's lines, 1-based as the cells' `fenceLines` are: `lines[0]` is unused.
+  /// The lines of the text the parser read, 1-based as the cells' `fenceLines` are: `lines[0]` is unused.
   private let lines: [Substring]
-  /// The first line after the front matter.
-  private let bodyStart: Int
   private let fences: [ClosedRange<Int>]
 
-  /// Nil when the file cannot be read or a cell does not know its fence lines: the notebook then holds code only.
+  /// Nil when the lesson carries no parsed text or a cell does not know its fence lines: the notebook then holds
+  /// code only.
+  ///
+  /// The text is `Lesson.expandedBody` (the front matter's lines left empty, snippets expanded, as GTN's notebooks
+  /// show them), so the file is not read a second time and the cells' fence lines match it.
   init?(lesson: Lesson) {
     let ranges = lesson.cells.compactMap(\.fenceLines)
-    guard ranges.count == lesson.cells.count,
-      let text = try? String(contentsOfFile: lesson.file, encoding: .utf8)
-    else { return nil }
-    let all: [Substring] = [""] + text.split(separator: "\n", omittingEmptySubsequences: false)
-    var start = 1
-    if all.count > 1, all[1].trimmingCharacters(in: .whitespaces) == "---",
-      let close = all.indices.dropFirst(2).first(where: { ["---", "..."].contains(all[$0].trimmingCharacters(in: .whitespaces)) })
-    {
-      start = close + 1
-    }
-    lines = all
+    guard ranges.count == lesson.cells.count, !lesson.expandedBody.isEmpty else { return nil }
+    lines = [""] + lesson.expandedBody.split(separator: "\n", omittingEmptySubsequences: false)
     fences = ranges
-    bodyStart = start
   }
 
   /// The Markdown between the previous cell (or the front matter) and cell `index`; `index == cells.count` gives
   /// the text after the last cell. Nil when there is nothing but blank lines.
   func markdown(before index: Int) -> String? {
-    let from = index == 0 ? bodyStart : fences[index - 1].upperBound + 1
+    let from = index == 0 ? 1 : fences[index - 1].upperBound + 1
     let to = index < fences.count ? fences[index].lowerBound - 1 : lines.count - 1
     guard from <= to, from >= 1, to < lines.count else { return nil }
     let kept = lines[from...to].filter { !Self.isBuilderOnly($0) }

@@ -24,8 +24,9 @@ public enum NotebookExport {
       cells.append(NotebookCell(cellType: "markdown", id: "stamp", source: lines(of: note), executionCount: nil, outputs: nil))
     }
     let text = LessonText(lesson: lesson)
+    var cleaner = NotebookMarkdown(lesson: lesson)
     for cell in lesson.cells {
-      if let markdown = text?.markdown(before: cell.index) {
+      if let markdown = text?.markdown(before: cell.index).flatMap({ cleaner.cleanCell($0) }) {
         cells.append(
           NotebookCell(cellType: "markdown", id: "text-\(cell.index + 1)", source: lines(of: markdown), executionCount: nil, outputs: nil))
       }
@@ -36,7 +37,7 @@ public enum NotebookExport {
           cellType: "code", id: "cell-\(cell.index + 1)", source: lines(of: cell.code),
           executionCount: ran ? cell.index + 1 : nil, outputs: outputs(result, cellIndex: cell.index)))
     }
-    if let markdown = text?.markdown(before: lesson.cells.count) {
+    if let markdown = text?.markdown(before: lesson.cells.count).flatMap({ cleaner.cleanCell($0) }) {
       cells.append(NotebookCell(cellType: "markdown", id: "text-end", source: lines(of: markdown), executionCount: nil, outputs: nil))
     }
     let notebook = Notebook(

@@ -29,6 +29,23 @@ enum YAMLFile {
     return result
   }
 
+  /// A mapping of mappings (`CONTRIBUTORS.yaml`: id → fields): each inner mapping's scalars and lists of scalars.
+  static func nestedStrings(at path: String) throws(SiteError) -> [String: (values: [String: String], lists: [String: [String]])] {
+    var result: [String: (values: [String: String], lists: [String: [String]])] = [:]
+    for (key, value) in try mapping(at: path) {
+      guard let id = key.scalar?.string, let inner = value.mapping else { continue }
+      var values: [String: String] = [:]
+      var lists: [String: [String]] = [:]
+      for (field, item) in inner {
+        guard let name = field.scalar?.string else { continue }
+        if let text = scalarText(item) { values[name] = ControlPictures.replacing(in: text) }
+        if let items = item.sequence { lists[name] = items.compactMap(scalarText).map(ControlPictures.replacing(in:)) }
+      }
+      result[ControlPictures.replacing(in: id)] = (values, lists)
+    }
+    return result
+  }
+
   /// The top-level mapping in `path` (empty for an empty file), read within the limits.
   private static func mapping(at path: String) throws(SiteError) -> Node.Mapping {
     let data = try FileSystem.read(path)

@@ -16,6 +16,9 @@ struct BuildManifest: Codable, Sendable {
     /// The builder's version and executable (size and time), so that a new builder renders everything again.
     var builder: String
     var templates: [String: FileSystem.Status]
+    /// The files lessons may include from the content root (`faqs/`, `snippets/`, `_includes/`) and the topics'
+    /// FAQs: a changed FAQ renders every lesson again, since any lesson may show or link it.
+    var includes: [String: FileSystem.Status]
     var siteFile: FileSystem.Status?
     var baseURL: String?
     var strict: Bool
@@ -27,6 +30,10 @@ struct BuildManifest: Codable, Sendable {
     var level: String?
     var minutes: Int?
     var draft: Bool
+    /// Everyone the lesson names as contributor or in a contribution role, for the contributor pages.
+    var contributors: [String]? = nil
+    /// The lesson's `tags`, for the tag pages.
+    var tags: [String]? = nil
   }
 
   /// One lesson of the last build.

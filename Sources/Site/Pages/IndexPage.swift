@@ -15,6 +15,8 @@ struct ListedTopic: Sendable {
   var name: String
   var metadata: TopicMetadata
   var lessons: [ListedLesson]
+  /// The topic's FAQs (`topics/<topic>/faqs/*.md`).
+  var faqs: [FAQLink] = []
 }
 
 /// The Mustache contexts of the index page (`index.mustache`) and of a topic's page (`topic.mustache`).
@@ -51,7 +53,12 @@ enum IndexPage {
         return entry
       },
     ]
-    if let summary = listed.metadata.summary { context["summary"] = summary }
+    context["faqs"] = listed.faqs.map { ["title": $0.title, "link": root + $0.pagePath] }
+    context["hasFaqs"] = !listed.faqs.isEmpty
+    if let summary = listed.metadata.summary {
+      context["summary"] = summary
+      context["summaryHTML"] = TopicSummary.html(summary, topic: listed.name)
+    }
     return context
   }
 }

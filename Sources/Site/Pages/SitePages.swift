@@ -13,7 +13,7 @@ struct SitePages {
   @discardableResult
   func write(
     inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
-    templatesFolder: String
+    faqs: FAQCatalog = FAQCatalog(), people: ContributorDirectory = ContributorDirectory(), templatesFolder: String
   ) throws(SiteError) -> [String] {
     var written: [String] = []
     var topics: [ListedTopic] = []
@@ -23,7 +23,7 @@ struct SitePages {
         guard let summary = records[source.relativePath]?.summary, !summary.draft else { return nil }
         return ListedLesson(topic: topic.name, relativePath: source.relativePath, summary: summary)
       }.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
-      topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons))
+      topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons, faqs: faqs.links(topic: topic.name)))
       for image in topic.images.keys {
         try FileSystem.copy(
           topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
@@ -32,17 +32,24 @@ struct SitePages {
     }
     topics.sort { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
 
+    let faqPages = try FAQPages.write(
+      faqs, templates: templates, site: site, topicTitles: metadata.mapValues(\.title), staging: staging)
     var pages = ["index.html"]
     try FileSystem.write(templates.page("index", context: IndexPage.context(topics: topics, site: site)), to: staging + "/index.html")
     if templates.names.contains("topic") {
-      for topic in topics where !topic.lessons.isEmpty {
+      for topic in topics where !topic.lessons.isEmpty || !topic.faqs.isEmpty {
         let path = "topics/\(topic.name)/index.html"
         try FileSystem.write(
           templates.page("topic", context: IndexPage.topicContext(topic, site: site)), to: staging + "/" + path)
         pages.append(path)
       }
     }
-    pages += topics.flatMap { $0.lessons.map(\.pagePath) }
+    let contributorPages = try ContributorPages.write(
+      lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging,
+      root: inventory.root)
+    let tagPages = try TagPages.write(
+      lessons: topics.flatMap(\.lessons), templates: templates, site: site, staging: staging)
+    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages + tagPages
     try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
     written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
 

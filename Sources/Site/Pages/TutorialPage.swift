@@ -18,6 +18,13 @@ struct TutorialPage {
   var site: SiteSettings
   /// The topic's title from its metadata.yaml (its folder name when it has none).
   var topicTitle: String
+  /// The topic's FAQs, linked from the page.
+  var faqs: [FAQLink] = []
+  /// Contributors' full names and pages.
+  var people = ContributorDirectory()
+  /// `topic/slug` → title of the tutorials internal requirements name (those missing are shown unlinked); nil
+  /// when not looked up (every one is then linked and shown by folder name).
+  var requirementTitles: [String: String]?
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -35,40 +42,63 @@ struct TutorialPage {
       "questions": front.questions.map(InlineMarkup.html),
       "objectives": front.objectives.map(InlineMarkup.html),
       "keyPoints": front.keyPoints.map(InlineMarkup.html),
-      "tags": front.tags,
+      "tags": front.tags.map { tag -> [String: Any] in
+        var entry: [String: Any] = ["name": tag]
+        if let path = TagPages.pagePath(tag) { entry["link"] = root + path }
+        return entry
+      },
+      "materials": supportingMaterials(),
       "draft": front.draft,
-      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title] },
+      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
       // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
       "agendaInBody": body.html.contains("box-agenda"),
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
-      "contributors": front.contributors,
-      "contributions": contributions(front.contributions),
+      "contributors": front.contributors.map { people.entry($0, root: root) },
+      "contributions": contributions(front.contributions, root: root),
       "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
       "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
+      "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
     ]
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp"] {
+    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags", "materials"] {
       let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
       context[flag] = ((context[key] as? [Any])?.isEmpty == false)
     }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
       || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil
+      || !front.tags.isEmpty || (context["hasMaterials"] as? Bool == true)
     if let level = front.level { context["level"] = level }
     if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
     return context
   }
 
-  private func contributions(_ roles: [String: [String]]) -> [[String: Any]] {
+  private func contributions(_ roles: [String: [String]], root: String) -> [[String: Any]] {
     let known = Self.roleOrder.filter { roles[$0] != nil }
     let others = roles.keys.filter { !Self.roleOrder.contains($0) }.sorted()
     return (known + others).map { role in
-      ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": roles[role] ?? []]
+      ["role": role.prefix(1).uppercased() + role.dropFirst(), "people": (roles[role] ?? []).map { people.entry($0, root: root) }]
     }
+  }
+
+  /// GTN's supporting materials: the input datasets (`zenodo_link`, http(s) only), workflows beside the lesson
+  /// (`workflows/*.ga`, `*.gxwf.yml`) and its slides.
+  private func supportingMaterials() -> [[String: Any]] {
+    var materials: [[String: Any]] = []
+    if let zenodo = lesson.frontMatter.zenodoLink, zenodo.hasPrefix("https://") || zenodo.hasPrefix("http://") {
+      materials.append(["title": "Input datasets (Zenodo)", "link": zenodo])
+    }
+    for asset in assets.sorted() where asset.hasPrefix("workflows/") && (asset.hasSuffix(".ga") || asset.hasSuffix(".gxwf.yml")) {
+      materials.append(["title": "Workflow: " + (asset.split(separator: "/").last.map(String.init) ?? asset), "link": asset])
+    }
+    for asset in assets.sorted() where !asset.contains("/") && asset.hasPrefix("slides") && asset.hasSuffix(".html") {
+      materials.append(["title": "Slides", "link": asset])
+    }
+    return materials
   }
 
   /// Links for one `requirements`/`follow_up_training` entry: internal ones point at the other tutorials' pages.
@@ -78,7 +108,9 @@ struct TutorialPage {
       let topic = requirement.topicName ?? lesson.topic
       return requirement.tutorials.map { slug in
         let path = "topics/\(URLPath.encodeSegment(topic))/tutorials/\(URLPath.encodeSegment(slug))/tutorial.html"
-        return ["title": slug, "link": root + path]
+        guard let titles = requirementTitles else { return ["title": slug, "link": root + path] }
+        guard let title = titles["\(topic)/\(slug)"] else { return ["title": slug] }
+        return ["title": title, "link": root + path]
       }
     case "external":
       var entry: [String: Any] = ["title": requirement.title ?? requirement.link ?? "external material"]

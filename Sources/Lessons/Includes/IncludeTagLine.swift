@@ -1,0 +1,34 @@
+/// A line that is only a `{% snippet path key="value" %}` or `{% include path %}` tag, after the blockquote markers
+/// and indentation that place it in a box or a list item.
+struct IncludeTagLine: Equatable {
+  /// `snippet` or `include`.
+  var name: String
+  /// The path as written (`faqs/galaxy/datasets_import_via_link.md`).
+  var path: String
+  /// The parameters (`datatype="csv"` → `datatype: csv`); unquoted values are looked up in `scope`.
+  var parameters: [String: String]
+  /// What comes before the tag (`> `, `>    `): every line the tag becomes gets it, so the content stays where the
+  /// tag stood.
+  var prefix: String
+
+  /// The tag on `line`, or nil when the line is something else.
+  static func parse(_ line: Substring, scope: LiquidScope) -> IncludeTagLine? {
+    let prefix = line.prefix(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+    let rest = line[prefix.endIndex...].trimmingSpaces
+    guard rest.hasPrefix("{%"), rest.hasSuffix("%}"), rest.count > 4 else { return nil }
+    var body = rest.dropFirst(2).dropLast(2)
+    if body.first == "-" { body = body.dropFirst() }
+    if body.last == "-" { body = body.dropLast() }
+    guard !body.contains("%}"), !body.contains("{%") else { return nil }
+    let words = LiquidExpression.tokens(body)
+    guard words.count >= 2, words[0] == "snippet" || words[0] == "include" else { return nil }
+    var parameters: [String: String] = [:]
+    for word in words.dropFirst(2) {
+      guard let equals = word.firstIndex(of: "=") else { continue }
+      let key = String(word[..<equals])
+      let value = LiquidExpression.operand(String(word[word.index(after: equals)...]), scope: scope)
+      parameters[key] = value.rendered
+    }
+    return IncludeTagLine(name: words[0], path: words[1], parameters: parameters, prefix: String(prefix))
+  }
+}

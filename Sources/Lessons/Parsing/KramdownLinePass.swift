@@ -1,0 +1,89 @@
+/// Line-level fixes that make cmark read a body as GTN's kramdown does, without adding or removing a line (line
+/// numbers stay the file's):
+///
+/// - a `---` line right after an attribute line (`{: .hands_on}` then `---`) is a rule, not the underline of a
+///   setext heading whose text would be the attribute line (kramdown has no lazy setext headings there): it is
+///   written `***`, which cmark also reads as a rule;
+/// - `{{ page.x }}` and `{{ site.x }}` inside fenced code are substituted, as Jekyll's Liquid runs before the
+///   Markdown (unless inside `{% raw %}`);
+/// - a code fence still open at the end of the file is reported (cmark silently makes the rest of the file code).
+enum KramdownLinePass {
+  /// The rewritten body and the problems found (line, message).
+  static func apply(_ body: String, scope: LiquidScope) -> (body: String, problems: [(line: Int, message: String)]) {
+    let lines = SourceLines.lines(of: body[...])
+    var changes: [Int: String] = [:]
+    var problems: [(line: Int, message: String)] = []
+    var fence: (marker: Substring, line: Int)?
+    var inRaw = false
+    for index in lines.indices {
+      let line = lines[index]
+      let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+      let hasLiquid = line.containsBytes("{%")
+      if hasLiquid, line.containsBytes("raw") {
+        if line.containsBytes("{% raw %}") || line.containsBytes("{%raw%}") || line.containsBytes("{%- raw") { inRaw = true }
+        if line.containsBytes("endraw") { inRaw = false }
+      }
+      guard let first = content.utf8.first else { continue }
+      if let open = fence {
+        if content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
+          fence = nil
+        } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(String(line), scope: scope) {
+          changes[index] = substituted
+        }
+        continue
+      }
+      if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), content.hasPrefix("```") || content.hasPrefix("~~~") {
+        fence = (content.prefix(while: { $0 == content.first }), index + 1)
+        continue
+      }
+      if first == UInt8(ascii: "-"), index > 0, isDashRule(content), isAttributeLine(lines[index - 1]) {
+        let prefix = line.prefix(line.count - content.count)
+        changes[index] = prefix + String(content.map { $0 == "-" ? "*" : $0 })
+      }
+    }
+    if let open = fence {
+      problems.append((open.line, "code fence \(open.marker) is never closed; the rest of the file is shown as code"))
+    }
+    guard !changes.isEmpty else { return (body, problems) }
+    let rewritten = lines.indices.map { changes[$0] ?? String(lines[$0]) }.joined(separator: "\n")
+    return (rewritten, problems)
+  }
+
+  /// Three or more `-`, spaces between allowed.
+  private static func isDashRule(_ content: Substring) -> Bool {
+    var dashes = 0
+    for byte in content.utf8 {
+      if byte == UInt8(ascii: "-") {
+        dashes += 1
+      } else if byte != 32 && byte != 9 {
+        return false  // a list item ("- text") ends here, at its first letter
+      }
+    }
+    return dashes >= 3
+  }
+
+  private static func isAttributeLine(_ line: Substring) -> Bool {
+    let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" }).trimmingSpaces
+    return content.hasPrefix("{:") && content.hasSuffix("}")
+  }
+
+  /// The line with each known `{{ page.x }}` / `{{ site.x }}` replaced; nil when none is known.
+  private static func substitute(_ line: String, scope: LiquidScope) -> String? {
+    var output = ""
+    var rest = Substring(line)
+    var replaced = false
+    while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+      output += rest[..<open.lowerBound]
+      let name = String(rest[open.upperBound..<close.lowerBound].trimmingSpaces)
+      if name.hasPrefix("page.") || name.hasPrefix("site."), let value = scope.lookup(name) {
+        output += value.rendered
+        replaced = true
+      } else {
+        output += rest[open.lowerBound..<close.upperBound]
+      }
+      rest = rest[close.upperBound...]
+    }
+    output += rest
+    return replaced ? output : nil
+  }
+}

@@ -1,0 +1,66 @@
+import Markdown
+
+/// `<div markdown="1">` and `<details markdown="1">`: kramdown parses the Markdown inside such an element, while
+/// CommonMark keeps a whole HTML block (up to the next blank line) as raw HTML. The block is cut into its opening
+/// line, leading lines that are whole HTML elements (`<summary>…</summary>`), the Markdown inside, and a closing
+/// tag line; the Markdown is parsed and transformed like the rest of the lesson, at its own line numbers.
+extension BlockTransformer {
+  /// The blocks for an HTML block whose first line has `markdown="1"`; nil for any other node.
+  func markdownInHTML(_ node: MarkdownNode) -> [Block]? {
+    guard node.kind == .htmlBlock, let literal = node.literal else { return nil }
+    var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last == "" { lines.removeLast() }
+    guard let first = lines.first, let attribute = Self.markdownAttribute(in: first) else { return nil }
+    var opening = first
+    opening.removeSubrange(attribute)
+    var blocks: [Block] = []
+    var head = [String(opening)]
+    var index = 1
+    while index < lines.count, Self.isWholeElement(lines[index]) {
+      head.append(String(lines[index]))
+      index += 1
+    }
+    blocks.append(.html(head.joined(separator: "\n") + "\n"))
+    if let branch = Self.choiceBranch(opening, choices: context.choices) {
+      blocks.append(.paragraph([.strong([.text("Version: \(branch)")])], Attributes(classes: ["cyoa-branch"])))
+    }
+    var end = lines.count
+    var closing: String?
+    if end > index, let last = lines.last, last.trimmingSpaces.hasPrefix("</"), last.trimmingSpaces.hasSuffix(">") {
+      closing = String(last)
+      end -= 1
+    }
+    if end > index {
+      // Padding with empty lines gives cmark the file's line numbers.
+      let inner = String(repeating: "\n", count: node.startLine + index - 1) + lines[index..<end].joined(separator: "\n")
+      let tree = AttributeLineSeparator(source: context.source).separate(Markdown.parse(inner))
+      blocks += transform(tree.children, inBox: true)
+    }
+    if let closing { blocks.append(.html(closing + "\n")) }
+    return blocks
+  }
+
+  /// The choice a `<div class="Name">` opening belongs to, when the lesson offers that choice.
+  private static func choiceBranch(_ opening: Substring, choices: Set<String>) -> String? {
+    guard !choices.isEmpty, opening.hasPrefix("<div"), let start = opening.firstRange(of: "class=\"") else { return nil }
+    let classes = opening[start.upperBound...].prefix(while: { $0 != "\"" }).split(separator: " ").map(String.init)
+    return classes.first { choices.contains($0) }
+  }
+
+  /// The range of ` markdown="1"` (also `'1'`, `block`, `span`) in an opening tag line.
+  private static func markdownAttribute(in line: Substring) -> Range<Substring.Index>? {
+    guard line.hasPrefix("<") else { return nil }
+    for value in ["\"1\"", "'1'", "\"block\"", "'block'", "\"span\"", "1"] {
+      if let range = line.firstRange(of: " markdown=" + value) { return range }
+    }
+    return nil
+  }
+
+  /// A line that is one complete element: `<summary>Title</summary>`.
+  private static func isWholeElement(_ line: Substring) -> Bool {
+    let trimmed = line.trimmingSpaces
+    guard trimmed.hasPrefix("<"), !trimmed.hasPrefix("</"), trimmed.hasSuffix(">") else { return false }
+    let name = trimmed.dropFirst().prefix(while: { $0.isLetter || $0.isNumber })
+    return !name.isEmpty && trimmed.hasSuffix("</\(name)>")
+  }
+}

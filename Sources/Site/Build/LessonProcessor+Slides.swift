@@ -1,0 +1,24 @@
+import Foundation
+import Lessons
+
+extension LessonProcessor {
+  /// GTN slides beside the lesson (`slides.html`, `slides-*.html` starting with front matter) as a static page with
+  /// `slides.mustache`, instead of their remark source; nil for any other file (or without the template).
+  func slidesPage(_ asset: String, source: TutorialSource) throws(SiteError) -> (html: String, diagnostics: [Diagnostic])? {
+    guard templates.names.contains("slides"), !asset.contains("/"), asset.hasPrefix("slides"), asset.hasSuffix(".html")
+    else { return nil }
+    let file = source.folder + "/" + asset
+    let data = try FileSystem.read(file, confinedTo: contentRoot.realPath)
+    let text = String(decoding: data, as: UTF8.self)
+    guard text.hasPrefix("---") else { return nil }
+    let deck = SlideDeck(text, fallbackTitle: source.slug)
+    let rendered = deck.html(file: file, relativePath: source.relativePath, galaxyURL: site.galaxyURL)
+    let root = PageFormatting.root(fromFolder: source.relativePath)
+    let context: [String: Any] = [
+      "root": root, "siteTitle": site.title, "title": deck.title,
+      "topic": topicTitles[source.topic] ?? source.topic, "topicLink": root + "topics/\(source.topic)/index.html",
+      "slides": rendered.sections.joined(), "hasTutorial": true,
+    ]
+    return (templates.page("slides", context: context), rendered.diagnostics)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Lessons
+
+/// GTN's `CONTRIBUTORS.yaml` at the content root: each contributor's id (as lessons' front matter names them)
+/// with `name`, `orcid`, `joined`, `affiliations`. Lessons show full names linking to a page per contributor.
+struct ContributorDirectory: Sendable {
+  /// One contributor as the file describes them.
+  struct Person: Sendable, Hashable {
+    var id: String
+    var name: String?
+    var orcid: String?
+    var joined: String?
+    var affiliations: [String] = []
+  }
+
+  var people: [String: Person] = [:]
+
+  static let fileName = "CONTRIBUTORS.yaml"
+
+  /// Reads `CONTRIBUTORS.yaml` under `contentRoot` when there is one; a broken file is a warning and no names.
+  static func load(contentRoot: String, diagnostics: inout [Diagnostic]) -> ContributorDirectory {
+    let path = contentRoot + "/" + fileName
+    guard (try? FileSystem.status(path)) != nil else { return ContributorDirectory() }
+    do {
+      var directory = ContributorDirectory()
+      for (id, fields) in try YAMLFile.nestedStrings(at: path) {
+        directory.people[id] = Person(
+          id: id, name: fields.values["name"], orcid: fields.values["orcid"], joined: fields.values["joined"],
+          affiliations: fields.lists["affiliations"] ?? fields.values["affiliations"].map { [$0] } ?? [])
+      }
+      return directory
+    } catch {
+      diagnostics.append(
+        Diagnostic(.warning, file: path, line: error.diagnostic.line, "contributors not read: \(error.diagnostic.message)"))
+      return ContributorDirectory()
+    }
+  }
+
+  /// The name to show for `id`: the full name when the file has one.
+  func name(_ id: String) -> String { people[id]?.name ?? id }
+
+  /// The contributor page's path relative to the site root, or nil when `id` cannot name a file.
+  static func pagePath(_ id: String) -> String? {
+    guard !id.isEmpty, id.count <= 100, !id.hasPrefix("."),
+      id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+    else { return nil }
+    return "contributors/\(id).html"
+  }
+
+  /// A person as a template shows them: name, link (relative to `root`) and id.
+  func entry(_ id: String, root: String) -> [String: Any] {
+    var entry: [String: Any] = ["id": id, "name": name(id)]
+    if let path = Self.pagePath(id) { entry["link"] = root + path }
+    return entry
+  }
+}
+
+extension FrontMatter {
+  /// Every contributor the lesson names, in order of first mention: `contributors`, then the contribution roles
+  /// in GTN's order.
+  var everyContributor: [String] {
+    var seen: Set<String> = []
+    let roles = TutorialPage.roleOrder.compactMap { contributions[$0] }
+      + contributions.keys.filter { !TutorialPage.roleOrder.contains($0) }.sorted().compactMap { contributions[$0] }
+    return (contributors + roles.flatMap { $0 }).filter { seen.insert($0).inserted }
+  }
+}

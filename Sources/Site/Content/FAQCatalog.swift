@@ -1,0 +1,84 @@
+import Foundation
+import Lessons
+
+/// GTN's FAQs: `faqs/**/*.md` and `topics/<topic>/faqs/*.md` under the content root, each parsed once per build so
+/// that they can be pages of their own, listed on their topic's page and linked from its lessons.
+struct FAQCatalog: Sendable {
+  /// One FAQ: where it is, its page, its parsed text.
+  struct Entry: Sendable {
+    /// Path relative to the content root (`faqs/galaxy/datasets_import_via_link.md`).
+    var relativePath: String
+    /// The page's path relative to the site root (`…/datasets_import_via_link.html`).
+    var pagePath: String
+    /// The topic folder for `topics/<topic>/faqs/…`; nil for the site-wide `faqs/` folder.
+    var topic: String?
+    var lesson: Lesson
+  }
+
+  var entries: [Entry] = []
+
+  /// Folders whose files may change what FAQ pages, topic pages and lessons show.
+  static func folders(contentRoot: String) -> [String] {
+    var folders = ["faqs"]
+    let topics = contentRoot + "/topics"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: topics))?.sorted() ?? [] {
+      folders.append("topics/\(name)/faqs")
+    }
+    return folders
+  }
+
+  /// Finds and parses the FAQs under `root`; files that cannot be read, and links that leave the content folder,
+  /// are reported in `diagnostics`.
+  static func load(root: ContentRoot, site: SiteSettings, diagnostics: inout [Diagnostic]) -> FAQCatalog {
+    var catalog = FAQCatalog()
+    let contentRoot = root.path
+    for folder in folders(contentRoot: contentRoot) {
+      let full = contentRoot + "/" + folder
+      guard case .folder? = try? root.entry(full), let tree = try? root.tree(under: full, refused: &diagnostics) else {
+        continue
+      }
+      let topic = folder.hasPrefix("topics/") ? folder.split(separator: "/")[1].description : nil
+      for file in tree.keys.sorted() where file.hasSuffix(".md") && !(topic != nil && file.contains("/")) {
+        let relativePath = folder + "/" + file
+        let folderPath = (relativePath as NSString).deletingLastPathComponent
+        // A named pipe or device would block the build forever.
+        let resolved = URL(fileURLWithPath: contentRoot + "/" + relativePath).resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type]
+        guard type as? FileAttributeType == .typeRegular else {
+          diagnostics.append(Diagnostic(.warning, file: contentRoot + "/" + relativePath, "the FAQ is not a regular file; left out"))
+          continue
+        }
+        do {
+          let lesson = try LessonParser.parse(
+            file: contentRoot + "/" + relativePath, relativePath: folderPath, site: site.liquidVariables)
+          diagnostics += lesson.diagnostics
+          let pagePath = String(relativePath.dropLast(3)) + ".html"
+          catalog.entries.append(Entry(relativePath: relativePath, pagePath: pagePath, topic: topic, lesson: lesson))
+        } catch {
+          diagnostics.append(Diagnostic(.warning, file: contentRoot + "/" + relativePath, "cannot read the FAQ: \(error)"))
+        }
+      }
+    }
+    return catalog
+  }
+
+  /// A topic's FAQs as links, sorted by title.
+  func links(topic: String) -> [FAQLink] {
+    entries.filter { $0.topic == topic && $0.lesson.frontMatter.enabled }
+      .map { FAQLink(title: $0.lesson.frontMatter.title, pagePath: $0.pagePath) }
+      .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+  }
+
+  /// Every topic's FAQ links, by topic folder name.
+  var linksByTopic: [String: [FAQLink]] {
+    var result: [String: [FAQLink]] = [:]
+    for topic in Set(entries.compactMap(\.topic)) { result[topic] = links(topic: topic) }
+    return result
+  }
+}
+
+/// A link to an FAQ page: its title and its path relative to the site root.
+struct FAQLink: Sendable, Hashable {
+  var title: String
+  var pagePath: String
+}
