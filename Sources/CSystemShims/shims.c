@@ -14,6 +14,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434  /* the same number on every architecture */
+#endif
+
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
 #endif
@@ -60,3 +64,5 @@ int csys_rename_exchange(const char *a, const char *b) {
 int csys_spawn_file_actions_addclosefrom(void *actions, int from) {
   return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, from);
 }
+
+int csys_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0U); }

@@ -28,9 +28,10 @@ public struct ExecutionOptions: Sendable {
   /// Folder with `Modules/`, `libMultiprocessing.so` and `libLessonSupport.so`; nil means the folder of the running
   /// executable (or `LESSONS_LIBRARY_PATH`).
   public var libraryFolder: String?
-  /// Compile lesson programs with `-O` (the default: CPU-bound examples show realistic times; see
-  /// docs/executed-lessons.md for the measured compile cost) rather than `-Onone`.
-  public var optimize: Bool
+  /// Compile every lesson program with `-O` (true) or `-Onone` (false) whatever its front matter says; nil (the
+  /// default) lets each lesson choose: `-O` with `optimize: true` (lessons that measure speed), else `-Onone`,
+  /// which compiles in about a third of the time (docs/executed-lessons.md). The level joins the results key.
+  public var optimize: Bool?
   /// Bytes of stdout and of stderr kept per cell; the rest is dropped with a note.
   public var outputLimit: Int
   /// Names of the builder's environment variables every lesson program sees beyond the small set it always gets
@@ -44,10 +45,11 @@ public struct ExecutionOptions: Sendable {
   /// When set, every executed lesson is recorded there with its previous results, for a refresh report.
   public var refreshLog: RefreshLog?
 
-  /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, `-O`, 1 MB per stream.
+  /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, the optimisation level each
+  /// lesson asks for, 1 MB per stream.
   public init(
     refresh: RefreshPolicy = .none, live: Bool = false, defaultTimeout: Double = 60, libraryFolder: String? = nil,
-    optimize: Bool = true, outputLimit: Int = 1 << 20
+    optimize: Bool? = nil, outputLimit: Int = 1 << 20
   ) {
     self.refresh = refresh
     self.live = live

@@ -18,7 +18,7 @@ public enum Executor {
     // Nothing to run (no Swift cells, or all `run: false`): no compiler, no results file.
     guard lesson.cells.contains(where: \.options.run) else { return (nil, []) }
     let libraryFolder = options.libraryFolder ?? Toolchain.defaultLibraryFolder
-    let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder)
+    let key = ResultsKey.current(for: lesson, libraryFolder: libraryFolder, optimize: options.optimize)
     var diagnostics = DataFiles.problems(lesson)
     var stored: LessonResults?
     do {

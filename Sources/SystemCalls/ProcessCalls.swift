@@ -97,4 +97,13 @@ public enum ProcessCalls {
     let count = csys_usable_cpu_count()
     return count > 0 ? Int(count) : nil
   }
+
+  /// A descriptor for process `pid` (`pidfd_open`, close-on-exec) that `poll` reports readable once the process
+  /// has ended (while it is still a zombie, so it can be waited for afterwards). With it, a loop that waits for
+  /// both output and the exit sleeps until one of them happens instead of waking on a timer to ask `waitid`.
+  /// Nil where the kernel has no pidfds (before Linux 5.3) or refuses: the caller then has to look by itself.
+  public static func exitDescriptor(of pid: Int32) -> Int32? {
+    let descriptor = csys_pidfd_open(pid)
+    return descriptor >= 0 ? descriptor : nil
+  }
 }

@@ -127,3 +127,46 @@ struct ResultsStatusTests {
     #expect(ResultsStatus.state(of: try Self.lesson("---\ntitle: T\n---\nText.\n")) == nil)
   }
 }
+
+/// The optimisation level: `-Onone` unless the lesson asks for `optimize: true`, and part of the results key.
+extension ResultsStatusTests {
+  @Test("a lesson compiles at -Onone unless it asks for optimize: true, and the level joins the key")
+  func optimizationLevel() throws {
+    let plain = try Self.lesson(String(format: Self.cellText, ""))
+    let fast = try Self.lesson(String(format: Self.cellText, "optimize: true\n"))
+    #expect(fast.frontMatter.optimize && !plain.frontMatter.optimize)
+    let plainKey = ResultsKey.current(for: plain, libraryFolder: Self.packageRoot)
+    let fastKey = ResultsKey.current(for: fast, libraryFolder: Self.packageRoot)
+    #expect(!plainKey.optimizes && fastKey.optimizes)
+    #expect(plainKey.combined != fastKey.combined)
+    let toolchain = Toolchain(compiler: "swiftc", libraryFolder: "/lib", moduleMaps: [])
+    let plainArguments = toolchain.arguments(source: "m.swift", output: "p", optimize: plainKey.optimizes)
+    let fastArguments = toolchain.arguments(source: "m.swift", output: "p", optimize: fastKey.optimizes)
+    #expect(plainArguments.contains("-Onone") && !plainArguments.contains("-O"))
+    #expect(fastArguments.contains("-O") && !fastArguments.contains("-Onone"))
+    // Forced by the options (benchmarks), whatever the front matter says.
+    #expect(ResultsKey.current(for: plain, libraryFolder: Self.packageRoot, optimize: true).combined == fastKey.combined)
+    // Results made at the other level are stale, and say why.
+    try Self.save(fast)
+    #expect(ResultsStatus.state(of: fast, libraryFolder: Self.packageRoot) == .fresh)
+    #expect(
+      plainKey.mismatches(with: fastKey) == ["the lesson's optimisation level changed (now -Onone)"])
+  }
+
+  @Test("the multiprocessing lesson (optimize: true) keeps its frozen key; swift-first-steps moves to -Onone")
+  func contentLessonsOptimization() throws {
+    for (slug, optimized) in [("swift-multiprocessing", true), ("swift-first-steps", false)] {
+      let lesson = try Self.contentLesson(slug)
+      let stored = try #require(try FrozenResultsStore.load(for: lesson.file))
+      #expect(stored.inputs.optimization == nil, "\(slug): frozen at -O")
+      let current = ResultsKey.current(for: lesson, libraryFolder: Self.packageRoot)
+      #expect(current.optimizes == optimized)
+      // The key as this builder computes it, with the toolchain and library sources it was frozen with.
+      var same = current
+      same.toolchain = stored.inputs.toolchain
+      same.libraries = stored.inputs.libraries
+      #expect((same.combined == stored.key) == optimized, "\(slug)")
+      #expect(same.accepts(stored.inputs) == optimized, "\(slug)")
+    }
+  }
+}

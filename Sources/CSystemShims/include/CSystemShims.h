@@ -53,4 +53,9 @@ int csys_rename_exchange(const char *a, const char *b);
 /// `actions` is a posix_spawn_file_actions_t * (void * here, so that the type stays Glibc's for Swift).
 int csys_spawn_file_actions_addclosefrom(void *actions, int from);
 
+/// pidfd_open(pid, 0) through syscall(2) (Linux 5.3+; glibc 2.36 has a wrapper, older ones do not): a
+/// descriptor, close-on-exec, that polls readable once the process has ended, so a waiter sleeps until the exit
+/// instead of waking on a timer to look. Fails with ENOSYS on older kernels.
+int csys_pidfd_open(pid_t pid);
+
 #endif

@@ -15,6 +15,9 @@ final class ChildProcess {
   let stdoutFD: Int32
   let stderrFD: Int32
   let controlFD: Int32
+  /// A descriptor that polls readable once the child has ended (`ProcessCalls.exitDescriptor`), or -1 where the
+  /// kernel has none: with it a runner sleeps until output or the exit instead of waking on a timer to look.
+  let exitFD: Int32
   private var reaped = false
   /// How the child ended, once reaped; `reap()` is safe to call again.
   private var termination: Termination?
@@ -103,6 +106,8 @@ final class ChildProcess {
     stdoutFD = out.read
     stderrFD = err.read
     controlFD = control.read
+    // The child is not reaped before `reap()`, so its pid cannot name another process here.
+    exitFD = ProcessCalls.exitDescriptor(of: childPID) ?? -1
     ProcessGroupRegistry.shared.register(childPID)
   }
 
@@ -111,7 +116,7 @@ final class ChildProcess {
       kill(-pid, SIGKILL)
       _ = reap()
     }
-    Self.close([stdoutFD, stderrFD, controlFD])
+    Self.close([stdoutFD, stderrFD, controlFD, exitFD])
   }
 
   /// Closes each descriptor that is not -1.

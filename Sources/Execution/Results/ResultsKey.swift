@@ -5,9 +5,12 @@ import Synchronization
 /// What a lesson's results depend on, hashed: the cells, the toolchain, the project's library sources and the data
 /// files the lesson lists (`data:` in its front matter).
 ///
-/// The front matter is not part of the key: a lesson's title, `exclusive:` or tags can change without making its
-/// frozen results stale. `data` is nil for a lesson that lists no data files, and then leaves `combined` exactly as
-/// it was before data files joined the key, so results frozen before stay fresh.
+/// The front matter is not part of the key (but for `data:` and `optimize:`): a lesson's title, `exclusive:` or tags
+/// can change without making its frozen results stale. `data` is nil for a lesson that lists no data files, and then leaves `combined` exactly as
+/// it was before data files joined the key, so results frozen before stay fresh. Likewise `optimization` is nil for a
+/// program compiled with `-O` (the only level before lessons chose theirs), so results of a lesson that asks for
+/// `optimize: true` stay fresh, while a lesson compiled at `-Onone` has a key of its own: the level can change what
+/// cells print (timings, the order deinitialisers run in), so results made at the other level are stale.
 ///
 /// Frozen results are reused while `cells` matches and `toolchain`/`libraries` match *where the builder can
 /// tell*: a builder without a compiler (publishing) or without the package's sources (an installed `lessons`)
@@ -25,24 +28,35 @@ public struct ResultsKey: Sendable, Codable, Hashable {
   public var libraries: String?
   /// SHA-256 of the lesson's `data:` files (paths and contents), or nil when the lesson lists none.
   public var data: String?
+  /// The optimisation level the program was compiled at when it is not `-O` (`"-Onone"`), or nil for `-O`.
+  public var optimization: String?
 
   /// Creates a key from its parts.
   public init(
-    format: Int = ResultsKey.formatVersion, cells: String, toolchain: String?, libraries: String?, data: String? = nil
+    format: Int = ResultsKey.formatVersion, cells: String, toolchain: String?, libraries: String?, data: String? = nil,
+    optimization: String? = nil
   ) {
     self.format = format
     self.cells = cells
     self.toolchain = toolchain
     self.libraries = libraries
     self.data = data
+    self.optimization = optimization
   }
 
-  /// The key for `lesson` on this machine now.
-  public static func current(for lesson: Lesson, libraryFolder: String) -> ResultsKey {
+  /// The `optimization` of a program compiled at `-Onone` (a lesson without `optimize: true`).
+  public static let unoptimized = "-Onone"
+
+  /// True when the program is compiled with `-O`.
+  public var optimizes: Bool { optimization == nil }
+
+  /// The key for `lesson` on this machine now, compiled at the level the lesson asks for (`optimize:` in its front
+  /// matter) unless `optimize` forces one (`ExecutionOptions.optimize`).
+  public static func current(for lesson: Lesson, libraryFolder: String, optimize: Bool? = nil) -> ResultsKey {
     ResultsKey(
       cells: cellsHash(lesson.cells), toolchain: Toolchain.compilerVersion,
       libraries: LibrarySources.hash(near: libraryFolder) ?? LibrarySources.hash(near: lesson.file),
-      data: DataFiles.hash(lesson))
+      data: DataFiles.hash(lesson), optimization: (optimize ?? lesson.frontMatter.optimize) ? nil : unoptimized)
   }
 
   /// One hex string over every part, stored as `LessonResults.key`.
@@ -53,6 +67,7 @@ public struct ResultsKey: Sendable, Codable, Hashable {
     hash.update(field: toolchain ?? "?")
     hash.update(field: libraries ?? "?")
     if let data { hash.update(field: data) }
+    if let optimization { hash.update(field: "optimization \(optimization)") }
     return hash.hexDigest()
   }
 
@@ -61,6 +76,7 @@ public struct ResultsKey: Sendable, Codable, Hashable {
     stored.format == format && stored.cells == cells
       && (toolchain == nil || stored.toolchain == toolchain)
       && (libraries == nil || stored.libraries == libraries) && stored.data == data
+      && stored.optimization == optimization
   }
 
   /// Why results made with `stored` are not valid, in words (nil when they are).
@@ -77,6 +93,9 @@ public struct ResultsKey: Sendable, Codable, Hashable {
     if let toolchain, stored.toolchain != toolchain { reasons.append("the Swift toolchain changed (\(toolchain))") }
     if libraries != nil, stored.libraries != libraries { reasons.append("the project's library sources changed") }
     if stored.data != data { reasons.append("the lesson's data files changed") }
+    if stored.optimization != optimization {
+      reasons.append("the lesson's optimisation level changed (now \(optimization ?? "-O"))")
+    }
     return reasons
   }
 

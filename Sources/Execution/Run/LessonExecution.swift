@@ -33,7 +33,7 @@ struct LessonExecution {
     let compiled = try CommandRunner.run(
       toolchain.compiler,
       toolchain.arguments(
-        source: "\(folder.path)/main.swift", output: "\(folder.path)/lesson-program", optimize: options.optimize),
+        source: "\(folder.path)/main.swift", output: "\(folder.path)/lesson-program", optimize: key.optimizes),
       timeout: Self.compileTimeout)
     guard compiled.termination == .exited(0), !compiled.timedOut else {
       return compileFailure(compiled)

@@ -32,6 +32,12 @@ struct ProgramRunner {
     /// Processes the program left running when it ended by itself (stopped since), by the cell that started them
     /// (as far as the builder saw: else the last cell that began).
     var leftRunning: [Int: Int] = [:]
+    /// Times the loop's `poll` returned with nothing to read, no exit and no deadline or look due: a sleep on a
+    /// timer instead of an event (the stamp then overstates the run by up to that sleep). Zero where the kernel
+    /// gives exit descriptors; kept for tests and the benchmark.
+    var idleWakeUps = 0
+    /// Times the loop's `poll` returned at all (for the benchmark).
+    var wakeUps = 0
   }
 
   /// The program to run.
@@ -51,6 +57,13 @@ struct ProgramRunner {
   /// The environment line every process of the run inherits (`LESSONS_WORK_FOLDER=<folder>`), to find those that
   /// left the program's process group.
   let runMarker: String
+
+  /// Seconds between looks for processes the program started (to tell which cell started a leftover).
+  static let lookInterval = 0.5
+  /// Seconds the pipes may stay open after the program ended (stragglers are killed; this only bounds the drain).
+  static let drainTimeout = 2.0
+  /// The period of looking for the exit where the kernel has no exit descriptors.
+  static let longestSleep = 0.1
 
   /// The longest control line kept (a chart of many points is the longest legitimate one).
   static let controlLineLimit = 8 << 20
@@ -75,15 +88,18 @@ struct ProgramRunner {
     // cell started a process, when the program did not say (its report at each cell's end comes first).
     var seen: [ProcessTable.Entry: Int] = [:]
     var lastLook = started
+    // The exit descriptor, while it is worth polling: once it said the program ended, it stays readable, so it is
+    // not polled again (should `waitid` not see the exit yet, the loop looks on a timer instead of spinning).
+    var exitFD = child.exitFD
 
     while true {
       let now = Self.now()
-      if let exitedAt, open.allSatisfy({ $0 < 0 }) || now - exitedAt > 2 { break }
+      if let exitedAt, open.allSatisfy({ $0 < 0 }) || now - exitedAt > Self.drainTimeout { break }
       if exitedAt == nil, now >= ledger.deadline, outcome.timedOutCell == nil {
         outcome.timedOutCell = ledger.current ?? -1
         child.killGroup()
       }
-      if exitedAt == nil, now - lastLook > 0.5 {
+      if exitedAt == nil, now - lastLook > Self.lookInterval {
         LeftoverProcesses.note(run, cell: ledger.current ?? ledger.began.last ?? -1, in: &seen)
         lastLook = now
       }
@@ -103,11 +119,29 @@ struct ProgramRunner {
         if let current = ledger.current { outcome.unfinishedSeconds[current] = ledger.runningSeconds(at: now) }
         continue
       }
+      // Sleep until output, the exit (the exit descriptor) or the next thing the loop must do by itself: the
+      // deadline, the next look, the end of the drain. Without an exit descriptor, look for the exit on a timer.
       var pollSet = open.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let wait = max(0, min(0.1, ledger.deadline - now))
-      let ready = poll(&pollSet, nfds_t(pollSet.count), Int32(wait * 1000) + 1)
+      let due: Double
+      var sleep: Double
+      if let exitedAt {
+        due = exitedAt + Self.drainTimeout
+        sleep = due - now
+      } else {
+        if exitFD >= 0 { pollSet.append(pollfd(fd: exitFD, events: Int16(POLLIN), revents: 0)) }
+        // Once the deadline has passed and the group is killed, only the exit (or a look) is awaited.
+        due = min(outcome.timedOutCell == nil ? ledger.deadline : .infinity, lastLook + Self.lookInterval)
+        sleep = due - now
+        if exitFD < 0 { sleep = min(sleep, Self.longestSleep) }
+      }
+      // Whole milliseconds, rounded up so that the timer is due when poll returns; capped (a deadline may be far).
+      let wait = Int32((min(max(0, sleep), 60) * 1000).rounded(.up))
+      let ready = poll(&pollSet, nfds_t(pollSet.count), wait)
       if ready < 0 && errno != EINTR { break }
-      for entry in pollSet where entry.revents != 0 {
+      outcome.wakeUps += 1
+      if ready == 0, Self.now() < due { outcome.idleWakeUps += 1 }
+      if pollSet.contains(where: { $0.fd == exitFD && $0.revents != 0 }) { exitFD = -1 }
+      for entry in pollSet where entry.revents != 0 && entry.fd != child.exitFD {
         let read = buffer.withUnsafeMutableBytes { (bytes) -> Int? in
           do throws(SystemCallError) { return try FileDescriptorIO.read(entry.fd, into: bytes) } catch { return 0 }
         }

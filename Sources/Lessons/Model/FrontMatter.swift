@@ -45,6 +45,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// `exclusive: true`: the lesson measures time, so the builder runs it alone (no other lesson compiles or runs
   /// meanwhile, whatever `--jobs` says). Not part of the results key: changing it keeps frozen results fresh.
   public var exclusive: Bool = false
+  /// `optimize: true`: the lesson's program is compiled with `-O` (a lesson that measures speed), else `-Onone`
+  /// (about a third of the compile time). The level joins the results key: it can change what the cells print.
+  public var optimize: Bool = false
   /// Files the lesson's cells read (`data: [data/input.csv]`), relative to the lesson's folder: their contents join
   /// the results key, so that changing them makes the frozen results stale.
   public var dataFiles: [String] = []

@@ -51,6 +51,7 @@ struct FieldReader {
     case "galaxy_stand_ins": frontMatter.standInServers = standIns(value)
     case "env": frontMatter.environment = environmentNames(value, key)
     case "exclusive": frontMatter.exclusive = bool(value, key) ?? false
+    case "optimize": frontMatter.optimize = bool(value, key) ?? false
     case "data": frontMatter.dataFiles = dataFiles(value, key)
     default: frontMatter.extra[key] = yamlText(value)
     }
