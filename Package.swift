@@ -56,6 +56,11 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
+    // The preview of `lessons serve`: file watching, the rebuild loop, live reload and the HTTP server.
+    .target(
+      name: "Preview",
+      dependencies: ["Site", "Lessons", "SystemCalls", .product(name: "FlyingSocks", package: "FlyingFox")],
+      swiftSettings: swiftSettings),
     .target(
       name: "GalaxyStandIn",
       dependencies: [
@@ -67,7 +72,7 @@ let package = Package(
     .executableTarget(
       name: "LessonsCLI",
       dependencies: [
-        "Lessons", "Execution", "Site", "GalaxyStandIn", "Multiprocessing",
+        "Lessons", "Execution", "Site", "Preview", "GalaxyStandIn", "Multiprocessing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ],
@@ -83,6 +88,7 @@ let package = Package(
     .testTarget(
       name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], swiftSettings: swiftSettings),
     .testTarget(
       name: "HTTPTests",
       dependencies: [

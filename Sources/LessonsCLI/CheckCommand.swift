@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     abstract: "Check every lesson and print each problem as file:line: severity: message.",
     discussion: "Exits with 1 when any error is found (or any warning, with --strict). Cells are not run.")
 
-  @OptionGroup var options: SiteOptions
+  @OptionGroup var options: SourceOptions
 
   func run() throws {
     let reporter = TerminalReporter(quiet: options.quiet)

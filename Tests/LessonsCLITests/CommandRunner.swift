@@ -92,6 +92,12 @@ enum CommandRunner {
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
   }
 
+  /// Writes `text` at `path` in one step (a temporary file renamed over it), as editors save: a watcher never
+  /// sees the file half written.
+  static func save(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
   static func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
   }
@@ -135,6 +141,13 @@ final class Handoff<Value>: @unchecked Sendable {
     value = newValue
     condition.broadcast()
     condition.unlock()
+  }
+
+  /// The value if it was set, without waiting.
+  func peek() -> Value? {
+    condition.lock()
+    defer { condition.unlock() }
+    return value
   }
 
   func waitAndGet() -> Value {

@@ -42,6 +42,7 @@ struct SitePagesTests {
     #expect(index.contains("45 minutes"))
     #expect(index.contains("Topic T"))
     #expect(index.contains("About T"))
+    #expect(index.contains("<title>S</title>"), "the home page title names the site twice")
     #expect(!index.contains("Drafted lesson"))
     #expect(!index.contains("disabled"))
     #expect(SiteTestSupport.wellFormednessError(index) == nil)

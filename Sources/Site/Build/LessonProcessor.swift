@@ -105,7 +105,7 @@ struct LessonProcessor: Sendable {
       inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
         title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
-        contributors: front.everyContributor, tags: front.tags),
+        contributors: front.everyContributor, tags: front.tags, search: SearchSection.sections(ofBody: body.html)),
       warnings: outcome.diagnostics.filter { $0.severity == .warning })
     return outcome
   }

@@ -34,6 +34,8 @@ struct BuildManifest: Codable, Sendable {
     var contributors: [String]? = nil
     /// The lesson's `tags`, for the tag pages.
     var tags: [String]? = nil
+    /// The lesson's text by section, for the search index (nil in manifests of older builds).
+    var search: [SearchSection]? = nil
   }
 
   /// One lesson of the last build.

@@ -28,6 +28,8 @@ enum IndexPage {
       "root": "",
       "siteTitle": site.title,
       "title": site.title,
+      // The layout names the site once in the window title of the home page ("Site", not "Site · Site").
+      "homePage": true,
       "topics": topics.filter { !$0.lessons.isEmpty }.map { topic(  $0, root: "") },
     ]
   }

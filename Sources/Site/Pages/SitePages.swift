@@ -44,6 +44,13 @@ struct SitePages {
         pages.append(path)
       }
     }
+    if templates.names.contains("search") {
+      try FileSystem.write(SearchIndex.script(topics: topics), to: staging + "/search-index.js")
+      try FileSystem.write(
+        templates.page("search", context: ["root": "", "siteTitle": site.title, "title": "Search"]),
+        to: staging + "/search.html")
+      written += ["search-index.js", "search.html"]
+    }
     let contributorPages = try ContributorPages.write(
       lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging,
       root: inventory.root)

@@ -38,7 +38,7 @@ struct TutorialPage {
       "title": front.title,
       "topic": topicTitle,
       "topicLink": root + URLPath.encode("topics/\(lesson.topic)/index.html"),
-      "body": body.html,
+      "body": ScrollableCode.focusable(body.html),
       "questions": front.questions.map(InlineMarkup.html),
       "objectives": front.objectives.map(InlineMarkup.html),
       "keyPoints": front.keyPoints.map(InlineMarkup.html),

@@ -1,30 +1,38 @@
 import FlyingSocks
 import Foundation
-import Site
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// The preview server of `lessons serve`: answers each connection's one request with a file of the site folder,
-/// on 127.0.0.1 only, then closes it.
+/// on 127.0.0.1 only, then closes it; `/__lessons/events` instead stays open and streams one Server-Sent Event per
+/// rebuild (when the responder has live reload).
 ///
 /// Request heads are read by `RequestHeadParser` within fixed limits (an oversized request line is answered 414
 /// and oversized headers 431 as soon as the limit is crossed) and within `headDeadline`; each connection runs in a
 /// task of its own, so a slow or hostile client never holds up the others. Sockets and readiness come from
 /// FlyingSocks (the socket layer of FlyingFox, whose HTTP parser has no limits).
-struct PreviewServer: Sendable {
+public struct PreviewServer: Sendable {
   /// How long a client has to send its request head.
   static let headDeadline: Duration = .seconds(10)
   /// After refusing a request, how much of what the client still sends is read and dropped before closing, so
   /// that the client receives the answer instead of a reset.
   static let drainLimit = 1 << 20
 
-  let port: UInt16
-  let responder: PreviewResponder
+  /// The port asked for (0: any free port; see `boundPort(of:)`).
+  public let port: UInt16
+  /// Answers requests for files.
+  public let responder: PreviewResponder
+
+  /// A server for `port` on 127.0.0.1 answering with `responder`.
+  public init(port: UInt16, responder: PreviewResponder) {
+    self.port = port
+    self.responder = responder
+  }
 
   /// Binds 127.0.0.1:`port` and listens; throws when the port cannot be had. Then call `run(on:)`.
-  func listen() throws -> Socket {
+  public func listen() throws -> Socket {
     let socket = try Socket(domain: AF_INET, type: .stream)
     try socket.setValue(true, for: .localAddressReuse)
     try socket.bind(to: .inet(ip4: "127.0.0.1", port: port))
@@ -32,8 +40,16 @@ struct PreviewServer: Sendable {
     return socket
   }
 
+  /// The port `socket` is bound to: the one the system chose when `port` was 0.
+  public static func boundPort(of socket: Socket) throws -> UInt16 {
+    switch try socket.sockname() {
+    case .ip4(_, let port), .ip6(_, let port): return port
+    case .unix: return 0
+    }
+  }
+
   /// Accepts connections on `socket` until the task is cancelled or the socket fails.
-  func run(on socket: Socket) async throws {
+  public func run(on socket: Socket) async throws {
     let pool: some AsyncSocketPool = .make()
     try await pool.prepare()
     let listener = try AsyncSocket(socket: socket, pool: pool)
@@ -49,6 +65,12 @@ struct PreviewServer: Sendable {
   private func serve(_ client: AsyncSocket) async {
     defer { try? client.close() }
     let progress = await readHead(from: client)
+    if case .complete(let head) = progress, head.method == "GET", let broadcaster = responder.liveReload,
+      head.target.split(separator: "?").first == Substring(LiveReloadScript.eventsPath)
+    {
+      await streamEvents(to: client, from: broadcaster)
+      return
+    }
     let response = responder.response(to: progress) ?? PreviewResponse(.requestTimeout)
     do {
       try await client.write(response.serialized)
@@ -58,6 +80,28 @@ struct PreviewServer: Sendable {
     // A refused or unfinished request may still be arriving: read it away before closing.
     if case .complete = progress { return }
     await drain(client)
+  }
+
+  /// Streams the live-reload events: the latest outcome at once (`hello`), then one `rebuild` event per rebuild,
+  /// until the client goes away.
+  private func streamEvents(to client: AsyncSocket, from broadcaster: RebuildBroadcaster) async {
+    let (latest, updates) = broadcaster.subscribe()
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
+    guard (try? await client.write(Data((head + "retry: 250\n\n" + latest.serverSentEvent(named: "hello")).utf8))) != nil
+    else { return }
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask {
+        for await outcome in updates {
+          guard (try? await client.write(Data(outcome.serverSentEvent(named: "rebuild").utf8))) != nil else { return }
+        }
+      }
+      // The client sends nothing more: a read ends only when it closes the connection.
+      group.addTask {
+        while let bytes = try? await client.read(atMost: 1024), !bytes.isEmpty {}
+      }
+      await group.next()
+      group.cancelAll()
+    }
   }
 
   /// The parser's last word on the request: complete, rejected, or `needMore` when the client went quiet or away.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Site
+@testable import Preview
 
 /// The preview server's request reading: complete heads in any chunking, limits answered as soon as crossed.
 @Suite("Preview server request heads")
@@ -75,9 +75,9 @@ struct RequestHeadParserTests {
 
   @Test("the responder answers GET and HEAD with files, other methods with 405, limits with their status")
   func responder() throws {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try PreviewTestSupport.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try SiteTestSupport.write("<p>hi</p>", to: folder + "/index.html")
+    try PreviewTestSupport.write("<p>hi</p>", to: folder + "/index.html")
     let responder = PreviewResponder(resolver: StaticFileResolver(root: folder))
     func head(_ method: String, _ target: String) -> RequestHead {
       RequestHead(method: method, target: target, version: "HTTP/1.1", headers: [])

@@ -5,6 +5,7 @@ public struct PreviewResponse: Sendable {
   /// The statuses the preview server answers with.
   public enum Status: Int, Sendable {
     case ok = 200
+    case movedPermanently = 301
     case badRequest = 400
     case forbidden = 403
     case notFound = 404
@@ -18,6 +19,7 @@ public struct PreviewResponse: Sendable {
     public var reason: String {
       switch self {
       case .ok: "OK"
+      case .movedPermanently: "Moved Permanently"
       case .badRequest: "Bad Request"
       case .forbidden: "Forbidden"
       case .notFound: "Not Found"
@@ -35,6 +37,8 @@ public struct PreviewResponse: Sendable {
   public var body: Data
   /// Whether the body is left out (a `HEAD` request); `Content-Length` still gives its size.
   public var omitsBody = false
+  /// Header fields sent besides the usual ones (`Location` of a redirect).
+  public var extraHeaders: [(name: String, value: String)] = []
 
   /// A plain-text answer naming the status, for errors.
   public init(_ status: Status) {
@@ -54,6 +58,7 @@ public struct PreviewResponse: Sendable {
   public var serialized: Data {
     var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
     head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
+    for (name, value) in extraHeaders { head += "\(name): \(value)\r\n" }
     head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
     var data = Data(head.utf8)
     if !omitsBody { data.append(body) }
@@ -62,14 +67,20 @@ public struct PreviewResponse: Sendable {
 }
 
 /// Answers a request head with a file of the site folder: `GET` and `HEAD` only, 403 for paths that try to leave
-/// the folder, 404 for the rest (see `StaticFileResolver`).
+/// the folder, 301 for a folder named without its trailing slash, 404 for the rest (see `StaticFileResolver`).
+///
+/// With `liveReload`, HTML pages get the live-reload script (`LiveReloadScript`) before `</body>` and
+/// `/__lessons/live-reload.js` is served: this exists only in what the preview serves, never in the built site.
 public struct PreviewResponder: Sendable {
   /// Maps paths to files of the site folder.
   public let resolver: StaticFileResolver
+  /// Tells which build generation a served page belongs to; nil serves files as they are.
+  public let liveReload: RebuildBroadcaster?
 
-  /// A responder for the site folder `resolver` serves.
-  public init(resolver: StaticFileResolver) {
+  /// A responder for the site folder `resolver` serves, adding the live-reload script when `liveReload` is given.
+  public init(resolver: StaticFileResolver, liveReload: RebuildBroadcaster? = nil) {
     self.resolver = resolver
+    self.liveReload = liveReload
   }
 
   /// The answer to `progress`, the parser's last word on a request (nil while it needs more).
@@ -85,13 +96,33 @@ public struct PreviewResponder: Sendable {
   public func response(to head: RequestHead) -> PreviewResponse {
     guard head.method == "GET" || head.method == "HEAD" else { return PreviewResponse(.methodNotAllowed) }
     var response: PreviewResponse
+    if liveReload != nil, head.target.hasPrefix(LiveReloadScript.scriptPath) {
+      response = PreviewResponse(
+        status: .ok, contentType: "text/javascript; charset=utf-8", body: Data(LiveReloadScript.source.utf8))
+      response.omitsBody = head.method == "HEAD"
+      return response
+    }
     switch resolver.resolve(head.target) {
     case .forbidden:
       response = PreviewResponse(.forbidden)
     case .notFound:
       response = PreviewResponse(.notFound)
+      if let liveReload {
+        // A page that a failed build did not write: the script shows the build's errors and reloads once a build
+        // goes through, so the author need not come back to reload by hand.
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\" /><title>Not found</title></head><body>"
+          + "<p>Nothing at this address (yet): it appears when a build writes it.</p></body></html>"
+        response.contentType = "text/html; charset=utf-8"
+        response.body = LiveReloadScript.inject(into: Data(page.utf8), generation: liveReload.generation)
+      }
+    case .redirect(let location):
+      response = PreviewResponse(.movedPermanently)
+      response.extraHeaders = [("Location", location)]
     case .file(let path, let contentType):
-      guard let data = FileManager.default.contents(atPath: path) else { return PreviewResponse(.notFound) }
+      guard var data = FileManager.default.contents(atPath: path) else { return PreviewResponse(.notFound) }
+      if let liveReload, contentType.hasPrefix("text/html") {
+        data = LiveReloadScript.inject(into: data, generation: liveReload.generation)
+      }
       response = PreviewResponse(status: .ok, contentType: contentType, body: data)
     }
     response.omitsBody = head.method == "HEAD"

@@ -9,6 +9,9 @@ public struct StaticFileResolver: Sendable {
   public enum Resolution: Sendable, Equatable {
     /// A file to send, with its content type.
     case file(path: String, contentType: String)
+    /// A folder named without its trailing slash: send the client to this path (the slash added, the query kept),
+    /// so that the relative links of its index.html resolve inside it.
+    case redirect(location: String)
     /// Nothing there.
     case notFound
     /// The path tries to leave the site folder or is malformed.
@@ -25,7 +28,8 @@ public struct StaticFileResolver: Sendable {
 
   /// Resolves `requestPath` (the path of the request target, without the query).
   public func resolve(_ requestPath: String) -> Resolution {
-    let pathOnly = requestPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    let parts = requestPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+    let pathOnly = parts.first ?? ""
     guard let decoded = String(pathOnly).removingPercentEncoding else { return .forbidden }
     let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
     for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
@@ -38,6 +42,9 @@ public struct StaticFileResolver: Sendable {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) else { return .notFound }
     if isDirectory.boolValue {
+      if !pathOnly.hasSuffix("/") {
+        return .redirect(location: String(pathOnly) + "/" + (parts.count > 1 ? "?" + parts[1] : ""))
+      }
       candidate += "/index.html"
       guard FileManager.default.fileExists(atPath: candidate) else { return .notFound }
     }
