@@ -124,6 +124,35 @@ final class SiteBuilderTests {
     #expect(try SiteTestSupport.read(page(1)).contains("faqs/another.html"))
   }
 
+  /// GTN keeps some FAQs in the tutorial's own folder (`topics/<t>/tutorials/<x>/faqs/*.md`).
+  @Test("a tutorial's FAQ is a page linked from that tutorial, not from the topic or other lessons", .timeLimit(.minutes(1)))
+  func tutorialFAQIsAPageLinkedFromItsTutorial() throws {
+    let content = configuration.contentFolder
+    // GTN's topics/sequence-analysis/tutorials/quality-control/faqs/multiqc_error.md (CC-BY 4.0), shortened.
+    try SiteTestSupport.write(
+      "---\ntitle: MultiQC error for your FastQC reports?\nbox_type: tip\nlayout: faq\ncontributors: [shiltemann]\n---\n\n"
+        + "Please double-check that:\n 1. You selected `FastQC` tool as the source of the log files in MultiQC.\n",
+      to: content + "/topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.md")
+    try SiteTestSupport.write(
+      "---\ntitle: Why pools?\n---\n\nBecause.\n", to: content + "/topics/topic-a/faqs/why-pools.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let faqPath = site + "/topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.html"
+    let faq = try SiteTestSupport.read(faqPath)
+    #expect(faq.contains("MultiQC error for your FastQC reports?") && faq.contains("<code>FastQC</code>"))
+    #expect(!faq.contains("box_type") && !faq.contains("layout: faq"))
+    #expect(faq.contains("href=\"../../../../../index.html\""))
+    #expect(faq.contains("href=\"../../../../../topics/topic-a/index.html\""))
+    #expect(SiteTestSupport.wellFormednessError(faq) == nil)
+    #expect(!FileManager.default.fileExists(atPath: site + "/topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.md"))
+    let lesson = try SiteTestSupport.read(page(0))
+    #expect(lesson.contains("<a href=\"../../../../topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.html\">MultiQC error for your FastQC reports?</a>"))
+    #expect(lesson.contains("faqs/why-pools.html"))
+    #expect(!(try SiteTestSupport.read(page(1))).contains("multiqc_error"))
+    #expect(!(try SiteTestSupport.read(site + "/topics/topic-a/index.html")).contains("multiqc_error"))
+    #expect(try SiteTestSupport.read(site + "/sitemap.xml").contains("topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.html"))
+  }
+
   @Test("GTN slides beside a lesson become a readable page: a section per slide, notes hidden, wrappers dropped", .timeLimit(.minutes(1)))
   func slidesPage() throws {
     let slides = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0/slides.html"

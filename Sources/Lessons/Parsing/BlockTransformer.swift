@@ -30,7 +30,7 @@ struct BlockTransformer {
         }
         index += 1
       }
-      if let parts = markdownInHTML(node) {
+      if let parts = markdownInHTML(node, attributes: attributes, attributeLine: attributeLine) {
         blocks += parts
         continue
       }
@@ -69,7 +69,7 @@ struct BlockTransformer {
       }
       return .code(CodeBlock(language: language, code: code, attributes: attributes, line: node.startLine))
     case .htmlBlock:
-      let html = node.literal ?? ""
+      let html = htmlApplying(attributes, to: node.literal ?? "", attributeLine: attributeLine)
       if html.contains("-title>") {
         context.warn(node.startLine, "a box title tag outside the first line of a box is left out")
         return nil
@@ -83,6 +83,16 @@ struct BlockTransformer {
     default:
       return nil
     }
+  }
+
+  /// `html` with the classes and id of the attribute line after it on its first element, as kramdown applies a
+  /// block attribute list to the block before it; a warning when the HTML opens no element to apply them to.
+  func htmlApplying(_ attributes: Attributes, to html: String, attributeLine: Int?) -> String {
+    guard !attributes.classes.isEmpty || attributes.id != nil else { return html }
+    if let applied = HTMLOpeningTag.applying(attributes, to: html) { return applied }
+    context.warn(
+      attributeLine, "attribute list follows HTML that does not begin with an opening tag; its classes and id are left out")
+    return html
   }
 
   private func paragraph(_ node: MarkdownNode, attributes: Attributes) -> Block? {

@@ -6,7 +6,8 @@ import Markdown
 /// tag line; the Markdown is parsed and transformed like the rest of the lesson, at its own line numbers.
 extension BlockTransformer {
   /// The blocks for an HTML block whose first line has `markdown="1"`; nil for any other node.
-  func markdownInHTML(_ node: MarkdownNode) -> [Block]? {
+  /// `attributes` (from an attribute line after the block) go on the opening tag.
+  func markdownInHTML(_ node: MarkdownNode, attributes: Attributes, attributeLine: Int?) -> [Block]? {
     guard node.kind == .htmlBlock, let literal = node.literal else { return nil }
     var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
@@ -20,7 +21,7 @@ extension BlockTransformer {
       head.append(String(lines[index]))
       index += 1
     }
-    blocks.append(.html(head.joined(separator: "\n") + "\n"))
+    blocks.append(.html(htmlApplying(attributes, to: head.joined(separator: "\n") + "\n", attributeLine: attributeLine)))
     if let branch = Self.choiceBranch(opening, choices: context.choices) {
       blocks.append(.paragraph([.strong([.text("Version: \(branch)")])], Attributes(classes: ["cyoa-branch"])))
     }

@@ -13,6 +13,8 @@ struct LessonProcessor: Sendable {
   var topicTitles: [String: String]
   /// Topic folder name → its FAQs, linked from its lessons.
   var topicFAQs: [String: [FAQLink]] = [:]
+  /// Tutorial folder (`topics/<topic>/tutorials/<name>`) → the FAQs in its `faqs/` folder, linked from it first.
+  var tutorialFAQs: [String: [FAQLink]] = [:]
   /// Full names and pages of contributors (`CONTRIBUTORS.yaml`).
   var people = ContributorDirectory()
   /// Nil in `lessons check`: cells are not executed there (pages show the code without output).
@@ -72,7 +74,7 @@ struct LessonProcessor: Sendable {
     let page = TutorialPage(
       lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
       site: site,
-      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: topicFAQs[source.topic] ?? [], people: people,
+      topicTitle: topicTitles[source.topic] ?? source.topic, faqs: (tutorialFAQs[source.relativePath] ?? []) + (topicFAQs[source.topic] ?? []), people: people,
       requirementTitles: required.titles)
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"

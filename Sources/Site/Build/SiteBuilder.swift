@@ -76,7 +76,8 @@ public struct SiteBuilder: Sendable {
       report.diagnostics += unknownRefreshNames(scanned) + refusedLinks(inventory)
       let processor = LessonProcessor(
         templates: templates, site: site, strict: configuration.strict,
-        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, people: people, execution: configuration.execution,
+        topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
+        people: people, execution: configuration.execution,
         contentRoot: inventory.root)
       let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
         processor.process(source, staging: staging.path)

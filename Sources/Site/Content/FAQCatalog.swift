@@ -1,8 +1,9 @@
 import Foundation
 import Lessons
 
-/// GTN's FAQs: `faqs/**/*.md` and `topics/<topic>/faqs/*.md` under the content root, each parsed once per build so
-/// that they can be pages of their own, listed on their topic's page and linked from its lessons.
+/// GTN's FAQs: `faqs/**/*.md`, `topics/<topic>/faqs/*.md` and `topics/<topic>/tutorials/<tutorial>/faqs/*.md`
+/// under the content root, each parsed once per build so that they can be pages of their own: a topic's FAQs are
+/// listed on its page and linked from its lessons, a tutorial's FAQs are linked from that tutorial's page.
 struct FAQCatalog: Sendable {
   /// One FAQ: where it is, its page, its parsed text.
   struct Entry: Sendable {
@@ -10,8 +11,10 @@ struct FAQCatalog: Sendable {
     var relativePath: String
     /// The page's path relative to the site root (`…/datasets_import_via_link.html`).
     var pagePath: String
-    /// The topic folder for `topics/<topic>/faqs/…`; nil for the site-wide `faqs/` folder.
+    /// The topic folder for `topics/<topic>/…`; nil for the site-wide `faqs/` folder.
     var topic: String?
+    /// The tutorial folder (`topics/<topic>/tutorials/<tutorial>`) for a tutorial's own FAQs; nil otherwise.
+    var tutorial: String?
     var lesson: Lesson
   }
 
@@ -23,6 +26,10 @@ struct FAQCatalog: Sendable {
     let topics = contentRoot + "/topics"
     for name in (try? FileManager.default.contentsOfDirectory(atPath: topics))?.sorted() ?? [] {
       folders.append("topics/\(name)/faqs")
+      let tutorials = "topics/\(name)/tutorials"
+      for tutorial in (try? FileManager.default.contentsOfDirectory(atPath: contentRoot + "/" + tutorials))?.sorted() ?? [] {
+        folders.append("\(tutorials)/\(tutorial)/faqs")
+      }
     }
     return folders
   }
@@ -37,7 +44,9 @@ struct FAQCatalog: Sendable {
       guard case .folder? = try? root.entry(full), let tree = try? root.tree(under: full, refused: &diagnostics) else {
         continue
       }
-      let topic = folder.hasPrefix("topics/") ? folder.split(separator: "/")[1].description : nil
+      let parts = folder.split(separator: "/")
+      let topic = folder.hasPrefix("topics/") ? parts[1].description : nil
+      let tutorial = parts.count == 5 ? parts.prefix(4).joined(separator: "/") : nil
       for file in tree.keys.sorted() where file.hasSuffix(".md") && !(topic != nil && file.contains("/")) {
         let relativePath = folder + "/" + file
         let folderPath = (relativePath as NSString).deletingLastPathComponent
@@ -53,7 +62,7 @@ struct FAQCatalog: Sendable {
             file: contentRoot + "/" + relativePath, relativePath: folderPath, site: site.liquidVariables)
           diagnostics += lesson.diagnostics
           let pagePath = String(relativePath.dropLast(3)) + ".html"
-          catalog.entries.append(Entry(relativePath: relativePath, pagePath: pagePath, topic: topic, lesson: lesson))
+          catalog.entries.append(Entry(relativePath: relativePath, pagePath: pagePath, topic: topic, tutorial: tutorial, lesson: lesson))
         } catch {
           diagnostics.append(Diagnostic(.warning, file: contentRoot + "/" + relativePath, "cannot read the FAQ: \(error)"))
         }
@@ -62,9 +71,18 @@ struct FAQCatalog: Sendable {
     return catalog
   }
 
-  /// A topic's FAQs as links, sorted by title.
+  /// A topic's own FAQs (not its tutorials') as links, sorted by title.
   func links(topic: String) -> [FAQLink] {
-    entries.filter { $0.topic == topic && $0.lesson.frontMatter.enabled }
+    links { $0.topic == topic && $0.tutorial == nil }
+  }
+
+  /// A tutorial's own FAQs as links, sorted by title; `tutorial` is its folder, `topics/<topic>/tutorials/<name>`.
+  func links(tutorial: String) -> [FAQLink] {
+    links { $0.tutorial == tutorial }
+  }
+
+  private func links(where chosen: (Entry) -> Bool) -> [FAQLink] {
+    entries.filter { chosen($0) && $0.lesson.frontMatter.enabled }
       .map { FAQLink(title: $0.lesson.frontMatter.title, pagePath: $0.pagePath) }
       .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
   }
@@ -73,6 +91,13 @@ struct FAQCatalog: Sendable {
   var linksByTopic: [String: [FAQLink]] {
     var result: [String: [FAQLink]] = [:]
     for topic in Set(entries.compactMap(\.topic)) { result[topic] = links(topic: topic) }
+    return result
+  }
+
+  /// Every tutorial's own FAQ links, by tutorial folder (`topics/<topic>/tutorials/<name>`).
+  var linksByTutorial: [String: [FAQLink]] {
+    var result: [String: [FAQLink]] = [:]
+    for tutorial in Set(entries.compactMap(\.tutorial)) { result[tutorial] = links(tutorial: tutorial) }
     return result
   }
 }
