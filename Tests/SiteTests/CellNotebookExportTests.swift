@@ -20,12 +20,14 @@ struct CellNotebookExportTests {
     let stamp = EnvironmentStamp(
       date: "2026-11-27T03:00:00Z", operatingSystem: "Debian", cpuModel: "CPU", logicalCPUs: 2, memoryBytes: 1,
       swiftVersion: "Swift version 6.3.1 (swift-6.3.1-RELEASE)", totalSeconds: 1)
+    var chart = Chart(kind: .line, title: "Speed-up")
+    chart.add("time", x: [1, 4], y: [2.5, 1.0])
     let results = LessonResults(
       key: "k",
       cells: [
         CellResult(
           index: 0, stdout: "hi\n2\n", stderr: "", seconds: 0.1, status: .succeeded,
-          charts: [Chart(kind: .line, title: "Speed-up")]),
+          charts: [chart]),
         CellResult(index: 1, stdout: "", stderr: "", seconds: 0.1, status: .failed(message: "E()", expected: false), charts: []),
         CellResult(index: 2, stdout: "", stderr: "", seconds: 0, status: .notRun(reason: "an earlier cell failed"), charts: []),
       ], stamp: stamp)
@@ -50,6 +52,12 @@ struct CellNotebookExportTests {
     #expect(error["output_type"] as? String == "error")
     #expect(error["evalue"] as? String == "E()")
     #expect(code[2]["execution_count"] is NSNull)
+    // The chart's text/plain is its alt text (what it shows), not only its title.
+    let plain = ((outputs[1]["data"] as? [String: Any])?["text/plain"] as? [String])?.joined()
+    #expect(plain == chart.altText)
+    #expect(plain?.contains("2.5") == true)
+    // A cell that never ran has no outputs at all, so no stderr stream with the reason.
+    #expect((code[2]["outputs"] as? [Any])?.isEmpty == true)
   }
 
   @Test("the lesson's text between the cells becomes markdown cells, without the builder-only lines")

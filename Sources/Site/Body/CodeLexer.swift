@@ -1,4 +1,5 @@
-/// A small single-pass lexer for Swift and Python that writes escaped, highlighted HTML bytes.
+/// A small single-pass lexer that writes escaped, highlighted HTML bytes: Swift and Python here, the table-driven
+/// languages in `CodeLexer+Generic`, XML/HTML in `CodeLexer+Markup`.
 ///
 /// It never fails: anything it does not recognise is copied (escaped) as plain text, and an unterminated string
 /// or comment runs to the end of the code.
@@ -15,7 +16,11 @@ struct CodeLexer {
   }
 
   mutating func run() {
-    lex(until: bytes.count, closingParenthesis: false)
+    switch grammar.family {
+    case .swift, .python: lex(until: bytes.count, closingParenthesis: false)
+    case .generic: lexGeneric()
+    case .markup: lexMarkup()
+    }
   }
 
   func byte(at position: Int) -> UInt8 { position < bytes.count ? bytes[position] : 0 }
@@ -107,6 +112,9 @@ struct CodeLexer {
           if index == start { index += 1 }
           continue
         }
+      case .generic, .markup:  // lexed by `lexGeneric` and `lexMarkup`
+        index += 1
+        continue
       }
       plainStart = index
     }
@@ -115,9 +123,9 @@ struct CodeLexer {
 
   /// A keyword, builtin, type or number at `start`, written as a token (true); a plain identifier is skipped over
   /// and left in the pending plain text (false, `index` moved past it); anything else returns false unmoved.
-  private mutating func word(start: Int, end: Int, flush: (inout CodeLexer) -> Void) -> Bool {
+  mutating func word(start: Int, end: Int, flush: (inout CodeLexer) -> Void) -> Bool {
     let current = bytes[start]
-    if Self.isDigit(current) && (start == 0 || !Self.isIdentifierPart(bytes[start - 1])) {
+    if Self.isDigit(current) && (start == 0 || !isWordPart(bytes[start - 1])) {
       flush(&self)
       index += 1
       while index < end {
@@ -135,14 +143,19 @@ struct CodeLexer {
       emit(start..<index, class: "tok-num")
       return true
     }
-    guard Self.isIdentifierStart(current), start == 0 || !Self.isIdentifierPart(bytes[start - 1]) else {
+    guard Self.isIdentifierStart(current), start == 0 || !isWordPart(bytes[start - 1]) else {
       return false
     }
     var stop = start + 1
-    while stop < end, Self.isIdentifierPart(bytes[stop]) { stop += 1 }
-    let text = Array(bytes[start..<stop])
+    while stop < end, isWordPart(bytes[stop]) { stop += 1 }
+    var text = Array(bytes[start..<stop])
+    if grammar.caseInsensitive { text = text.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
     let previousIsDot = start > 0 && bytes[start - 1] == 46
-    if grammar.keywords.contains(text) && !previousIsDot {
+    if grammar.colonKeys && byte(at: stop) == 58 && [0, 9, 10, 13, 32].contains(byte(at: stop + 1)) {
+      flush(&self)
+      index = stop
+      emit(start..<stop, class: "tok-type")
+    } else if grammar.keywords.contains(text) && !previousIsDot {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-kw")
@@ -150,7 +163,7 @@ struct CodeLexer {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-builtin")
-    } else if current >= 65 && current <= 90 {
+    } else if grammar.capitalisedAreTypes && current >= 65 && current <= 90 {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-type")
@@ -159,6 +172,11 @@ struct CodeLexer {
       return false
     }
     return true
+  }
+
+  /// A byte that continues a word in this grammar: letters, digits, `_` and the grammar's extras.
+  func isWordPart(_ byte: UInt8) -> Bool {
+    Self.isIdentifierPart(byte) || grammar.identifierExtras.contains(byte)
   }
 
   private func atLineStart(_ position: Int) -> Bool {

@@ -1,19 +1,53 @@
 /// What the lexer needs to know about a language: its keywords, builtins and string and comment forms.
+///
+/// Swift and Python have their own lexing rules (`Family.swift`, `.python`); the other languages share one
+/// table-driven lexer (`.generic`) configured by the fields below, and XML/HTML has a tag lexer (`.markup`).
 struct HighlightGrammar: Sendable {
-  enum Family: Sendable { case swift, python }
+  enum Family: Sendable { case swift, python, generic, markup }
   let family: Family
   let keywords: Set<[UInt8]>
   let builtins: Set<[UInt8]>
+  /// Markers that start a comment running to the end of the line (`#`, `--`).
+  var lineComments: [[UInt8]] = []
+  /// A `#` comment only where a word could start (shell: `a#b` and `$#` are not comments).
+  var commentAtWordStartOnly = false
+  /// Opening and closing markers of a block comment (`/*`, `*/`).
+  var blockComment: (open: [UInt8], close: [UInt8])? = nil
+  /// Bytes that open (and close) a string.
+  var quotes: [UInt8] = []
+  /// Quotes in which a backslash escapes the next byte.
+  var escapingQuotes: [UInt8] = []
+  /// Strings may span lines; otherwise an unterminated string stops at the end of the line.
+  var multilineStrings = false
+  /// Keywords and builtins match whatever their case (SQL, Dockerfile); the tables hold lower case.
+  var caseInsensitive = false
+  /// Bytes that may continue an identifier besides letters, digits and `_` (`-` in YAML keys, `.` in R).
+  var identifierExtras: Set<UInt8> = []
+  /// A capitalised identifier is a type (`tok-type`).
+  var capitalisedAreTypes = false
+  /// A word followed by `:` and a space or line end is a key (`tok-type`): YAML mappings.
+  var colonKeys = false
+  /// A string followed by `:` is a key (`tok-type`): JSON objects.
+  var stringKeys = false
+  /// `$name`, `${…}`, `$1`, `$?` are variables (`tok-interp`), also inside double quotes: shell.
+  var dollarVariables = false
 
   static func grammar(for language: String?) -> HighlightGrammar? {
     switch language?.lowercased() {
     case "swift": return swift
     case "python", "py", "python3": return python
+    case "bash", "sh", "shell", "zsh", "console", "shell-session": return shell
+    case "r": return r
+    case "yaml", "yml": return yaml
+    case "json", "jsonc", "geojson": return json
+    case "xml", "html", "xhtml", "svg", "galaxy": return markup
+    case "sql", "sqlite", "postgresql", "mysql": return sql
+    case "dockerfile", "docker", "containerfile": return dockerfile
     default: return nil
     }
   }
 
-  private static func set(_ words: String) -> Set<[UInt8]> {
+  static func set(_ words: String) -> Set<[UInt8]> {
     Set(words.split(separator: " ").map { Array($0.utf8) })
   }
 
@@ -24,7 +58,7 @@ struct HighlightGrammar: Sendable {
     ),
     builtins: set(
       "print debugPrint min max abs zip stride sequence precondition assert fatalError withTaskGroup withThrowingTaskGroup type readLine dump"
-    ))
+    ), capitalisedAreTypes: true)
 
   static let python = HighlightGrammar(
     family: .python,
@@ -33,5 +67,5 @@ struct HighlightGrammar: Sendable {
     ),
     builtins: set(
       "print len range open int float str list dict set tuple bool bytes type isinstance issubclass enumerate zip map filter sorted reversed sum min max abs any all iter next repr round input super object property staticmethod classmethod getattr setattr hasattr vars dir id hash format Exception ValueError TypeError KeyError IndexError RuntimeError OSError self"
-    ))
+    ), capitalisedAreTypes: true)
 }

@@ -8,8 +8,9 @@ import Lessons
 ///
 /// The lesson's Markdown between the cells becomes markdown cells, as in GTN's notebooks.
 /// Outputs map to nbformat output types: stdout/stderr → `stream`, charts → `display_data` with `image/svg+xml`
-/// (and the chart title as `text/plain`), a thrown error → `error`; crashes, timeouts and cells that did not run
-/// are written as a stderr `stream` with the status in words.
+/// (and the chart's alt text, what it shows in words, as `text/plain` for screen readers and text front ends), a
+/// thrown error → `error`; crashes and timeouts are written as a stderr `stream` with the status in words; cells
+/// that did not run have no outputs (and no execution count).
 public enum NotebookExport {
   /// The notebook JSON for `lesson`; `results` nil writes the code without outputs.
   public static func notebook(for lesson: Lesson, results: LessonResults?) throws -> String {
@@ -53,6 +54,8 @@ public enum NotebookExport {
 
   private static func outputs(_ result: CellResult?, cellIndex: Int) -> [NotebookOutput] {
     guard let result else { return [] }
+    // A cell that never ran has no output: its reason is not something the cell wrote to stderr.
+    if case .notRun = result.status { return [] }
     var outputs: [NotebookOutput] = []
     // Jupyter would interpret an ESC as a terminal colour code and other tools choke on NUL: outputs show control
     // characters as pictures, as the page does.
@@ -61,14 +64,14 @@ public enum NotebookExport {
     if !result.stderr.isEmpty { outputs.append(.stream(name: "stderr", text: lines(of: visible(result.stderr)))) }
     for (number, chart) in result.charts.prefix(CellRenderer.chartLimit).enumerated() {
       let svg = SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)")
-      outputs.append(NotebookOutput(outputType: "display_data", data: ["image/svg+xml": lines(of: svg), "text/plain": [visible(chart.title)]], metadata: [:]))
+      outputs.append(NotebookOutput(outputType: "display_data", data: ["image/svg+xml": lines(of: svg), "text/plain": lines(of: visible(chart.altText))], metadata: [:]))
     }
     switch result.status {
-    case .succeeded:
+    case .succeeded, .notRun:
       break
     case .failed(let message, _):
       outputs.append(NotebookOutput(outputType: "error", ename: "Error", evalue: visible(message), traceback: [visible(message)]))
-    case .crashed, .timedOut, .notRun:
+    case .crashed, .timedOut:
       outputs.append(.stream(name: "stderr", text: [visible(result.status.summary) + "\n"]))
     }
     return outputs
