@@ -100,7 +100,9 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
       name: "LessonSupportTests",
-      dependencies: ["LessonSupport", "LessonProtocol", "Execution", "Charts", "GalaxyStandIn", "Multiprocessing"],
+      dependencies: [
+        "LessonSupport", "LessonProtocol", "Execution", "Charts", "GalaxyStandIn", "Multiprocessing", "SystemCalls",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol", "SystemCalls"],

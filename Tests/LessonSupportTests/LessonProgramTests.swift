@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import LessonProtocol
 import LessonSupport
+import SystemCalls
 import Testing
 
 @testable import Execution

@@ -145,12 +145,8 @@ final class ChildProcess {
     let status = try? ProcessCalls.wait(for: pid)
     reaped = true
     ProcessGroupRegistry.shared.unregister(pid)
-    let ended: Termination
-    switch status {
-    case .exited(let code): ended = .exited(code)
-    case .signaled(let signal): ended = .signaled(signal)
-    case nil: ended = .exited(-1)  // ECHILD: someone else reaped it; nothing is known of how it ended
-    }
+    // nil is ECHILD: someone else reaped it; nothing is known of how it ended.
+    let ended = status ?? .exited(-1)
     termination = ended
     return ended
   }
@@ -177,7 +173,4 @@ final class ChildProcess {
 }
 
 /// How a child process ended.
-enum Termination: Sendable, Hashable {
-  case exited(Int32)
-  case signaled(Int32)
-}
+typealias Termination = ExitStatus

@@ -3,6 +3,7 @@ import GalaxyStandIn
 import Glibc
 import LessonProtocol
 import Lessons
+import SystemCalls
 
 /// One execution of one lesson: assemble, compile, run (with stand-in servers when the lesson asks for them) and
 /// turn what the runner saw into per-cell results and diagnostics.
