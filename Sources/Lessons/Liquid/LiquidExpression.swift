@@ -33,13 +33,14 @@ enum LiquidExpression {
     case "!=", "<>": return !equal(left, right)
     case "contains":
       if case .text(let haystack) = left, case .text(let needle) = right { return haystack.contains(needle) }
+      if case .list(let items) = left { return items.contains { equal($0, right) } }
       return false
     default: return false
     }
   }
 
   /// `empty` equals the empty string and nil.
-  private static func equal(_ left: LiquidValue, _ right: LiquidValue) -> Bool {
+  static func equal(_ left: LiquidValue, _ right: LiquidValue) -> Bool {
     if left == right { return true }
     let isEmpty: (LiquidValue) -> Bool = { $0 == .none || $0 == .text("") }
     return (left == .text("") || right == .text("")) && isEmpty(left) && isEmpty(right)
