@@ -64,7 +64,12 @@ enum LiquidExpression {
 
   /// Words of an expression; quoted strings stay one word with their quotes.
   static func tokens(_ text: Substring) -> [String] {
-    var words: [String] = []
+    split(text, at: \.isWhitespace).filter { !$0.isEmpty }
+  }
+
+  /// `text` cut at each character `isSeparator` accepts outside quotes (empty pieces kept); quotes stay in.
+  static func split(_ text: Substring, at isSeparator: (Character) -> Bool) -> [String] {
+    var pieces: [String] = []
     var current = ""
     var quote: Character?
     for character in text {
@@ -74,14 +79,14 @@ enum LiquidExpression {
       } else if character == "\"" || character == "'" {
         current.append(character)
         quote = character
-      } else if character.isWhitespace {
-        if !current.isEmpty { words.append(current) }
+      } else if isSeparator(character) {
+        pieces.append(current)
         current = ""
       } else {
         current.append(character)
       }
     }
-    if !current.isEmpty { words.append(current) }
-    return words
+    pieces.append(current)
+    return pieces
   }
 }

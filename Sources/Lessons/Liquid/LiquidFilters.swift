@@ -52,25 +52,9 @@ enum LiquidFilters {
 
   /// The comma-separated arguments after a filter's `:`, each an operand (`"a", include.x`).
   static func arguments(_ text: Substring, scope: LiquidScope) -> [LiquidValue] {
-    var parts: [String] = []
-    var current = ""
-    var quote: Character?
-    for character in text {
-      if let open = quote {
-        current.append(character)
-        if character == open { quote = nil }
-      } else if character == "\"" || character == "'" {
-        current.append(character)
-        quote = character
-      } else if character == "," {
-        parts.append(current)
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    if !current.trimmingSpaces.isEmpty || !parts.isEmpty { parts.append(current) }
-    return parts.map { LiquidExpression.operand(String($0.trimmingSpaces), scope: scope) }
+    guard !text.trimmingSpaces.isEmpty else { return [] }
+    return LiquidExpression.split(text, at: { $0 == "," })
+      .map { LiquidExpression.operand(String($0.trimmingSpaces), scope: scope) }
   }
 
   private static func replacingFirst(_ target: String, in text: String, with replacement: String) -> String {
