@@ -104,3 +104,29 @@ import Testing
     #expect(attributes.classes.isEmpty, "the closing line is the box's, not the paragraph's")
   }
 }
+
+extension IncludeLayoutTests {
+  /// GTN's "choose your own tutorial" branches: `<div class="Tools" markdown="1">`, a heading, and a box right under
+  /// it with no blank line, so CommonMark's HTML block runs on to the box's closing line.
+  @Test func aBoxRightAfterAHeadingInsideAMarkdownDivKeepsItsClosingLine() {
+    let lesson = LessonTestSupport.parse(
+      """
+      <div class="Tools" markdown="1">
+      # Follow the steps one by one
+      > <details-title>How Galaxy works</details-title>
+      >
+      > The homepage has three panels.
+      {: .details}
+
+      After.
+      </div>
+      """)
+    #expect(lesson.diagnostics.isEmpty, "\(lesson.diagnostics)")
+    #expect(LessonTestSupport.boxes(lesson.document.blocks).map(\.type) == ["details"])
+    guard case .html(let opening) = lesson.document.blocks.first else {
+      Issue.record("no opening tag: \(lesson.document.blocks)")
+      return
+    }
+    #expect(!opening.contains("details"), "the closing line is the box's, not the div's: \(opening)")
+  }
+}
