@@ -5,7 +5,7 @@ Usage: corpus-report.py WORK   (WORK holds content/, site/ and problems, the bui
 
 Prints: tutorials found, pages built, lessons dropped, problems by kind (the message with the names, paths and
 numbers in it taken out), images not found, and syntax left on the pages (Liquid `{% %}`/`{{ }}`, kramdown `{:`,
-box title tags, `$$`, blockquote markers `>` opening a paragraph) with the first places it occurs.
+box title tags, `$$`, code fences, blockquote markers `>` opening a paragraph) with the first places it occurs.
 Exit status 1 when a lesson was dropped or syntax leaked.
 """
 import collections
@@ -52,7 +52,7 @@ images_missing = sum(1 for p in problems if re.search(r"warning: image '.*' not 
 unknown_icons = collections.Counter(m.group(1) for p in problems for m in [re.search(r"unknown icon '([^']*)'", p)] if m)
 
 # Syntax left on the pages: visible text and attribute values, code and scripts left out.
-LEAKS = {"{%": r"\{%", "%}": r"%\}", "{{": r"\{\{", "}}": r"\}\}", "{:": r"\{:", "-title>": r"-title>", "$$": r"\$\$"}
+LEAKS = {"{%": r"\{%", "%}": r"%\}", "{{": r"\{\{", "}}": r"\}\}", "{:": r"\{:", "-title>": r"-title>", "$$": r"\$\$", "```": r"```"}
 leaks = collections.Counter()
 examples = []
 notes = blockquotes = 0
