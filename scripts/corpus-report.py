@@ -12,6 +12,8 @@ import collections
 import html
 import os
 import re
+import shutil
+import subprocess
 import sys
 
 work = sys.argv[1]
@@ -86,6 +88,14 @@ for message, count in kinds.most_common():
 print(f"images not found: {images_missing}")
 print("unknown icons: " + (", ".join(f"{name} ×{count}" for name, count in unknown_icons.most_common()) or "none"))
 print(f"tags left as a note (snippet-note): {notes}; plain blockquotes: {blockquotes}")
+if shutil.which("tidy"):
+    tidy = collections.Counter()
+    for page in pages:
+        found = subprocess.run(["tidy", "-errors", "-q", page], capture_output=True, text=True).stderr
+        tidy["errors"] += found.count(" - Error:")
+        tidy["warnings"] += found.count(" - Warning:")
+        tidy["pages"] += bool(found.strip())
+    print(f"tidy: {tidy['errors']} errors, {tidy['warnings']} warnings, on {tidy['pages']} pages")
 print(f"leaked syntax: {sum(leaks.values())}" + (" (" + ", ".join(f"{k} ×{v}" for k, v in leaks.items()) + ")" if leaks else ""))
 for example in examples:
     print(f"  {example}")
