@@ -23,7 +23,8 @@ import sys
 import tempfile
 import urllib.parse
 
-QUERIES = ["pool", "worker process", "galaxy workflow dataset", "proc", "timeout callback", "quality filter trim"]
+QUERIES = ["pool", "worker process", "galaxy workflow dataset", "proc", "timeout callback", "quality filter trim",
+           "lesson 421"]
 
 
 def site_text_bytes(site):
@@ -99,7 +100,10 @@ def main():
     for query in arguments.query or QUERIES:
         loaded, milliseconds, status = measure(browser, arguments.site, query, arguments.runs)
         rows.append((query, loaded, milliseconds, status))
-    print(f"Search on {arguments.site}: the site's text is {text:,} bytes; fastest of {arguments.runs} page load(s) per query")
+    with open("/proc/loadavg") as handle:
+        load = " ".join(handle.read().split()[:3])
+    print(f"Search on {arguments.site}: the site's text is {text:,} bytes; fastest of {arguments.runs} page load(s) "
+          f"per query; {os.cpu_count()} CPUs, load average {load}")
     print()
     print("| query | scripts loaded (bytes) | % of the site's text | query ms | page ms | results |")
     print("|---|---:|---:|---:|---:|---|")

@@ -55,33 +55,65 @@ struct SearchLesson: Sendable {
   /// heading holds the term. The page adds up these values for the terms a query's prefix matches and applies
   /// BM25's saturation and rarity weight to the sum.
   static func terms(title: String, sections: [SearchSection]) -> String {
-    var postings: [String: [Int]] = [:]
+    // Each term is hashed once per occurrence: its number indexes the per-section counts and the postings.
+    var numbers: [String: Int] = [:]
+    var names: [String] = []
+    var postings: [[Int]] = []
+    func number(of term: String) -> Int {
+      if let known = numbers[term] { return known }
+      numbers[term] = names.count
+      names.append(term)
+      postings.append([])
+      return names.count - 1
+    }
     SearchTerms.forEach(in: title) { term in
-      if postings[term] == nil { postings[term] = [0, 1] }
+      let term = number(of: term)
+      if postings[term].isEmpty { postings[term] = [0, 1] }
+    }
+    var counts: [Int] = []
+    var inHeading: [Bool] = []
+    var touched: [Int] = []
+    func touch(_ term: Int) {
+      if term >= counts.count {
+        counts += repeatElement(0, count: term + 1 - counts.count)
+        inHeading += repeatElement(false, count: term + 1 - inHeading.count)
+      }
+      if counts[term] == 0, !inHeading[term] { touched.append(term) }
     }
     for (offset, section) in sections.enumerated() {
-      var counts: [String: Int] = [:]
       var words = 0
       SearchTerms.forEach(in: section.text) { term in
-        counts[term, default: 0] += 1
+        let term = number(of: term)
+        touch(term)
+        counts[term] += 1
         words += 1
       }
-      var inHeading: Set<String> = []
-      SearchTerms.forEach(in: section.heading) { inHeading.insert($0) }
-      let length = 0.25 + 0.75 * Double(words) / typicalSectionWords
-      for term in Set(counts.keys).union(inHeading) {
-        let frequency = counts[term] ?? 0
-        let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
-        postings[term, default: []] += [offset + 1, weight * 2 + (inHeading.contains(term) ? 1 : 0)]
+      SearchTerms.forEach(in: section.heading) { term in
+        let term = number(of: term)
+        touch(term)
+        inHeading[term] = true
       }
+      let length = 0.25 + 0.75 * Double(words) / typicalSectionWords
+      for term in touched {
+        let frequency = counts[term]
+        let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
+        postings[term] += [offset + 1, weight * 2 + (inHeading[term] ? 1 : 0)]
+        counts[term] = 0
+        inHeading[term] = false
+      }
+      touched.removeAll(keepingCapacity: true)
     }
-    var lines = ""
-    for term in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      let list = postings[term] ?? []
-      lines += term + "\t" + String(list.count / 2)
-      for number in list { lines += "," + String(number) }
-      lines += "\n"
+    var lines: [UInt8] = []
+    for term in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }) {
+      lines += names[term].utf8
+      lines.append(0x09)
+      lines += String(postings[term].count / 2).utf8
+      for number in postings[term] {
+        lines.append(0x2C)
+        lines += String(number).utf8
+      }
+      lines.append(0x0A)
     }
-    return lines
+    return String(decoding: lines, as: UTF8.self)
   }
 }
