@@ -67,72 +67,90 @@
     });
   }
 
-  /* What the index says of `term`: which lessons have it (`lessons`, `count` of them), in their title (`title`),
-     and the summed weight of the words it matches in each section of a lesson (`sections`: lesson × 4096 +
-     section → weight, 0 when only the heading has it; `headings`: the sections whose heading has it). */
-  function postings(term) {
-    var found = { lessons: new Uint8Array(paths.length), title: new Uint8Array(paths.length), count: 0,
-      sections: new Map(), headings: new Set() };
+  /* The postings of the index words `term` matches, as flat lists: [lesson, count, section, value, …] each. */
+  function postingLists(term) {
+    var lists = [];
     shardsFor(term).forEach(function (key) {
       var table = shards[key] || {};
       Object.keys(table).forEach(function (word) {
-        if (isExact(term) ? word !== term : word.lastIndexOf(term, 0) !== 0) { return; }
-        var numbers = table[word];
+        if (isExact(term) ? word === term : word.lastIndexOf(term, 0) === 0) { lists.push(table[word]); }
+      });
+    });
+    return lists;
+  }
+
+  /* BM25: rarer terms weigh more, frequency saturates (lengths are folded into the weights by the build); a term in
+     the title adds 8 × its weight, in the section's heading 4 ×. Every term must occur in the lesson; the lesson's
+     score is its title's plus its best section's. Typed arrays indexed by lesson × stride + section, so that the
+     page's first (not yet optimised) run stays quick. */
+  function rank(terms) {
+    var total = paths.length;
+    var lists = terms.map(postingLists);
+    var stride = 1;
+    lists.forEach(function (termLists) {
+      termLists.forEach(function (numbers) {
+        for (var i = 0; i < numbers.length;) {
+          var count = numbers[i + 1];
+          for (var k = 0; k < count; k++) { if (numbers[i + 2 + 2 * k] >= stride) { stride = numbers[i + 2 + 2 * k] + 1; } }
+          i += 2 + 2 * count;
+        }
+      });
+    });
+    var matched = new Uint8Array(total);
+    var titleScores = new Float64Array(total);
+    var sectionScores = new Float64Array(total * stride);
+    var scored = new Uint8Array(total * stride);
+    var touched = [];
+    lists.forEach(function (termLists, t) {
+      var has = new Uint8Array(total);
+      var inTitle = new Uint8Array(total);
+      var weights = new Float64Array(total * stride);
+      var heading = new Uint8Array(total * stride);
+      var seen = new Uint8Array(total * stride);
+      var slots = [];
+      var documents = 0;
+      termLists.forEach(function (numbers) {
         var lesson = 0;
         for (var i = 0; i < numbers.length;) {
           lesson += numbers[i];
           var count = numbers[i + 1];
           i += 2;
-          if (!found.lessons[lesson]) { found.lessons[lesson] = 1; found.count++; }
+          if (!has[lesson]) { has[lesson] = 1; documents++; }
           for (var k = 0; k < count; k++, i += 2) {
             var section = numbers[i];
             var value = numbers[i + 1];
-            if (section === 0) { found.title[lesson] = 1; continue; }
-            var slot = lesson * 4096 + Math.min(section, 4095);
-            found.sections.set(slot, (found.sections.get(slot) || 0) + (value >> 1) / 4);
-            if (value & 1) { found.headings.add(slot); }
+            if (section === 0) { inTitle[lesson] = 1; continue; }
+            var slot = lesson * stride + section;
+            if (!seen[slot]) { seen[slot] = 1; slots.push(slot); }
+            weights[slot] += (value >> 1) / 4;
+            if (value & 1) { heading[slot] = 1; }
           }
         }
       });
-    });
-    return found;
-  }
-
-  /* BM25: rarer terms weigh more, frequency saturates (lengths are folded into the weights by the build); a term in
-     the title adds 8 × its weight, in the section's heading 4 ×. Every term must occur in the lesson; the lesson's
-     score is its title's plus its best section's. */
-  function rank(terms) {
-    var total = paths.length;
-    var found = terms.map(postings);
-    var weights = found.map(function (term) { return Math.log(1 + (total - term.count + 0.5) / (term.count + 0.5)); });
-    var titleScores = new Float64Array(total);
-    var candidate = new Uint8Array(total);
-    for (var lesson = 0; lesson < total; lesson++) {
-      candidate[lesson] = found.every(function (term) { return term.lessons[lesson] === 1; }) ? 1 : 0;
-      found.forEach(function (term, t) { if (term.title[lesson]) { titleScores[lesson] += 8 * weights[t]; } });
-    }
-    var sectionScores = new Map();
-    found.forEach(function (term, t) {
-      term.sections.forEach(function (weight, slot) {
-        if (!candidate[Math.floor(slot / 4096)]) { return; }
-        var score = weights[t] * (weight * 2.2) / (weight + 1.2) + (term.headings.has(slot) ? 4 * weights[t] : 0);
-        sectionScores.set(slot, (sectionScores.get(slot) || 0) + score);
+      var idf = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
+      for (var lesson = 0; lesson < total; lesson++) {
+        if (has[lesson]) { matched[lesson]++; }
+        if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; }
+      }
+      slots.forEach(function (slot) {
+        var weight = weights[slot];
+        if (!scored[slot]) { scored[slot] = 1; touched.push(slot); }
+        sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (heading[slot] ? 4 * idf : 0);
       });
     });
-    var best = new Map();
-    sectionScores.forEach(function (score, slot) {
-      var lesson = Math.floor(slot / 4096);
-      var section = slot % 4096;
-      var current = best.get(lesson);
-      if (!current || score > current.score || (score === current.score && section < current.section)) {
-        best.set(lesson, { score: score, section: section });
+    var bestScores = new Float64Array(total);
+    var bestSections = new Int32Array(total).fill(1);
+    touched.sort(function (a, b) { return a - b; }).forEach(function (slot) {
+      var lesson = Math.floor(slot / stride);
+      if (sectionScores[slot] > bestScores[lesson]) {
+        bestScores[lesson] = sectionScores[slot];
+        bestSections[lesson] = slot % stride;
       }
     });
     var results = [];
-    for (lesson = 0; lesson < total; lesson++) {
-      if (!candidate[lesson]) { continue; }
-      var top = best.get(lesson) || { score: 0, section: 1 };
-      results.push({ lesson: lesson, score: titleScores[lesson] + top.score, section: top.section });
+    for (var lesson = 0; lesson < total; lesson++) {
+      if (matched[lesson] !== terms.length) { continue; }
+      results.push({ lesson: lesson, score: titleScores[lesson] + bestScores[lesson], section: bestSections[lesson] });
     }
     return results.sort(function (a, b) { return b.score - a.score || a.lesson - b.lesson; });
   }
