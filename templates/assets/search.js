@@ -182,7 +182,11 @@
   /* A part of `text` around the first match, with every match in it marked. */
   function snippet(text, terms, into) {
     var ranges = matches(text, terms);
-    var start = Math.max(0, (ranges.length > 0 ? ranges[0][0] : 0) - 60);
+    var first = ranges.length > 0 ? ranges[0][0] : 0;
+    var start = Math.max(0, first - 60);
+    /* Start at a word: after the first space of the context, when there is one before the match. */
+    var space = text.indexOf(" ", start);
+    if (start > 0 && space >= 0 && space < first) { start = space + 1; }
     var end = Math.min(text.length, start + 220);
     if (start > 0) { into.appendChild(document.createTextNode("… ")); }
     var at = start;
