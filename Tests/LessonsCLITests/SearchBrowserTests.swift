@@ -44,7 +44,11 @@ struct SearchBrowserTests {
   ]
 
   /// A built project with `lessons` (and any `extra` lessons) in topic-a; removed by the caller.
-  static func builtProject(extra: [String: String] = [:]) throws -> String {
+  static func builtProject(extra: [String: String] = [:]) async throws -> String {
+    try await OffPool.run { try buildProject(extra: extra) }
+  }
+
+  private static func buildProject(extra: [String: String]) throws -> String {
     let project = try CommandRunner.makeProject(lessons: 0)
     for (name, text) in lessons.merging(extra, uniquingKeysWith: { $1 }) {
       try CommandRunner.write(text, to: project + "/content/topics/topic-a/tutorials/\(name)/tutorial.md")
@@ -55,12 +59,12 @@ struct SearchBrowserTests {
   }
 
   /// The DOM of search.html?q=`query` (percent-encoded here).
-  static func search(_ project: String, _ query: String?) throws -> String {
+  static func search(_ project: String, _ query: String?) async throws -> String {
     var url = "file://" + project + "/site/search.html"
     if let query {
       url += "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query)
     }
-    return try Browser.dom(url)
+    return try await OffPool.run { [url] in try Browser.dom(url) }
   }
 
   /// The `src` of every script element in `dom` under `folder` (the page inserts one per index file it loads).
@@ -75,10 +79,10 @@ struct SearchBrowserTests {
 
   @Test("a title match ranks above more mentions in the text; prefixes match; a query loads only its shards",
     .timeLimit(.minutes(4)))
-  func rankingAndShards() throws {
-    let project = try Self.builtProject()
+  func rankingAndShards() async throws {
+    let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let dom = try Self.search(project, "zebrafish")
+    let dom = try await Self.search(project, "zebrafish")
     #expect(dom.contains("2 lessons match"), "\(dom.suffix(1500))")
     #expect(Self.titles(dom) == ["Zebrafish genomes", "Fish in general"])
     #expect(dom.contains("<mark>zebrafish</mark>"))
@@ -92,19 +96,19 @@ struct SearchBrowserTests {
     ])
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
 
-    let prefix = try Self.search(project, "Zebraf GENOM")
+    let prefix = try await Self.search(project, "Zebraf GENOM")
     #expect(Self.titles(prefix) == ["Zebrafish genomes"], "\(prefix.suffix(1500))")
     #expect(prefix.contains("text: <mark>zebrafish</mark>."))
   }
 
   @Test("a hostile title reaches the results page as text: nothing of it runs", .timeLimit(.minutes(4)))
-  func hostileTitle() throws {
-    let project = try Self.builtProject()
+  func hostileTitle() async throws {
+    let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
     let document = try CommandRunner.read(project + "/site/search/lessons/topics/topic-a/tutorials/hostile.js")
     #expect(!document.contains("<"), "the document script carries no raw '<'")
     for query in ["okapi", "script"] {
-      let dom = try Self.search(project, query)
+      let dom = try await Self.search(project, query)
       #expect(dom.contains("1 lesson matches"), "\(query): \(dom.suffix(1500))")
       #expect(!dom.contains("data-pwned=\"1\""), "the hostile title's handler ran")
       #expect(!dom.contains("<title>pwned"), "the hostile title's script ran")
@@ -113,15 +117,15 @@ struct SearchBrowserTests {
   }
 
   @Test("no hits, an empty query and no query say so and load no index shard", .timeLimit(.minutes(4)))
-  func nothingToFind() throws {
-    let project = try Self.builtProject()
+  func nothingToFind() async throws {
+    let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let none = try Self.search(project, "qqqzzzx")
+    let none = try await Self.search(project, "qqqzzzx")
     #expect(none.contains("No lesson matches “qqqzzzx”."), "\(none.suffix(1200))")
     #expect(!none.contains("<li>"))
     #expect(Self.scripts(none, under: "search/lessons/").isEmpty)
     for query in ["", nil, "!!! ..."] as [String?] {
-      let dom = try Self.search(project, query)
+      let dom = try await Self.search(project, query)
       #expect(dom.contains("Type words to find in every lesson"), "\(String(describing: query)): \(dom.suffix(1200))")
       #expect(Self.scripts(dom, under: "search/").isEmpty)
     }
@@ -133,23 +137,23 @@ struct SearchBrowserTests {
   }
 
   @Test("accents in any case or normal form, and Chinese characters, find their lesson", .timeLimit(.minutes(4)))
-  func unicode() throws {
-    let project = try Self.builtProject()
+  func unicode() async throws {
+    let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
     for query in ["café", "CAFÉ", "cafe\u{301}", "résum"] {
-      let dom = try Self.search(project, query)
+      let dom = try await Self.search(project, query)
       #expect(Self.titles(dom) == ["Café au lait"], "\(query): \(dom.suffix(1200))")
     }
-    let chinese = try Self.search(project, "中文")
+    let chinese = try await Self.search(project, "中文")
     #expect(Self.titles(chinese) == ["Café au lait"], "\(chinese.suffix(1200))")
     #expect(chinese.contains("<mark>中</mark><mark>文</mark>内容"))
     #expect(Self.scripts(chinese, under: "search/terms/") == ["search/terms/e4b8ad.js", "search/terms/e69687.js"])
-    let french = try Self.search(project, "CAFÉ")
+    let french = try await Self.search(project, "CAFÉ")
     #expect(french.contains("<mark>café</mark>"))
   }
 
   @Test("a word only a cell printed finds its lesson", .timeLimit(.minutes(6)))
-  func cellOutput() throws {
+  func cellOutput() async throws {
     // The source has "xylophonic" and "outputword" apart; only the output has them joined.
     let cell = """
       ---
@@ -162,9 +166,9 @@ struct SearchBrowserTests {
       ```
 
       """
-    let project = try Self.builtProject(extra: ["cell": cell])
+    let project = try await Self.builtProject(extra: ["cell": cell])
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let dom = try Self.search(project, "xylophonicoutputword")
+    let dom = try await Self.search(project, "xylophonicoutputword")
     #expect(dom.contains("1 lesson matches"), "\(dom.suffix(1500))")
     #expect(Self.titles(dom) == ["Printing"])
     #expect(dom.contains("<mark>xylophonicoutputword</mark>"))

@@ -18,23 +18,28 @@ struct SearchIndexBuildTests {
     return files
   }
 
+  /// `lessons build --quiet` in `project`, off Swift's cooperative threads; its exit status.
+  static func build(_ project: String) async throws -> Int32 {
+    try await OffPool.run { try CommandRunner.run(["build", "--quiet"], in: project).status }
+  }
+
   static func inode(_ path: String) throws -> UInt64? {
     (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value
   }
 
   @Test("a clean build writes the same search files byte for byte; one changed lesson rewrites only its shards",
     .timeLimit(.minutes(4)))
-  func deterministicAndQuiet() throws {
+  func deterministicAndQuiet() async throws {
     let project = try CommandRunner.makeProject(lessons: 3)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
+    #expect(try await Self.build(project) == 0)
     let first = try Self.files(under: project + "/site/search")
     let top = try Data(contentsOf: URL(fileURLWithPath: project + "/site/search-index.js"))
     #expect(first.keys.contains("terms/6c65.js"), "no shard for 'le' (lesson): \(first.keys.sorted())")
     #expect(first.keys.contains("lessons/topics/topic-a/tutorials/lesson-1.js"))
 
     try FileManager.default.removeItem(atPath: project + "/site")
-    #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
+    #expect(try await Self.build(project) == 0)
     #expect(try Self.files(under: project + "/site/search") == first)
     #expect(try Data(contentsOf: URL(fileURLWithPath: project + "/site/search-index.js")) == top)
 
@@ -42,7 +47,7 @@ struct SearchIndexBuildTests {
     let untouched = try Self.inode(terms + "6c65.js")
     try CommandRunner.save(
       "---\ntitle: Lesson 0\n---\nText 0 and a quokka.\n", to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
-    #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
+    #expect(try await Self.build(project) == 0)
     let after = try Self.files(under: project + "/site/search")
     #expect(after.keys.contains("terms/7175.js"), "no shard for the new word's 'qu'")
     #expect(try Self.inode(terms + "6c65.js") == untouched, "the unchanged 'le' shard was written again")
