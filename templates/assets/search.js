@@ -21,6 +21,8 @@
   var TOKEN = new RegExp(IDEOGRAPH + "|(?:(?!" + IDEOGRAPH + ")" + WORD + ")+", "gu");
   var IS_IDEOGRAPH = new RegExp("^" + IDEOGRAPH + "$", "u");
   function tokens(text) {
+    /* ASCII needs no Unicode tables (compiling them is the page's slowest regular expression). */
+    if (/^[\x00-\x7f]*$/.test(text)) { return text.toLowerCase().match(/[a-z0-9_]+/g) || []; }
     return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ").match(TOKEN) || [];
   }
 
@@ -100,7 +102,6 @@
     var titleScores = new Float64Array(total);
     var sectionScores = new Float64Array(total * stride);
     var scored = new Uint8Array(total * stride);
-    var touched = [];
     lists.forEach(function (termLists, t) {
       var has = new Uint8Array(total);
       var inTitle = new Uint8Array(total);
@@ -132,25 +133,22 @@
         if (has[lesson]) { matched[lesson]++; }
         if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; }
       }
-      slots.forEach(function (slot) {
+      for (var n = 0; n < slots.length; n++) {
+        var slot = slots[n];
         var weight = weights[slot];
-        if (!scored[slot]) { scored[slot] = 1; touched.push(slot); }
+        scored[slot] = 1;
         sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (heading[slot] ? 4 * idf : 0);
-      });
-    });
-    var bestScores = new Float64Array(total);
-    var bestSections = new Int32Array(total).fill(1);
-    touched.sort(function (a, b) { return a - b; }).forEach(function (slot) {
-      var lesson = Math.floor(slot / stride);
-      if (sectionScores[slot] > bestScores[lesson]) {
-        bestScores[lesson] = sectionScores[slot];
-        bestSections[lesson] = slot % stride;
       }
     });
     var results = [];
     for (var lesson = 0; lesson < total; lesson++) {
       if (matched[lesson] !== terms.length) { continue; }
-      results.push({ lesson: lesson, score: titleScores[lesson] + bestScores[lesson], section: bestSections[lesson] });
+      var best = 0;
+      var bestSection = 1;
+      for (var section = 1, slot = lesson * stride + 1; section < stride; section++, slot++) {
+        if (scored[slot] && sectionScores[slot] > best) { best = sectionScores[slot]; bestSection = section; }
+      }
+      results.push({ lesson: lesson, score: titleScores[lesson] + best, section: bestSection });
     }
     return results.sort(function (a, b) { return b.score - a.score || a.lesson - b.lesson; });
   }

@@ -79,8 +79,9 @@ struct LessonProcessor: Sendable {
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
-    // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed).
-    let search = templates.names.contains("search") && !lesson.frontMatter.draft
+    // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;
+    // `lessons check` writes nothing).
+    let search = staging != nil && templates.names.contains("search") && !lesson.frontMatter.draft
       ? SearchLesson.make(
         relativePath: source.relativePath, title: lesson.frontMatter.title,
         topic: topicTitles[source.topic] ?? source.topic, url: URLPath.encode(pagePath), bodyHTML: body.html)
