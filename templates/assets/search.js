@@ -83,31 +83,39 @@
 
   /* BM25: rarer terms weigh more, frequency saturates (lengths are folded into the weights by the build); a term in
      the title adds 8 × its weight, in the section's heading 4 ×. Every term must occur in the lesson; the lesson's
-     score is its title's plus its best section's. Typed arrays indexed by lesson × stride + section, so that the
-     page's first (not yet optimised) run stays quick. */
+     score is its title's plus its best section's. Typed arrays, so that the page's first (not yet optimised) run stays
+     quick: a lesson's sections take the slots first[lesson] + section, up to the highest section the query's
+     postings name in that lesson (one lesson with thousands of sections does not widen every other lesson's). */
   function rank(terms) {
     var total = paths.length;
     var lists = terms.map(postingLists);
-    var stride = 1;
+    var highest = new Int32Array(total);
     lists.forEach(function (termLists) {
       termLists.forEach(function (numbers) {
+        var lesson = 0;
         for (var i = 0; i < numbers.length;) {
+          lesson += numbers[i];
           var count = numbers[i + 1];
-          for (var k = 0; k < count; k++) { if (numbers[i + 2 + 2 * k] >= stride) { stride = numbers[i + 2 + 2 * k] + 1; } }
+          for (var k = 0; k < count; k++) {
+            if (numbers[i + 2 + 2 * k] > highest[lesson]) { highest[lesson] = numbers[i + 2 + 2 * k]; }
+          }
           i += 2 + 2 * count;
         }
       });
     });
+    var first = new Int32Array(total + 1);
+    for (var l = 0; l < total; l++) { first[l + 1] = first[l] + highest[l] + 1; }
+    var slotCount = first[total];
     var matched = new Uint8Array(total);
     var titleScores = new Float64Array(total);
-    var sectionScores = new Float64Array(total * stride);
-    var scored = new Uint8Array(total * stride);
+    var sectionScores = new Float64Array(slotCount);
+    var scored = new Uint8Array(slotCount);
     lists.forEach(function (termLists, t) {
       var has = new Uint8Array(total);
       var inTitle = new Uint8Array(total);
-      var weights = new Float64Array(total * stride);
-      var heading = new Uint8Array(total * stride);
-      var seen = new Uint8Array(total * stride);
+      var weights = new Float64Array(slotCount);
+      var heading = new Uint8Array(slotCount);
+      var seen = new Uint8Array(slotCount);
       var slots = [];
       var documents = 0;
       termLists.forEach(function (numbers) {
@@ -121,7 +129,7 @@
             var section = numbers[i];
             var value = numbers[i + 1];
             if (section === 0) { inTitle[lesson] = 1; continue; }
-            var slot = lesson * stride + section;
+            var slot = first[lesson] + section;
             if (!seen[slot]) { seen[slot] = 1; slots.push(slot); }
             weights[slot] += (value >> 1) / 4;
             if (value & 1) { heading[slot] = 1; }
@@ -145,7 +153,7 @@
       if (matched[lesson] !== terms.length) { continue; }
       var best = 0;
       var bestSection = 1;
-      for (var section = 1, slot = lesson * stride + 1; section < stride; section++, slot++) {
+      for (var section = 1, slot = first[lesson] + 1; section <= highest[lesson]; section++, slot++) {
         if (scored[slot] && sectionScores[slot] > best) { best = sectionScores[slot]; bestSection = section; }
       }
       results.push({ lesson: lesson, score: titleScores[lesson] + best, section: bestSection });
