@@ -107,16 +107,15 @@ struct SearchBrowserTests {
     defer { try? FileManager.default.removeItem(atPath: project) }
     let document = try CommandRunner.read(project + "/site/search/lessons/topics/topic-a/tutorials/hostile.js")
     #expect(!document.contains("<"), "the document script carries no raw '<'")
-    for query in ["okapi", "script"] {
-      let dom = try await Self.search(project, query)
-      #expect(dom.contains("1 lesson matches"), "\(query): \(dom.suffix(1500))")
-      #expect(!dom.contains("data-pwned=\"1\""), "the hostile title's handler ran")
-      #expect(!dom.contains("<title>pwned"), "the hostile title's script ran")
-      #expect(dom.contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;img"))
-    }
+    // "okapi" is in the text, "script" in the title only.
+    let dom = try await Self.search(project, "okapi script")
+    #expect(dom.contains("1 lesson matches"), "\(dom.suffix(1500))")
+    #expect(!dom.contains("data-pwned=\"1\""), "the hostile title's handler ran")
+    #expect(!dom.contains("<title>pwned"), "the hostile title's script ran")
+    #expect(dom.contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;img"))
   }
 
-  @Test("no hits, an empty query and no query say so and load no index shard", .timeLimit(.minutes(4)))
+  @Test("no hits, an empty query and one of punctuation only say so and load no index shard", .timeLimit(.minutes(4)))
   func nothingToFind() async throws {
     let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
@@ -124,7 +123,7 @@ struct SearchBrowserTests {
     #expect(none.contains("No lesson matches “qqqzzzx”."), "\(none.suffix(1200))")
     #expect(!none.contains("<li>"))
     #expect(Self.scripts(none, under: "search/lessons/").isEmpty)
-    for query in ["", nil, "!!! ..."] as [String?] {
+    for query in ["", "!!! ..."] as [String?] {
       let dom = try await Self.search(project, query)
       #expect(dom.contains("Type words to find in every lesson"), "\(String(describing: query)): \(dom.suffix(1200))")
       #expect(Self.scripts(dom, under: "search/").isEmpty)
@@ -140,16 +139,16 @@ struct SearchBrowserTests {
   func unicode() async throws {
     let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    for query in ["café", "CAFÉ", "cafe\u{301}", "résum"] {
-      let dom = try await Self.search(project, query)
-      #expect(Self.titles(dom) == ["Café au lait"], "\(query): \(dom.suffix(1200))")
-    }
+    // Upper case with a precomposed É, and a prefix of "Résumé"; then e + combining acute (NFD).
+    let french = try await Self.search(project, "CAFÉ résum")
+    #expect(Self.titles(french) == ["Café au lait"], "\(french.suffix(1200))")
+    #expect(french.contains("<mark>café</mark>"))
+    let decomposed = try await Self.search(project, "cafe\u{301}")
+    #expect(Self.titles(decomposed) == ["Café au lait"], "\(decomposed.suffix(1200))")
     let chinese = try await Self.search(project, "中文")
     #expect(Self.titles(chinese) == ["Café au lait"], "\(chinese.suffix(1200))")
     #expect(chinese.contains("<mark>中</mark><mark>文</mark>内容"))
     #expect(Self.scripts(chinese, under: "search/terms/") == ["search/terms/e4b8ad.js", "search/terms/e69687.js"])
-    let french = try await Self.search(project, "CAFÉ")
-    #expect(french.contains("<mark>café</mark>"))
   }
 
   @Test("a word only a cell printed finds its lesson", .timeLimit(.minutes(6)))
