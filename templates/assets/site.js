@@ -61,9 +61,9 @@
     wrapper.appendChild(status);
   }
 
-  /* ---- Keyboard scrolling: only code that overflows stays a tab stop ---- */
+  /* ---- Keyboard scrolling: only code and charts that overflow stay tab stops ---- */
   function updateTabStops() {
-    var blocks = document.querySelectorAll("pre[tabindex]");
+    var blocks = document.querySelectorAll("pre[tabindex], figure.cell-chart[tabindex]");
     for (var i = 0; i < blocks.length; i++) {
       var pre = blocks[i];
       if (pre.scrollWidth > pre.clientWidth + 1) {
@@ -105,6 +105,8 @@
       window.clearTimeout(pending);
       pending = window.setTimeout(updateTabStops, 150);
     });
+    // Code in a closed box measured 0 wide at load: opening the box (toggle does not bubble) measures it again.
+    document.addEventListener("toggle", updateTabStops, true);
   }
 
   if (document.readyState === "loading") {
