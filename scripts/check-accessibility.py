@@ -8,11 +8,13 @@ each at 1280 px and 390 px wide, in the light and the dark theme (prefers-color-
 DevTools protocol), and on each:
   - runs axe-core (the copy bundled in the PyPI package selenium-axe-python, or axe-selenium-python's) and counts
     its violations;
-  - measures horizontal overflow: document.documentElement.scrollWidth - clientWidth, in CSS px;
+  - measures horizontal overflow: document.documentElement.scrollWidth - clientWidth, in CSS px, and lists boxes
+    that stick out of the page's column (past its padding, outside any scroll container) before the page overflows;
   - measures the smallest rendered chart label: the font size of each <text> of an inline SVG chart times the
     scale the chart is drawn at (its screen transform), in CSS px.
 Prints one line per page and variant, the violations in detail, and the totals. Exit status 0 when there is no
-violation, no overflow, no chart label under 11 px and no scrolling block out of keyboard reach; 1 when there is any; 2 when the check cannot run.
+violation, no overflow, no box out of its column, no chart label under 11 px and no scrolling block out of keyboard
+reach; 1 when there is any; 2 when the check cannot run.
 Sends no request: every page is a local file, Chromium is Debian's, driven by Debian's chromedriver.
 """
 
@@ -54,7 +56,26 @@ for (const block of document.querySelectorAll('pre, figure.cell-chart')) {
       + block.textContent.trim().slice(0, 40));
   }
 }
-return {overflow: root.scrollWidth - root.clientWidth, unreachable: unreachable, scrollWidth: root.scrollWidth,
+// Boxes that stick out of the page's column past its padding (the page itself need not overflow yet), outside any
+// scroll container: the outermost only.
+const protruding = [];
+for (const column of document.querySelectorAll('main, .site-header, .site-footer')) {
+  const right = column.getBoundingClientRect().right - parseFloat(getComputedStyle(column).paddingRight);
+  const sticksOut = (element) => element.getBoundingClientRect().width > 0
+    && element.getBoundingClientRect().right > right + 0.5;
+  for (const element of column.querySelectorAll('*')) {
+    if (!sticksOut(element) || (element.parentElement !== column && sticksOut(element.parentElement))) continue;
+    let scrolled = false;
+    for (let a = element.parentElement; a && a !== column; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') { scrolled = true; break; }
+    }
+    if (!scrolled) {
+      protruding.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : '') + ' by '
+        + Math.round(element.getBoundingClientRect().right - right) + ' px');
+    }
+  }
+}
+return {overflow: root.scrollWidth - root.clientWidth, unreachable: unreachable, protruding: protruding, scrollWidth: root.scrollWidth,
         clientWidth: root.clientWidth, charts: document.querySelectorAll('svg.lc-chart').length,
         smallest: smallest};
 """
@@ -175,7 +196,7 @@ def main():
         return 2
 
     records = []
-    totals = {"violations": 0, "overflowing": 0, "small_labels": 0, "unreachable": 0}
+    totals = {"violations": 0, "overflowing": 0, "small_labels": 0, "unreachable": 0, "protruding": 0}
     try:
         for label, path, query in pages:
             for width in WIDTHS:
@@ -194,6 +215,7 @@ def main():
                     totals["overflowing"] += measured["overflow"] > 0
                     totals["small_labels"] += small
                     totals["unreachable"] += len(measured["unreachable"])
+                    totals["protruding"] += len(measured["protruding"])
                     chart = "no chart" if smallest is None else f"smallest chart label {smallest['px']:.1f} px"
                     print(f"{label} {width}px {scheme}: {count} violation(s), overflow {measured['overflow']} px, "
                           f"{chart}")
@@ -203,6 +225,8 @@ def main():
                             print(f"      {' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1].strip()}")
                         if len(violation["nodes"]) > 5:
                             print(f"      … and {len(violation['nodes']) - 5} more")
+                    for box in measured["protruding"]:
+                        print(f"  - sticks out of the page column: {box}")
                     for block in measured["unreachable"]:
                         print(f"  - scrolls sideways but is no tab stop: {block}")
                     if small:
@@ -222,7 +246,8 @@ def main():
     checked = len(records)
     print(f"total: {totals['violations']} violation(s) on {checked} page views; "
           f"{totals['overflowing']} overflowing; {totals['small_labels']} with chart labels under "
-          f"{MINIMUM_LABEL_PX:g} px; {totals['unreachable']} scrolling blocks out of keyboard reach")
+          f"{MINIMUM_LABEL_PX:g} px; {totals['unreachable']} scrolling blocks out of keyboard reach; "
+          f"{totals['protruding']} boxes sticking out of the page column")
     return 1 if any(totals.values()) else 0
 
 

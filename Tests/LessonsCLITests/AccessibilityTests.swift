@@ -40,6 +40,8 @@ enum AccessibilityCheck {
     var smallest: Label?
     /// Code blocks and charts that scroll sideways but are no tab stop.
     var unreachable: [String]
+    /// Boxes that stick out of the page's column (outside any scroll container).
+    var protruding: [String]
   }
 }
 
@@ -63,7 +65,7 @@ struct AccessibilityTests {
   }
 
   @Test(
-    "no axe-core violation, no horizontal overflow, chart labels ≥ 11 px, scrolling blocks are tab stops: index, topic, both lessons, search; 1280 and 390 px, light and dark",
+    "no axe-core violation, no horizontal overflow or box out of its column, chart labels ≥ 11 px, scrolling blocks are tab stops: index, topic, both lessons, search; 1280 and 390 px, light and dark",
     .timeLimit(.minutes(15)))
   func siteIsAccessible() throws {
     let project = try Self.builtSite()
@@ -89,6 +91,7 @@ struct AccessibilityTests {
       let view = "\(record.page) at \(record.width) px, \(record.scheme)"
       #expect(record.violations.isEmpty, "\(view): \(record.violations.map { "\($0.id) ×\($0.nodes)" })")
       #expect(record.overflow == 0, "\(view) overflows by \(record.overflow) px")
+      #expect(record.protruding.isEmpty, "\(view): out of the page column: \(record.protruding)")
       #expect(record.unreachable.isEmpty, "\(view): scrolls sideways out of keyboard reach: \(record.unreachable)")
       if let label = record.smallest {
         #expect(label.px >= 11, "\(view): chart label \"\(label.text)\" is \(label.px) px")
