@@ -23,6 +23,7 @@ import glob
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -149,12 +150,17 @@ def open_page(driver, url, width, scheme):
         if driver.execute_script("return document.readyState") == "complete":
             break
         time.sleep(0.05)
-    # The search page fills its results from a script: wait (bounded) until it has said something.
+    # The search page fills its results from a script (at once today, maybe after loading more of its index
+    # later): wait, at most 10 s, until its status line no longer says what the page as written says.
     if "search.html" in url:
-        while time.monotonic() < deadline:
+        path = url[len("file://"):].split("?")[0]
+        with open(path, encoding="utf-8") as file:
+            written = re.search(r'id="search-status"[^>]*>([^<]*)', file.read())
+        settle = min(deadline, time.monotonic() + 10)
+        while written and time.monotonic() < settle:
             status = driver.execute_script(
                 "var s = document.getElementById('search-status'); return s ? s.textContent : '';")
-            if status and not status.startswith("Search needs JavaScript"):
+            if status and not written.group(1).startswith(status[:20]):
                 break
             time.sleep(0.05)
 
@@ -204,6 +210,8 @@ def main():
                     url = "file://" + path + query
                     open_page(driver, url, width, scheme)
                     violations = run_axe(driver, axe_source)
+                    if not records:
+                        print(f"axe-core {driver.execute_script('return axe.version')} ({axe_path})")
                     if isinstance(violations, dict):
                         print(f"error: axe failed on {label}: {violations['error']}", file=sys.stderr)
                         return 2
