@@ -29,5 +29,6 @@ if [ ! -f "$site/index.html" ]; then
   echo "error: $site has no index.html: give a built site folder, or none to build one" >&2
   exit 2
 fi
-# Bounded: 20 page views take about a minute; a hung browser fails the check instead of blocking it.
-exec timeout 900 python3 scripts/check-accessibility.py "$site" "$@"
+# Bounded: 20 page views take about a minute; a hung browser fails the check instead of blocking it. (No exec:
+# the temporary site is removed when the script exits.)
+timeout 900 python3 scripts/check-accessibility.py "$site" "$@"
