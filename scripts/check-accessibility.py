@@ -76,7 +76,8 @@ for (const column of document.querySelectorAll('main, .site-header, .site-footer
     }
   }
 }
-return {overflow: root.scrollWidth - root.clientWidth, unreachable: unreachable, protruding: protruding, scrollWidth: root.scrollWidth,
+return {overflow: root.scrollWidth - root.clientWidth, unreachable: unreachable, protruding: protruding,
+        scrollWidth: root.scrollWidth,
         clientWidth: root.clientWidth, charts: document.querySelectorAll('svg.lc-chart').length,
         smallest: smallest};
 """
@@ -230,7 +231,9 @@ def main():
                     for violation in violations:
                         print(f"  - {violation['id']} ({violation['impact']}): {violation['help']}")
                         for node in violation["nodes"][:5]:
-                            print(f"      {' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1].strip()}")
+                            summary = (node.get("failureSummary") or "").strip().splitlines() or [""]
+                            target = " ".join(str(part) for part in node.get("target", []))
+                            print(f"      {target}: {summary[-1].strip()}")
                         if len(violation["nodes"]) > 5:
                             print(f"      … and {len(violation['nodes']) - 5} more")
                     for box in measured["protruding"]:

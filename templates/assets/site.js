@@ -105,7 +105,8 @@
       window.clearTimeout(pending);
       pending = window.setTimeout(updateTabStops, 150);
     });
-    // Code in a closed box measured 0 wide at load: opening the box (toggle does not bubble) measures it again.
+    // Browsers that do not lay out a closed box measured its code 0 wide at load: opening the box measures it again
+    // (toggle does not bubble, hence the capture).
     document.addEventListener("toggle", updateTabStops, true);
   }
 

@@ -55,7 +55,8 @@ public enum CellRenderer {
     for (number, chart) in result.charts.prefix(chartLimit).enumerated() {
       // A tab stop: on a narrow screen the chart keeps a readable size and its figure scrolls sideways (style.css),
       // which the keyboard must reach too; assets/site.js drops the stop where the chart fits.
-      html += "<figure class=\"cell-chart\" tabindex=\"0\">\(SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)"))"
+      let id = "cell-\(cellIndex + 1)-chart-\(number + 1)"
+      html += "<figure class=\"cell-chart\" tabindex=\"0\">\(SVGChart.render(chart, id: id))"
       let notes = chart.drawingNotes
       if !notes.isEmpty {
         html += "<figcaption class=\"cell-note\">\(HTMLEscaping.escape(notes.joined(separator: " ")))</figcaption>"
