@@ -35,8 +35,10 @@ HEIGHT = 900
 MINIMUM_LABEL_PX = 11.0
 PAGE_TIMEOUT_SECONDS = 60
 
-MEASURE_SCRIPT = """
+MEASURE_SCRIPT = r"""
 const root = document.documentElement;
+const name = (element) => element.tagName.toLowerCase()
+  + (element.getAttribute('class') ? '.' + element.getAttribute('class').trim().split(/\s+/).join('.') : '');
 let smallest = null;
 for (const text of document.querySelectorAll('svg.lc-chart text')) {
   const box = text.getBoundingClientRect();
@@ -49,11 +51,15 @@ for (const text of document.querySelectorAll('svg.lc-chart text')) {
     smallest = {px: size, text: text.textContent.slice(0, 40), chart: text.ownerSVGElement.id};
   }
 }
-// Code and charts that scroll sideways must be reachable by keyboard (a tab stop).
+// Whatever scrolls sideways (code, charts, wide formulas…) must be reachable by keyboard: a tab stop itself, or
+// holding one.
 const unreachable = [];
-for (const block of document.querySelectorAll('pre, figure.cell-chart')) {
-  if (block.scrollWidth > block.clientWidth + 1 && block.tabIndex < 0) {
-    unreachable.push(block.tagName.toLowerCase() + (block.id ? '#' + block.id : '') + ': '
+const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+for (const block of document.body.querySelectorAll('*')) {
+  const overflow = getComputedStyle(block).overflowX;
+  if ((overflow === 'auto' || overflow === 'scroll') && block.scrollWidth > block.clientWidth + 1
+      && block.tabIndex < 0 && !block.querySelector(focusable)) {
+    unreachable.push(name(block) + ': '
       + block.textContent.trim().slice(0, 40));
   }
 }
@@ -71,7 +77,7 @@ for (const column of document.querySelectorAll('main, .site-header, .site-footer
       if (getComputedStyle(a).overflowX !== 'visible') { scrolled = true; break; }
     }
     if (!scrolled) {
-      protruding.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : '') + ' by '
+      protruding.push(name(element) + ' by '
         + Math.round(element.getBoundingClientRect().right - right) + ' px');
     }
   }
