@@ -5,7 +5,8 @@
 # Usage: scripts/screenshot.sh [PAGE[?QUERY]] [OUTPUT_FOLDER]
 #   PAGE defaults to the first tutorial page under site/ and may end in a query (site/search.html?q=pool),
 #   passed on to the page's URL; OUTPUT_FOLDER to screenshots/ (PNG files <name>-light.png and <name>-dark.png,
-#   <name> the lesson's folder, or the page's file name for other pages). Build the site first (scripts/build-site.sh).
+#   <name> the lesson's folder, or folder-file for other pages: site-search, data-science-index).
+#   Build the site first (scripts/build-site.sh).
 # Env: WIDTH (default 1200), HEIGHT (default 2400).
 set -euo pipefail
 # Paths given on the command line are taken from the current folder, defaults from the project's.
@@ -35,7 +36,7 @@ if [ -z "$page" ] || [ ! -f "$page" ]; then
 fi
 mkdir -p "$out"
 name=$(basename "$(dirname "$page")")
-[ "$(basename "$page")" = tutorial.html ] || name=$(basename "$page" .html)
+[ "$(basename "$page")" = tutorial.html ] || name="$name-$(basename "$page" .html)"
 url="file://$(realpath "$page")$query"
 flags=(--headless --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check
   --window-size="${WIDTH:-1200},${HEIGHT:-2400}" --virtual-time-budget=2000)
