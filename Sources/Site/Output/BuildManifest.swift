@@ -36,6 +36,10 @@ struct BuildManifest: Codable, Sendable {
     var tags: [String]? = nil
     /// The lesson's text by section, for the search index (nil in manifests of older builds).
     var search: [SearchSection]? = nil
+    /// The page's description (front matter `description` or its first paragraph), for the feed.
+    var description: String? = nil
+    /// When the lesson last changed (ISO 8601: its last commit, else its file's time), for the sitemap and feed.
+    var modified: String? = nil
   }
 
   /// One lesson of the last build.
@@ -47,6 +51,8 @@ struct BuildManifest: Codable, Sendable {
     var summary: LessonSummary?
     /// Warnings reported when it was rendered, reported again while it is carried over.
     var warnings: [Diagnostic]
+    /// The previous and next lessons its page links to: when the topic's order changes, the page is rendered again.
+    var navigation: LessonNeighbours? = nil
   }
 
   var settings: Settings
