@@ -99,11 +99,12 @@ struct LessonProcessor: Sendable {
     }
     let required = RequirementTitles.resolve(lesson, root: contentRoot)
     prepared.outcome.diagnostics += required.diagnostics
-    let page = TutorialPage(
+    var page = TutorialPage(
       lesson: lesson, body: body, results: results,
       assets: source.assets + (prepared.notebook.map { [$0.name] } ?? []), site: site,
       topicTitle: topicTitles[source.topic] ?? source.topic, faqs: (tutorialFAQs[source.relativePath] ?? []) + (topicFAQs[source.topic] ?? []), people: people,
       requirementTitles: required.titles)
+    page.describe()
     let front = lesson.frontMatter
     prepared.summary = BuildManifest.LessonSummary(
       title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,

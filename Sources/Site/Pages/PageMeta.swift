@@ -48,11 +48,33 @@ struct PageMeta {
   /// The text of the first paragraph of a rendered body (`<p>…</p>`, tags removed, entities decoded), the
   /// description of a page whose author wrote none; nil when the body has no paragraph with text.
   static func firstParagraph(ofBody html: String) -> String? {
-    var rest = html[...]
-    while let match = rest.firstMatch(of: /<p(?:\s[^>]*)?>(.*?)<\/p>/.dotMatchesNewlines()) {
-      let text = SearchSection.plainText(match.1)
+    // A byte search rather than a Regex or a Character search, which cost a lesson page milliseconds.
+    let bytes = Array(html.utf8)
+    var from = 0
+    while let open = find(Array("<p".utf8), in: bytes, from: from) {
+      let next = open + 2
+      guard next < bytes.count else { return nil }
+      guard [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[next]),
+        let tagEnd = find([UInt8(ascii: ">")], in: bytes, from: next)
+      else {  // <pre>, <path>, …
+        from = next
+        continue
+      }
+      guard let close = find(Array("</p>".utf8), in: bytes, from: tagEnd + 1) else { return nil }
+      let text = SearchSection.plainText(String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)[...])
       if !text.isEmpty { return text }
-      rest = rest[match.range.upperBound...]
+      from = close + 4
+    }
+    return nil
+  }
+
+  /// The index of the first `needle` in `bytes` at or after `from`.
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var index = from
+    while index <= bytes.count - needle.count {
+      if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
     }
     return nil
   }

@@ -32,10 +32,13 @@ struct TutorialPage {
   /// The forge's editor for the lesson's file ("Edit this page").
   var editLink: String?
 
-  /// The page's description: the front matter's `description`, else its first paragraph's text.
-  var description: String? {
+  /// The page's description: the front matter's `description`, else its first paragraph's text (`describe`).
+  var description: String?
+
+  /// Works out `description` once (the page and the feed both show it).
+  mutating func describe() {
     let text = lesson.frontMatter.description ?? PageMeta.firstParagraph(ofBody: body.html)
-    return text.map(PageMeta.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    description = text.map(PageMeta.trimmed).flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The page's folder relative to the site root.
