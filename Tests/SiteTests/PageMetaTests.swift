@@ -37,7 +37,9 @@ struct PageMetaTests {
   func canonical() throws {
     let site = try NavigationSite()
     defer { site.remove() }
-    try site.lesson("a", "title: A & B")
+    try site.lesson("a", "title: A & B\ntags: [parallel]\ncontributors: [ada]")
+    try SiteTestSupport.write(
+      "---\ntitle: Why?\nlang: de\n---\nBecause <b>this</b> & that.\n", to: site.content + "/topics/t/faqs/why.md")
     try site.build()
     let relative = try site.page("a")
     #expect(!relative.contains("rel=\"canonical\""))
@@ -54,7 +56,10 @@ struct PageMetaTests {
     #expect(index.contains("<link rel=\"canonical\" href=\"https://example.org/train/index.html\" />"))
     #expect(index.contains("<meta property=\"og:type\" content=\"website\" />"))
     #expect(index.contains("<meta name=\"description\" content=\"Training material: lessons on t.\" />"))
-    for path in ["/topics/t/index.html", "/search.html"] {
+    let faq = try SiteTestSupport.read(site.site + "/topics/t/faqs/why.html")
+    #expect(faq.contains("<html lang=\"de\">"))
+    #expect(faq.contains("<meta name=\"description\" content=\"Because this &amp; that.\" />"))
+    for path in ["/topics/t/index.html", "/search.html", "/tags/parallel.html", "/contributors/ada.html", "/topics/t/faqs/why.html"] {
       let other = try SiteTestSupport.read(site.site + path)
       #expect(other.contains("<link rel=\"canonical\" href=\"https://example.org/train\(path)\" />"), "\(path)")
       #expect(other.contains("<meta name=\"description\""), "\(path)")
