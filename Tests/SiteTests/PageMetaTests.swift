@@ -139,7 +139,7 @@ struct PageMetaTests {
     #expect(absolute.entries.first?.link == "https://example.org/train/topics/t/tutorials/new/tutorial.html")
   }
 
-  @Test("sitemap lastmod: each lesson its date, a topic page and the index their newest lesson's")
+  @Test("sitemap lastmod: each lesson its date, the index, topic, tag and contributor pages their newest lesson's")
   func sitemapLastModified() {
     let xml = Sitemap.xml(
       pages: ["index.html", "a.html", "b.html"], baseURL: nil,
@@ -149,7 +149,9 @@ struct PageMetaTests {
     func listed(_ path: String, _ date: String) -> ListedLesson {
       ListedLesson(
         topic: "t", relativePath: path,
-        summary: .init(title: path, level: nil, minutes: nil, draft: false, modified: date))
+        summary: .init(
+          title: path, level: nil, minutes: nil, draft: false, contributors: ["ada"], tags: path == "x" ? ["Swift"] : [],
+          modified: date))
     }
     let dates = SitePages.lastModified([
       ListedTopic(
@@ -158,6 +160,8 @@ struct PageMetaTests {
     ])
     #expect(dates["topics/t/index.html"] == "2021-12-31T23:30:00Z", "23:30Z is after 01:00+02:00")
     #expect(dates["index.html"] == "2021-12-31T23:30:00Z")
+    #expect(dates["tags/swift.html"] == "2022-01-01T01:00:00+02:00")
+    #expect(dates["contributors/ada.html"] == "2021-12-31T23:30:00Z")
   }
 
   @Test("descriptions are cut at a word, and one long word is cut too")

@@ -75,7 +75,8 @@ struct SitePages {
     return written
   }
 
-  /// The index's and each topic page's date for the sitemap: the newest of their lessons' dates.
+  /// The date of each page that lists lessons (the index, topic, tag and contributor pages) for the sitemap: the
+  /// newest of their lessons' dates.
   static func lastModified(_ topics: [ListedTopic]) -> [String: String] {
     func newest(_ lessons: [ListedLesson]) -> String? {
       lessons.compactMap { lesson in lesson.summary.modified.flatMap { date in PageDate.seconds(date).map { (date, $0) } } }
@@ -83,7 +84,14 @@ struct SitePages {
     }
     var dates: [String: String] = [:]
     for topic in topics { dates["topics/\(topic.name)/index.html"] = newest(topic.lessons) }
-    dates["index.html"] = newest(topics.flatMap(\.lessons))
+    let lessons = topics.flatMap(\.lessons)
+    dates["index.html"] = newest(lessons)
+    for (tag, tagged) in LessonListPages.grouped(lessons, by: { $0.summary.tags ?? [] }) {
+      if let path = TagPages.pagePath(tag) { dates[path] = newest(tagged) }
+    }
+    for (id, theirs) in LessonListPages.grouped(lessons, by: { $0.summary.contributors ?? [] }) {
+      if let path = ContributorDirectory.pagePath(id) { dates[path] = newest(theirs) }
+    }
     return dates
   }
 
