@@ -39,6 +39,8 @@ struct LessonProcessor: Sendable {
     var page: TutorialPage?
     var notebook: (name: String, json: String)?
     var summary: BuildManifest.LessonSummary?
+    /// The internal requirements' titles the page shows (`RequirementTitles.Resolved.shown`), for the manifest.
+    var requirementTitles: [String: String] = [:]
   }
 
   /// What only the whole site knows about a lesson's page.
@@ -99,6 +101,7 @@ struct LessonProcessor: Sendable {
     }
     let required = RequirementTitles.resolve(lesson, root: contentRoot)
     prepared.outcome.diagnostics += required.diagnostics
+    prepared.requirementTitles = required.shown
     var page = TutorialPage(
       lesson: lesson, body: body, results: results,
       assets: source.assets + (prepared.notebook.map { [$0.name] } ?? []), site: site,
@@ -152,7 +155,8 @@ struct LessonProcessor: Sendable {
     summary.modified = facts.modified
     outcome.record = BuildManifest.Lesson(
       inputs: inputsAfterExecution(source), outputs: outputs, summary: summary,
-      warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation)
+      warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation,
+      requirementTitles: prepared.requirementTitles.isEmpty ? nil : prepared.requirementTitles)
     return outcome
   }
 

@@ -53,6 +53,9 @@ struct BuildManifest: Codable, Sendable {
     var warnings: [Diagnostic]
     /// The previous and next lessons its page links to: when the topic's order changes, the page is rendered again.
     var navigation: LessonNeighbours? = nil
+    /// The internal requirements' titles the page shows (`topic/slug` → title, "" for a missing tutorial): when one
+    /// changes, the page is rendered again though its own files did not (nil in manifests of older builds).
+    var requirementTitles: [String: String]? = nil
   }
 
   var settings: Settings
