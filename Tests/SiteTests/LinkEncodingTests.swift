@@ -51,8 +51,9 @@ struct LinkEncodingTests {
     #expect(index.contains("href=\"topics/%252e%252e/index.html\""))
     #expect(index.contains("href=\"topics/%252e%252e/tutorials/a%20b%23c%3Fd%20%C3%A9t%C3%A9/tutorial.html\""))
     #expect(!index.contains("href=\"topics/%2e%2e"))
-    // Every link of the index, decoded once as a browser and the preview server do, names a file of the site.
-    for link in Self.links(in: index) where !link.hasPrefix("#") {
+    // Every link of the index, decoded once as a browser and the preview server do, names a file of the site (the
+    // canonical address, absolute with a base URL, names the published page instead).
+    for link in Self.links(in: index) where !link.hasPrefix("#") && !link.hasPrefix("https://example.org/") {
       let decoded = try #require(link.removingPercentEncoding)
       #expect(FileManager.default.fileExists(atPath: site + "/" + decoded), "\(link) leads nowhere")
     }

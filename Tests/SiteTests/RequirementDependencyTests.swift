@@ -15,14 +15,17 @@ final class RequirementDependencyTests {
   init() throws {
     folder = try SiteTestSupport.temporaryFolder()
     let content = try SiteTestSupport.makeContent(in: folder, lessons: 3)
+    // The requiring lesson is in a topic of its own, with a bystander: renaming a lesson of topic-a also renders its
+    // neighbours there again (their previous/next links name it), which must not hide what requirements do.
     try SiteTestSupport.write(
-      "---\ntitle: Lesson 0\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, later]\n---\nText.\n",
-      to: content + "/topics/topic-a/tutorials/lesson-0/tutorial.md")
+      "---\ntitle: Requirer\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, later]\n---\nText.\n",
+      to: content + "/topics/topic-b/tutorials/requirer/tutorial.md")
+    try SiteTestSupport.write("---\ntitle: Bystander\n---\nText.\n", to: content + "/topics/topic-b/tutorials/bystander/tutorial.md")
     configuration = BuildConfiguration(
       contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
   }
 
-  var requiringPage: String { configuration.outputFolder + "/topics/topic-a/tutorials/lesson-0/tutorial.html" }
+  var requiringPage: String { configuration.outputFolder + "/topics/topic-b/tutorials/requirer/tutorial.html" }
 
   @Test("renaming a required tutorial renders the requiring page again, and only it beside the renamed one",
     .timeLimit(.minutes(1)))
@@ -34,7 +37,7 @@ final class RequirementDependencyTests {
       "---\ntitle: Mapping reads, renamed\n---\nText of lesson 1.\n",
       to: configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md")
     let report = try builder.build()
-    #expect(report.rendered == 2, "lesson-1 and lesson-0, which requires it; lesson-2 is reused")
+    #expect(report.rendered == 4, "lesson-1, its neighbours lesson-0 and lesson-2, and the requirer; the bystander is reused")
     #expect(report.reused == 1)
     let html = try SiteTestSupport.read(requiringPage)
     #expect(html.contains(">Mapping reads, renamed</a>") && !html.contains(">Lesson 1</a>"))

@@ -2,18 +2,19 @@ import Foundation
 import Glibc
 import SystemCalls
 
-/// Runs a command (the compiler, `swiftc --version`) to completion with a time limit, collecting its output.
-enum CommandRunner {
+/// Runs a command (the compiler, `swiftc --version`, `git log` for the site's page dates) to completion with a
+/// time limit, collecting its output. Public so that the site builder runs its few commands the same way.
+public enum CommandRunner {
   /// What a finished command produced.
-  struct Result: Sendable {
-    var termination: Termination
-    var stdout: String
-    var stderr: String
-    var timedOut: Bool
+  public struct Result: Sendable {
+    public var termination: ExitStatus
+    public var stdout: String
+    public var stderr: String
+    public var timedOut: Bool
   }
 
   /// Runs `executable` with `arguments` in its own process group; kills the group after `timeout` seconds.
-  static func run(
+  public static func run(
     _ executable: String, _ arguments: [String], timeout: Double
   ) throws(ExecutionError) -> Result {
     let child = try ChildProcess(executable: executable, arguments: arguments, environment: currentEnvironment())

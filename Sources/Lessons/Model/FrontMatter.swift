@@ -48,6 +48,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// `optimize: true`: the lesson's program is compiled with `-O` (a lesson that measures speed), else `-Onone`
   /// (about a third of the compile time). The level joins the results key: it can change what the cells print.
   public var optimize: Bool = false
+  /// `description:`, the page's summary for search engines and link previews (`<meta name="description">`).
+  public var description: String?
+  /// `lang:`, the language the lesson is written in (a BCP 47 tag such as `en`, `pt-BR`), for `<html lang>`; nil
+  /// when absent or not a language tag (then a warning).
+  public var language: String?
   /// Files the lesson's cells read (`data: [data/input.csv]`), relative to the lesson's folder: their contents join
   /// the results key, so that changing them makes the frozen results stale.
   public var dataFiles: [String] = []

@@ -53,6 +53,14 @@ struct FieldReader {
     case "exclusive": frontMatter.exclusive = bool(value, key) ?? false
     case "optimize": frontMatter.optimize = bool(value, key) ?? false
     case "data": frontMatter.dataFiles = dataFiles(value, key)
+    case "description": frontMatter.description = scalar(value, key)
+    case "lang":
+      guard let tag = scalar(value, key) else { return }
+      if LanguageTag.isValid(tag) {
+        frontMatter.language = tag
+      } else {
+        warn(value, "lang '\(tag)' is not a language tag such as en or pt-BR; the site's language is used")
+      }
     default: frontMatter.extra[key] = yamlText(value)
     }
   }

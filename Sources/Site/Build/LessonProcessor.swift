@@ -30,61 +30,115 @@ struct LessonProcessor: Sendable {
     var diagnostics: [Diagnostic]
   }
 
-  /// Processes `source`; writes into `staging` unless it is nil (checking only).
-  func process(_ source: TutorialSource, staging: String?) -> Outcome {
-    var outcome = Outcome(source: source, record: nil, diagnostics: [])
+  /// A lesson parsed, executed and rendered to its body, waiting for what only the whole site knows (its
+  /// neighbours in the topic's order, its date) to become its page.
+  struct Prepared: Sendable {
+    /// Diagnostics so far; `record` is nil until the page is published.
+    var outcome: Outcome
+    /// Nil when the lesson failed or is disabled (`outcome.record` says which).
+    var page: TutorialPage?
+    var notebook: (name: String, json: String)?
+    var summary: BuildManifest.LessonSummary?
+    /// The internal requirements' titles the page shows (`RequirementTitles.Resolved.shown`), for the manifest.
+    var requirementTitles: [String: String] = [:]
+    /// The title and body HTML the search index reads; nil for drafts (they are not listed, so not searched).
+    var searchable: (title: String, bodyHTML: String)?
+  }
+
+  /// What only the whole site knows about a lesson's page.
+  struct SiteFacts: Sendable {
+    var navigation: LessonNeighbours?
+    /// ISO 8601; nil when unknown.
+    var modified: String?
+    /// The edit links' start (`https://github.com/o/r/edit/main/content/`), nil without a repository.
+    var editBase: String?
+  }
+
+  /// Processes `source` as a whole; writes into `staging` unless it is nil (checking only).
+  func process(_ source: TutorialSource, staging: String?, facts: SiteFacts = SiteFacts()) -> Outcome {
+    publish(prepare(source), facts: facts, staging: staging)
+  }
+
+  /// Parses, executes (or reuses frozen results) and renders the body of `source`; writes nothing.
+  func prepare(_ source: TutorialSource) -> Prepared {
+    var prepared = Prepared(outcome: Outcome(source: source, record: nil, diagnostics: []))
     let lesson: Lesson
     do {
       lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath, site: site.liquidVariables)
     } catch {
-      outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
-      return outcome
+      prepared.outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
+      return prepared
     }
-    outcome.diagnostics = lesson.diagnostics
+    prepared.outcome.diagnostics = lesson.diagnostics
     guard lesson.frontMatter.enabled else {
-      outcome.record = BuildManifest.Lesson(inputs: source.inputs, outputs: [], summary: nil, warnings: [])
-      return finish(outcome)
+      prepared.outcome.record = BuildManifest.Lesson(inputs: source.inputs, outputs: [], summary: nil, warnings: [])
+      prepared.outcome = finish(prepared.outcome)
+      return prepared
     }
-    guard !hasErrors(outcome.diagnostics) else { return finish(outcome) }
+    guard !hasErrors(prepared.outcome.diagnostics) else {
+      prepared.outcome = finish(prepared.outcome)
+      return prepared
+    }
 
     var results: LessonResults?
     if var execution {
       execution.passedEnvironment += site.environment
       let (executed, problems) = Executor.results(for: lesson, options: execution)
       results = executed
-      outcome.diagnostics += problems
+      prepared.outcome.diagnostics += problems
     }
     let cellResults = Dictionary((results?.cells ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
     let body = BodyRenderer.render(lesson, galaxyURL: site.galaxyURL) { cell in CellRenderer.render(cell, result: cellResults[cell.index]) }
-    outcome.diagnostics += body.diagnostics
-    outcome = finish(outcome)
-    guard !hasErrors(outcome.diagnostics) else { return outcome }
+    prepared.outcome.diagnostics += body.diagnostics
+    prepared.outcome = finish(prepared.outcome)
+    guard !hasErrors(prepared.outcome.diagnostics) else { return prepared }
 
     // A lesson with Swift cells is also published as a Jupyter notebook, with the captured outputs.
-    var notebook: (name: String, json: String)?
     if !lesson.cells.isEmpty {
       do {
-        notebook = (lesson.slug + ".ipynb", try NotebookExport.notebook(for: lesson, results: results))
+        prepared.notebook = (lesson.slug + ".ipynb", try NotebookExport.notebook(for: lesson, results: results))
       } catch {
-        outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
+        prepared.outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
       }
     }
     let required = RequirementTitles.resolve(lesson, root: contentRoot)
-    outcome.diagnostics += required.diagnostics
-    let page = TutorialPage(
-      lesson: lesson, body: body, results: results, assets: source.assets + (notebook.map { [$0.name] } ?? []),
-      site: site,
+    prepared.outcome.diagnostics += required.diagnostics
+    prepared.requirementTitles = required.shown
+    var page = TutorialPage(
+      lesson: lesson, body: body, results: results,
+      assets: source.assets + (prepared.notebook.map { [$0.name] } ?? []), site: site,
       topicTitle: topicTitles[source.topic] ?? source.topic, faqs: (tutorialFAQs[source.relativePath] ?? []) + (topicFAQs[source.topic] ?? []), people: people,
       requirementTitles: required.titles)
+    page.describe()
+    let front = lesson.frontMatter
+    prepared.summary = BuildManifest.LessonSummary(
+      title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
+      contributors: front.everyContributor, tags: front.tags, description: page.description)
+    prepared.searchable = front.draft ? nil : (front.title, body.html)
+    prepared.page = page
+    return prepared
+  }
+
+  /// Renders the prepared lesson's page with `facts` and writes it, with the files beside it, into `staging`
+  /// (nothing when nil); the outcome's record says what was written.
+  func publish(_ prepared: Prepared, facts: SiteFacts, staging: String?) -> Outcome {
+    var outcome = prepared.outcome
+    let source = outcome.source
+    guard var page = prepared.page, var summary = prepared.summary else { return outcome }
+    page.navigation = facts.navigation
+    page.modified = facts.modified
+    page.editLink = facts.editBase.map { EditLink.url(base: $0, file: source.relativePath + "/tutorial.md") }
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
     // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;
     // `lessons check` writes nothing).
-    let search = staging != nil && templates.names.contains("search") && !lesson.frontMatter.draft
-      ? SearchLesson.make(
-        relativePath: source.relativePath, title: lesson.frontMatter.title,
-        topic: topicTitles[source.topic] ?? source.topic, url: URLPath.encode(pagePath), bodyHTML: body.html)
+    let search = staging != nil && templates.names.contains("search")
+      ? prepared.searchable.map { searchable in
+        SearchLesson.make(
+          relativePath: source.relativePath, title: searchable.title,
+          topic: topicTitles[source.topic] ?? source.topic, url: URLPath.encode(pagePath), bodyHTML: searchable.bodyHTML)
+      }
       : nil
     if let staging {
       do {
@@ -94,7 +148,7 @@ struct LessonProcessor: Sendable {
           try FileSystem.write(search.document, to: staging + "/" + target)
           outputs.append(target)
         }
-        if let notebook {
+        if let notebook = prepared.notebook {
           let target = source.relativePath + "/" + notebook.name
           try FileSystem.write(notebook.json, to: staging + "/" + target)
           outputs.append(target)
@@ -114,14 +168,12 @@ struct LessonProcessor: Sendable {
         return outcome
       }
     }
-    let front = lesson.frontMatter
+    summary.modified = facts.modified
+    summary.searchTerms = search?.terms
     outcome.record = BuildManifest.Lesson(
-      inputs: inputsAfterExecution(source), outputs: outputs,
-      summary: BuildManifest.LessonSummary(
-        title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
-        contributors: front.everyContributor, tags: front.tags, searchTerms: search?.terms),
-      warnings: outcome.diagnostics.filter { $0.severity == .warning },
-      requirementTitles: required.shown.isEmpty ? nil : required.shown)
+      inputs: inputsAfterExecution(source), outputs: outputs, summary: summary,
+      warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation,
+      requirementTitles: prepared.requirementTitles.isEmpty ? nil : prepared.requirementTitles)
     return outcome
   }
 

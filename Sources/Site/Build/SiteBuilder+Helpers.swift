@@ -10,7 +10,10 @@ extension SiteBuilder {
   func siteSettings(_ inventory: ContentInventory, diagnostics: inout [Diagnostic]) -> SiteSettings {
     var site = SiteSettings()
     do {
-      if inventory.settings != nil { site = try SiteSettings.load(contentRoot: configuration.contentFolder) }
+      if inventory.settings != nil {
+        site = try SiteSettings.load(contentRoot: configuration.contentFolder)
+        diagnostics += site.droppingInvalidValues(file: configuration.contentFolder + "/site.yaml")
+      }
     } catch {
       diagnostics.append(error.diagnostic)
     }
@@ -39,10 +42,10 @@ extension SiteBuilder {
     configuration.strict ? LessonProcessor.strict(inventory.refused) : inventory.refused
   }
 
-  static func process(
+  static func process<Result: Sendable>(
     _ sources: [TutorialSource], jobs: Int, progress: @escaping @Sendable (BuildEvent) -> Void,
-    _ work: @escaping @Sendable (TutorialSource) -> LessonProcessor.Outcome
-  ) -> [LessonProcessor.Outcome] {
+    _ work: @escaping @Sendable (TutorialSource) -> Result
+  ) -> [Result] {
     progress(.started(total: sources.count))
     let done = Mutex(0)
     return parallelMap(sources, jobs: jobs) { source in

@@ -67,8 +67,6 @@ public struct SiteBuilder: Sendable {
           RequirementTitles.areCurrent(old, previous: previous, inputs: currentInputs, root: inventory.root)
         {
           records[source.relativePath] = old
-          report.diagnostics += old.warnings
-          report.reused += 1
         } else {
           dirty.append(source)
         }
@@ -82,8 +80,30 @@ public struct SiteBuilder: Sendable {
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
         people: people, execution: configuration.execution,
         contentRoot: inventory.root)
-      let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
-        processor.process(source, staging: staging.path)
+      var prepared = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
+        processor.prepare(source)
+      }
+      // Each page links to its neighbours in the topic's order, known once every changed lesson has its title: a
+      // page carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
+      let navigation = Self.navigation(inventory, records: records, prepared: prepared)
+      let moved = inventory.tutorials.filter { source in
+        guard let old = records[source.relativePath], old.summary != nil else { return false }
+        return old.navigation != navigation[source.relativePath]
+      }
+      for source in moved { records[source.relativePath] = nil }
+      prepared += parallelMap(moved, jobs: configuration.jobs) { processor.prepare($0) }
+      for record in records.values {
+        report.diagnostics += record.warnings
+        report.reused += 1
+      }
+
+      let workTree = GitWorkTree.containing(configuration.contentFolder)
+      let dates = lessonDates(prepared.filter { $0.page != nil }.map(\.outcome.source), workTree: workTree)
+      let editBase = editLinkBase(site, workTree: workTree)
+      let outcomes = parallelMap(prepared, jobs: configuration.jobs) { lesson in
+        let path = lesson.outcome.source.relativePath
+        let facts = LessonProcessor.SiteFacts(navigation: navigation[path], modified: dates[path], editBase: editBase)
+        return processor.publish(lesson, facts: facts, staging: staging.path)
       }
       for outcome in outcomes {
         report.diagnostics += outcome.diagnostics

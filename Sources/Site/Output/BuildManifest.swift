@@ -37,6 +37,10 @@ struct BuildManifest: Codable, Sendable {
     /// The lesson's terms for the search index (`SearchLesson.terms`); nil for drafts, in sites without a search
     /// page and in manifests of older builds.
     var searchTerms: String? = nil
+    /// The page's description (front matter `description` or its first paragraph), for the feed.
+    var description: String? = nil
+    /// When the lesson last changed (ISO 8601: its last commit, else its file's time), for the sitemap and feed.
+    var modified: String? = nil
   }
 
   /// One lesson of the last build.
@@ -48,6 +52,8 @@ struct BuildManifest: Codable, Sendable {
     var summary: LessonSummary?
     /// Warnings reported when it was rendered, reported again while it is carried over.
     var warnings: [Diagnostic]
+    /// The previous and next lessons its page links to: when the topic's order changes, the page is rendered again.
+    var navigation: LessonNeighbours? = nil
     /// The internal requirements' titles the page shows (`topic/slug` → title, "" for a missing tutorial): when one
     /// changes, the page is rendered again though its own files did not (nil in manifests of older builds).
     var requirementTitles: [String: String]? = nil

@@ -21,7 +21,7 @@ enum ContributorPages {
     }
     let pages = try LessonListPages.write(
       groups, template: "contributor", pagePath: ContributorDirectory.pagePath, templates: templates, site: site,
-      staging: staging
+      staging: staging, describe: { "Lessons by \($0): " }
     ) { id in
       let person = people.people[id]
       var context: [String: Any] = [

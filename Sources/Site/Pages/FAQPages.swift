@@ -20,6 +20,11 @@ enum FAQPages {
         "root": root, "siteTitle": site.title, "title": entry.lesson.frontMatter.title, "body": body.html,
         "boxType": entry.lesson.frontMatter.extra["box_type"]?.trimmingSpacesAndQuotes ?? "tip",
       ]
+      let front = entry.lesson.frontMatter
+      let meta = PageMeta(
+        path: entry.pagePath, description: front.description ?? PageMeta.firstParagraph(ofBody: body.html),
+        language: front.language ?? site.language)
+      context.merge(meta.context(site: site)) { _, meta in meta }
       if let topic = entry.topic {
         context["topic"] = topicTitles[topic] ?? topic
         context["topicLink"] = root + "topics/\(topic)/index.html"

@@ -24,14 +24,18 @@ struct ListedTopic: Sendable {
 /// Drafts are left out of both: they are built (their authors preview them by path) but not listed.
 enum IndexPage {
   static func context(topics: [ListedTopic], site: SiteSettings) -> [String: Any] {
-    [
+    let listed = topics.filter { !$0.lessons.isEmpty }
+    let description =
+      site.description ?? "\(site.title): lessons on " + listed.map(\.metadata.title).joined(separator: ", ") + "."
+    let meta = PageMeta(path: "index.html", description: listed.isEmpty ? site.description : description, language: site.language)
+    return [
       "root": "",
       "siteTitle": site.title,
       "title": site.title,
       // The layout names the site once in the window title of the home page ("Site", not "Site · Site").
       "homePage": true,
-      "topics": topics.filter { !$0.lessons.isEmpty }.map { topic(  $0, root: "") },
-    ]
+      "topics": listed.map { topic($0, root: "") },
+    ].merging(meta.context(site: site)) { _, meta in meta }
   }
 
   static func topicContext(_ listed: ListedTopic, site: SiteSettings) -> [String: Any] {
@@ -39,6 +43,12 @@ enum IndexPage {
     var context = topic(listed, root: root)
     context["root"] = root
     context["siteTitle"] = site.title
+    let summary = listed.metadata.summary.map { SearchSection.plainText(TopicSummary.html($0, topic: listed.name)[...]) }
+    let meta = PageMeta(
+      path: "topics/\(listed.name)/index.html",
+      description: summary ?? "Lessons on \(listed.metadata.title): " + listed.lessons.map(\.summary.title).joined(separator: ", ") + ".",
+      language: site.language)
+    context.merge(meta.context(site: site)) { _, meta in meta }
     return context
   }
 

@@ -4,10 +4,12 @@ import Foundation
 /// (`tags/<tag>.html`) — each in its own template, the lessons sorted by title.
 enum LessonListPages {
   /// Writes a page per key of `groups` with `template` (nothing without the template); `pagePath` gives a key's
-  /// page (nil: no page), `context` what the page shows besides `lessons`. Returns the paths written.
+  /// page (nil: no page), `describe` the start of its description from its title (the lessons' titles follow),
+  /// `context` what the page shows besides `lessons`. Returns the paths written.
   static func write(
     _ groups: [String: [ListedLesson]], template: String, pagePath: (String) -> String?,
-    templates: TemplateSet, site: SiteSettings, staging: String, context: (String) -> [String: Any]
+    templates: TemplateSet, site: SiteSettings, staging: String, describe: (String) -> String,
+    context: (String) -> [String: Any]
   ) throws(SiteError) -> [String] {
     guard templates.names.contains(template) else { return [] }
     var written: [String] = []
@@ -19,6 +21,11 @@ enum LessonListPages {
       page["siteTitle"] = site.title
       page["lessons"] = listed.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
         .map { ["title": $0.summary.title, "link": root + $0.pagePath] }
+      let title = page["title"] as? String ?? key
+      let meta = PageMeta(
+        path: path, description: describe(title) + listed.map(\.summary.title).joined(separator: ", ") + ".",
+        language: site.language)
+      page.merge(meta.context(site: site)) { _, meta in meta }
       try FileSystem.write(templates.page(template, context: page), to: staging + "/" + path)
       written.append(path)
     }

@@ -20,12 +20,10 @@ struct SitePages {
   ) throws(SiteError) -> [String] {
     var written: [String] = []
     var topics: [ListedTopic] = []
+    let listed = TopicOrder.lessons(inventory, summaries: records.compactMapValues(\.summary))
     for topic in inventory.topics {
       let metadata = metadata[topic.name] ?? TopicMetadata(title: topic.name)
-      let lessons = inventory.tutorials.filter { $0.topic == topic.name }.compactMap { source -> ListedLesson? in
-        guard let summary = records[source.relativePath]?.summary, !summary.draft else { return nil }
-        return ListedLesson(topic: topic.name, relativePath: source.relativePath, summary: summary)
-      }.sorted { $0.summary.title.localizedStandardCompare($1.summary.title) == .orderedAscending }
+      let lessons = listed[topic.name] ?? []
       topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons, faqs: faqs.links(topic: topic.name)))
       for image in topic.images.keys {
         try FileSystem.copy(
@@ -40,6 +38,7 @@ struct SitePages {
       faqs, templates: templates, site: site, topicTitles: metadata.mapValues(\.title), tutorialTitles: tutorialTitles,
       staging: staging)
     var pages = ["index.html"]
+    var lastModified = Self.lastModified(topics)
     try FileSystem.write(templates.page("index", context: IndexPage.context(topics: topics, site: site)), to: staging + "/index.html")
     if templates.names.contains("topic") {
       for topic in topics where !topic.lessons.isEmpty || !topic.faqs.isEmpty {
@@ -55,7 +54,7 @@ struct SitePages {
         written.append(file.path)
       }
       try FileSystem.write(
-        templates.page("search", context: ["root": "", "siteTitle": site.title, "title": "Search"]),
+        templates.page("search", context: Self.searchContext(site: site)),
         to: staging + "/search.html")
       written.append("search.html")
     }
@@ -65,8 +64,14 @@ struct SitePages {
     let tagPages = try TagPages.write(
       lessons: topics.flatMap(\.lessons), templates: templates, site: site, staging: staging)
     pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages + tagPages
-    try FileSystem.write(Sitemap.xml(pages: pages, baseURL: site.baseURL), to: staging + "/sitemap.xml")
-    written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml"]
+    for lesson in topics.flatMap(\.lessons) { lastModified[lesson.pagePath] = lesson.summary.modified }
+    try FileSystem.write(
+      Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: staging + "/sitemap.xml")
+    try FileSystem.write(
+      AtomFeed.xml(
+        lessons: topics.flatMap(\.lessons), topicTitles: metadata.mapValues(\.title), site: site),
+      to: staging + "/" + AtomFeed.fileName)
+    written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml", AtomFeed.fileName]
 
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
@@ -85,5 +90,31 @@ struct SitePages {
       return
     }
     try FileSystem.write(text, to: staging + "/" + path)
+  }
+
+  /// The date of each page that lists lessons (the index, topic, tag and contributor pages) for the sitemap: the
+  /// newest of their lessons' dates.
+  static func lastModified(_ topics: [ListedTopic]) -> [String: String] {
+    func newest(_ lessons: [ListedLesson]) -> String? {
+      lessons.compactMap { lesson in lesson.summary.modified.flatMap { date in PageDate.seconds(date).map { (date, $0) } } }
+        .max { $0.1 < $1.1 }?.0
+    }
+    var dates: [String: String] = [:]
+    for topic in topics { dates["topics/\(topic.name)/index.html"] = newest(topic.lessons) }
+    let lessons = topics.flatMap(\.lessons)
+    dates["index.html"] = newest(lessons)
+    for (tag, tagged) in LessonListPages.grouped(lessons, by: { $0.summary.tags ?? [] }) {
+      if let path = TagPages.pagePath(tag) { dates[path] = newest(tagged) }
+    }
+    for (id, theirs) in LessonListPages.grouped(lessons, by: { $0.summary.contributors ?? [] }) {
+      if let path = ContributorDirectory.pagePath(id) { dates[path] = newest(theirs) }
+    }
+    return dates
+  }
+
+  /// The search page's context: its title and what its `<head>` says.
+  static func searchContext(site: SiteSettings) -> [String: Any] {
+    let meta = PageMeta(path: "search.html", description: "Search the lessons of \(site.title).", language: site.language)
+    return ["root": "", "siteTitle": site.title, "title": "Search"].merging(meta.context(site: site)) { _, meta in meta }
   }
 }

@@ -13,7 +13,8 @@ enum TagPages {
   {
     let groups = LessonListPages.grouped(lessons) { $0.summary.tags ?? [] }
     return try LessonListPages.write(
-      groups, template: "tag", pagePath: pagePath, templates: templates, site: site, staging: staging
+      groups, template: "tag", pagePath: pagePath, templates: templates, site: site, staging: staging,
+      describe: { "Lessons tagged \($0): " }
     ) { tag in ["title": tag] }
   }
 }

@@ -25,6 +25,21 @@ struct TutorialPage {
   /// `topic/slug` → title of the tutorials internal requirements name (those missing are shown unlinked); nil
   /// when not looked up (every one is then linked and shown by folder name).
   var requirementTitles: [String: String]?
+  /// The lessons before and after this one in its topic's order (`rel="prev"`, `rel="next"`).
+  var navigation: LessonNeighbours?
+  /// When the lesson last changed (ISO 8601), shown as a `<time>`.
+  var modified: String?
+  /// The forge's editor for the lesson's file ("Edit this page").
+  var editLink: String?
+
+  /// The page's description: the front matter's `description`, else its first paragraph's text (`describe`).
+  var description: String?
+
+  /// Works out `description` once (the page and the feed both show it).
+  mutating func describe() {
+    let text = lesson.frontMatter.description ?? PageMeta.firstParagraph(ofBody: body.html)
+    description = text.map(PageMeta.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+  }
 
   /// The page's folder relative to the site root.
   var folder: String { lesson.relativePath }
@@ -74,6 +89,30 @@ struct TutorialPage {
     if let level = front.level { context["level"] = level }
     if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
+    context.merge(
+      PageMeta(
+        path: folder + "/tutorial.html", description: description, type: "article",
+        language: front.language ?? site.language
+      ).context(site: site)
+    ) { _, meta in meta }
+    context.merge(pageFooter(root: root)) { _, footer in footer }
+    return context
+  }
+
+  /// The previous/next links, the last-modified date and the edit link.
+  private func pageFooter(root: String) -> [String: Any] {
+    var context: [String: Any] = [:]
+    if let previous = navigation?.previous {
+      context["previous"] = ["title": previous.title, "link": root + URLPath.encode(previous.pagePath)]
+    }
+    if let next = navigation?.next {
+      context["next"] = ["title": next.title, "link": root + URLPath.encode(next.pagePath)]
+    }
+    context["hasPager"] = navigation?.previous != nil || navigation?.next != nil
+    if let modified, PageDate.isValid(modified) {
+      context["modified"] = ["datetime": modified, "day": PageDate.day(modified)]
+    }
+    if let editLink, EditLink.isWebAddress(editLink) { context["editLink"] = editLink }
     return context
   }
 

@@ -1,0 +1,81 @@
+/// What the layout's `<head>` says about a page: its language (`<html lang>`), a description (`<meta
+/// name="description">`, OpenGraph's `og:description`), its canonical address and OpenGraph type.
+///
+/// The values are plain text: the layout's `{{…}}` escapes them. The canonical address (and `og:url`) exists only
+/// when the site names the address it is published at (`base_url`, http(s)); without one the site stays
+/// relocatable and says nothing absolute.
+struct PageMeta {
+  /// The longest description, in characters; longer text is cut at a word and ends with `…`.
+  static let descriptionLimit = 160
+
+  /// The page's path relative to the site root (`topics/t/index.html`).
+  var path: String
+  var description: String?
+  /// OpenGraph's type: `article` for a lesson, `website` for the other pages.
+  var type = "website"
+  /// The page's language tag (already valid).
+  var language: String
+
+  /// The keys the layout reads: `lang`, `description`, `canonical`, `ogType`, `feedTitle`.
+  func context(site: SiteSettings) -> [String: Any] {
+    var context: [String: Any] = ["lang": language, "ogType": type]
+    if let description = description.map(Self.trimmed), !description.isEmpty { context["description"] = description }
+    if let base = Self.absoluteBase(site.baseURL) { context["canonical"] = base + URLPath.encode(path) }
+    return context
+  }
+
+  /// `baseURL` ending in `/`, when it is an http(s) address; nil otherwise.
+  static func absoluteBase(_ baseURL: String?) -> String? {
+    guard let baseURL, EditLink.isWebAddress(baseURL) else { return nil }
+    return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+  }
+
+  /// `text` with its white space collapsed, cut to `descriptionLimit` characters at a word boundary.
+  static func trimmed(_ text: String) -> String {
+    let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+    var result = ""
+    for word in words {
+      let next = result.isEmpty ? String(word) : result + " " + word
+      if next.count > descriptionLimit - 1 {
+        if result.isEmpty { result = String(word.prefix(descriptionLimit - 1)) }
+        return result + "…"
+      }
+      result = next
+    }
+    return result
+  }
+
+  /// The text of the first paragraph of a rendered body (`<p>…</p>`, tags removed, entities decoded), the
+  /// description of a page whose author wrote none; nil when the body has no paragraph with text.
+  static func firstParagraph(ofBody html: String) -> String? {
+    // A byte search rather than a Regex or a Character search, which cost a lesson page milliseconds.
+    let bytes = Array(html.utf8)
+    var from = 0
+    while let open = find(Array("<p".utf8), in: bytes, from: from) {
+      let next = open + 2
+      guard next < bytes.count else { return nil }
+      guard [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[next]),
+        let tagEnd = find([UInt8(ascii: ">")], in: bytes, from: next)
+      else {  // <pre>, <path>, …
+        from = next
+        continue
+      }
+      guard let close = find(Array("</p>".utf8), in: bytes, from: tagEnd + 1) else { return nil }
+      let text = SearchSection.plainText(String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)[...])
+      if !text.isEmpty { return text }
+      from = close + 4
+    }
+    return nil
+  }
+
+  /// The index of the first `needle` in `bytes` at or after `from`.
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var index = from
+    while index <= bytes.count - needle.count {
+      if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
+  }
+}
