@@ -32,8 +32,12 @@ struct MathMLWriter {
     case .operator(let symbol, let form):
       writeOperator(symbol, form)
     case .text(let text):
+      // HTML collapses white space at the ends of an element; TeX's `\text{if }` keeps it.
+      let leading = text.prefix { $0 == " " }.count
+      let trailing = leading == text.count ? 0 : text.reversed().prefix { $0 == " " }.count
       output += "<mtext>"
-      escape(text)
+      escape(String(repeating: "\u{A0}", count: leading) + text.dropFirst(leading).dropLast(trailing)
+        + String(repeating: "\u{A0}", count: trailing))
       output += "</mtext>"
     case .space(let width):
       output += "<mspace width=\"\(width)\"/>"

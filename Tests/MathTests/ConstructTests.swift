@@ -62,7 +62,7 @@ struct ConstructTests {
        "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">[</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">]</mo>"),
       ("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
        "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">{</mo><mtable><mtr><mtd style=\"text-align: left;\"><mn>1</mn></mtd><mtd style=\"text-align: left;\"><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow></mtd></mtr><mtr><mtd style=\"text-align: left;\"><mn>0</mn></mtd><mtd style=\"text-align: left;\"><mtext>otherwise</mtext></mtd></mtr></mtable>"),
-      ("\\text{if } x", "<mtext>if </mtext><mi>x</mi>"),
+      ("\\text{if } x", "<mtext>if\u{A0}</mtext><mi>x</mi>"),
       ("\\mathrm{d}x", "<mi mathvariant=\"normal\">d</mi><mi>x</mi>"),
       ("\\mathbf{W}", "<mi>𝐖</mi>"),
       ("\\boldsymbol{x}", "<mi>𝒙</mi>"),

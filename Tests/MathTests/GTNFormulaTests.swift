@@ -60,7 +60,7 @@ struct GTNFormulaTests {
   func stepFunction() throws {
     let math = try TeXMath.mathML(Self.formulas[4], display: true)
     #expect(math.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">{</mo><mtable>"))
-    #expect(math.contains("<mtd style=\"text-align: left;\"><mtext>otherwise </mtext></mtd>"))
+    #expect(math.contains("<mtd style=\"text-align: left;\"><mtext>otherwise\u{A0}</mtext></mtd>"))
     #expect(math.contains("<mi>𝒙</mi><mo>⋅</mo><mi>𝒘</mi>"))
     #expect(math.contains("<mo>≥</mo>"))
   }
