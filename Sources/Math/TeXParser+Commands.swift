@@ -63,6 +63,8 @@ extension TeXParser {
       return .scripts(base: base, sub: under ? script : nil, sup: under ? nil : script, limits: true)
     case "not":
       return try parseNegation()
+    case "hspace", "hskip", "kern", "mkern":
+      return .space(width: try parseLength(of: name))
     case "pmod":
       let argument = try parseArgument(of: "\\pmod")
       return .row([
@@ -81,6 +83,11 @@ extension TeXParser {
     }
     if command.hasPrefix("text") { return .text(font.map(try parseText(of: command))) }
     if command == "operatorname" {
+      if current == .character("*") {
+        // `\operatorname*{argmax}`: limits under and over, as for `\lim`.
+        position += 1
+        return .operator(try parseText(of: command), OperatorForm(movableLimits: true))
+      }
       return .identifier(try parseText(of: command), upright: true)
     }
     let saved = alphabet
@@ -120,6 +127,18 @@ extension TeXParser {
       }
     }
     throw TeXError("\\\(command){ is never closed")
+  }
+
+  /// The `{1em}` of `\hspace{1em}`: a number and a unit (em, ex, pt, px, mu as 1/18 em), nothing else.
+  mutating func parseLength(of command: String) throws(TeXError) -> String {
+    let text = try parseText(of: command).filter { $0 != " " }
+    let number = text.prefix { $0.isNumber || $0 == "." || $0 == "-" }
+    let unit = text.dropFirst(number.count)
+    guard let value = Double(number), ["em", "ex", "pt", "px", "mu"].contains(unit) else {
+      throw TeXError("\\\(command){\(text)} is not a length such as 1em")
+    }
+    if unit == "mu" { return "\((value / 18 * 10_000).rounded() / 10_000)em" }
+    return String(number) + unit
   }
 
   /// `\left( … \right)`: the content between stretchy fences; `\left.` and `\right.` draw no fence.

@@ -77,6 +77,8 @@ struct ConstructTests {
       ("% a comment\nx", "<mi>x</mi>"),
       ("\\displaystyle x", "<mstyle displaystyle=\"true\"><mi>x</mi></mstyle>"),
       ("{}", ""),
+      ("\\operatorname*{arg\\,max}_x", "<munder><mo movablelimits=\"true\">arg max</mo><mi>x</mi></munder>"),
+      ("a\\hspace{2em}b\\mkern{9mu}", "<mi>a</mi><mspace width=\"2em\"/><mi>b</mi><mspace width=\"0.5em\"/>"),
     ])
   func construct(tex: String, mathML: String) throws {
     #expect(try Self.body(tex) == mathML)

@@ -22,6 +22,7 @@ struct RobustnessTests {
       ("\\frac{a}", "\\frac is missing its argument"),
       ("\\text{a \\foo}", "unknown command \\foo inside \\text{…}"),
       ("\\color{red}{x}", "unknown command \\color"),
+      ("\\hspace{1cm\"><script>}", "\\hspace{1cm\"><script>} is not a length such as 1em"),
     ])
   func unsupported(tex: String, message: String) {
     #expect(throws: TeXError(message)) { try TeXMath.mathML(tex, display: false) }
