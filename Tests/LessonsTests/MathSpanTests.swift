@@ -44,6 +44,16 @@ struct MathSpanTests {
     #expect(paragraphs(lesson).contains([.math("\nx_1 > y_2\n")]))
   }
 
+  @Test("a formula over lines inside a list item keeps its TeX")
+  func inListItem() {
+    let lesson = LessonTestSupport.parse("1. Step:\n\n   $$\n   a_1 *b*\n   $$\n2. Next\n")
+    guard case .list(let list)? = lesson.document.blocks.first else {
+      Issue.record("no list")
+      return
+    }
+    #expect(list.items.first?.contains(.paragraph([.math("\na_1 *b*\n")], Attributes())) == true)
+  }
+
   @Test("$$ in code spans and fenced code is not math; single dollars are text")
   func notMath() {
     let lesson = LessonTestSupport.parse("Use `$$x_1$$` and $5 and $10.\n\n```\n$$a_b$$\n```\n")
