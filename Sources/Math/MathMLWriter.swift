@@ -86,7 +86,11 @@ struct MathMLWriter {
 
   private mutating func writeOperator(_ symbol: String, _ form: OperatorForm) {
     output += "<mo"
-    if let fence = form.fence { output += " fence=\"true\" form=\"\(fence)\"" }
+    if let fence = form.fence {
+      output += " fence=\"true\" form=\"\(fence)\""
+    } else if let position = form.form {
+      output += " form=\"\(position)\""
+    }
     if let stretchy = form.stretchy { output += " stretchy=\"\(stretchy)\"" }
     if let size = form.size { output += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
     if let movable = form.movableLimits { output += " movablelimits=\"\(movable)\"" }

@@ -32,13 +32,21 @@ struct OperatorForm: Equatable, Sendable {
   var stretchy: Bool?
   /// `fence="true"` and `form="prefix"`/`"postfix"` for `\left`/`\right` delimiters.
   var fence: String?
+  /// `form="prefix"`/`"postfix"` for a delimiter written without `\left`/`\right`: inside a row, `(` is not the
+  /// first child, and without its form the browser would space it as an infix operator (`f (x)`).
+  var form: String?
   /// `minsize`/`maxsize` for `\big` and friends.
   var size: String?
   /// `movablelimits="true"`/`"false"` for `\lim`-like names and `\limits`/`\nolimits`.
   var movableLimits: Bool?
 
   static let plain = OperatorForm()
-  static let fixed = OperatorForm(stretchy: false)
+
+  /// A delimiter (`(`, `\langle`, `\big]`…): its form from which side it opens, fixed size unless `stretchy`.
+  static func delimiter(_ symbol: String, stretchy: Bool = false, size: String? = nil) -> OperatorForm {
+    let form = "([{⟨⌊⌈⌜".contains(symbol) ? "prefix" : ")]}⟩⌋⌉⌝".contains(symbol) ? "postfix" : nil
+    return OperatorForm(stretchy: stretchy, form: symbol.count == 1 ? form : nil, size: size)
+  }
 }
 
 extension MathNode {

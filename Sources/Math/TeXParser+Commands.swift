@@ -6,7 +6,7 @@ extension TeXParser {
       return .identifier(alphabet.map(symbol), upright: alphabet != .bold && alphabet != .boldItalic)
     }
     if let symbol = TeXSymbols.operators[name] { return .operator(symbol, .plain) }
-    if let symbol = TeXSymbols.delimiters[name] { return .operator(symbol, .fixed) }
+    if let symbol = TeXSymbols.delimiters[name] { return .operator(symbol, .delimiter(symbol)) }
     if let symbol = TeXSymbols.largeOperators[name] { return .operator(symbol, .plain) }
     if let symbol = TeXSymbols.integrals[name] { return .operator(symbol, .plain) }
     if let width = TeXSymbols.spaces[name] { return .space(width: width) }
@@ -21,7 +21,8 @@ extension TeXParser {
       return .accent(base: base, mark: accent.mark, stretchy: accent.stretchy, under: accent.under)
     }
     if let size = TeXSymbols.bigSizes[name] {
-      return .operator(try parseDelimiter(after: "\\" + name), OperatorForm(stretchy: true, size: size))
+      let symbol = try parseDelimiter(after: "\\" + name)
+      return .operator(symbol, .delimiter(symbol, stretchy: true, size: size))
     }
     if let font = MathAlphabet.named(name) { return try parseFont(font, command: name) }
     switch name {
@@ -68,7 +69,8 @@ extension TeXParser {
     case "pmod":
       let argument = try parseArgument(of: "\\pmod")
       return .row([
-        .space(width: "1em"), .operator("(", .fixed), .operator("mod", .plain), argument, .operator(")", .fixed),
+        .space(width: "1em"), .operator("(", .delimiter("(")), .operator("mod", .plain), argument,
+        .operator(")", .delimiter(")")),
       ])
     default:
       throw TeXError("unknown command \\\(name)")

@@ -100,12 +100,35 @@ struct TeXParser {
         items.append(.style(display: token == .command("displaystyle"), .row(rest)))
         return items
       case .character(let scalar) where Self.isDigit(scalar):
-        items.append(.number(alphabet.map(readNumber())))
+        append(.number(alphabet.map(readNumber())), to: &items)
       default:
-        if let atom = try parseAtom() { items.append(atom) }
+        if let atom = try parseAtom() { append(atom, to: &items) }
       }
     }
     return items
+  }
+
+  /// Appends `atom`, after a thin space when it is the argument of a function name (`\log n`, `\sin^2 x`), as TeX
+  /// spaces them; none before an operator or a parenthesis (`\sin(x)`).
+  func append(_ atom: MathNode, to items: inout [MathNode]) {
+    if let last = items.last, Self.isFunction(last), Self.isOrdinary(atom) { items.append(.space(width: "0.1667em")) }
+    items.append(atom)
+  }
+
+  static func isFunction(_ node: MathNode) -> Bool {
+    switch node {
+    case .identifier(let name, let upright): return upright && name.unicodeScalars.count > 1
+    case .scripts(let base, _, _, false): return isFunction(base)
+    default: return false
+    }
+  }
+
+  static func isOrdinary(_ node: MathNode) -> Bool {
+    switch node {
+    case .operator, .space: return false
+    case .scripts(let base, _, _, _): return isOrdinary(base)
+    default: return true
+    }
   }
 
   /// One atom: a group, a character or a command (with its arguments); nil for commands that draw nothing.
@@ -217,7 +240,7 @@ struct TeXParser {
     case "*": return .operator("∗", .plain)
     case "~": return .text("\u{A0}")
     default:
-      if TeXSymbols.delimiterCharacters.contains(scalar) { return .operator(String(scalar), .fixed) }
+      if TeXSymbols.delimiterCharacters.contains(scalar) { return .operator(String(scalar), .delimiter(String(scalar))) }
       return .operator(String(scalar), .plain)
     }
   }
