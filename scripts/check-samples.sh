@@ -9,8 +9,39 @@
 # `enable: false` is dropped from the copies so that every sample is rendered. GTN's shared files the samples
 # include (faqs/, snippets/ from Tests/LessonsTests/Fixtures/gtn, CC-BY 4.0) are placed at the content root.
 # Usage: scripts/check-samples.sh [SAMPLES_FOLDER]    Env: LESSONS_BIN to use a built binary.
+#
+# scripts/check-samples.sh --corpus [CORPUS_FOLDER] builds a whole GTN corpus instead: a copy of part of
+# galaxyproject/training-material laid out as GTN's repository is (topics/<t>/tutorials/<name>/tutorial.md, faqs/,
+# snippets/, metadata.yaml, CONTRIBUTORS.yaml; CC-BY 4.0, kept outside the project, by default
+# .worktrees/gtn-material/corpus of the main checkout) and prints scripts/corpus-report.py's figures: tutorials found,
+# pages built, lessons dropped, problems by kind, images not found, leaked syntax. Fails when a lesson is dropped or
+# syntax leaks; warnings (missing images, links out of the partial corpus) are reported, not failures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--corpus" ]; then
+  corpus="${2:-${GTN_CORPUS:-}}"
+  if [ -z "$corpus" ]; then
+    main=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null | sed 's|/\.git$||')
+    corpus="$main/.worktrees/gtn-material/corpus"
+  fi
+  [ -d "$corpus/topics" ] || { echo "error: no GTN corpus at $corpus (give its folder)" >&2; exit 64; }
+  if [ -z "${LESSONS_BIN:-}" ]; then
+    swift build --product lessons >&2
+    LESSONS_BIN="$(swift build --show-bin-path)/lessons"
+  fi
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  cp -a "$corpus" "$work/content"
+  find "$work/content/topics" -name tutorial.md -exec sed -i '/^enable: *false/d' {} +
+  status=0
+  "$LESSONS_BIN" build --quiet --content "$work/content" --templates templates --out "$work/site" \
+    2>"$work/problems" || status=$?
+  [ "$status" -le 1 ] || { cat "$work/problems" >&2; echo "error: lessons build crashed (status $status)" >&2; exit 1; }
+  sed -i "s|$work/||g" "$work/problems"
+  [ -z "${CORPUS_PROBLEMS:-}" ] || cp "$work/problems" "$CORPUS_PROBLEMS"
+  python3 scripts/corpus-report.py "$work"
+  exit $?
+fi
 samples="${1:-../shared/gtn-samples}"
 [ -d "$samples" ] || samples=/work/shared/gtn-samples
 scripts/ensure-dependencies.sh tidy

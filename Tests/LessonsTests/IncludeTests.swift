@@ -5,20 +5,8 @@ import Testing
 
 /// `{% snippet %}` and `{% include %}` on real GTN files (Fixtures/gtn, CC-BY 4.0, see its README.md).
 @Suite struct IncludeTests {
-  /// A content root holding the GTN fixtures plus `extra` files, and a lesson with `body` in it.
   private func lesson(_ body: String, extra: [String: String] = [:]) throws -> (Lesson, String) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("includes-\(UUID().uuidString)")
-    let fixtures = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/gtn")
-    try FileManager.default.copyItem(at: fixtures, to: root)
-    for (path, text) in extra {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let relative = "topics/sequence-analysis/tutorials/quality-control"
-    let file = root.appendingPathComponent(relative + "/tutorial.md").path
-    try "---\ntitle: Quality Control\n---\n\(body)".write(toFile: file, atomically: true, encoding: .utf8)
-    return (try LessonParser.parse(file: file, relativePath: relative), root.path)
+    try LessonTestSupport.lessonInGTNFixtures(body, extra: extra)
   }
 
   private func text(_ blocks: [Block]) -> String {

@@ -75,3 +75,32 @@ import Testing
     #expect(figure.caption == [.text("A "), .emphasis([.text("small")]), .text(" "), .html("<sub>"), .text("2"), .html("</sub>"), .text(" plot")])
   }
 }
+
+extension KramdownParityTests {
+  /// GTN's heatmap2 and volcano plot tutorials: a fence in a nested list item whose URLs are written less indented
+  /// than the fence. kramdown keeps them in the code block; cmark showed an empty block and a paragraph ending in ```.
+  @Test func codeLinesLessIndentedThanTheirFenceInAListItemStayInTheCodeBlock() {
+    let lesson = LessonTestSupport.parse(
+      """
+      > <hands-on-title>Upload</hands-on-title>
+      >
+      > 1. Import
+      >     - Option 2: From Zenodo
+      >
+      >         - You can paste the links below:
+      >
+      >           ```
+      >       https://zenodo.org/record/1/files/counts
+      >         https://zenodo.org/record/1/files/genes
+      >           ```
+      >
+      >         - Select the genome
+      {: .hands_on}
+      """)
+    #expect(lesson.diagnostics.isEmpty, "\(lesson.diagnostics)")
+    let text = "\(lesson.document.blocks)"
+    #expect(text.contains("code: \"https://zenodo.org/record/1/files/counts\\n  https://zenodo.org/record/1/files/genes\\n\""), "\(text)")
+    #expect(!text.contains("```"))
+    #expect(text.contains("Select the genome"))
+  }
+}

@@ -43,3 +43,16 @@ import Testing
     #expect(!BodyTestSupport.visibleText(body.html).contains("{%"))
   }
 }
+
+extension BodyCitationTests {
+  /// GTN cites in figure captions (`![x](a.png "A dataset {% cite Key %}")`): the caption shows the citation, and the
+  /// image's tooltip is the caption's text, with no Liquid or Markdown left in the attribute.
+  @Test func aCitationInAFigureCaptionLeavesNoLiquidInTheImageTitle() throws {
+    let (body, folder) = try render("![Data](data.png \"A *plant* dataset {% cite Solo2019 %}\")\n")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(body.html.contains("<a href=\"#ref-Solo2019\">Solo 2019</a>"))
+    let title = try #require(body.html.firstRange(of: " title=\"")).upperBound
+    let value = body.html[title...].prefix(while: { $0 != "\"" })
+    #expect(value == "A plant dataset", "\(value)")
+  }
+}

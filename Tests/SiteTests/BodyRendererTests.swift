@@ -52,3 +52,15 @@ struct BodyRendererTests {
     #expect(BodyTestSupport.xmlProblem(body.html) == nil)
   }
 }
+
+extension BodyRendererTests {
+  /// GTN's JBrowse FAQ writes `<iframe src="…?data=x&trackList=0">`: a bare `&` in raw HTML would leave the page
+  /// ill-formed (an unknown entity for XML, a warning for tidy).
+  @Test func aStrayAmpersandInRawHTMLIsEscapedAndEntitiesAreKept() {
+    let (_, body) = BodyTestSupport.render(
+      "<iframe src=\"viewer.html?data=x&trackList=0\" height=\"500px\"></iframe>\n\n<p>A & B &amp; C &#39;D&#x27; &copy;</p>\n")
+    #expect(body.html.contains("src=\"viewer.html?data=x&amp;trackList=0\""), "\(body.html)")
+    #expect(body.html.contains("<p>A &amp; B &amp; C &#39;D&#x27; &copy;</p>"), "\(body.html)")
+    #expect(BodyTestSupport.xmlProblem(body.html.split(separator: "&copy;").joined()) == nil)
+  }
+}

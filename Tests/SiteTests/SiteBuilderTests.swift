@@ -143,6 +143,8 @@ final class SiteBuilderTests {
     #expect(!faq.contains("box_type") && !faq.contains("layout: faq"))
     #expect(faq.contains("href=\"../../../../../index.html\""))
     #expect(faq.contains("href=\"../../../../../topics/topic-a/index.html\""))
+    // Its breadcrumbs end at its tutorial, not at the topic.
+    #expect(faq.contains("/ <a href=\"../../../../../topics/topic-a/tutorials/lesson-0/tutorial.html\">Lesson 0</a></nav>"))
     #expect(SiteTestSupport.wellFormednessError(faq) == nil)
     #expect(!FileManager.default.fileExists(atPath: site + "/topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.md"))
     let lesson = try SiteTestSupport.read(page(0))

@@ -80,8 +80,10 @@ struct IncludeExpander {
       outOrigins.append(origin)
       reported.append(reportedHere)
     }
-    for (index, line) in lines.enumerated() {
+    var spannedUntil = -1
+    for (index, original) in lines.enumerated() where index > spannedUntil {
       let origin = origins[index]
+      var line = original
       let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
       if let open = fence {
         if content.hasPrefix(open) && content.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) {
@@ -105,44 +107,88 @@ struct IncludeExpander {
         keep(line, origin)
         continue
       }
-      guard let tag = IncludeTagLine.parse(Substring(line), scope: scope), !stoppedForSize else {
+      if let spanning = IncludeTagLine.spanning(lines, at: index) {
+        line = spanning.line
+        spannedUntil = index + spanning.count - 1
+      }
+      guard !stoppedForSize else {
         keep(line, origin)
         continue
       }
-      let place = "{% \(tag.name) \(tag.path) %}"
+      guard let tag = IncludeTagLine.parse(Substring(line), scope: scope) else {
+        guard let inline = InlineIncludeTag.find(in: line, scope: scope), !ChooseYourOwnTutorial.isChoices(inline.tag.path)
+        else {
+          keep(line, origin)
+          continue
+        }
+        if let included = include(inline.tag, origin: origin, scope: scope, stack: stack) {
+          for text in Self.inline(inline, included) { keep(text, origin) }
+        } else {
+          keep(line, origin, reportedHere: true)
+        }
+        continue
+      }
       if ChooseYourOwnTutorial.isChoices(tag.path) {
         for text in ChooseYourOwnTutorial.lines(tag.parameters) { keep(tag.prefix + text, origin) }
         choices.formUnion((1...10).compactMap { tag.parameters["option\($0)"] })
         continue
       }
-      switch files.load(tag.path) {
-      case .failure(let failure):
-        warn(origin, "\(place): \(failure.reason); shown as a note")
+      if let included = include(tag, origin: origin, scope: scope, stack: stack) {
+        for (text, lineOrigin) in zip(included.lines, included.origins) { keep(text, lineOrigin) }
+      } else {
         keep(line, origin, reportedHere: true)
-      case .success(let file):
-        if let cycle = stack.firstIndex(of: file.path) {
-          let chain = (stack[cycle...] + [file.path]).map(Self.shortName).joined(separator: " → ")
-          error(origin, "\(place): include cycle \(chain); left out")
-          keep(line, origin, reportedHere: true)
-        } else if stack.count > Self.maximumDepth {
-          error(origin, "\(place): includes nested deeper than \(Self.maximumDepth) levels; left out")
-          keep(line, origin, reportedHere: true)
-        } else {
-          if !included.contains(file.path) { included.append(file.path) }
-          let (contentLines, contentOrigins) = render(file, tag: tag, scope: scope, stack: stack)
-          let wrapped = wrap(contentLines, contentOrigins, file: file, tag: tag, at: origin)
-          lineCount += wrapped.0.count
-          if lineCount > Self.maximumLines {
-            stoppedForSize = true
-            error(origin, "\(place): the includes add more than \(Self.maximumLines) lines; left out")
-            keep(line, origin, reportedHere: true)
-            continue
-          }
-          for (text, lineOrigin) in zip(wrapped.0, wrapped.1) { keep(text, lineOrigin) }
-        }
       }
     }
     return (outLines, outOrigins)
+  }
+
+  /// The lines `tag` becomes, or nil when it cannot be expanded (a missing file, a cycle, too deep, too many lines:
+  /// reported at `origin`).
+  private mutating func include(_ tag: IncludeTagLine, origin: SourceMap.Origin, scope: LiquidScope, stack: [String])
+    -> (lines: [String], origins: [SourceMap.Origin], isBox: Bool)?
+  {
+    let place = "{% \(tag.name) \(tag.path) %}"
+    switch files.load(tag.path) {
+    case .failure(let failure):
+      warn(origin, "\(place): \(failure.reason); shown as a note")
+      return nil
+    case .success(let file):
+      if let cycle = stack.firstIndex(of: file.path) {
+        let chain = (stack[cycle...] + [file.path]).map(Self.shortName).joined(separator: " → ")
+        error(origin, "\(place): include cycle \(chain); left out")
+        return nil
+      }
+      if stack.count > Self.maximumDepth {
+        error(origin, "\(place): includes nested deeper than \(Self.maximumDepth) levels; left out")
+        return nil
+      }
+      if !included.contains(file.path) { included.append(file.path) }
+      let (contentLines, contentOrigins) = render(file, tag: tag, scope: scope, stack: stack)
+      let wrapped = wrap(contentLines, contentOrigins, file: file, tag: tag, at: origin)
+      lineCount += wrapped.lines.count
+      if lineCount > Self.maximumLines {
+        stoppedForSize = true
+        error(origin, "\(place): the includes add more than \(Self.maximumLines) lines; left out")
+        return nil
+      }
+      return wrapped
+    }
+  }
+
+  /// The lines an inline tag's line becomes: a one-line result in place, as Jekyll puts it; a longer one or a box as
+  /// blocks between the text before and the text after (each kept when it has more than markers and spaces).
+  private static func inline(_ inline: InlineIncludeTag, _ included: (lines: [String], origins: [SourceMap.Origin], isBox: Bool))
+    -> [String]
+  {
+    let prefix = inline.tag.prefix
+    let content = included.lines.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+    if !included.isBox, content.count == 1 { return [inline.before + content[0] + inline.after] }
+    let blank = String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    var out: [String] = []
+    if inline.before.count > prefix.count { out += [inline.before, blank] }
+    out += included.lines
+    if !inline.after.allSatisfy(\.isWhitespace) { out += [blank, prefix + inline.after.trimmingSpaces] }
+    return out
   }
 
   /// The file's text with its Liquid rendered and its own includes expanded.
@@ -173,21 +219,30 @@ struct IncludeExpander {
     return (lines, lineOrigins)
   }
 
-  /// The content as a box when the snippet asks for one, every line given the tag's prefix.
+  /// The content as a box when the snippet asks for one, every line given the tag's prefix. An `include` whose
+  /// lines after the first already carry blockquote markers (GTN's older snippets, written for Jekyll, which inserts
+  /// a file where the tag stands without prefixing its later lines) gets the prefix on its first line only.
   private func wrap(
     _ lines: [String], _ origins: [SourceMap.Origin], file: IncludeFiles.File, tag: IncludeTagLine,
     at origin: SourceMap.Origin
-  ) -> ([String], [SourceMap.Origin]) {
+  ) -> (lines: [String], origins: [SourceMap.Origin], isBox: Bool) {
     let boxType = tag.parameters["box_type"] ?? file.boxType ?? (tag.name == "snippet" && file.hasFrontMatter ? "tip" : nil)
     let prefix = tag.prefix
     guard let boxType, boxType != "none", Self.isPlainName(boxType) else {
-      return (lines.map { prefix + $0 }, origins)
+      if tag.name == "include", prefix.contains(">"), lines.count > 1,
+        lines.dropFirst().allSatisfy({ $0.isEmpty || $0.hasPrefix(">") })
+      {
+        return ([prefix + lines[0]] + lines.dropFirst(), origins, false)
+      }
+      return (lines.map { prefix + $0 }, origins, false)
     }
     let title = Self.escaped(tag.parameters["override_title"] ?? file.title ?? "")
     var out = [prefix + "> <\(boxType)-title>\(title)</\(boxType)-title>", prefix + ">"]
     out += lines.map { $0.isEmpty ? prefix + ">" : prefix + "> " + $0 }
     out.append(prefix + "{: .\(boxType)}")
-    return (out, [origin, origin] + origins + [origin])
+    // A blank line (in the same box or list item) ends the box: a box right after it is a box of its own.
+    out.append(String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()))
+    return (out, [origin, origin] + origins + [origin, origin], true)
   }
 
   private static func isPlainName(_ name: String) -> Bool {

@@ -32,3 +32,29 @@ struct IncludeTagLine: Equatable {
     return IncludeTagLine(name: words[0], path: words[1], parameters: parameters, prefix: String(prefix))
   }
 }
+
+extension IncludeTagLine {
+  /// The most lines one tag may span (GTN writes `{% include _includes/cyoa-choices.html option1="…"` and its
+  /// other parameters on the lines below).
+  static let maximumLines = 20
+
+  /// When `lines[index]` opens a `{% snippet`/`{% include` tag that closes on a later line, the tag as one line (the
+  /// later lines' blockquote markers and indentation dropped) and how many lines it spans; nil otherwise.
+  static func spanning(_ lines: [String], at index: Int) -> (line: String, count: Int)? {
+    let first = lines[index]
+    let content = first.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+    guard content.hasPrefix("{%"), !content.contains("%}") else { return nil }
+    let name = content.dropFirst(2).drop(while: { $0 == "-" || $0 == " " || $0 == "\t" })
+    guard name.hasPrefix("snippet ") || name.hasPrefix("include ") else { return nil }
+    var joined = first
+    var count = 1
+    while index + count < lines.count, count < maximumLines {
+      let next = lines[index + count].drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+      joined += " " + next
+      count += 1
+      if next.contains("%}") { return (joined, count) }
+      if next.contains("{%") { return nil }
+    }
+    return nil
+  }
+}

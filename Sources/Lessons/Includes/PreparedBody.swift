@@ -14,7 +14,7 @@ struct PreparedBody {
   static func prepare(_ body: String, file: String, root: String?, scope: LiquidScope) -> PreparedBody {
     var prepared = PreparedBody(text: body)
     var origins: [SourceMap.Origin]?
-    if hasControlTags(body) {
+    if hasControlTags(body) || body.containsBytes("{{ include.") || body.containsBytes("{{include.") {
       let output = LiquidTemplate.render(body, scope: scope)
       prepared.text = output.lines.joined(separator: "\n") + (body.hasSuffix("\n") ? "\n" : "")
       origins = output.origins.map { SourceMap.Origin(file: file, line: $0) }

@@ -33,13 +33,14 @@ enum LiquidExpression {
     case "!=", "<>": return !equal(left, right)
     case "contains":
       if case .text(let haystack) = left, case .text(let needle) = right { return haystack.contains(needle) }
+      if case .list(let items) = left { return items.contains { equal($0, right) } }
       return false
     default: return false
     }
   }
 
   /// `empty` equals the empty string and nil.
-  private static func equal(_ left: LiquidValue, _ right: LiquidValue) -> Bool {
+  static func equal(_ left: LiquidValue, _ right: LiquidValue) -> Bool {
     if left == right { return true }
     let isEmpty: (LiquidValue) -> Bool = { $0 == .none || $0 == .text("") }
     return (left == .text("") || right == .text("")) && isEmpty(left) && isEmpty(right)
@@ -63,7 +64,12 @@ enum LiquidExpression {
 
   /// Words of an expression; quoted strings stay one word with their quotes.
   static func tokens(_ text: Substring) -> [String] {
-    var words: [String] = []
+    split(text, at: \.isWhitespace).filter { !$0.isEmpty }
+  }
+
+  /// `text` cut at each character `isSeparator` accepts outside quotes (empty pieces kept); quotes stay in.
+  static func split(_ text: Substring, at isSeparator: (Character) -> Bool) -> [String] {
+    var pieces: [String] = []
     var current = ""
     var quote: Character?
     for character in text {
@@ -73,14 +79,14 @@ enum LiquidExpression {
       } else if character == "\"" || character == "'" {
         current.append(character)
         quote = character
-      } else if character.isWhitespace {
-        if !current.isEmpty { words.append(current) }
+      } else if isSeparator(character) {
+        pieces.append(current)
         current = ""
       } else {
         current.append(character)
       }
     }
-    if !current.isEmpty { words.append(current) }
-    return words
+    pieces.append(current)
+    return pieces
   }
 }

@@ -1,27 +1,58 @@
-/// The state of `LiquidTemplate.render` as it walks the lines: open blocks, the output line being built.
+/// The state of `LiquidTemplate.render` as it walks the lines: open blocks, captures and loops, the output line
+/// being built.
 struct Renderer {
-  private struct Block {
+  struct Block {
     var kind: String
     var line: Int
     var parentActive: Bool
     var taken: Bool
     var active: Bool
+    /// `{% case x %}`: the value its `{% when %}`s compare with.
+    var subject: LiquidValue = .none
   }
 
-  private var scope: LiquidScope
-  private var blocks: [Block] = []
-  private var output = LiquidTemplate.Output()
+  /// An open `{% capture name %}`: the text it has gathered (nil when it lies in a false branch).
+  struct Capture {
+    var name: String
+    var text: String?
+    var line: Int
+  }
+
+  /// An open `{% for %}` whose body is being recorded, to be rendered once per item at its `{% endfor %}`.
+  struct Loop {
+    enum Event {
+      case piece(LiquidPiece, line: Int)
+      case lineEnd(line: Int, controlOnly: Bool, hasCapture: Bool)
+    }
+    var variable: String
+    var items: [LiquidValue]
+    var line: Int
+    var active: Bool
+    var nesting = 0
+    var events: [Event] = []
+  }
+
+  /// The most items a `{% for %}` renders (a longer list is cut there).
+  static let maximumIterations = 1_000
+
+  var scope: LiquidScope
+  var blocks: [Block] = []
+  var output = LiquidTemplate.Output()
   private var current: String?
   private var currentOrigin = 0
-  private var commentLine: Int?
+  var commentLine: Int?
   /// Inside `{% raw %}…{% endraw %}`: its line, and whether its text is output (false inside a false `if`).
-  private var raw: (line: Int, emits: Bool)?
+  var raw: (line: Int, emits: Bool)?
+  var captures: [Capture] = []
+  var loop: Loop?
+  /// Whether the line being processed has put text on the output line.
+  private var wroteOnLine = false
 
   init(scope: LiquidScope) {
     self.scope = scope
   }
 
-  private var active: Bool { commentLine == nil && (blocks.last?.active ?? true) }
+  var active: Bool { commentLine == nil && (blocks.last?.active ?? true) }
 
   mutating func process(_ line: Substring, number: Int) {
     let pieces = LiquidPiece.split(line)
@@ -30,21 +61,45 @@ struct Renderer {
       if case .tag(let name, _, _) = piece { return LiquidPiece.controlTags.contains(name) }
       return false
     }
+    var hasCapture = false
     for piece in pieces {
       switch piece {
       case .text(let text):
         if !text.allSatisfy(\.isWhitespace) { controlOnly = false }
       case .tag(let name, _, _):
         if !LiquidPiece.controlTags.contains(name) || raw != nil { controlOnly = false }
+        if name == "capture" || name == "endcapture" { hasCapture = true }
       case .output:
         controlOnly = false
       }
     }
     for piece in pieces {
       if controlOnly, case .text = piece { continue }  // the indentation of a tag-only line goes with it
-      handle(piece, line: number)
+      feed(piece, line: number)
     }
-    if !controlOnly && active { endLine(origin: number) }
+    feedLineEnd(line: number, controlOnly: controlOnly, hasCapture: hasCapture)
+  }
+
+  /// One piece: recorded when a loop is open, else rendered.
+  mutating func feed(_ piece: LiquidPiece, line: Int) {
+    if record(piece, line: line) { return }
+    handle(piece, line: line)
+  }
+
+  /// The end of a source line: recorded when a loop is open, else the output line is ended (unless the line only
+  /// set captures and printed nothing).
+  mutating func feedLineEnd(line: Int, controlOnly: Bool, hasCapture: Bool) {
+    if loop != nil {
+      loop!.events.append(.lineEnd(line: line, controlOnly: controlOnly, hasCapture: hasCapture))
+      return
+    }
+    defer { wroteOnLine = false }
+    guard !controlOnly, active, !(hasCapture && !wroteOnLine) else { return }
+    if !captures.isEmpty {
+      if captures[captures.count - 1].text != nil { captures[captures.count - 1].text! += "\n" }
+      return
+    }
+    endLine(origin: line)
   }
 
   private mutating func handle(_ piece: LiquidPiece, line: Int) {
@@ -89,9 +144,17 @@ struct Renderer {
       block.active = block.parentActive && !block.taken
       block.taken = true
       blocks.append(block)
-    case "endif", "endunless":
+    case "endif", "endunless", "endcase":
       guard let block = blocks.last, block.kind == String(name.dropFirst(3)) else { return stray(name, line: line) }
       blocks.removeLast()
+    case "case", "when":
+      caseTag(name, arguments: arguments, line: line)
+    case "capture", "endcapture":
+      captureTag(name, arguments: arguments, line: line)
+    case "for":
+      startLoop(arguments, line: line)
+    case "endfor", "break", "continue":
+      if name == "endfor" { stray(name, line: line) }
     case "comment":
       if active { commentLine = line }
     case "assign":
@@ -104,54 +167,52 @@ struct Renderer {
     }
   }
 
-  private mutating func stray(_ name: String, line: Int) {
+  mutating func stray(_ name: String, line: Int) {
     output.problems.append(.init(line: line, message: "{% \(name) %} has no open block to close; ignored", isError: false))
   }
 
   private mutating func assign(_ arguments: Substring) {
     guard let equals = arguments.firstIndex(of: "=") else { return }
     let name = String(arguments[..<equals].trimmingSpaces)
-    let value = arguments[arguments.index(after: equals)...].trimmingSpaces
-    scope.assigned[name] = LiquidExpression.operand(String(value), scope: scope)
+    scope.assigned[name] = value(of: arguments[arguments.index(after: equals)...], line: nil)
   }
 
-  /// `{{ name }}` or `{{ name | default: "x" }}`; names the scope does not own are left as written.
+  /// `{{ name }}` or `{{ name | filter: arguments | … }}`; names the scope does not own are left as written.
   private mutating func evaluate(_ expression: Substring, source: Substring, line: Int) -> Substring {
+    let head = expression.split(separator: "|", maxSplits: 1).first.map { String($0.trimmingSpaces) } ?? ""
+    guard !head.isEmpty else { return source }
+    let isLiteral = head.first == "\"" || head.first == "'" || head.first?.isNumber == true
+    guard isLiteral || scope.lookup(head) != nil || scope.owns(head) else { return source }
+    return Substring(value(of: expression, line: line).rendered)
+  }
+
+  /// The value of `head | filter: arguments | …`.
+  mutating func value(of expression: Substring, line: Int?) -> LiquidValue {
     let parts = expression.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmingSpaces)
-    guard let head = parts.first.map(String.init), !head.isEmpty else { return source }
-    let isLiteral = head.first == "\"" || head.first == "'"
-    var value: LiquidValue
-    if isLiteral {
-      value = LiquidExpression.operand(head, scope: scope)
-    } else if let known = scope.lookup(head) {
-      value = known
-    } else if scope.owns(head) {
-      value = .none
-    } else {
-      return source
-    }
+    var value = LiquidExpression.operand(String(parts.first ?? ""), scope: scope)
     for filter in parts.dropFirst() {
-      let name = filter.prefix(while: { $0 != ":" }).trimmingSpaces
-      let argument = filter.drop(while: { $0 != ":" }).dropFirst().trimmingSpaces
-      switch name {
-      case "default":
-        if !value.isTruthy || value == .text("") { value = LiquidExpression.operand(String(argument), scope: scope) }
-      case "upcase": value = .text(value.rendered.uppercased())
-      case "downcase": value = .text(value.rendered.lowercased())
-      case "strip": value = .text(String(value.rendered.trimmingSpaces))
-      default:
+      let name = String(filter.prefix(while: { $0 != ":" }).trimmingSpaces)
+      let arguments = LiquidFilters.arguments(filter.drop(while: { $0 != ":" }).dropFirst(), scope: scope)
+      if let filtered = LiquidFilters.apply(name, to: value, arguments: arguments) {
+        value = filtered
+      } else if let line {
         output.problems.append(.init(line: line, message: "Liquid filter '\(name)' is not supported; ignored", isError: false))
       }
     }
-    return Substring(value.rendered)
+    return value
   }
 
-  private mutating func append(_ text: Substring, origin: Int) {
+  mutating func append(_ text: Substring, origin: Int) {
+    if !captures.isEmpty {
+      if captures[captures.count - 1].text != nil { captures[captures.count - 1].text! += text }
+      return
+    }
     if current == nil {
       current = ""
       currentOrigin = origin
     }
     current! += text
+    wroteOnLine = true
   }
 
   private mutating func endLine(origin: Int) {
@@ -166,9 +227,10 @@ struct Renderer {
       output.lines.append(current)
       output.origins.append(currentOrigin)
     }
-    for block in blocks {
-      output.problems.append(
-        .init(line: block.line, message: "{% \(block.kind) %} is never closed with {% end\(block.kind) %}", isError: false))
+    var unclosed = blocks.map { ($0.line, $0.kind) } + captures.map { ($0.line, "capture") }
+    if let loop { unclosed.append((loop.line, "for")) }
+    for (line, kind) in unclosed {
+      output.problems.append(.init(line: line, message: "{% \(kind) %} is never closed with {% end\(kind) %}", isError: false))
     }
     if let commentLine {
       output.problems.append(.init(line: commentLine, message: "{% comment %} is never closed", isError: false))

@@ -1,6 +1,7 @@
 /// Renders the Liquid GTN writes in snippets and includes: `{% if %}`/`{% elsif %}`/`{% else %}`/`{% endif %}`,
-/// `{% unless %}`, `{% comment %}`, `{% assign %}`, `{{ include.x }}`, `{{ page.x }}`, `{{ site.x }}` (with the
-/// `default` filter). Every other tag (`{% icon %}`, `{% tool %}`, `{% snippet %}`, `{% raw %}`…) is left as
+/// `{% unless %}`, `{% case %}`/`{% when %}`, `{% for %}`, `{% capture %}`, `{% comment %}`, `{% assign %}`,
+/// `{{ include.x }}`, `{{ page.x }}`, `{{ site.x }}` and names set here, with the filters of `LiquidFilters`.
+/// Every other tag (`{% icon %}`, `{% tool %}`, `{% snippet %}`, `{% raw %}`…) is left as
 /// written for the stages after it.
 ///
 /// Why not Stencil (which is on this machine): Stencil's `if` treats an empty string as false where Liquid treats
@@ -59,7 +60,8 @@ enum LiquidPiece {
   case output(expression: Substring, source: Substring)
 
   static let controlTags: Set<String> = [
-    "if", "elsif", "else", "endif", "unless", "endunless", "comment", "endcomment", "assign",
+    "if", "elsif", "else", "endif", "unless", "endunless", "comment", "endcomment", "assign", "case", "when",
+    "endcase", "for", "endfor", "break", "continue", "capture", "endcapture",
   ]
 
   /// True when a `{%` or `{{` on the line has no closing `%}`/`}}` after it.

@@ -1,16 +1,17 @@
 /// A value as GTN's Liquid sees it: include parameters, front matter fields and site settings are text; literals
-/// may also be `true`, `false` and `nil`.
+/// may also be `true`, `false` and `nil`; `split` and ranges make lists (what `{% for %}` walks).
 enum LiquidValue: Equatable, Sendable {
   case none
   case bool(Bool)
   case text(String)
+  case list([LiquidValue])
 
   /// Liquid's truth: only `nil` and `false` are false (an empty string is true, unlike in Python or Stencil).
   var isTruthy: Bool {
     switch self {
     case .none: return false
     case .bool(let value): return value
-    case .text: return true
+    case .text, .list: return true
     }
   }
 
@@ -20,6 +21,16 @@ enum LiquidValue: Equatable, Sendable {
     case .none: return ""
     case .bool(let value): return value ? "true" : "false"
     case .text(let text): return text
+    case .list(let items): return items.map(\.rendered).joined()
+    }
+  }
+
+  /// The items `{% for %}` walks: a list's items, nothing for nil or false, else the value itself once.
+  var items: [LiquidValue] {
+    switch self {
+    case .list(let items): return items
+    case .none, .bool(false): return []
+    default: return [self]
     }
   }
 }

@@ -108,6 +108,10 @@ struct AttributeLineSeparator {
       if let single, single.kind == .text, let literal = single.literal, literal.utf8.first == UInt8(ascii: "{"),
         AttributeListParser.parse(literal[...]) != nil
       {
+        // A code span or raw HTML running over a line break holds no break node: find the line it is on.
+        var at = line
+        while at < paragraph.endLine, source.content(ofLine: at).trimmingSpaces != literal.trimmingSpaces { at += 1 }
+        if source.content(ofLine: at).trimmingSpaces == literal.trimmingSpaces { line = at }
         let lineDepth = source.quoteDepth(ofLine: line)
         let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
         flush(endLine: line - 1, nextLine: line + 1)

@@ -6,7 +6,8 @@
 ///   written `***`, which cmark also reads as a rule;
 /// - `{{ page.x }}` and `{{ site.x }}` inside fenced code are substituted, as Jekyll's Liquid runs before the
 ///   Markdown (unless inside `{% raw %}`);
-/// - a code fence still open at the end of the file is reported (cmark silently makes the rest of the file code).
+/// - a code fence still open at the end of the file is reported (cmark silently makes the rest of the file code);
+/// - a fence in a list item whose lines are written less indented than it keeps them (see `realignedFenceContent`).
 enum KramdownLinePass {
   /// The rewritten body and the problems found (line, message).
   static func apply(_ body: String, scope: LiquidScope) -> (body: String, problems: [(line: Int, message: String)]) {
@@ -27,13 +28,14 @@ enum KramdownLinePass {
       if let open = fence {
         if content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
           fence = nil
-        } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(String(line), scope: scope) {
+        } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(changes[index] ?? String(line), scope: scope) {
           changes[index] = substituted
         }
         continue
       }
       if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), content.hasPrefix("```") || content.hasPrefix("~~~") {
         fence = (content.prefix(while: { $0 == content.first }), index + 1)
+        changes.merge(realignedFenceContent(lines, opener: index)) { first, _ in first }
         continue
       }
       if first == UInt8(ascii: "-"), index > 0, isDashRule(content), isAttributeLine(lines[index - 1]) {
@@ -47,6 +49,51 @@ enum KramdownLinePass {
     guard !changes.isEmpty else { return (body, problems) }
     let rewritten = lines.indices.map { changes[$0] ?? String(lines[$0]) }.joined(separator: "\n")
     return (rewritten, problems)
+  }
+
+  /// A fence in a list item (`>    - text` then `>      ```) whose content lines are written less indented than the
+  /// fence: kramdown keeps them in the code block (lazy lines), cmark ends the list item there, shows an empty code
+  /// block and the rest as a paragraph with a visible ```. The lines are indented to the fence (their relative
+  /// indentation kept) when the closing fence is at the fence's own indentation.
+  private static func realignedFenceContent(_ lines: [Substring], opener: Int) -> [Int: String] {
+    func split(_ line: Substring) -> (markers: Int, indent: Int, content: Substring) {
+      var markers = 0
+      var indent = 0
+      var index = line.startIndex
+      while index < line.endIndex, line[index] == ">" || line[index] == " " || line[index] == "\t" {
+        if line[index] == ">" {
+          markers += 1
+          indent = 0
+        } else {
+          indent += line[index] == "\t" ? 4 : 1
+        }
+        index = line.index(after: index)
+      }
+      return (markers, indent, line[index...])
+    }
+    let open = split(lines[opener])
+    guard open.indent >= 2 else { return [:] }
+    let marker = open.content.prefix(while: { $0 == open.content.first })
+    var shallow: [Int] = []
+    var index = opener + 1
+    while index < lines.count, index - opener <= 500 {
+      let line = split(lines[index])
+      if line.content.hasPrefix(marker), line.content.drop(while: { $0 == marker.first }).allSatisfy(\.isWhitespace) {
+        guard line.markers == open.markers, line.indent == open.indent, !shallow.isEmpty else { return [:] }
+        let least = shallow.map { split(lines[$0]).indent }.min() ?? open.indent
+        let prefix = lines[opener].prefix(lines[opener].count - open.content.count)
+        var changes: [Int: String] = [:]
+        for number in shallow {
+          let parts = split(lines[number])
+          changes[number] = prefix + String(repeating: " ", count: parts.indent - least) + parts.content
+        }
+        return changes
+      }
+      if line.markers != open.markers { return [:] }
+      if !line.content.isEmpty, line.indent < open.indent { shallow.append(index) }
+      index += 1
+    }
+    return [:]
   }
 
   /// Three or more `-`, spaces between allowed.

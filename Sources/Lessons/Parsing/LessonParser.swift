@@ -58,7 +58,11 @@ public enum LessonParser {
     } else {
       diagnostics.append(Diagnostic(.warning, file: file, line: 1, "no YAML front matter (--- … ---) at the top"))
     }
-    let scope = LiquidScope(page: frontMatter.liquidVariables, site: site)
+    var page = frontMatter.liquidVariables
+    // GTN's page.url: the page's path from the site root (`/topics/x/tutorials/y/tutorial.html`).
+    let pageName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
+    page["url"] = "/" + (relativePath.isEmpty ? "" : relativePath + "/") + pageName
+    let scope = LiquidScope(page: page, site: site)
     let root = contentRoot(file: file, relativePath: relativePath)
     let prepared = PreparedBody.prepare(split.body, file: file, root: root, scope: scope)
     let expandedBody = prepared.text

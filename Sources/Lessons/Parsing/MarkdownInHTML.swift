@@ -12,6 +12,15 @@ extension BlockTransformer {
     var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
     guard let first = lines.first, let attribute = Self.markdownAttribute(in: first) else { return nil }
+    let hasClosingLine = lines.count > 1 && lines.last.map { $0.trimmingSpaces.hasPrefix("</") } == true
+    // An element that goes on past this block (its Markdown runs on after a blank line): an attribute line right after
+    // the block closes what the Markdown inside ends with (`> …` then `{: .details}`), as in kramdown, not the element.
+    var attributes = attributes
+    var innerAttributeLine: Int?
+    if !hasClosingLine, let line = attributeLine, lines.count > 1 {
+      innerAttributeLine = line
+      attributes = Attributes()
+    }
     var opening = first
     opening.removeSubrange(attribute)
     var blocks: [Block] = []
@@ -21,7 +30,8 @@ extension BlockTransformer {
       head.append(String(lines[index]))
       index += 1
     }
-    blocks.append(.html(htmlApplying(attributes, to: head.joined(separator: "\n") + "\n", attributeLine: attributeLine)))
+    blocks.append(
+      .html(htmlApplying(attributes, to: head.joined(separator: "\n") + "\n", attributeLine: innerAttributeLine == nil ? attributeLine : nil)))
     if let branch = Self.choiceBranch(opening, choices: context.choices) {
       blocks.append(.paragraph([.strong([.text("Version: \(branch)")])], Attributes(classes: ["cyoa-branch"])))
     }
@@ -33,7 +43,11 @@ extension BlockTransformer {
     }
     if end > index {
       // Padding with empty lines gives cmark the file's line numbers.
-      let inner = String(repeating: "\n", count: node.startLine + index - 1) + lines[index..<end].joined(separator: "\n")
+      var inner = String(repeating: "\n", count: node.startLine + index - 1) + lines[index..<end].joined(separator: "\n")
+      if let line = innerAttributeLine {
+        let lastLine = node.startLine + end - 1
+        inner += String(repeating: "\n", count: max(1, line - lastLine)) + context.source[line]
+      }
       let tree = AttributeLineSeparator(source: context.source).separate(Markdown.parse(inner))
       blocks += transform(tree.children, inBox: true)
     }

@@ -107,7 +107,10 @@ struct BodyHTMLWriter {
       }
     case .figure(let figure):
       html += "<figure id=\"figure-\(figure.number)\">"
-      writeImage(figure.image)
+      // The tooltip is the caption's text: the title as written may hold Markdown and Liquid (`{% cite x %}`).
+      var image = figure.image
+      image.title = Self.plainText(figure.caption)
+      writeImage(image)
       html += "<figcaption><span class=\"figure-number\">Figure \(figure.number):</span> "
       write(figure.caption)
       html += "</figcaption></figure>\n"

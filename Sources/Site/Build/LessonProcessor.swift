@@ -108,7 +108,8 @@ struct LessonProcessor: Sendable {
       summary: BuildManifest.LessonSummary(
         title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
         contributors: front.everyContributor, tags: front.tags, search: SearchSection.sections(ofBody: body.html)),
-      warnings: outcome.diagnostics.filter { $0.severity == .warning })
+      warnings: outcome.diagnostics.filter { $0.severity == .warning },
+      requirementTitles: required.shown.isEmpty ? nil : required.shown)
     return outcome
   }
 

@@ -57,11 +57,14 @@ public struct SiteBuilder: Sendable {
     do {
       var records: [String: BuildManifest.Lesson] = [:]
       var dirty: [TutorialSource] = []
+      let currentInputs = Dictionary(inventory.tutorials.map { ($0.relativePath, $0.inputs) }) { first, _ in first }
       for source in inventory.tutorials {
-        // A lesson's page also shows its topic's title and may point at the topic's images.
-        if partial, let old = previous?.lessons[source.relativePath], old.inputs == source.inputs,
-          previous?.topics[source.topic] == topicRecords[source.topic], !isRefreshed(source),
-          Self.outputsExist(old, in: staging.output)
+        // A lesson's page also shows its topic's title, may point at the topic's images, and shows the titles of
+        // the tutorials it requires.
+        if partial, let previous, let old = previous.lessons[source.relativePath], old.inputs == source.inputs,
+          previous.topics[source.topic] == topicRecords[source.topic], !isRefreshed(source),
+          Self.outputsExist(old, in: staging.output),
+          RequirementTitles.areCurrent(old, previous: previous, inputs: currentInputs, root: inventory.root)
         {
           records[source.relativePath] = old
           report.diagnostics += old.warnings

@@ -52,6 +52,50 @@ public enum Icons {
       "workflow": #"<circle cx="5" cy="6" r="3"/><circle cx="19" cy="18" r="3"/><path d="M8 6h5a3 3 0 0 1 3 3v6"/>"#,
       "code": #"<path d="m16 18 6-6-6-6M8 6l-6 6 6 6"/>"#,
       "external-link": #"<path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6M15 3h6v6M10 14 21 3"/>"#,
+    ].merging(galaxyInterface) { own, _ in own }
+  }()
+
+  /// GTN's names for Galaxy's buttons and its site menus (its `_config.yml` `icon-tag` list and the names newer
+  /// tutorials use: `workflow-run`, `new-history`, `galaxy-wf-connection`…), drawn like the buttons they stand for.
+  private static let galaxyInterface: [String: String] = {
+    let plus = #"<path d="M12 5v14M5 12h14"/>"#
+    let arrow = #"<path d="M5 12h14M12 5l7 7-7 7"/>"#
+    let folder = #"<path d="M22 19a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h5l2 3h9a2 2 0 0 1 2 2z"/>"#
+    let flow = #"<circle cx="5" cy="6" r="3"/><circle cx="19" cy="18" r="3"/><path d="M8 6h5a3 3 0 0 1 3 3v6"/>"#
+    let screen = #"<rect x="2" y="3" width="20" height="14" rx="2"/><path d="M8 21h8M12 17v4"/>"#
+    let people =
+      #"<path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M23 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8"/>"#
+    let mail = #"<rect x="2" y="4" width="20" height="16" rx="2"/><path d="m22 6-10 7L2 6"/>"#
+    let link = #"<path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6M15 3h6v6M10 14 21 3"/>"#
+    let files = #"<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6"/>"#
+    return [
+      "galaxy-cross": #"<path d="M18 6 6 18M6 6l12 12"/>"#,
+      "galaxy-tags": #"<path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L2 12V2h10l8.6 8.6a2 2 0 0 1 0 2.8zM7 7h.01"/>"#,
+      "galaxy-selector": #"<path d="m9 11 3 3L22 4"/><path d="M21 12v7a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h11"/>"#,
+      "galaxy-chart-select-data":
+        #"<ellipse cx="12" cy="5" rx="9" ry="3"/><path d="M21 12c0 1.7-4 3-9 3s-9-1.3-9-3M3 5v14c0 1.7 4 3 9 3s9-1.3 9-3V5"/>"#,
+      "galaxy-save": #"<path d="M19 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h11l5 5v11a2 2 0 0 1-2 2z"/><path d="M17 21v-8H7v8M7 3v5h8"/>"#,
+      "galaxy-scratchbook":
+        #"<rect x="3" y="3" width="7" height="7"/><rect x="14" y="3" width="7" height="7"/><rect x="14" y="14" width="7" height="7"/><rect x="3" y="14" width="7" height="7"/>"#,
+      "galaxy-library": folder, "topic": folder,
+      "galaxy-barchart": #"<path d="M12 20V10M18 20V4M6 20v-4"/>"#,
+      "galaxy-dropdown": #"<path d="m6 9 6 6 6-6"/>"#,
+      "galaxy-home": #"<path d="m3 9 9-7 9 7v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/><path d="M9 22V12h6v10"/>"#,
+      "new-history": plus, "galaxy-wf-new": plus,
+      "workflow-run": #"<path d="m5 3 14 9-14 9z"/>"#,
+      "galaxy-wf-connection": arrow, "wf-input": arrow,
+      "galaxy-workflows-activity": flow,
+      "zenodo_link": files, "tutorial": #"<rect x="2" y="4" width="20" height="12" rx="2"/><path d="M2 20h20"/>"#,
+      "slides": screen, "interactive_tour": #"<path d="m12 2 3.1 6.3 6.9 1-5 4.9 1.2 6.8-6.2-3.2-6.2 3.2L7 14.2 2 9.3l6.9-1z"/>"#,
+      "instances": #"<circle cx="12" cy="12" r="3"/><path d="M12 1v4M12 19v4M4.2 4.2l2.8 2.8M17 17l2.8 2.8M1 12h4M19 12h4M4.2 19.8 7 17M17 7l2.8-2.8"/>"#,
+      "docker_image": #"<path d="M21 16V8l-9-5-9 5v8l9 5z"/>"#,
+      "galaxy_instance": link,
+      "references": #"<path d="m19 21-7-5-7 5V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2z"/>"#,
+      "gitter": #"<path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/>"#,
+      "help": #"<circle cx="12" cy="12" r="10"/><circle cx="12" cy="12" r="4"/><path d="m4.9 4.9 4.3 4.3M14.8 14.8l4.3 4.3M14.8 9.2l4.3-4.3M4.9 19.1l4.3-4.3"/>"#,
+      "github": link, "twitter": link, "linkedin": link, "orcid": link, "email": mail,
+      "curriculum": #"<path d="M22 10 12 5 2 10l10 5 10-5zM6 12v5c3 3 9 3 12 0v-5"/>"#,
+      "hall-of-fame": people,
     ]
   }()
 

@@ -47,6 +47,9 @@ struct BuildManifest: Codable, Sendable {
     var summary: LessonSummary?
     /// Warnings reported when it was rendered, reported again while it is carried over.
     var warnings: [Diagnostic]
+    /// The internal requirements' titles the page shows (`topic/slug` → title, "" for a missing tutorial): when one
+    /// changes, the page is rendered again though its own files did not (nil in manifests of older builds).
+    var requirementTitles: [String: String]? = nil
   }
 
   var settings: Settings

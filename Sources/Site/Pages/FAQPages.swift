@@ -2,11 +2,13 @@ import Foundation
 import Lessons
 
 /// Writes a page per FAQ with `faq.mustache` (when the templates have one): its title, its box type and its text
-/// rendered as a lesson body.
+/// rendered as a lesson body. Its breadcrumbs lead to its topic and, for a tutorial's own FAQ, to that tutorial.
 enum FAQPages {
-  /// Writes the pages into `staging`; returns their paths relative to the site root.
+  /// Writes the pages into `staging`; returns their paths relative to the site root. `tutorialTitles` maps a
+  /// tutorial's folder (`topics/<t>/tutorials/<x>`) to its title.
   static func write(
-    _ catalog: FAQCatalog, templates: TemplateSet, site: SiteSettings, topicTitles: [String: String], staging: String
+    _ catalog: FAQCatalog, templates: TemplateSet, site: SiteSettings, topicTitles: [String: String],
+    tutorialTitles: [String: String] = [:], staging: String
   ) throws(SiteError) -> [String] {
     guard templates.names.contains("faq") else { return [] }
     var written: [String] = []
@@ -21,6 +23,10 @@ enum FAQPages {
       if let topic = entry.topic {
         context["topic"] = topicTitles[topic] ?? topic
         context["topicLink"] = root + "topics/\(topic)/index.html"
+      }
+      if let tutorial = entry.tutorial, let title = tutorialTitles[tutorial] {
+        context["tutorial"] = title
+        context["tutorialLink"] = root + tutorial + "/tutorial.html"
       }
       try FileSystem.write(templates.page("faq", context: context), to: staging + "/" + entry.pagePath)
       written.append(entry.pagePath)

@@ -32,8 +32,10 @@ struct SitePages {
     }
     topics.sort { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
 
+    let tutorialTitles = records.compactMapValues { $0.summary?.title }
     let faqPages = try FAQPages.write(
-      faqs, templates: templates, site: site, topicTitles: metadata.mapValues(\.title), staging: staging)
+      faqs, templates: templates, site: site, topicTitles: metadata.mapValues(\.title), tutorialTitles: tutorialTitles,
+      staging: staging)
     var pages = ["index.html"]
     try FileSystem.write(templates.page("index", context: IndexPage.context(topics: topics, site: site)), to: staging + "/index.html")
     if templates.names.contains("topic") {
