@@ -19,14 +19,17 @@ struct MathBrowserTests {
     <p id="probe">probe</p>
     <script>
     (function () {
+      // No & or < in the script: the builder writes a raw & as &amp; to keep the page well-formed XML.
       var box = function (element) { return element.getBoundingClientRect(); };
+      var notAfter = function (a, b) { return Math.max(a - b, 0) === 0; };
       var fraction = document.querySelector(".math-display mfrac");
-      var stacked = box(fraction.children[0]).bottom <= box(fraction.children[1]).top + 1;
+      var stacked = notAfter(box(fraction.children[0]).bottom, box(fraction.children[1]).top + 1);
       var power = document.querySelector("p math msubsup");
-      var raised = box(power.children[2]).top < box(power.children[0]).top;
+      var raised = notAfter(box(power.children[2]).top + 1, box(power.children[0]).top);
       var sum = document.querySelector(".math-display munderover");
-      var limits = box(sum.children[1]).top > box(sum.children[0]).bottom - 1 && box(sum.children[2]).bottom < box(sum.children[0]).top + 1;
-      var mathML = fraction.namespaceURI === "http://www.w3.org/1998/Math/MathML" && box(fraction).height > 0;
+      var limits = [notAfter(box(sum.children[0]).bottom - 1, box(sum.children[1]).top),
+        notAfter(box(sum.children[2]).bottom, box(sum.children[0]).top + 1)].every(Boolean);
+      var mathML = [fraction.namespaceURI === "http://www.w3.org/1998/Math/MathML", box(fraction).height].every(Boolean);
       document.getElementById("probe").setAttribute("data-math",
         [stacked ? "stacked" : "flat", raised ? "raised" : "level", limits ? "limits" : "nolimits", mathML ? "mathml" : "unknown"].join(" "));
     })();
