@@ -7,7 +7,9 @@
 #   --runs R   builds each generator R times (caches cleared before each) and keeps the fastest (default 1).
 #   --work DIR where the corpus and outputs go (default /dev/shm/lessons-bench, else $TMPDIR/lessons-bench).
 # Env: LESSONS_BIN=path/to/lessons skips the release build.
-# Prints a Markdown table: wall and CPU seconds, pages/s and how many times faster `lessons` is.
+# Prints a Markdown table: wall and CPU seconds, pages/s and how many times faster `lessons` is (its build writes
+# the search index too); then scripts/bench-search.py's figures for the built site's search page: bytes a query
+# loads as a % of the site's text, and the query's time in headless Chromium (needs chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -123,3 +125,8 @@ echo "| Jekyll $(jekyll --version 2>/dev/null | awk '{ print $2 }') (cache clear
 echo "| Hugo $(hugo version 2>/dev/null | awk '{ print $2 }' | cut -d- -f1 | cut -d+ -f1) | $ht | $(rate "$ht") | $(ratio "$ht" "$lt") | $hc | $(ratio "$hc" "$lc") |"
 echo "| lessons build, nothing changed | $ut | – | – | $uc | – |"
 echo "| lessons build, one lesson changed | $ct | – | – | $cc | – |"
+echo
+echo "Build with the search index: $(ratio "$ht" "$lt") faster than Hugo (wall), $(ratio "$hc" "$lc") (CPU); target ≥ 5×."
+echo
+scripts/ensure-dependencies.sh chromium >&2
+python3 scripts/bench-search.py "$work/lessons/site" --runs 5

@@ -2,13 +2,17 @@
 # Renders a page of the built site in headless Chromium and saves light and dark screenshots, to look at the
 # site as a reader does.
 #
-# Usage: scripts/screenshot.sh [PAGE] [OUTPUT_FOLDER]
-#   PAGE defaults to the first tutorial page under site/; OUTPUT_FOLDER to screenshots/ (PNG files
-#   <name>-light.png and <name>-dark.png). Build the site first (scripts/build-site.sh).
+# Usage: scripts/screenshot.sh [PAGE[?QUERY]] [OUTPUT_FOLDER]
+#   PAGE defaults to the first tutorial page under site/ and may end in a query (site/search.html?q=pool),
+#   passed on to the page's URL; OUTPUT_FOLDER to screenshots/ (PNG files <name>-light.png and <name>-dark.png,
+#   <name> the lesson's folder, or folder-file for other pages: site-search, data-science-index).
+#   Build the site first (scripts/build-site.sh).
 # Env: WIDTH (default 1200), HEIGHT (default 2400).
 set -euo pipefail
 # Paths given on the command line are taken from the current folder, defaults from the project's.
-page_arg="${1:+$(realpath -m "$1")}"
+query=""
+case "${1:-}" in *\?*) query="?${1#*\?}" ;; esac
+page_arg="${1:+$(realpath -m "${1%%\?*}")}"
 out_arg="${2:+$(realpath -m "$2")}"
 cd "$(dirname "$0")/.."
 
@@ -32,8 +36,8 @@ if [ -z "$page" ] || [ ! -f "$page" ]; then
 fi
 mkdir -p "$out"
 name=$(basename "$(dirname "$page")")
-[ "$name" = "." ] && name=index
-url="file://$(realpath "$page")"
+[ "$(basename "$page")" = tutorial.html ] || name="$name-$(basename "$page" .html)"
+url="file://$(realpath "$page")$query"
 flags=(--headless --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check
   --window-size="${WIDTH:-1200},${HEIGHT:-2400}" --virtual-time-budget=2000)
 [ "$(id -u)" = 0 ] && flags+=(--no-sandbox)

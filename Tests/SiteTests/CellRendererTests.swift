@@ -64,7 +64,7 @@ struct CellRendererTests {
   func charts() {
     let charts = [Chart(kind: .line, title: "a"), Chart(kind: .bar, title: "b")]
     let html = CellRenderer.render(Cell(index: 4, code: "", line: 1), result: Self.result(charts: charts))
-    #expect(html.contains("<figure class=\"cell-chart\"><svg"))
+    #expect(html.contains("<figure class=\"cell-chart\" tabindex=\"0\"><svg"), "a chart that scrolls is reachable by keyboard")
     #expect(html.contains("cell-5-chart-1"))
     #expect(html.contains("cell-5-chart-2"))
   }

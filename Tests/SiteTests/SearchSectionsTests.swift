@@ -19,16 +19,23 @@ struct SearchSectionsTests {
     ])
   }
 
-  @Test("the index is a script assigning window.lessonsSearchIndex, so it loads from file://")
+  @Test("the top-level index is a small script listing the lessons by folder and the shard keys, nothing else")
   func script() {
-    let summary = BuildManifest.LessonSummary(
-      title: "T", level: nil, minutes: nil, draft: false, search: [SearchSection(heading: "H", anchor: "h", text: "x")])
+    let summary = BuildManifest.LessonSummary(title: "T", level: nil, minutes: nil, draft: false, searchTerms: "x\t1,1,8\n")
+    let draft = BuildManifest.LessonSummary(title: "D", level: nil, minutes: nil, draft: true)
     let topic = ListedTopic(
       name: "a", metadata: TopicMetadata(title: "Topic A"),
-      lessons: [ListedLesson(topic: "a", relativePath: "topics/a/tutorials/t", summary: summary)])
-    let script = SearchIndex.script(topics: [topic])
-    #expect(script.hasPrefix("window.lessonsSearchIndex = [{"))
-    #expect(script.contains("\"url\":\"topics/a/tutorials/t/tutorial.html\""))
-    #expect(script.contains("\"topic\":\"Topic A\""))
+      lessons: [
+        ListedLesson(topic: "a", relativePath: "topics/a/tutorials/u", summary: summary),
+        ListedLesson(topic: "a", relativePath: "topics/a/tutorials/t", summary: summary),
+        ListedLesson(topic: "a", relativePath: "topics/a/tutorials/d", summary: draft),
+      ])
+    let files = SearchIndex.files(lessons: SearchIndex.lessons(of: [topic]))
+    #expect(files.map(\.path) == ["search-index.js", "search/terms/78.js"])
+    #expect(files.first?.contents == """
+      window.lessonsSearchIndex = {"lessons":[["topics/a/tutorials/",["t","u"]]],"shards":["x"]};
+
+      """)
+    #expect(files.last?.contents == "lessonsSearch.terms(\"x\",{\"x\":[0,1,1,8,1,1,1,8]});\n")
   }
 }

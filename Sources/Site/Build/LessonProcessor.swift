@@ -79,9 +79,21 @@ struct LessonProcessor: Sendable {
     let html = templates.page("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
+    // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;
+    // `lessons check` writes nothing).
+    let search = staging != nil && templates.names.contains("search") && !lesson.frontMatter.draft
+      ? SearchLesson.make(
+        relativePath: source.relativePath, title: lesson.frontMatter.title,
+        topic: topicTitles[source.topic] ?? source.topic, url: URLPath.encode(pagePath), bodyHTML: body.html)
+      : nil
     if let staging {
       do {
         try FileSystem.write(html, to: staging + "/" + pagePath)
+        if let search {
+          let target = SearchLesson.documentPath(lesson: source.relativePath)
+          try FileSystem.write(search.document, to: staging + "/" + target)
+          outputs.append(target)
+        }
         if let notebook {
           let target = source.relativePath + "/" + notebook.name
           try FileSystem.write(notebook.json, to: staging + "/" + target)
@@ -107,7 +119,7 @@ struct LessonProcessor: Sendable {
       inputs: inputsAfterExecution(source), outputs: outputs,
       summary: BuildManifest.LessonSummary(
         title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
-        contributors: front.everyContributor, tags: front.tags, search: SearchSection.sections(ofBody: body.html)),
+        contributors: front.everyContributor, tags: front.tags, searchTerms: search?.terms),
       warnings: outcome.diagnostics.filter { $0.severity == .warning },
       requirementTitles: required.shown.isEmpty ? nil : required.shown)
     return outcome

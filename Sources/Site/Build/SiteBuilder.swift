@@ -96,7 +96,9 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
-      let siteOutputs = try SitePages(templates: templates, site: site, staging: staging.path).write(
+      let siteOutputs = try SitePages(
+        templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil
+      ).write(
         inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
         templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(

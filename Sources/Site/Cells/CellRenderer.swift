@@ -53,7 +53,10 @@ public enum CellRenderer {
       html += "<p class=\"cell-note\">Output cut: \(cut) more bytes were printed than are shown.</p>\n"
     }
     for (number, chart) in result.charts.prefix(chartLimit).enumerated() {
-      html += "<figure class=\"cell-chart\">\(SVGChart.render(chart, id: "cell-\(cellIndex + 1)-chart-\(number + 1)"))"
+      // A tab stop: on a narrow screen the chart keeps a readable size and its figure scrolls sideways (style.css),
+      // which the keyboard must reach too; assets/site.js drops the stop where the chart fits.
+      let id = "cell-\(cellIndex + 1)-chart-\(number + 1)"
+      html += "<figure class=\"cell-chart\" tabindex=\"0\">\(SVGChart.render(chart, id: id))"
       let notes = chart.drawingNotes
       if !notes.isEmpty {
         html += "<figcaption class=\"cell-note\">\(HTMLEscaping.escape(notes.joined(separator: " ")))</figcaption>"

@@ -34,8 +34,9 @@ struct BuildManifest: Codable, Sendable {
     var contributors: [String]? = nil
     /// The lesson's `tags`, for the tag pages.
     var tags: [String]? = nil
-    /// The lesson's text by section, for the search index (nil in manifests of older builds).
-    var search: [SearchSection]? = nil
+    /// The lesson's terms for the search index (`SearchLesson.terms`); nil for drafts, in sites without a search
+    /// page and in manifests of older builds.
+    var searchTerms: String? = nil
   }
 
   /// One lesson of the last build.

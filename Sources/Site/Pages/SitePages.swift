@@ -7,6 +7,9 @@ struct SitePages {
   var site: SiteSettings
   /// The staging folder being filled.
   var staging: String
+  /// In a partial build, the site that the staging folder's files are moved into: files that it already has with
+  /// the same bytes are not written again (most search shards, when one lesson changed).
+  var published: String? = nil
 
   /// Writes everything; `metadata` gives each topic's title and summary. Returns the paths written, relative to
   /// the site root.
@@ -47,11 +50,14 @@ struct SitePages {
       }
     }
     if templates.names.contains("search") {
-      try FileSystem.write(SearchIndex.script(topics: topics), to: staging + "/search-index.js")
+      for file in SearchIndex.files(lessons: SearchIndex.lessons(of: topics)) {
+        try writeUnlessPublished(file.contents, to: file.path)
+        written.append(file.path)
+      }
       try FileSystem.write(
         templates.page("search", context: ["root": "", "siteTitle": site.title, "title": "Search"]),
         to: staging + "/search.html")
-      written += ["search-index.js", "search.html"]
+      written.append("search.html")
     }
     let contributorPages = try ContributorPages.write(
       lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging,
@@ -70,5 +76,14 @@ struct SitePages {
       }
     }
     return written
+  }
+
+  /// Writes `text` to `path` (relative to the site root) in the staging folder, unless a partial build's site has
+  /// the file with these bytes already: then the site keeps it, untouched.
+  private func writeUnlessPublished(_ text: String, to path: String) throws(SiteError) {
+    if let published, let current = try? FileSystem.read(published + "/" + path), current == Data(text.utf8) {
+      return
+    }
+    try FileSystem.write(text, to: staging + "/" + path)
   }
 }

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// search.html in headless Chromium, from file://, on sites built by `lessons build`: what a reader sees and which
+/// index files the page loads.
+@Suite("Search in a real browser", .serialized, .enabled(if: Browser.path != nil, "chromium is not installed"))
+struct SearchBrowserTests {
+  static let hostileTitle = #"</script><script>document.title='pwned'</script><img src=x onerror="document.body.setAttribute('data-pwned','1')">"#
+
+  /// Lessons without cells (quick to build): titles, headings, prose and Unicode to search.
+  static let lessons: [String: String] = [
+    "title-zebra": """
+      ---
+      title: Zebrafish genomes
+      ---
+      A short lesson that names its subject once in the text: zebrafish.
+
+      """,
+    "body-zebra": """
+      ---
+      title: Fish in general
+      ---
+      ## Zebrafish everywhere
+
+      Zebrafish, zebrafish and zebrafish again: more mentions than the lesson titled so, but not in the title.
+
+      """,
+    "hostile": """
+      ---
+      title: "\(hostileTitle.replacingOccurrences(of: "\"", with: "\\\""))"
+      ---
+      Hostile lessons mention the okapi <b>too</b>.
+
+      """,
+    "unicode": """
+      ---
+      title: Café au lait
+      ---
+      ## Résumé
+
+      Le café est servi. 中文内容在这里。
+
+      """,
+  ]
+
+  /// A built project with `lessons` (and any `extra` lessons) in topic-a; removed by the caller.
+  static func builtProject(extra: [String: String] = [:]) async throws -> String {
+    try await OffPool.run { try buildProject(extra: extra) }
+  }
+
+  private static func buildProject(extra: [String: String]) throws -> String {
+    let project = try CommandRunner.makeProject(lessons: 0)
+    for (name, text) in lessons.merging(extra, uniquingKeysWith: { $1 }) {
+      try CommandRunner.write(text, to: project + "/content/topics/topic-a/tutorials/\(name)/tutorial.md")
+    }
+    let build = try CommandRunner.run(["build", "--quiet"], in: project, timeout: 240)
+    guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
+    return project
+  }
+
+  /// The DOM of search.html?q=`query` (percent-encoded here).
+  static func search(_ project: String, _ query: String?) async throws -> String {
+    var url = "file://" + project + "/site/search.html"
+    if let query {
+      url += "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query)
+    }
+    return try await OffPool.run { [url] in try Browser.dom(url) }
+  }
+
+  /// The `src` of every script element in `dom` under `folder` (the page inserts one per index file it loads).
+  static func scripts(_ dom: String, under folder: String) -> [String] {
+    dom.matches(of: /<script[^>]*\bsrc="([^"]*)"/).map { String($0.1) }.filter { $0.hasPrefix(folder) }.sorted()
+  }
+
+  /// The result titles, in order.
+  static func titles(_ dom: String) -> [String] {
+    dom.matches(of: /class="search-result-title" href="[^"]*">([^<]*)</).map { String($0.1) }
+  }
+
+  @Test("a title match ranks above more mentions in the text; prefixes match; a query loads only its shards",
+    .timeLimit(.minutes(4)))
+  func rankingAndShards() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let dom = try await Self.search(project, "zebrafish")
+    #expect(dom.contains("2 lessons match"), "\(dom.suffix(1500))")
+    #expect(Self.titles(dom) == ["Zebrafish genomes", "Fish in general"])
+    #expect(dom.contains("<mark>zebrafish</mark>"))
+    #expect(dom.contains(">Zebrafish everywhere</a>"), "the section heading of the best section")
+    // Only the "ze" shard of the whole index, and the documents of the two lessons listed.
+    let keys = try CommandRunner.read(project + "/site/search-index.js")
+    #expect(keys.components(separatedBy: "\",\"").count > 20, "a real index has many shards: \(keys)")
+    #expect(Self.scripts(dom, under: "search/terms/") == ["search/terms/7a65.js"])
+    #expect(Self.scripts(dom, under: "search/lessons/") == [
+      "search/lessons/topics/topic-a/tutorials/body-zebra.js", "search/lessons/topics/topic-a/tutorials/title-zebra.js",
+    ])
+    #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
+
+    let prefix = try await Self.search(project, "Zebraf GENOM")
+    #expect(Self.titles(prefix) == ["Zebrafish genomes"], "\(prefix.suffix(1500))")
+    #expect(prefix.contains("text: <mark>zebrafish</mark>."))
+  }
+
+  @Test("a hostile title reaches the results page as text: nothing of it runs", .timeLimit(.minutes(4)))
+  func hostileTitle() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let document = try CommandRunner.read(project + "/site/search/lessons/topics/topic-a/tutorials/hostile.js")
+    #expect(!document.contains("<"), "the document script carries no raw '<'")
+    // "okapi" is in the text, "script" in the title only.
+    let dom = try await Self.search(project, "okapi script")
+    #expect(dom.contains("1 lesson matches"), "\(dom.suffix(1500))")
+    #expect(!dom.contains("data-pwned=\"1\""), "the hostile title's handler ran")
+    #expect(!dom.contains("<title>pwned"), "the hostile title's script ran")
+    #expect(dom.contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;img"))
+  }
+
+  @Test("no hits, an empty query and one of punctuation only say so and load no index shard", .timeLimit(.minutes(4)))
+  func nothingToFind() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let none = try await Self.search(project, "qqqzzzx")
+    #expect(none.contains("No lesson matches “qqqzzzx”."), "\(none.suffix(1200))")
+    #expect(!none.contains("<li>"))
+    #expect(Self.scripts(none, under: "search/lessons/").isEmpty)
+    for query in ["", "!!! ..."] as [String?] {
+      let dom = try await Self.search(project, query)
+      #expect(dom.contains("Type words to find in every lesson"), "\(String(describing: query)): \(dom.suffix(1200))")
+      #expect(Self.scripts(dom, under: "search/").isEmpty)
+    }
+    // Without JavaScript the page is a GET form that says search needs JavaScript and links the list of lessons.
+    let html = try CommandRunner.read(project + "/site/search.html")
+    #expect(html.contains(#"<form class="search-page-form" role="search" action="search.html">"#))
+    #expect(html.contains("Search needs JavaScript"))
+    #expect(html.contains(#"<a href="index.html">list of lessons</a>"#))
+  }
+
+  @Test("accents in any case or normal form, and Chinese characters, find their lesson", .timeLimit(.minutes(4)))
+  func unicode() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    // Upper case with a precomposed É, and a prefix of "Résumé"; then e + combining acute (NFD).
+    let french = try await Self.search(project, "CAFÉ résum")
+    #expect(Self.titles(french) == ["Café au lait"], "\(french.suffix(1200))")
+    #expect(french.contains("<mark>café</mark>"))
+    let decomposed = try await Self.search(project, "cafe\u{301}")
+    #expect(Self.titles(decomposed) == ["Café au lait"], "\(decomposed.suffix(1200))")
+    let chinese = try await Self.search(project, "中文")
+    #expect(Self.titles(chinese) == ["Café au lait"], "\(chinese.suffix(1200))")
+    #expect(chinese.contains("<mark>中</mark><mark>文</mark>内容"))
+    #expect(Self.scripts(chinese, under: "search/terms/") == ["search/terms/e4b8ad.js", "search/terms/e69687.js"])
+  }
+
+  @Test("a word only a cell printed finds its lesson", .timeLimit(.minutes(6)))
+  func cellOutput() async throws {
+    // The source has "xylophonic" and "outputword" apart; only the output has them joined.
+    let cell = """
+      ---
+      title: Printing
+      ---
+      A cell:
+
+      ```swift
+      print("xylophonic" + "outputword")
+      ```
+
+      """
+    let project = try await Self.builtProject(extra: ["cell": cell])
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let dom = try await Self.search(project, "xylophonicoutputword")
+    #expect(dom.contains("1 lesson matches"), "\(dom.suffix(1500))")
+    #expect(Self.titles(dom) == ["Printing"])
+    #expect(dom.contains("<mark>xylophonicoutputword</mark>"))
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import Site
+
+@Suite("Search terms, lesson records and shards")
+struct SearchIndexTests {
+  @Test("terms are lower-cased NFC runs of letters, marks, digits and _; each Chinese character is a term")
+  func terms() {
+    #expect(SearchTerms.terms(of: "ProcessPool(4) < 5, map_async!") == ["processpool", "4", "5", "map_async"])
+    // NFD input (e + combining acute) becomes the NFC term; final sigma is sigma; marks stay inside words.
+    #expect(SearchTerms.terms(of: "Cafe\u{301} CAFÉ ΟΔΟΣ हिन्दी") == ["café", "café", "οδοσ", "हिन्दी"])
+    #expect(SearchTerms.terms(of: "中文内容abc日本") == ["中", "文", "内", "容", "abc", "日", "本"])
+    #expect(SearchTerms.key(of: "process") == "pr")
+    #expect(SearchTerms.key(of: "é") == "é")
+  }
+
+  @Test("a lesson's terms say in which sections each occurs, weighted by frequency, with title and heading marks")
+  func lessonTerms() {
+    let sections = [
+      SearchSection(heading: "", anchor: "", text: "pool pool worker"),
+      SearchSection(heading: "Pool size", anchor: "pool-size", text: "size"),
+    ]
+    let terms = SearchLesson.terms(title: "Worker pools", sections: sections)
+    // Section 1: 3 words (length factor 0.2575): pool 2 / 0.2575 × 4 = 31 → 62; worker 16 → 32.
+    // Section 2: 1 word: size 1 / 0.2525 × 4 = 16 → 32, + 1 in the heading; pool only in the heading: 1.
+    #expect(terms == """
+      pool\t2,1,62,2,1
+      pools\t1,0,1
+      size\t1,2,33
+      worker\t2,0,1,1,32
+
+      """)
+  }
+
+  @Test("a lesson's document escapes what could end a script or a string")
+  func document() {
+    let script = SearchLesson.document(
+      relativePath: "topics/a/tutorials/x", title: "</script><script>alert(1)</script>", topic: "T\"\\",
+      url: "topics/a/tutorials/x/tutorial.html", sections: [SearchSection(heading: "H", anchor: "h", text: "a\u{2028}b\nc")])
+    #expect(!script.contains("<"))
+    #expect(script.contains(#""title":"\u003c/script>\u003cscript>alert(1)\u003c/script>""#))
+    #expect(script.contains(#""topic":"T\"\\""#))
+    #expect(script.contains(#"["H","h","a\u2028b\nc"]"#))
+  }
+
+  @Test("shards group terms by their first two characters, and split by one more while too large")
+  func shards() {
+    // Each of polar, pool and poolish takes about a shard's limit: "po" is split until each is alone (pool, a
+    // prefix of poolish, in a shard of its own); "pt" and "x" are small.
+    let table = "polar\t1,1,8\npool\t1,1,8\npoolish\t1,1,8\npt\t1,1,8\nx\t1,1,8\n"
+    let shards = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 8))
+    #expect(shards.scripts.map(\.key) == ["pol", "pool", "pooli", "pt", "x"])
+    let pool = shards.scripts[1].script
+    #expect(pool.hasPrefix("lessonsSearch.terms(\"pool\",{\"pool\":[0,1,1,8,1,1,1,8,"))
+    #expect(SearchShards.path(key: "pool") == "search/terms/706f6f6c.js")
+    #expect(SearchShards.path(key: "中") == "search/terms/e4b8ad.js")
+    // One term larger than a shard stays whole, under its two-character key.
+    let huge = SearchShards(lessons: Array(repeating: "pool\t1,1,8\n", count: SearchShards.byteLimit / 4))
+    #expect(huge.scripts.map(\.key) == ["po"])
+  }
+
+  @Test("the same lessons give the same bytes, whatever order the records come in")
+  func deterministic() {
+    let sections = (0..<20).map { SearchSection(heading: "Part \($0)", anchor: "p\($0)", text: "word\($0 % 7) shared text \($0)") }
+    let first = SearchLesson.terms(title: "Title", sections: sections)
+    #expect(first == SearchLesson.terms(title: "Title", sections: sections))
+    func topic(_ order: [Int]) -> ListedTopic {
+      ListedTopic(
+        name: "a", metadata: TopicMetadata(title: "A"),
+        lessons: order.map { number in
+          ListedLesson(
+            topic: "a", relativePath: "topics/a/tutorials/l\(number)",
+            summary: BuildManifest.LessonSummary(title: "L", draft: false, searchTerms: "t\(number)\t1,1,8\n" + first))
+        })
+    }
+    let forward = SearchIndex.files(lessons: SearchIndex.lessons(of: [topic([0, 1, 2, 3])]))
+    let backward = SearchIndex.files(lessons: SearchIndex.lessons(of: [topic([3, 2, 1, 0])]))
+    #expect(forward.map(\.path) == backward.map(\.path))
+    #expect(forward.map(\.contents) == backward.map(\.contents))
+  }
+}

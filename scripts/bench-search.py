@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Measures a built site's search the way a reader meets it: for each query, headless Chromium opens
+search.html?q=QUERY from file:// and the bench reads back, from the dumped DOM, the scripts the page loaded and the
+times the page measured itself, written on the result list: `data-query-ms` from the start of assets/search.js to
+the results on screen (shard and document loads included), `data-page-ms` the same end since the navigation began.
+
+Prints, for several typical queries, the bytes of the script files each query loaded as a % of the site's text (the
+visible text of every HTML page: tags, scripts and styles removed, white space collapsed), and the query time;
+then the worst and the median of both.
+
+Usage: bench-search.py SITE_FOLDER [--query Q]... [--runs R]
+   --runs R  opens each query R times and keeps its fastest time (default 3): Chromium's start-up varies a lot on a
+             busy machine, the page's own measure less so.
+"""
+import argparse
+import html
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+QUERIES = ["pool", "worker process", "galaxy workflow dataset", "proc", "timeout callback", "quality filter trim",
+           "lesson 421"]
+
+
+def site_text_bytes(site):
+    """The UTF-8 bytes of the visible text of every HTML page of the site."""
+    total = 0
+    for root, _, files in os.walk(site):
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            with open(os.path.join(root, name), encoding="utf-8") as handle:
+                page = handle.read()
+            page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+            text = html.unescape(re.sub(r"<[^>]*>", " ", page))
+            total += len(" ".join(text.split()).encode("utf-8"))
+    return total
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("error: the search benchmark needs chromium (scripts/ensure-dependencies.sh chromium)")
+
+
+def dump_dom(browser, url):
+    profile = tempfile.mkdtemp(prefix="bench-search-profile-")
+    arguments = [browser, "--headless", "--disable-gpu", "--no-first-run", "--dump-dom", "--user-data-dir=" + profile]
+    if os.getuid() == 0:
+        arguments.append("--no-sandbox")
+    try:
+        result = subprocess.run(arguments + [url], capture_output=True, text=True, timeout=120)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    if result.returncode != 0:
+        sys.exit(f"error: chromium exited {result.returncode} on {url}: {result.stderr[-500:]}")
+    return result.stdout
+
+
+def measure(browser, site, query, runs):
+    """(bytes of the scripts loaded, (fastest query ms, its page ms), results line) for `query`."""
+    url = "file://" + os.path.abspath(site) + "/search.html?q=" + urllib.parse.quote(query)
+    best = None
+    loaded = 0
+    status = ""
+    for _ in range(runs):
+        dom = dump_dom(browser, url)
+        scripts = sorted(set(re.findall(r'<script[^>]*\bsrc="([^"]+)"', dom)))
+        loaded = sum(os.path.getsize(os.path.join(site, urllib.parse.unquote(src))) for src in scripts)
+        # Today's page writes data-query-ms; the first version of search wrote data-milliseconds (ranking only).
+        found = re.search(r'data-query-ms="([0-9.]+)"', dom) or re.search(r'data-milliseconds="([0-9.]+)"', dom)
+        if not found:
+            sys.exit(f"error: search.html?q={query} wrote no time into the page: {dom[-800:]}")
+        milliseconds = float(found.group(1))
+        page = re.search(r'data-page-ms="([0-9.]+)"', dom)
+        page = float(page.group(1)) if page else float("nan")
+        if best is None or milliseconds < best[0]:
+            best = (milliseconds, page)
+        match = re.search(r'id="search-status"[^>]*>([^<]*)<', dom)
+        status = html.unescape(match.group(1)) if match else ""
+    return loaded, best, status
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site")
+    parser.add_argument("--query", action="append")
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    browser = chromium()
+    text = site_text_bytes(arguments.site)
+    rows = []
+    for query in arguments.query or QUERIES:
+        loaded, milliseconds, status = measure(browser, arguments.site, query, arguments.runs)
+        rows.append((query, loaded, milliseconds, status))
+    with open("/proc/loadavg") as handle:
+        load = " ".join(handle.read().split()[:3])
+    print(f"Search on {arguments.site}: the site's text is {text:,} bytes; fastest of {arguments.runs} page load(s) "
+          f"per query; {os.cpu_count()} CPUs, load average {load}")
+    print()
+    print("| query | scripts loaded (bytes) | % of the site's text | query ms | page ms | results |")
+    print("|---|---:|---:|---:|---:|---|")
+    for query, loaded, (milliseconds, page), status in rows:
+        print(f"| {query} | {loaded:,} | {100 * loaded / text:.2f}% | {milliseconds:.1f} | {page:.1f} | {status} |")
+    sizes = [row[1] for row in rows]
+    times = [row[2][0] for row in rows]
+    pages = [row[2][1] for row in rows]
+    print(f"| **worst** | {max(sizes):,} | {100 * max(sizes) / text:.2f}% | {max(times):.1f} | {max(pages):.1f} | |")
+    print(f"| **median** | {statistics.median(sizes):,.0f} | {100 * statistics.median(sizes) / text:.2f}% "
+          f"| {statistics.median(times):.1f} | {statistics.median(pages):.1f} | |")
+
+
+if __name__ == "__main__":
+    main()
