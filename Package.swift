@@ -37,6 +37,8 @@ let package = Package(
 
     // Libraries, one concern each.
     .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: swiftSettings),
+    // TeX math (kramdown's `$$…$$`) to MathML Core: tokenizer, parser, writer. No dependencies.
+    .target(name: "Math", swiftSettings: swiftSettings),
     .target(name: "Multiprocessing", dependencies: ["SystemCalls"], swiftSettings: swiftSettings),
     .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
     // The protocol between the builder and lesson programs (which link it, through LessonSupport): Glibc only.
@@ -44,7 +46,7 @@ let package = Package(
     .target(name: "Charts", dependencies: ["LessonProtocol"], swiftSettings: swiftSettings),
     .target(name: "LessonSupport", dependencies: ["Charts", "HTTP", "LessonProtocol"], swiftSettings: swiftSettings),
     .target(
-      name: "Lessons", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")],
+      name: "Lessons", dependencies: ["Markdown", "Math", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings),
     .target(
       name: "Execution",
@@ -52,7 +54,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "Site",
-      dependencies: ["Lessons", "Execution", "Charts", "Multiprocessing", "SystemCalls", .product(name: "Mustache", package: "swift-mustache"),
+      dependencies: ["Lessons", "Math", "Execution", "Charts", "Multiprocessing", "SystemCalls", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings),
@@ -82,6 +84,7 @@ let package = Package(
     // Tests mirror the targets.
     .testTarget(name: "MultiprocessingTests", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
+    .testTarget(name: "MathTests", dependencies: ["Math"], swiftSettings: swiftSettings),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),

@@ -118,7 +118,7 @@ struct BlockTransformer {
     if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
       // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
-      let parsed = Markdown.parse(caption).children.first
+      let parsed = Markdown.parse(MathSpanProtector.protect(caption)).children.first
       let captionNodes = parsed?.kind == .paragraph ? parsed?.children ?? [] : [MarkdownNode(kind: .text, literal: caption)]
       let captionInlines = inlines.transform(captionNodes, line: node.startLine)
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))

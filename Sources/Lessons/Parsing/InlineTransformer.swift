@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Math
 
 /// Turns cmark inline nodes into `Inline`s with the GTN dialect applied: Liquid tags (which cmark may have split
 /// around a link, as in `{% tool [Label](id) %}`), inline attribute lists after images, `{ABBR}` abbreviations and
@@ -20,7 +21,7 @@ struct InlineTransformer {
     var output: [Inline] = []
     var pending: PendingTag?
     var line = startLine
-    for node in nodes {
+    for node in MathLines.joined(nodes) {
       if var tag = pending {
         if node.kind == .text, let literal = node.literal {
           if let range = literal.firstRange(of: tag.closer) {
@@ -41,7 +42,9 @@ struct InlineTransformer {
       }
       switch node.kind {
       case .text:
-        scan((node.literal ?? "")[...], line: line, into: &output, pending: &pending)
+        let literal = node.literal ?? ""
+        scan(literal[...], line: line, into: &output, pending: &pending)
+        line += MathLines.newlines(in: literal[...])  // a formula joined across lines
       case .softBreak:
         output.append(.softBreak)
         line += 1
@@ -176,7 +179,14 @@ struct InlineTransformer {
         let mathStart = bytes.index(index, offsetBy: 2)
         if let close = text[mathStart...].firstRange(of: "$$"), close.lowerBound > mathStart {
           flush(upTo: index)
-          output.append(.math(String(text[mathStart..<close.lowerBound])))
+          let tex = String(text[mathStart..<close.lowerBound])
+          do {
+            try TeXMath.validate(tex)
+          } catch {
+            let mathLine = line + MathLines.newlines(in: text[..<index])
+            context.warn(mathLine, "unsupported TeX in $$…$$: \(error.message); the formula is shown as its source")
+          }
+          output.append(.math(tex))
           index = close.upperBound
           segmentStart = index
           continue

@@ -77,7 +77,7 @@ public enum LessonParser {
     context.links = LinkChecker(contentRoot: root, folder: context.folder)
     for problem in kramdown.problems { context.warn(problem.line, problem.message) }
     diagnostics += Bibliography.load(besides: file, contentRoot: root, into: context)
-    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(body))
+    let tree = AttributeLineSeparator(source: source).separate(Markdown.parse(MathSpanProtector.protect(body)))
     context.footnoteLabels = FootnoteScanner.labels(in: tree.children)
     let blocks = BlockTransformer(context: context).transform(tree.children, inBox: false)
     var document = Document(

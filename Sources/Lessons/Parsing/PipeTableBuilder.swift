@@ -34,7 +34,7 @@ struct PipeTableBuilder {
   }
 
   private func cell(_ text: String, line: Int) -> [Inline] {
-    let document = Markdown.parse(text)
+    let document = Markdown.parse(MathSpanProtector.protect(text))
     guard let paragraph = document.children.first(where: { $0.kind == .paragraph }) else {
       return text.isEmpty ? [] : [.text(text)]
     }

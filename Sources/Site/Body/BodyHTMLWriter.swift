@@ -41,7 +41,9 @@ struct BodyHTMLWriter {
   mutating func write(_ block: Block, tight: Bool) {
     switch block {
     case .paragraph(let content, let attributes):
-      if tight && attributes.isEmpty {
+      if let tex = Self.displayFormula(content) {
+        writeDisplayMath(tex, attributes: attributes)
+      } else if tight && attributes.isEmpty {
         write(content)
         html += "\n"
       } else {

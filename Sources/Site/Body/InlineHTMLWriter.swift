@@ -69,9 +69,7 @@ extension BodyHTMLWriter {
     case .citation(let keys):
       writeCitation(keys)
     case .math(let tex):
-      html += "<span class=\"math\">"
-      HTMLEscaping.escape(tex, into: &html)
-      html += "</span>"
+      writeMath(tex, display: false)
     case .footnoteReference(let label, let number):
       let id = AttributeHTML.className(label)
       html += "<sup class=\"footnote-ref\""

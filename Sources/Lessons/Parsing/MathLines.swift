@@ -1,0 +1,62 @@
+import Markdown
+
+/// A `$$…$$` formula written over several lines arrives from cmark as text nodes separated by line breaks; these
+/// helpers put it back into one text node (breaks as newlines) so that the inline scan sees the whole formula.
+enum MathLines {
+  /// `nodes` with each formula left open at the end of a text node joined with the breaks and text after it, up
+  /// to the text that closes it.
+  static func joined(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+    guard nodes.contains(where: { $0.kind == .text && hasOpenFormula($0.literal ?? "") }) else { return nodes }
+    var result: [MarkdownNode] = []
+    // The text node being joined (kept out of `result` while it grows, so that each piece is appended once).
+    var joining: MarkdownNode?
+    var text = ""
+    func finish() {
+      guard var node = joining else { return }
+      node.literal = text
+      result.append(node)
+      joining = nil
+    }
+    for node in nodes {
+      if joining != nil {
+        switch node.kind {
+        case .softBreak, .lineBreak:
+          text += "\n"
+          continue
+        case .text:
+          let literal = node.literal ?? ""
+          text += literal
+          // A break separates text nodes, so no `$$` straddles two: the parity of each piece decides.
+          if hasOpenFormula(literal) { finish() }
+          continue
+        default:
+          finish()
+        }
+      }
+      if node.kind == .text, hasOpenFormula(node.literal ?? "") {
+        joining = node
+        text = node.literal ?? ""
+      } else {
+        result.append(node)
+      }
+    }
+    finish()
+    return result
+  }
+
+  /// True when `text` has an odd number of `$$` (read left to right, as the scan pairs them).
+  static func hasOpenFormula(_ text: String) -> Bool {
+    var count = 0
+    var rest = text[...]
+    while let range = rest.firstRange(of: "$$") {
+      count += 1
+      rest = rest[range.upperBound...]
+    }
+    return count % 2 == 1
+  }
+
+  /// The number of line feeds in `text`.
+  static func newlines(in text: Substring) -> Int {
+    text.utf8.count { $0 == 10 }
+  }
+}

@@ -1,0 +1,45 @@
+import Lessons
+import Math
+
+extension BodyHTMLWriter {
+  /// The TeX of a paragraph holding nothing but one `$$…$$` formula: kramdown's display math (a block of its own),
+  /// as opposed to a formula inside running text. Nil for any other paragraph.
+  static func displayFormula(_ content: [Inline]) -> String? {
+    var formula: String?
+    for inline in content {
+      switch inline {
+      case .math(let tex) where formula == nil:
+        formula = tex
+      case .softBreak, .lineBreak:
+        continue
+      case .text(let text) where text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }):
+        continue
+      default:
+        return nil
+      }
+    }
+    return formula
+  }
+
+  /// A formula as MathML Core (`display` for a block of its own). TeX outside the supported subset (the parser
+  /// already warned with the line) is shown as its source in `<code class="math-source">`.
+  mutating func writeMath(_ tex: String, display: Bool) {
+    if let mathML = try? TeXMath.mathML(tex, display: display) {
+      html += mathML
+    } else {
+      html += "<code class=\"math-source\">"
+      HTMLEscaping.escape(tex, into: &html)
+      html += "</code>"
+    }
+  }
+
+  /// A display formula in a `<div class="math-display">` (which scrolls sideways when the formula is wider than the
+  /// page), with the paragraph's `{: …}` attributes.
+  mutating func writeDisplayMath(_ tex: String, attributes: Attributes) {
+    html += "<div class=\"math-display\""
+    AttributeHTML.write(attributes, to: &html)
+    html += ">"
+    writeMath(tex, display: true)
+    html += "</div>\n"
+  }
+}
