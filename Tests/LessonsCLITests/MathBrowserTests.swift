@@ -46,7 +46,7 @@ struct MathBrowserTests {
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"
     let html = try CommandRunner.read(page)
-    #expect(html.contains("<div class=\"math-display\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\""))
+    #expect(html.contains("<div class=\"math-display\" tabindex=\"0\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\""))
     let dom = try Browser.dom("file://" + page)
     #expect(dom.contains("data-math=\"stacked raised limits mathml\""), "\(dom.firstRange(of: "probe").map { String(dom[$0.lowerBound...].prefix(200)) } ?? "no probe")")
   }

@@ -18,7 +18,7 @@ struct BodyMathTests {
     #expect(body.html.contains(
       "<p>The weight <math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"w_{i,j}\"><msub><mi>w</mi><mrow><mi>i</mi><mo>,</mo><mi>j</mi></mrow></msub></math> is learned.</p>"))
     #expect(body.html.contains(
-      "<div class=\"math-display\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" alttext=\"\\frac{a}{b}\"><mfrac><mi>a</mi><mi>b</mi></mfrac></math></div>"))
+      "<div class=\"math-display\" tabindex=\"0\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" alttext=\"\\frac{a}{b}\"><mfrac><mi>a</mi><mi>b</mi></mfrac></math></div>"))
     #expect(!body.html.contains("<p><div"))
     #expect(BodyTestSupport.xmlProblem(body.html) == nil)
   }

@@ -63,4 +63,13 @@ extension BodyRendererTests {
     #expect(body.html.contains("<p>A &amp; B &amp; C &#39;D&#x27; &copy;</p>"), "\(body.html)")
     #expect(BodyTestSupport.xmlProblem(body.html.split(separator: "&copy;").joined()) == nil)
   }
+
+  /// Browsers read `<script>` and `<style>` text raw: an `&&` written `&amp;&amp;` there breaks the script.
+  @Test func ampersandsInScriptsAndStylesStayRaw() {
+    let (_, body) = BodyTestSupport.render(
+      "<script>\nif (a && b) { go(\"x&y\") }\n</script>\n\n<style>\na::after { content: \"&\" }\n</style>\n\n<p>A & B</p>\n")
+    #expect(body.html.contains("if (a && b) { go(\"x&y\") }"), "\(body.html)")
+    #expect(body.html.contains("content: \"&\""), "\(body.html)")
+    #expect(body.html.contains("<p>A &amp; B</p>"), "\(body.html)")
+  }
 }

@@ -36,7 +36,8 @@ extension BodyHTMLWriter {
   /// A display formula in a `<div class="math-display">` (which scrolls sideways when the formula is wider than the
   /// page), with the paragraph's `{: …}` attributes.
   mutating func writeDisplayMath(_ tex: String, attributes: Attributes) {
-    html += "<div class=\"math-display\""
+    // A tab stop so a formula wider than the page can be scrolled by keyboard; site.js removes it where it fits.
+    html += "<div class=\"math-display\" tabindex=\"0\""
     AttributeHTML.write(attributes, to: &html)
     html += ">"
     writeMath(tex, display: true)

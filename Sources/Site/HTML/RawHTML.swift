@@ -34,11 +34,49 @@ enum RawHTML {
     return result
   }
 
-  /// `text` with each `&` that does not start an entity (`&name;`, `&#10;`, `&#xA;`) written `&amp;`.
+  /// `text` with each `&` that does not start an entity (`&name;`, `&#10;`, `&#xA;`) written `&amp;`, except
+  /// inside `<script>` and `<style>` elements: browsers read their text raw, so `&&` there must stay `&&`.
   static func escapingStrayAmpersands(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
     var result = ""
     var rest = Substring(text)
+    while let raw = rawTextElement(in: rest) {
+      result += escapingOutsideRawText(rest[..<raw.lowerBound])
+      result += rest[raw]
+      rest = rest[raw.upperBound...]
+    }
+    result += escapingOutsideRawText(rest)
+    return result
+  }
+
+  /// The first `<script …>…</script>` or `<style …>…</style>` in `text` (to its end when it is not closed there).
+  private static func rawTextElement(in text: Substring) -> Range<Substring.Index>? {
+    var searched = text
+    while let open = searched.firstIndex(of: "<") {
+      let after = searched[searched.index(after: open)...]
+      for name in ["script", "style"] where after.prefix(name.count).lowercased() == name {
+        let next = after.dropFirst(name.count).first
+        guard next == nil || next == ">" || next == "/" || next!.isWhitespace else { continue }
+        let closing = "</" + name
+        var end = text.endIndex
+        var scan = after.dropFirst(name.count)
+        while let candidate = scan.firstIndex(of: "<") {
+          if scan[candidate...].prefix(closing.count).lowercased() == closing {
+            end = scan[candidate...].firstIndex(of: ">").map { text.index(after: $0) } ?? text.endIndex
+            break
+          }
+          scan = scan[scan.index(after: candidate)...]
+        }
+        return open..<end
+      }
+      searched = after
+    }
+    return nil
+  }
+
+  private static func escapingOutsideRawText(_ text: Substring) -> String {
+    var result = ""
+    var rest = text
     while let ampersand = rest.firstIndex(of: "&") {
       result += rest[..<ampersand]
       let after = rest[rest.index(after: ampersand)...]
