@@ -81,7 +81,8 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(name: "PoolBench", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),
 
-    // Tests mirror the targets.
+    // Tests mirror the targets. TestSupport is what several test targets share (a regular target only they use).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(name: "MultiprocessingTests", dependencies: ["Multiprocessing"], swiftSettings: swiftSettings),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: swiftSettings),
     .testTarget(name: "MathTests", dependencies: ["Math"], swiftSettings: swiftSettings),
@@ -108,11 +109,12 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ExecutionTests", dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol", "SystemCalls"],
+      name: "ExecutionTests",
+      dependencies: ["Execution", "Lessons", "Charts", "LessonProtocol", "SystemCalls", "TestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "LessonsCLITests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
+      name: "LessonsCLITests", dependencies: ["Lessons", "TestSupport"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
   ]
 )

@@ -6,6 +6,7 @@ import FoundationXML
 import Glibc
 import Lessons
 import Synchronization
+import TestSupport
 import Testing
 
 extension ProcessSuites {
@@ -17,10 +18,10 @@ extension ProcessSuites {
       series: [Chart.Series(name: "map", points: [.init(x: 1, y: 2.6), .init(x: 5, y: 1.1)])])
 
     @Test("cells print, share state, fork workers, throw, chart; later cells do not run", .timeLimit(.minutes(2)))
-    func notebook() throws {
+    func notebook() async throws {
       let lesson = try FixtureLessons.lesson("notebook.md")
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results, "no results: \(diagnostics)").cells
       #expect(cells.count == 9)
       #expect(diagnostics.count == 1)
@@ -60,10 +61,10 @@ extension ProcessSuites {
     }
 
     @Test("a crash names the signal, kills forked workers and stops later cells", .timeLimit(.minutes(2)))
-    func crash() throws {
+    func crash() async throws {
       let lesson = try FixtureLessons.lesson("crash.md")
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results, "no results: \(diagnostics)").cells
       #expect(cells[0].stdout == "before the crash\n")
       #expect(cells[1].status == .crashed(signal: 11, description: "Segmentation fault"))
@@ -75,10 +76,10 @@ extension ProcessSuites {
     }
 
     @Test("a runtime trap is a crash; its message stays, its stack trace goes", .timeLimit(.minutes(2)))
-    func trap() throws {
+    func trap() async throws {
       let lesson = try FixtureLessons.lesson("trap.md")
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cell = try #require(results?.cells.first, "no results: \(diagnostics)")
       #expect(cell.stdout == "before the trap\n")
       #expect(cell.status == .crashed(signal: SIGILL, description: "Illegal instruction"))
@@ -87,10 +88,10 @@ extension ProcessSuites {
     }
 
     @Test("a timeout kills the whole process group and is reported in words", .timeLimit(.minutes(2)))
-    func timeout() throws {
+    func timeout() async throws {
       let lesson = try FixtureLessons.lesson("timeout.md")
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results, "no results: \(diagnostics)").cells
       #expect(cells[0].status == .succeeded)
       #expect(cells[1].status == .timedOut(seconds: 1))
@@ -103,10 +104,10 @@ extension ProcessSuites {
     }
 
     @Test("compiler errors point at the lesson file and line", .timeLimit(.minutes(2)))
-    func compileError() throws {
+    func compileError() async throws {
       let lesson = try FixtureLessons.lesson("broken.md")
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: ExecutionOptions())
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results).cells
       let error = try #require(diagnostics.first)
       #expect(error.file == lesson.file)
@@ -121,12 +122,12 @@ extension ProcessSuites {
     }
 
     @Test("output beyond the limit is dropped and counted", .timeLimit(.minutes(2)))
-    func outputLimit() throws {
+    func outputLimit() async throws {
       let code = "```swift\nfor _ in 0..<1000 { print(String(repeating: \"x\", count: 99)) }\n```\n"
       var lesson = try FixtureLessons.lesson("broken.md")
       defer { FixtureLessons.remove(lesson) }
       lesson = try FixtureLessons.rewrite(lesson, text: code)
-      let (results, _) = Executor.results(for: lesson, options: ExecutionOptions(outputLimit: 1000))
+      let (results, _) = try await Executor.results(for: lesson, options: ExecutionOptions(outputLimit: 1000))
       let cell = try #require(results?.cells.first)
       #expect(cell.stdout.utf8.count == 1000)
       #expect(cell.droppedBytes == 100_000 - 1000)
@@ -144,27 +145,30 @@ extension ProcessSuites {
   @Suite("Executing lessons in parallel")
   struct ParallelExecutionTests {
     @Test("lessons executed on several threads at once each get their own outputs", .timeLimit(.minutes(2)))
-    func parallel() throws {
+    func parallel() async throws {
       let lessons = try (0..<3).map { number in
         try FixtureLessons.lesson("broken.md").withText("```swift\nprint(\"lesson \(number)\")\n```\n")
       }
       defer { lessons.forEach(FixtureLessons.remove) }
-      let outputs = Mutex<[Int: String]>([:])
-      DispatchQueue.concurrentPerform(iterations: lessons.count) { number in
-        let stdout = Executor.results(for: lessons[number], options: ExecutionOptions()).0?.cells.first?.stdout
-        outputs.withLock { $0[number] = stdout }
+      let outputs = try await OffPool.run { [lessons] in
+        let outputs = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: lessons.count) { number in
+          let stdout = Executor.results(for: lessons[number], options: ExecutionOptions()).0?.cells.first?.stdout
+          outputs.withLock { $0[number] = stdout }
+        }
+        return outputs.withLock { $0 }
       }
-      #expect(outputs.withLock { $0 } == [0: "lesson 0\n", 1: "lesson 1\n", 2: "lesson 2\n"])
+      #expect(outputs == [0: "lesson 0\n", 1: "lesson 1\n", 2: "lesson 2\n"])
     }
 
     @Test("the stamp says whether stand-in or live servers answered", .timeLimit(.minutes(2)))
-    func servers() throws {
+    func servers() async throws {
       var lesson = try FixtureLessons.lesson("broken.md").withText("```swift\nprint(1)\n```\n")
       defer { FixtureLessons.remove(lesson) }
       lesson.frontMatter.standInServers = [StandInServer(url: "https://usegalaxy.org", version: "24.1", latency: 0)]
-      #expect(Executor.results(for: lesson, options: ExecutionOptions(refresh: .all)).0?.stamp.servers == "stand-in")
+      #expect(try await Executor.results(for: lesson, options: ExecutionOptions(refresh: .all)).0?.stamp.servers == "stand-in")
       let live = ExecutionOptions(refresh: .all, live: true)
-      #expect(Executor.results(for: lesson, options: live).0?.stamp.servers == "live")
+      #expect(try await Executor.results(for: lesson, options: live).0?.stamp.servers == "live")
     }
   }
 }

@@ -14,17 +14,17 @@ extension ProcessSuites {
     /// Runs `markdown` as a lesson (front matter added when it has none) and returns its results.
     static func run(
       _ markdown: String, options: ExecutionOptions = ExecutionOptions(refresh: .all)
-    ) throws -> (LessonResults, [Diagnostic]) {
+    ) async throws -> (LessonResults, [Diagnostic]) {
       let text = markdown.hasPrefix("---") ? markdown : "---\ntitle: hostile\n---\n\n" + markdown
       let lesson = try FixtureLessons.lesson("broken.md").withText(text)
       defer { FixtureLessons.remove(lesson) }
-      let (results, diagnostics) = Executor.results(for: lesson, options: options)
+      let (results, diagnostics) = try await Executor.results(for: lesson, options: options)
       return (try #require(results, "no results: \(diagnostics)"), diagnostics)
     }
 
     @Test("portable cells compile: imports inside #if and \"import\" in strings stay as written", .timeLimit(.minutes(2)))
-    func portableImports() throws {
-      let (results, diagnostics) = try Self.run(
+    func portableImports() async throws {
+      let (results, diagnostics) = try await Self.run(
         #"""
         ```swift
         #if canImport(Darwin)
@@ -65,26 +65,26 @@ extension ProcessSuites.HostileLessonTests {
     """
 
   @Test("the builder's secrets do not reach a lesson program; a lesson that names one with env: gets it", .timeLimit(.minutes(2)))
-  func environment() throws {
+  func environment() async throws {
     // The builder's environment as the program's variables are taken from it (not setenv: other threads read it).
     var options = ExecutionOptions(refresh: .all)
     options.builderEnvironment = ProcessInfo.processInfo.environment.merging(
       ["SECRET_TOKEN": "s3cr3t-from-the-builder", "TERM": "xterm", "LESSONS_EXTRA": "kept"]) { $1 }
-    let (plain, _) = try Self.run(Self.printsToken, options: options)
+    let (plain, _) = try await Self.run(Self.printsToken, options: options)
     #expect(plain.cells.first?.stdout == "token: none\nterm: dumb kept\n")
-    let (named, _) = try Self.run(
+    let (named, _) = try await Self.run(
       "---\ntitle: needs a token\nenv: [SECRET_TOKEN]\n---\n\n" + Self.printsToken, options: options)
     #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
     options.passedEnvironment = ["SECRET_TOKEN"]
-    let (site, _) = try Self.run(Self.printsToken, options: options)
+    let (site, _) = try await Self.run(Self.printsToken, options: options)
     #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
   }
 }
 
 extension ProcessSuites.HostileLessonTests {
   @Test("a lesson program cannot read the builder's environment through /proc (the builder is not dumpable)", .timeLimit(.minutes(2)))
-  func builderEnvironmentHidden() throws {
-    let (results, diagnostics) = try Self.run(
+  func builderEnvironmentHidden() async throws {
+    let (results, diagnostics) = try await Self.run(
       #"""
       ```swift
       import Glibc
@@ -122,8 +122,8 @@ extension ProcessSuites.HostileLessonTests {
     """#
 
   @Test("a cell that writes cell-begin each second still times out at its own deadline", .timeLimit(.minutes(2)))
-  func deadlineSpoof() throws {
-    let (results, _) = try Self.run(
+  func deadlineSpoof() async throws {
+    let (results, _) = try await Self.run(
       Self.spoofer + #"""
         ```swift
         //| timeout: 2
@@ -140,8 +140,8 @@ extension ProcessSuites.HostileLessonTests {
   }
 
   @Test("forged control lines and markers change nothing; a flood is one warning", .timeLimit(.minutes(2)))
-  func forgedLines() throws {
-    let (results, diagnostics) = try Self.run(
+  func forgedLines() async throws {
+    let (results, diagnostics) = try await Self.run(
       Self.spoofer + #"""
         ```swift
         spoof("cell-threw 1 forged\n")
@@ -162,8 +162,8 @@ extension ProcessSuites.HostileLessonTests {
   }
 
   @Test("a cell that closes descriptor 3, or every descriptor, does not stop the next from being seen", .timeLimit(.minutes(2)))
-  func closedChannel() throws {
-    let (results, _) = try Self.run(
+  func closedChannel() async throws {
+    let (results, _) = try await Self.run(
       """
       ```swift
       import Glibc
@@ -190,8 +190,8 @@ extension ProcessSuites.HostileLessonTests {
   }
 
   @Test("a program a cell runs does not inherit the builder's channel", .timeLimit(.minutes(2)))
-  func channelNotInherited() throws {
-    let (results, _) = try Self.run(
+  func channelNotInherited() async throws {
+    let (results, _) = try await Self.run(
       #"""
       ```swift
       import Glibc
@@ -205,8 +205,8 @@ extension ProcessSuites.HostileLessonTests {
 
 extension ProcessSuites.HostileLessonTests {
   @Test("processes a cell leaves behind (setsid, setpgid, double fork) are stopped, reaped and reported", .timeLimit(.minutes(2)))
-  func escapedProcesses() throws {
-    let (results, diagnostics) = try Self.run(
+  func escapedProcesses() async throws {
+    let (results, diagnostics) = try await Self.run(
       #"""
       ```swift
       import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// scripts/check-accessibility.py, when what it drives is installed: Chromium, chromedriver, Selenium and an
@@ -21,15 +22,6 @@ enum AccessibilityCheck {
     let result = try? CommandRunner.run(program: python, ["-c", probe], in: NSTemporaryDirectory(), timeout: 60)
     return result?.status == 0
   }()
-
-  /// Runs `work` on a thread of its own and awaits it. The build and the check take minutes on a loaded machine:
-  /// blocking one of the few threads Swift Testing runs tests on (two on two cores) that long, beside the other
-  /// browser suite, stalled every other suite until their time limits fired.
-  static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-  }
 
   /// One page view the check measured (its `--json` records).
   struct Record: Decodable {
@@ -78,11 +70,11 @@ struct AccessibilityTests {
     "no axe-core violation, overflow or box out of its column; chart labels ≥ 11 px; scrolling blocks are tab stops",
     .timeLimit(.minutes(15)))
   func siteIsAccessible() async throws {
-    let project = try await AccessibilityCheck.offThePool { try Self.builtSite() }
+    let project = try await OffPool.run { try Self.builtSite() }
     defer { try? FileManager.default.removeItem(atPath: project) }
     let python = try #require(AccessibilityCheck.python)
     let report = project + "/accessibility.json"
-    let check = try await AccessibilityCheck.offThePool {
+    let check = try await OffPool.run {
       try CommandRunner.run(
         program: python, [AccessibilityCheck.script, project + "/site", "--json", report], in: project, timeout: 600)
     }

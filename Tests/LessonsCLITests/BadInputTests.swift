@@ -49,7 +49,7 @@ struct BadInputTests {
   }
 
   @Test("hundreds of mutated lessons are checked and built with a clear status, never a crash", .timeLimit(.minutes(1)))
-  func mutations() throws {
+  func mutations() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     var random = SeededGenerator(state: 20_261_127)
@@ -65,7 +65,7 @@ struct BadInputTests {
     try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: URL(fileURLWithPath: project + "/content/site.yaml"))
 
     for command in [["check"], ["build"], ["build"]] {
-      let result = try CommandRunner.run(command + ["--quiet"], in: project)
+      let result = try await CommandRunner.run(command + ["--quiet"], in: project)
       #expect(result.status == 0 || result.status == 1, "\(command) ended with \(result.status): \(result.errors.suffix(500))")
       #expect(!result.errors.contains("Fatal error"), "\(command): \(result.errors.suffix(500))")
       #expect(result.errors.contains("metadata.yaml:"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -37,6 +38,22 @@ enum CommandRunner {
   /// (SIGKILL, status 9), so a hang fails the test instead of blocking the run.
   static func run(_ arguments: [String], in folder: String, timeout: Double = 300) throws -> Result {
     try run(program: try executable(), arguments, in: folder, timeout: timeout)
+  }
+
+  /// As `run`, awaited: the command is waited for on a thread of its own (`OffPool`), so that a test waiting for a
+  /// build does not hold one of Swift's few cooperative threads (two on a 2-core machine) that other tests' local
+  /// servers and time limits need.
+  static func run(_ arguments: [String], in folder: String, timeout: Double = 300) async throws -> Result {
+    let program = try executable()
+    return try await OffPool.run { try run(program: program, arguments, in: folder, timeout: timeout) }
+  }
+
+  /// As `run(program:…)`, awaited off the cooperative pool like `run(_:in:timeout:)`.
+  static func run(
+    program: String, _ arguments: [String], in folder: String, environment: [String: String] = [:],
+    timeout: Double = 300
+  ) async throws -> Result {
+    try await OffPool.run { try run(program: program, arguments, in: folder, environment: environment, timeout: timeout) }
   }
 
   /// Runs `program arguments…` in `folder` (with `environment` added to this process's), as `run` does.

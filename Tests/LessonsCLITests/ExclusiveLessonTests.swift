@@ -22,7 +22,7 @@ struct ExclusiveLessonTests {
   }
 
   @Test("with --jobs 2, no other lesson's cells run during an exclusive lesson's", .timeLimit(.minutes(3)))
-  func runsAlone() throws {
+  func runsAlone() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let names = ["a", "b", "timed", "c"]
@@ -32,7 +32,7 @@ struct ExclusiveLessonTests {
         "---\ntitle: \(name)\n\(front)---\n\n```swift\n\(Self.cell)\n```\n",
         to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }
-    let build = try CommandRunner.run(["build", "--quiet", "--jobs", "2"], in: project)
+    let build = try await CommandRunner.run(["build", "--quiet", "--jobs", "2"], in: project)
     #expect(build.status == 0, "\(build.errors)")
     let timed = try Self.interval(project, "timed")
     for name in names where name != "timed" {

@@ -24,12 +24,12 @@ struct HostileResultsBuildTests {
   @Test(
     "1e300 s, ±1.7e308 points, a bar at x = 1e300, 5,000 charts and control characters build a well-formed page",
     .timeLimit(.minutes(3)))
-  func hostileNumbers() throws {
+  func hostileNumbers() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let folder = project + "/content/topics/topic-a/tutorials/hostile"
     try CommandRunner.write(Self.lesson, to: folder + "/tutorial.md")
-    let first = try CommandRunner.run(["build"], in: project)
+    let first = try await CommandRunner.run(["build"], in: project)
     #expect(first.status == 0, "\(first.errors)")
     let page = project + "/site/topics/topic-a/tutorials/hostile/tutorial.html"
     let fresh = try CommandRunner.read(page)
@@ -63,7 +63,7 @@ struct HostileResultsBuildTests {
     try JSONSerialization.data(withJSONObject: results).write(to: URL(fileURLWithPath: resultsFile))
     try FileManager.default.removeItem(atPath: project + "/site")
 
-    let second = try CommandRunner.run(["build"], in: project)
+    let second = try await CommandRunner.run(["build"], in: project)
     #expect(second.status == 0, "exit \(second.status): \(second.errors)")
     #expect(second.errors.contains("has a recorded time no run can take (1e+300 s)"), "\(second.errors)")
     #expect(second.errors.contains("1 bar whose x names no category not drawn"))
@@ -77,7 +77,7 @@ struct HostileResultsBuildTests {
     let text = try CommandRunner.read(resultsFile)
     try CommandRunner.write(text.replacingOccurrences(of: "1e+300", with: "NaN"), to: resultsFile)
     try FileManager.default.removeItem(atPath: project + "/site")
-    let third = try CommandRunner.run(["build"], in: project)
+    let third = try await CommandRunner.run(["build"], in: project)
     #expect(third.status == 0, "exit \(third.status): \(third.errors)")
     #expect(third.errors.contains("cannot be read as results"), "\(third.errors)")
     #expect(CommandRunner.wellFormednessError(try CommandRunner.read(page)) == nil)

@@ -10,12 +10,12 @@ struct HostileYAMLTests {
   }
 
   @Test("a bomb in site.yaml or metadata.yaml is refused at its line, and the check ends", .timeLimit(.minutes(1)))
-  func settingsBombs() throws {
+  func settingsBombs() async throws {
     for file in ["content/site.yaml", "content/topics/topic-a/metadata.yaml"] {
       let project = try CommandRunner.makeProject(lessons: 1)
       defer { try? FileManager.default.removeItem(atPath: project) }
       try CommandRunner.write("title: Bomb\n" + Self.bomb, to: project + "/" + file)
-      let result = try CommandRunner.run(["check"], in: project)
+      let result = try await CommandRunner.run(["check"], in: project)
       #expect(result.status == 1, "\(file): \(result.errors)")
       #expect(result.errors.contains("\((file as NSString).lastPathComponent):7:"), "\(file): \(result.errors)")
       #expect(result.errors.contains("expand to more than"), "\(file): \(result.errors)")

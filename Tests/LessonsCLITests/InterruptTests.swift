@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Stopping a build while a lesson program runs: the program goes, the frozen results stay as they were.
@@ -10,7 +11,7 @@ struct InterruptTests {
   @Test(
     "SIGTERM during --refresh kills the running lesson program, exits 143 and keeps the frozen results",
     .timeLimit(.minutes(2)), arguments: [false, true])
-  func terminateDuringRefresh(hold: Bool) throws {
+  func terminateDuringRefresh(hold: Bool) async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let tutorial = project + "/content/topics/topic-a/tutorials/slow"
@@ -38,17 +39,18 @@ struct InterruptTests {
     var program: pid_t?
     while program == nil, builder.isRunning, Date() < deadline {
       program = Self.child(named: "lesson-program", of: builder.processIdentifier)
-      if program == nil { usleep(50_000) }
+      if program == nil { try await Task.sleep(for: .milliseconds(50)) }
     }
     let running = try #require(program, "the lesson program never started")
 
     builder.terminate()
-    builder.waitUntilExit()
+    // Waited for off the cooperative pool: this test holds no cooperative thread while the builder winds down.
+    try await OffPool.run { [builder] in builder.waitUntilExit() }
     #expect(builder.terminationReason == .exit)
     #expect(builder.terminationStatus == 143)
     // SIGKILL is sent before the builder exits but lands asynchronously: wait (bounded) for the program to go.
     let killDeadline = Date().addingTimeInterval(10)
-    while Self.isAlive(running), Date() < killDeadline { usleep(20_000) }
+    while Self.isAlive(running), Date() < killDeadline { try await Task.sleep(for: .milliseconds(20)) }
     #expect(!Self.isAlive(running), "the lesson program outlived the builder")
     #expect(try CommandRunner.read(frozen) == before)
   }

@@ -12,7 +12,7 @@ struct LessonProblemsTests {
   }
 
   @Test("broken front matter and a non-UTF-8 file are errors with file:line; a mismatched box is a warning and builds", .timeLimit(.minutes(1)))
-  func brokenLessons() throws {
+  func brokenLessons() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write("---\ntitle: [broken\n---\nText.\n", to: Self.lesson(project, "yaml"))
@@ -23,7 +23,7 @@ struct LessonProblemsTests {
     try Data("---\ntitle: Bytes\n---\nCaf".utf8 + [0xE9, 0xFF] + Data(" au lait\n".utf8))
       .write(to: URL(fileURLWithPath: Self.lesson(project, "binary")))
 
-    let result = try CommandRunner.run(["build"], in: project)
+    let result = try await CommandRunner.run(["build"], in: project)
     #expect(result.status == 1)
     let errors = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(errors.contains { $0.hasPrefix("content/topics/topic-a/tutorials/yaml/tutorial.md:") }, "\(result.errors)")
@@ -36,17 +36,17 @@ struct LessonProblemsTests {
   }
 
   @Test("a warning builds the lesson; --strict makes it an error and leaves the lesson out", .timeLimit(.minutes(1)))
-  func strict() throws {
+  func strict() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write(
       "---\ntitle: Odd box\n---\n> An odd box.\n{: .no-such-box}\n", to: Self.lesson(project, "odd"))
-    let relaxed = try CommandRunner.run(["build"], in: project)
+    let relaxed = try await CommandRunner.run(["build"], in: project)
     #expect(relaxed.status == 0, "\(relaxed.errors)")
     #expect(relaxed.errors.contains(": warning: "))
     #expect(FileManager.default.fileExists(atPath: Self.page(project, "odd")))
 
-    let strict = try CommandRunner.run(["build", "--strict"], in: project)
+    let strict = try await CommandRunner.run(["build", "--strict"], in: project)
     #expect(strict.status == 1)
     #expect(strict.errors.contains("content/topics/topic-a/tutorials/odd/tutorial.md:"))
     #expect(strict.errors.contains(": error: "))
@@ -55,12 +55,12 @@ struct LessonProblemsTests {
   }
 
   @Test("a draft is built but not listed; a disabled lesson is not built; titles come from the front matter", .timeLimit(.minutes(1)))
-  func draftsAndDisabled() throws {
+  func draftsAndDisabled() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write("---\ntitle: Work in progress\ndraft: true\n---\nSoon.\n", to: Self.lesson(project, "draft"))
     try CommandRunner.write("---\ntitle: Switched off\nenable: false\n---\nHidden.\n", to: Self.lesson(project, "off"))
-    let result = try CommandRunner.run(["build"], in: project)
+    let result = try await CommandRunner.run(["build"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     let index = try CommandRunner.read(project + "/site/index.html")
     let sitemap = try CommandRunner.read(project + "/site/sitemap.xml")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,8 @@ import Testing
 @Suite("lessons serve: live reload", .serialized)
 struct LiveReloadTests {
   /// Reads the Server-Sent Events stream of a running server until `marker` arrives or `seconds` pass.
-  final class EventStream {
+  // @unchecked: a stream is used by one test at a time, and only one `wait` reads or changes it at once.
+  final class EventStream: @unchecked Sendable {
     let socket: Int32
     var received = ""
 
@@ -41,15 +43,21 @@ struct LiveReloadTests {
         return received.contains(marker)
       }
     }
+
+    /// As `wait(for:seconds:)`, on a thread of its own (`OffPool`): each read may block for a second, which an
+    /// async test must not spend on one of Swift's few cooperative threads.
+    func wait(for marker: String, seconds: Double) async throws -> Bool {
+      try await OffPool.run { self.wait(for: marker, seconds: seconds) }
+    }
   }
 
   @Test("a save sends one rebuild event; a broken template sends its error with file:line; pages get the script",
     .timeLimit(.minutes(3)))
-  func liveReload() throws {
-    let server = try ServeCommandTests.Server.start()
+  func liveReload() async throws {
+    let server = try await ServeCommandTests.Server.start()
     defer { server.stop() }
     let events = try EventStream(port: server.port)
-    #expect(events.wait(for: "event: hello\ndata: {", seconds: 20), "no hello event: \(events.received)")
+    #expect(try await events.wait(for: "event: hello\ndata: {", seconds: 20), "no hello event: \(events.received)")
     #expect(events.received.lowercased().contains("content-type: text/event-stream"))
 
     let page = try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/tutorial.html", port: server.port)
@@ -61,21 +69,21 @@ struct LiveReloadTests {
 
     let lesson = server.project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md"
     try CommandRunner.save("---\ntitle: Lesson 0\n---\nEdited text.\n", to: lesson)
-    #expect(events.wait(for: "event: rebuild", seconds: 60), "no rebuild event after a save: \(events.received)")
-    #expect(events.wait(for: "\"generation\":1", seconds: 5), "\(events.received)")
+    #expect(try await events.wait(for: "event: rebuild", seconds: 60), "no rebuild event after a save: \(events.received)")
+    #expect(try await events.wait(for: "\"generation\":1", seconds: 5), "\(events.received)")
     #expect(try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/tutorial.html", port: server.port).response
       .contains("Edited text."))
 
     try CommandRunner.save("<html>{{#broken}}</html>\n", to: server.project + "/templates/layout.mustache")
-    #expect(events.wait(for: "\"generation\":2", seconds: 60), "no event for the broken build: \(events.received)")
+    #expect(try await events.wait(for: "\"generation\":2", seconds: 60), "no event for the broken build: \(events.received)")
     #expect(events.received.contains("layout.mustache:"), "the error has no file:line: \(events.received)")
     #expect(events.received.components(separatedBy: "event: rebuild").count == 3, "one event per rebuild")
   }
 
   @Test("a folder without its trailing slash redirects (301); HEAD gives the real Content-Length",
     .timeLimit(.minutes(2)))
-  func redirectAndHead() throws {
-    let server = try ServeCommandTests.Server.start()
+  func redirectAndHead() async throws {
+    let server = try await ServeCommandTests.Server.start()
     defer { server.stop() }
     let folder = try RawHTTP.get("/topics/topic-a?x=1", port: server.port)
     #expect(folder.status == 301)
@@ -90,12 +98,12 @@ struct LiveReloadTests {
 
   @Test("a port in use is a one-line error before building; --port 0 announces the port bound; rebuilds name the file",
     .timeLimit(.minutes(3)))
-  func ports() throws {
-    let server = try ServeCommandTests.Server.start()
+  func ports() async throws {
+    let server = try await ServeCommandTests.Server.start()
     defer { server.stop() }
     let project = try CommandRunner.makeProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let busy = try CommandRunner.run(["serve", "--port", String(server.port)], in: project, timeout: 60)
+    let busy = try await CommandRunner.run(["serve", "--port", String(server.port)], in: project, timeout: 60)
     #expect(busy.status != 0)
     #expect(busy.errors.split(separator: "\n").count == 1, "\(busy.errors)")
     #expect(busy.errors.contains("cannot serve on 127.0.0.1:\(server.port)"))
@@ -123,13 +131,13 @@ struct LiveReloadTests {
       }
     }.start()
     func seen(_ marker: String) -> Bool { text.withLock { collected.contains(marker) } }
-    #expect(Waiting.until(seconds: 60, interval: 20_000) { seen("(Ctrl-C to stop)\n") || !process.isRunning })
+    #expect(await Waiting.suspendingUntil(seconds: 60, interval: 20_000) { seen("(Ctrl-C to stop)\n") || !process.isRunning })
     let announced = text.withLock { collected }.split(separator: "\n").first { $0.hasPrefix("Serving") } ?? ""
     let port = announced.split(separator: ":").last.flatMap { UInt16($0.prefix { $0.isNumber }) } ?? 0
     #expect(port != 0, "no port in \(announced)")
     try CommandRunner.save("---\ntitle: Lesson 0\n---\nSaved.\n", to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
     // The rebuild line names the saved file and the time.
-    #expect(Waiting.until(seconds: 60, interval: 20_000) { seen("lesson-0/tutorial.md changed") }, "\(text.withLock { collected })")
+    #expect(await Waiting.suspendingUntil(seconds: 60, interval: 20_000) { seen("lesson-0/tutorial.md changed") }, "\(text.withLock { collected })")
     #expect(text.withLock { collected }.range(of: #"\[\d\d:\d\d:\d\d\] content/"#, options: .regularExpression) != nil)
     #expect(try RawHTTP.get("/", port: port).status == 200)
   }

@@ -41,15 +41,15 @@ struct RefreshReportTests {
   @Test(
     "the report says which cells changed status or output, with a diff, times and the machines", .timeLimit(.minutes(3))
   )
-  func report() throws {
+  func report() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try Self.write(project, "random", "print(\"same line\")\nprint(Int.random(in: 0..<1_000_000_000))")
     try Self.write(project, "breaks", "print(\"fine\")")
-    #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
+    #expect(try await CommandRunner.run(["build", "--quiet"], in: project).status == 0)
     try Self.write(project, "breaks", "struct Broken: Error {}\nthrow Broken()")
 
-    let result = try CommandRunner.run(["build", "--refresh", "--report", "r.json", "--junit", "r.xml"], in: project)
+    let result = try await CommandRunner.run(["build", "--refresh", "--report", "r.json", "--junit", "r.xml"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     #expect(
       result.output.contains("refreshed topics/topic-a/tutorials/breaks: 1 cell(s), 1 status change(s)"),
@@ -77,10 +77,10 @@ struct RefreshReportTests {
   }
 
   @Test("a report that cannot be written is an error after the build", .timeLimit(.minutes(2)))
-  func unwritable() throws {
+  func unwritable() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let result = try CommandRunner.run(["build", "--refresh", "--report", "no/such/folder/r.json"], in: project)
+    let result = try await CommandRunner.run(["build", "--refresh", "--report", "no/such/folder/r.json"], in: project)
     #expect(result.status == 1)
     #expect(result.errors.contains("r.json"), "\(result.errors)")
   }

@@ -25,8 +25,8 @@ struct RefreshShardedScriptTests {
     return project
   }
 
-  static func run(_ arguments: [String], in project: String) throws -> CommandRunner.Result {
-    try CommandRunner.run(
+  static func run(_ arguments: [String], in project: String) async throws -> CommandRunner.Result {
+    try await CommandRunner.run(
       program: "/bin/bash", [CommandRunner.packageRoot + "/scripts/refresh-sharded.sh"] + arguments, in: project,
       environment: ["LESSONS": try CommandRunner.executable()], timeout: 240)
   }
@@ -34,12 +34,12 @@ struct RefreshShardedScriptTests {
   @Test(
     "two shards as separate processes: the merge covers exactly one --refresh's lessons, with equal outputs",
     .enabled(if: hasPython, "python3 is not on PATH (the script compares outputs with it)"), .timeLimit(.minutes(5)))
-  func twoShards() throws {
+  func twoShards() async throws {
     let project = try Self.content()
     defer { try? FileManager.default.removeItem(atPath: project) }
     // Twice: first with nothing recorded (lessons placed by path hash), then balanced by the recorded times.
     for round in 1...2 {
-      let result = try Self.run(["2", "--content", "content"], in: project)
+      let result = try await Self.run(["2", "--content", "content"], in: project)
       #expect(result.status == 0, "round \(round): \(result.output)\n\(result.errors)")
       #expect(result.output.contains("merged 3 results file(s)"), "\(result.output)")
       #expect(
@@ -54,6 +54,6 @@ struct RefreshShardedScriptTests {
       let file = "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.results.json"
       #expect(try CommandRunner.read(file).contains("\"stdout\""), "\(name) has no merged results")
     }
-    #expect(try Self.run(["2/2"], in: project).status == 64)
+    #expect(try await Self.run(["2/2"], in: project).status == 64)
   }
 }

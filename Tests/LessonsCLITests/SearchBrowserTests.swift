@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// search.html in headless Chromium, from file://, on sites built by `lessons build`: what a reader sees and which
@@ -64,7 +65,7 @@ struct SearchBrowserTests {
     if let query {
       url += "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query)
     }
-    return try await OffPool.run { [url] in try Browser.dom(url) }
+    return try await Browser.dom(url)
   }
 
   /// The `src` of every script element in `dom` under `folder` (the page inserts one per index file it loads).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The search index as files: the same lessons give the same bytes, and a build after one lesson changed leaves the

@@ -11,7 +11,7 @@ struct ServeCommandTests {
 
     /// Starts the server on a new project (changed by `prepare` first) and waits (at most a minute) until it
     /// listens.
-    static func start(prepare: (String) throws -> Void = { _ in }) throws -> Server {
+    static func start(prepare: (String) throws -> Void = { _ in }) async throws -> Server {
       let project = try CommandRunner.makeProject()
       try prepare(project)
       let port = try RawHTTP.freePort()
@@ -23,7 +23,7 @@ struct ServeCommandTests {
       process.standardError = FileHandle.nullDevice
       try process.run()
       let server = Server(project: project, port: port, process: process)
-      let listening = Waiting.until(seconds: 60, interval: 20_000) { !process.isRunning || RawHTTP.isListening(port: port) }
+      let listening = await Waiting.suspendingUntil(seconds: 60, interval: 20_000) { !process.isRunning || RawHTTP.isListening(port: port) }
       guard listening, process.isRunning else {
         server.stop()
         throw RunnerError("lessons serve did not listen within a minute (running: \(process.isRunning))")
@@ -45,11 +45,11 @@ struct ServeCommandTests {
   @Test(
     "serve builds, answers pages with their content type, refuses path traversal and linked outside files, and stops",
     .timeLimit(.minutes(2)))
-  func serve() throws {
+  func serve() async throws {
     let secret = NSTemporaryDirectory() + "serve-secret-" + UUID().uuidString
     try CommandRunner.write("root:$6$not-for-the-web\n", to: secret)
     defer { try? FileManager.default.removeItem(atPath: secret) }
-    let server = try Server.start { project in
+    let server = try await Server.start { project in
       try FileManager.default.createSymbolicLink(
         atPath: project + "/content/topics/topic-a/tutorials/lesson-0/notes.txt", withDestinationPath: secret)
     }
@@ -83,7 +83,7 @@ struct ServeCommandTests {
     try CommandRunner.write(
       try CommandRunner.read(layout).replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page edited\">"),
       to: layout)
-    let rebuilt = try Waiting.until(seconds: 60, interval: 100_000) {
+    let rebuilt = try await Waiting.suspendingUntil(seconds: 60, interval: 100_000) {
       try !server.process.isRunning || RawHTTP.get("/index.html", port: port).response.contains("page edited")
     }
     #expect(server.process.isRunning, "lessons serve exited while rebuilding")
@@ -93,8 +93,8 @@ struct ServeCommandTests {
   @Test(
     "an oversized request line is answered 414 and oversized headers 431 at once, while other requests are served",
     .timeLimit(.minutes(2)))
-  func oversizedRequests() throws {
-    let server = try Server.start()
+  func oversizedRequests() async throws {
+    let server = try await Server.start()
     defer { server.stop() }
     let port = server.port
     let longLine = Array(("GET /" + String(repeating: "a", count: 256 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n").utf8)

