@@ -38,16 +38,16 @@ struct MathBrowserTests {
     """
 
   @Test("a built page lays out fractions, scripts and display limits as MathML", .timeLimit(.minutes(3)))
-  func layout() throws {
+  func layout() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try CommandRunner.write(Self.lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
-    let build = try CommandRunner.run(["build", "--quiet"], in: project)
+    let build = try await CommandRunner.run(["build", "--quiet"], in: project)
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"
     let html = try CommandRunner.read(page)
     #expect(html.contains("<div class=\"math-display\" tabindex=\"0\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\""))
-    let dom = try Browser.dom("file://" + page)
+    let dom = try await Browser.dom("file://" + page)
     #expect(dom.contains("data-math=\"stacked raised limits mathml\""), "\(dom.firstRange(of: "probe").map { String(dom[$0.lowerBound...].prefix(200)) } ?? "no probe")")
   }
 }
