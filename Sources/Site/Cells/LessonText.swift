@@ -18,7 +18,7 @@ struct LessonText {
   init?(lesson: Lesson) {
     let ranges = lesson.cells.compactMap(\.fenceLines)
     guard ranges.count == lesson.cells.count, !lesson.expandedBody.isEmpty else { return nil }
-    lines = [""] + lesson.expandedBody.split(separator: "\n", omittingEmptySubsequences: false)
+    lines = [""] + lesson.expandedBody.linesSplitAtNewlineCharacters()
     fences = ranges
   }
 

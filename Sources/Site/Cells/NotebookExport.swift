@@ -77,18 +77,24 @@ public enum NotebookExport {
     return outputs
   }
 
-  /// Text split into lines that keep their `\n`, as nbformat stores multi-line strings.
+  /// Text split into lines that keep their `\n`, as nbformat stores multi-line strings. A `\r\n` does not end a
+  /// line (it is one Character, not "\n"). Scans the UTF-8 bytes: a Character loop took a fifth of the export.
   static func lines(of text: String) -> [String] {
     var result: [String] = []
-    var current = ""
-    for character in text {
-      current.append(character)
-      if character == "\n" {
-        result.append(current)
-        current = ""
+    let bytes = text.utf8
+    var lineStart = bytes.startIndex
+    var previous: UInt8 = 0
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      index = bytes.index(after: index)
+      if byte == 10 && previous != 13 {
+        result.append(String(text[lineStart..<index]))
+        lineStart = index
       }
+      previous = byte
     }
-    if !current.isEmpty { result.append(current) }
+    if lineStart != bytes.endIndex { result.append(String(text[lineStart...])) }
     return result
   }
 

@@ -19,7 +19,7 @@ struct NotebookMarkdown {
 
   /// A markdown cell's text cleaned, or nil when nothing but blank lines is left (an agenda alone).
   mutating func cleanCell(_ text: String) -> String? {
-    let cleaned = clean(text).trimmingCharacters(in: .whitespacesAndNewlines)
+    let cleaned = clean(text).trimmingScalars(in: .whitespacesAndNewlines)
     return cleaned.isEmpty ? nil : cleaned + "\n"
   }
 
@@ -77,7 +77,7 @@ struct NotebookMarkdown {
       }
       output += rest[..<open.lowerBound]
       let label = BoxType(String(name)).label
-      let title = rest[end.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      let title = rest[end.upperBound..<close.lowerBound].trimmingScalars(in: .whitespaces)
       output += title.isEmpty ? "**\(label)**" : "**\(label): \(title)**"
       rest = rest[close.upperBound...]
     }
@@ -91,9 +91,9 @@ struct NotebookMarkdown {
     var rest = Substring(line)
     while let open = rest.firstRange(of: "{%"), let close = rest[open.upperBound...].firstRange(of: "%}") {
       output += rest[..<open.lowerBound]
-      let body = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))
+      let body = rest[open.upperBound..<close.lowerBound].trimmingScalars(in: CharacterSet(charactersIn: " -\t"))
       let name = body.prefix { !$0.isWhitespace }
-      let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+      let argument = body.dropFirst(name.count).trimmingScalars(in: .whitespaces)
       switch name {
       case "icon":
         rest = rest[close.upperBound...]
@@ -104,7 +104,7 @@ struct NotebookMarkdown {
         if argument.hasPrefix("["), let end = argument.firstIndex(of: "]") {
           label = String(argument[argument.index(after: argument.startIndex)..<end])
         } else if let bar = argument.firstIndex(of: "|") {
-          label = argument[..<bar].trimmingCharacters(in: .whitespaces)
+          label = argument[..<bar].trimmingScalars(in: .whitespaces)
         }
         output += "**\(label)**"
       case "cite":
