@@ -33,4 +33,36 @@ struct BodyHighlighterTests {
       }
     }
   }
+
+  /// Hostile 100 KB lines. A run of `#` was scanned once per `#` (100 KB took 20-47 s in release), and nested
+  /// interpolations recursed once per level (100 KB of `"\(` overflowed the stack): before the fix the first
+  /// failed by the time limit, the second crashed. Linear code takes milliseconds.
+  @Test("100 KB hostile Swift and Python lines are lexed in linear time and keep their text",
+    .timeLimit(.minutes(1)), arguments: ["swift", "python"])
+  func hostileLines(language: String) {
+    let size = 100_000
+    let units = [
+      "#", "##x", "#\"", "\"", "\"\\(", "\\(", "f\"{", "f'{", "'''", "\"\"\"", "/*", "*/", "(", ")", "{", "@", " @",
+      "\\", "r'", "0e+", "//",
+    ]
+    for unit in units {
+      let code = String(repeating: unit, count: size / unit.utf8.count)
+      let html = SyntaxHighlighter.highlight(code, language: language)
+      #expect(BodyTestSupport.visibleText(html) == code, "\(language): \(unit)")
+      #expect(BodyHighlighterLanguageTests.isWellFormed(html), "\(language): \(unit)")
+    }
+  }
+
+  @Test("nested interpolations are highlighted to a depth of 32, deeper ones stay string text")
+  func nestedInterpolations() {
+    let depth = 100
+    let swift = String(repeating: "\"\\(", count: depth) + "x" + String(repeating: ")\"", count: depth)
+    let swiftHTML = SyntaxHighlighter.highlight(swift, language: "swift")
+    #expect(BodyTestSupport.visibleText(swiftHTML) == swift)
+    #expect(swiftHTML.ranges(of: #"<span class="tok-interp">\(</span>"#).count == 32)
+    let python = String(repeating: "f\"{", count: depth) + "x" + String(repeating: "}\"", count: depth)
+    let pythonHTML = SyntaxHighlighter.highlight(python, language: "python")
+    #expect(BodyTestSupport.visibleText(pythonHTML) == python)
+    #expect(pythonHTML.ranges(of: #"<span class="tok-interp">{</span>"#).count == 32)
+  }
 }
