@@ -30,8 +30,11 @@ struct LessonProcessor: Sendable {
     var diagnostics: [Diagnostic]
   }
 
-  /// Processes `source`; writes into `staging` unless it is nil (checking only).
-  func process(_ source: TutorialSource, staging: String?) -> Outcome {
+  /// Processes `source`; writes into `staging` unless it is nil (checking only). `onStep` hears what the lesson's
+  /// execution does (compiling, each cell as it begins), when its cells run.
+  func process(
+    _ source: TutorialSource, staging: String?, onStep: (@Sendable (ExecutionStep) -> Void)? = nil
+  ) -> Outcome {
     var outcome = Outcome(source: source, record: nil, diagnostics: [])
     let lesson: Lesson
     do {
@@ -50,6 +53,7 @@ struct LessonProcessor: Sendable {
     var results: LessonResults?
     if var execution {
       execution.passedEnvironment += site.environment
+      execution.onStep = onStep
       let (executed, problems) = Executor.results(for: lesson, options: execution)
       results = executed
       outcome.diagnostics += problems

@@ -79,8 +79,8 @@ public struct SiteBuilder: Sendable {
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
         people: people, execution: configuration.execution,
         contentRoot: inventory.root)
-      let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
-        processor.process(source, staging: staging.path)
+      let outcomes = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source, onStep in
+        processor.process(source, staging: staging.path, onStep: onStep)
       }
       for outcome in outcomes {
         report.diagnostics += outcome.diagnostics
