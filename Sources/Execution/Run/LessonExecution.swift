@@ -78,7 +78,9 @@ struct LessonExecution {
       timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
       gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
       runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)",
-      cellBegan: options.onStep.map { report in { [count = lesson.cells.count] in report(.cell(index: $0, count: count)) } })
+      cellBegan: options.onStep.map { report in
+        { [count = lesson.cells.count] cell in report(.cell(index: cell, count: count)) }
+      })
     BuilderIsolation.prepare()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
