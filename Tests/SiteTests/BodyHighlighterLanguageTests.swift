@@ -63,8 +63,12 @@ struct BodyHighlighterLanguageTests {
   }
 
   /// Hostile 100 KB lines: a quadratic scan takes many minutes here in a debug build, a linear one seconds (tens on a
-  /// loaded machine); the time limit fails the first instead of hanging CI.
-  @Test("100 KB hostile lines stay well-formed and keep their text", .timeLimit(.minutes(2)), arguments: languages)
+  /// loaded machine); the time limit fails the first instead of hanging CI. One case at a time (`.serialized`):
+  /// each holds a thread of the test process's small shared pool for seconds, and other suites' local HTTP servers
+  /// answer on that pool (their 10 s client timeouts fired while all these cases ran at once).
+  @Test(
+    "100 KB hostile lines stay well-formed and keep their text", .serialized, .timeLimit(.minutes(2)),
+    arguments: languages)
   func hostileLines(language: String) {
     for unit in ["\"", "'", "${", "<a ", "<!--", "/*", "&#", "a:", "#", "--", "$", "<", "\\", "x"] {
       Self.checkHostileLine(unit, language: language)

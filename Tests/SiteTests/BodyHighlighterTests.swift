@@ -38,7 +38,7 @@ struct BodyHighlighterTests {
   /// interpolations recursed once per level (100 KB of `"\(` overflowed the stack): before the fix the first
   /// failed by the time limit, the second crashed. Linear code takes milliseconds.
   @Test("100 KB hostile Swift and Python lines are lexed in linear time and keep their text",
-    .timeLimit(.minutes(2)), arguments: ["swift", "python"])
+    .serialized, .timeLimit(.minutes(2)), arguments: ["swift", "python"])
   func hostileLines(language: String) {
     let units = [
       "#", "##x", "#\"", "\"", "\"\\(", "\\(", "f\"{", "'''", "\"\"\"", "/*", "(", "{", "@", " @", "\\", "r'",
