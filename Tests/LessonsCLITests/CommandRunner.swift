@@ -39,6 +39,21 @@ enum CommandRunner {
     try run(program: try executable(), arguments, in: folder, timeout: timeout)
   }
 
+  /// `run` for async tests: the wait happens on a thread of its own, not on one of the test process's few shared
+  /// threads, which other suites' local HTTP servers need to answer (their 10 s client timeouts fired while
+  /// end-to-end tests held those threads waiting for builds).
+  static func runOffSharedPool(
+    program: String? = nil, _ arguments: [String], in folder: String, timeout: Double = 300
+  ) async throws -> Result {
+    let program = try program ?? executable()
+    let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Swift.Result<Result, any Error>, Never>) in
+      Thread {
+        continuation.resume(returning: Swift.Result { try run(program: program, arguments, in: folder, timeout: timeout) })
+      }.start()
+    }
+    return try outcome.get()
+  }
+
   /// Runs `program arguments…` in `folder` (with `environment` added to this process's), as `run` does.
   static func run(
     program: String, _ arguments: [String], in folder: String, environment: [String: String] = [:],

@@ -16,13 +16,14 @@ struct RefreshProgressTests {
     "on a terminal, the progress line names the lesson and the cell running now",
     .enabled(if: FileManager.default.isExecutableFile(atPath: script), "needs script(1) for a terminal"),
     .timeLimit(.minutes(3)))
-  func cellProgress() throws {
+  func cellProgress() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let cells = (1...3).map { "```swift\nprint(\($0))\n```\n" }.joined(separator: "\n")
     try CommandRunner.write("---\ntitle: Steps\n---\n\n\(cells)", to: Self.lesson(project, "steps"))
     let command = "'\(try CommandRunner.executable())' build --refresh"
-    let run = try CommandRunner.run(program: Self.script, ["-q", "-e", "-c", command, "/dev/null"], in: project)
+    let run = try await CommandRunner.runOffSharedPool(
+      program: Self.script, ["-q", "-e", "-c", command, "/dev/null"], in: project)
     #expect(run.status == 0, "\(run.output)")
     // Each line is drawn over the previous one: "\r", erase, the line.
     let lines = run.output.components(separatedBy: "\r\u{1B}[K")
@@ -33,7 +34,7 @@ struct RefreshProgressTests {
   @Test(
     "cells that do not compile are an error at file:line, also when the frozen results are reused; other lessons build",
     .timeLimit(.minutes(3)))
-  func compileError() throws {
+  func compileError() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     // Line 10 holds the error.
@@ -42,7 +43,7 @@ struct RefreshProgressTests {
       to: Self.lesson(project, "broken"))
     let page = project + "/site/topics/topic-a/tutorials/broken/tutorial.html"
     for arguments in [["build"], ["build"], ["build", "--refresh"]] {
-      let build = try CommandRunner.run(arguments, in: project)
+      let build = try await CommandRunner.runOffSharedPool(arguments, in: project)
       #expect(build.status == 1, "\(arguments): \(build.errors)")
       let errors = build.errors.split(separator: "\n").filter { $0.contains(": error: ") }
       #expect(
