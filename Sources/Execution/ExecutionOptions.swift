@@ -44,6 +44,9 @@ public struct ExecutionOptions: Sendable {
   public var gate = ExecutionGate()
   /// When set, every executed lesson is recorded there with its previous results, for a refresh report.
   public var refreshLog: RefreshLog?
+  /// Called as a lesson's execution goes on (compiling, each cell as it begins), from the thread running it.
+  /// Set per lesson (the builder tells its progress line which lesson it is).
+  public var onStep: (@Sendable (ExecutionStep) -> Void)?
 
   /// Options with the defaults: reuse frozen results, stand-in servers, 60 s per cell, the optimisation level each
   /// lesson asks for, 1 MB per stream.

@@ -1,3 +1,4 @@
+import Execution
 import Foundation
 import Site
 
@@ -16,13 +17,27 @@ struct TerminalReporter: Sendable {
     interactive = isatty(STDERR_FILENO) == 1
   }
 
-  /// The progress callback for the builder; draws `[done/total] lesson` over itself.
+  /// The progress callback for the builder; draws its line (`line(for:)`) over itself.
   var progress: @Sendable (BuildEvent) -> Void {
     guard interactive && !quiet else { return { _ in } }
     return { event in
-      guard case .lessonFinished(let path, let done, let total) = event else { return }
-      let line = "[\(done)/\(total)] \(path)"
+      guard let line = Self.line(for: event) else { return }
       Self.write("\r\u{1B}[K" + String(line.prefix(100)), to: .stderr)
+    }
+  }
+
+  /// The progress line for `event`: what runs now while a lesson's cells run (`[1/2] swift-multiprocessing: cell
+  /// 7/13`, `… : compiling`), else the lesson that just finished (`[2/2] topics/…/tutorials/…`).
+  static func line(for event: BuildEvent) -> String? {
+    switch event {
+    case .started: return nil
+    case .lessonFinished(let path, let done, let total): return "[\(done)/\(total)] \(path)"
+    case .lessonStep(let path, let step, let lesson, let total):
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      switch step {
+      case .compiling: return "[\(lesson)/\(total)] \(name): compiling"
+      case .cell(let index, let count): return "[\(lesson)/\(total)] \(name): cell \(index + 1)/\(count)"
+      }
     }
   }
 

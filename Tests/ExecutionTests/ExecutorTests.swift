@@ -110,6 +110,7 @@ extension ProcessSuites {
       let (results, diagnostics) = try await Executor.results(for: lesson, options: ExecutionOptions())
       let cells = try #require(results).cells
       let error = try #require(diagnostics.first)
+      #expect(diagnostics.allSatisfy { $0.severity == .error }, "\(diagnostics)")
       #expect(error.file == lesson.file)
       #expect(error.line == lesson.cells[1].line)
       #expect(error.column != nil)

@@ -33,4 +33,32 @@ struct BodyHighlighterTests {
       }
     }
   }
+
+  /// Hostile 100 KB lines. A run of `#` was scanned once per `#` (100 KB took 20-47 s in release), and nested
+  /// interpolations recursed once per level (100 KB of `"\(` overflowed the stack): before the fix the first
+  /// failed by the time limit, the second crashed. Linear code takes milliseconds.
+  @Test("100 KB hostile Swift and Python lines are lexed in linear time and keep their text",
+    .serialized, .timeLimit(.minutes(2)), arguments: ["swift", "python"])
+  func hostileLines(language: String) async {
+    let units = [
+      "#", "##x", "#\"", "\"", "\"\\(", "\\(", "f\"{", "'''", "\"\"\"", "/*", "(", "{", "@", " @", "\\", "r'",
+    ]
+    let problems = await BodyHighlighterLanguageTests.offSharedPool {
+      units.flatMap { BodyHighlighterLanguageTests.hostileLineProblems($0, language: language) }
+    }
+    #expect(problems.isEmpty, "\(problems)")
+  }
+
+  @Test("nested interpolations are highlighted to a depth of 32, deeper ones stay string text")
+  func nestedInterpolations() {
+    let depth = 100
+    let swift = String(repeating: "\"\\(", count: depth) + "x" + String(repeating: ")\"", count: depth)
+    let swiftHTML = SyntaxHighlighter.highlight(swift, language: "swift")
+    #expect(BodyTestSupport.visibleText(swiftHTML) == swift)
+    #expect(swiftHTML.ranges(of: #"<span class="tok-interp">\(</span>"#).count == 32)
+    let python = String(repeating: "f\"{", count: depth) + "x" + String(repeating: "}\"", count: depth)
+    let pythonHTML = SyntaxHighlighter.highlight(python, language: "python")
+    #expect(BodyTestSupport.visibleText(pythonHTML) == python)
+    #expect(pythonHTML.ranges(of: #"<span class="tok-interp">{</span>"#).count == 32)
+  }
 }

@@ -20,11 +20,11 @@ enum CompilerDiagnostics {
       if parts.count >= 3, let lineNumber = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) {
         let file = parts.dropLast(2).joined(separator: ":")
         if file == LessonProgram.displayPath(of: lesson) {
-          result.append(Diagnostic(.warning, file: file, line: lineNumber, column: column, message))
+          result.append(Diagnostic(.error, file: file, line: lineNumber, column: column, message))
           continue
         }
       }
-      result.append(Diagnostic(.warning, file: lesson.file, "in the generated program: \(line)"))
+      result.append(Diagnostic(.error, file: lesson.file, "in the generated program: \(line)"))
     }
     return result
   }

@@ -98,6 +98,8 @@ public enum CellStatus: Sendable, Codable, Hashable {
   public static let runFalseReason = "run: false"
   /// The `notRun` reason of cells after a failure.
   public static let earlierFailureReason = "an earlier cell failed"
+  /// The `notRun` reason of every runnable cell of a lesson whose program did not compile.
+  public static let compileFailureReason = "the lesson's program did not compile"
 
   case succeeded
   /// The cell threw; `expected` when the cell is marked `error: expected`.

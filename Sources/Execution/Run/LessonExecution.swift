@@ -31,6 +31,7 @@ struct LessonExecution {
     let program = LessonProgram(lesson: lesson)
     try folder.write(program.source, to: "main.swift")
 
+    options.onStep?(.compiling)
     let compiled = try CommandRunner.run(
       toolchain.compiler,
       toolchain.arguments(
@@ -76,7 +77,10 @@ struct LessonExecution {
       order: program.cellIndices,
       timeouts: Dictionary(uniqueKeysWithValues: runnable.map { ($0.index, timeout(of: $0)) }),
       gapTimeout: options.defaultTimeout, outputLimit: options.outputLimit,
-      runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)")
+      runMarker: "\(ControlChannel.workFolderVariable)=\(folder.path)",
+      cellBegan: options.onStep.map { report in
+        { [count = lesson.cells.count] cell in report(.cell(index: cell, count: count)) }
+      })
     BuilderIsolation.prepare()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
@@ -93,21 +97,22 @@ struct LessonExecution {
       inputs: key)
   }
 
-  /// Results when the program did not compile: every cell not run, the errors on the cells they point at.
+  /// Results when the program did not compile: every cell not run, the errors on the cells they point at. A lesson
+  /// that does not compile is an error (the build fails and names file:line), not a page of cells that never ran.
   private func compileFailure(_ compiled: CommandRunner.Result) -> (LessonResults, [Diagnostic]) {
     var diagnostics = CompilerDiagnostics.errors(in: compiled.stderr + compiled.stdout, lesson: lesson)
     if compiled.timedOut {
-      diagnostics.append(Diagnostic(.warning, file: lesson.file, "swiftc did not finish within \(Int(Self.compileTimeout)) s"))
+      diagnostics.append(Diagnostic(.error, file: lesson.file, "swiftc did not finish within \(Int(Self.compileTimeout)) s"))
     } else if diagnostics.isEmpty {
       let tail = String(compiled.stderr.suffix(2000))
-      diagnostics.append(Diagnostic(.warning, file: lesson.file, "swiftc failed (\(compiled.termination)): \(tail)"))
+      diagnostics.append(Diagnostic(.error, file: lesson.file, "swiftc failed (\(compiled.termination)): \(tail)"))
     }
     let cells = lesson.cells.map { cell in
       let own = diagnostics.filter { diagnostic in
         diagnostic.line.flatMap { CompilerDiagnostics.cell(containing: $0, in: lesson.cells) } == cell.index
       }
       let status: CellStatus =
-        cell.options.run ? .notRun(reason: "the lesson's program did not compile") : .notRun(reason: CellStatus.runFalseReason)
+        cell.options.run ? .notRun(reason: CellStatus.compileFailureReason) : .notRun(reason: CellStatus.runFalseReason)
       return CellResult(index: cell.index, stdout: "", stderr: "", seconds: 0, status: status, charts: [], diagnostics: own)
     }
     // Diagnostics attached to a cell are reported from the results (`LessonResults.diagnostics(for:)`).

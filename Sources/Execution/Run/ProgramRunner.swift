@@ -57,6 +57,8 @@ struct ProgramRunner {
   /// The environment line every process of the run inherits (`LESSONS_WORK_FOLDER=<folder>`), to find those that
   /// left the program's process group.
   let runMarker: String
+  /// Called with a cell's index when the ledger accepts its begin line (the cell running now, for progress).
+  var cellBegan: ((Int) -> Void)? = nil
 
   /// Seconds between looks for processes the program started (to tell which cell started a leftover).
   static let lookInterval = 0.5
@@ -158,7 +160,9 @@ struct ProgramRunner {
         default:
           let when = Self.now()
           lines.append(bytes) { line in
+            let began = ledger.began.count
             ledger.take(ControlMessage(line: String(decoding: line, as: UTF8.self), secret: secret), at: when)
+            if ledger.began.count > began, let cell = ledger.current { cellBegan?(cell) }
           }
         }
       }

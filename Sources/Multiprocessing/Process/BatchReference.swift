@@ -26,8 +26,8 @@ protocol ActiveProcessBatch: AnyObject {
   func refill()
   /// Has runnable work but no worker at all.
   var isStarved: Bool { get }
-  /// Asks the workers parked at this batch's window to exit.
-  func releaseParked()
+  /// Asks (or stops asking) this batch's workers to exit when they find its window shut, parked ones included.
+  func yieldWhenBlocked(_ yield: Bool)
   /// Runs the batch to its end (an imap's window is lifted) and reaps its workers.
   func finishWorkers()
   func terminate()

@@ -5,8 +5,8 @@ import Glibc
 /// At most `limit` worker processes run at once, whichever batch they serve. Whoever waits for a result drives
 /// every outstanding batch (one `poll` over all their pipes), so a batch that finished frees its workers' slots
 /// while another is awaited, and batches are staffed in the order they were submitted, as Python's pool queues
-/// tasks. A batch left waiting while every slot is held by workers parked at an imap window gets those slots:
-/// the parked workers are asked to exit (they hold no claimed work).
+/// tasks. A batch left waiting while every slot is held by workers of an imap gets those slots as the workers reach
+/// the imap's window: while it waits, they exit there instead of parking (they hold no claimed work then).
 final class PoolDriver {
   let limit: Int
   private(set) var live = 0
@@ -69,12 +69,13 @@ final class PoolDriver {
     return true
   }
 
-  /// Hands free slots to batches that want workers, oldest first; when one still waits with every slot
-  /// taken, asks workers parked at an imap window to make room.
+  /// Hands free slots to batches that want workers, oldest first; while one still waits with every slot taken,
+  /// the other batches' workers exit at their imap window (parked or not yet there: the request stands until the
+  /// waiting batch has a worker, and a worker's exit wakes this loop through its pipe).
   private func staff(_ batches: [any ActiveProcessBatch]) {
     for batch in batches { batch.refill() }
-    guard live >= limit, batches.contains(where: { $0.isStarved }) else { return }
-    for batch in batches { batch.releaseParked() }
+    let starved = live >= limit ? batches.filter(\.isStarved) : []
+    for batch in batches { batch.yieldWhenBlocked(!starved.isEmpty && !starved.contains { $0 === batch }) }
   }
 
   /// Runs every outstanding batch (only those held strongly: `map`, `applyAsync`, when `strongOnly`) to its

@@ -133,9 +133,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     workers.isEmpty && !terminated && !store.isComplete && (!retryQueue.isEmpty || hasClaimableWork())
   }
 
-  func releaseParked() {
-    let parked = control.parkedWorkers
-    if parked > 0 { control.release(parked) }
+  func yieldWhenBlocked(_ yield: Bool) {
+    if control.yieldRequested != yield { control.yieldRequested = yield }
   }
 
   /// Keeps the batch staffed: lost tasks first, then the queue, while the pool has free slots.

@@ -16,7 +16,7 @@ final class SharedControl {
   /// Ledger entries: chunk `c` is recorded at `c % ledgerSize`.
   let ledgerSize: Int
   private let slots: Int
-  private enum Field: Int { case nextChunk, window, stop, generation, waiters, release, spill }
+  private enum Field: Int { case nextChunk, window, stop, generation, waiters, yield, spill }
   private static let header = 7
 
   init(slots: Int, ledgerSize: Int) throws(PoolError) {
@@ -111,26 +111,17 @@ final class SharedControl {
     set { field(.spill).pointee.store(newValue ? 1 : 0, ordering: .sequentiallyConsistent) }
   }
 
-  /// Asks `count` more parked workers to exit, so that their pool slots serve other work.
-  func release(_ count: Int) {
-    field(.release).pointee.add(count, ordering: .sequentiallyConsistent)
-    wakeParked()
-  }
-
-  /// Takes one release request, if any is left (a parked worker then exits).
-  func takeRelease() -> Bool {
-    let release = field(.release)
-    while true {
-      let left = release.pointee.load(ordering: .sequentiallyConsistent)
-      if left <= 0 { return false }
-      if release.pointee.compareExchange(expected: left, desired: left - 1, ordering: .sequentiallyConsistent).exchanged {
-        return true
-      }
+  /// While set, a worker that finds the window shut exits instead of parking (parked ones are woken to do so), so
+  /// that its pool slot serves a batch waiting for one. A state, not a count of requests: a worker that gets to
+  /// the window after the parent set it, however late, sees it (a count taken from the workers parked at one
+  /// instant missed those still on their way, and nothing woke the parent again).
+  var yieldRequested: Bool {
+    get { field(.yield).pointee.load(ordering: .sequentiallyConsistent) != 0 }
+    set {
+      field(.yield).pointee.store(newValue ? 1 : 0, ordering: .sequentiallyConsistent)
+      if newValue { wakeParked() }
     }
   }
-
-  /// Whether release requests are waiting for parked workers.
-  var releaseRequested: Bool { field(.release).pointee.load(ordering: .sequentiallyConsistent) > 0 }
 
   /// Workers parked at the window right now.
   var parkedWorkers: Int { field(.waiters).pointee.load(ordering: .sequentiallyConsistent) }

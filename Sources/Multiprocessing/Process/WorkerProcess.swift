@@ -73,10 +73,11 @@ struct WorkerProcess<Output: Codable> {
         finish(&output)
       case .blocked:
         output.send()
-        if control.stopped || getppid() != parent || control.takeRelease() { finish(&output) }
+        PoolTestHooks.beforeParking()
+        if control.stopped || getppid() != parent || control.yieldRequested { finish(&output) }
         // The timeout only bounds how long a worker of a vanished parent lingers; wake-ups come by futex.
         control.park(timeout: .milliseconds(250)) {
-          control.claimedChunks >= control.window && !control.stopped && !control.releaseRequested
+          control.claimedChunks >= control.window && !control.stopped && !control.yieldRequested
         }
       }
     }

@@ -21,9 +21,28 @@ extension CodeLexer {
   }
 
   func rawStringAhead() -> Bool {
-    var cursor = index
+    let end = hashRunEnd(from: index)
+    return end < bytes.count && bytes[end] == 34
+  }
+
+  /// The position after the run of `#` that starts at `position`.
+  func hashRunEnd(from position: Int) -> Int {
+    var cursor = position
     while cursor < bytes.count, bytes[cursor] == 35 { cursor += 1 }
-    return cursor < bytes.count && bytes[cursor] == 34
+    return cursor
+  }
+
+  /// Lexes an interpolation's code (its opener at `opener`, already scanned) up to and including its closer.
+  private mutating func interpolation(opener: Range<Int>) {
+    emit(opener, class: "tok-interp")
+    index = opener.upperBound
+    nesting += 1
+    lex(until: bytes.count, closingParenthesis: true)
+    nesting -= 1
+    if index < bytes.count {
+      emit(index..<(index + 1), class: "tok-interp")
+      index += 1
+    }
   }
 
   /// A Swift string at `index`: `"…"`, `"""…"""`, `#"…"#`, with `\(…)` (or `\#(…)`) interpolation.
@@ -46,15 +65,9 @@ extension CodeLexer {
           count += 1
           cursor += 1
         }
-        if count == hashes && byte(at: cursor) == 40 {  // interpolation
+        if count == hashes && byte(at: cursor) == 40 && nesting < Self.maxNesting {  // interpolation
           emit(start..<index, class: "tok-str")
-          emit(index..<(cursor + 1), class: "tok-interp")
-          index = cursor + 1
-          lex(until: bytes.count, closingParenthesis: true)
-          if index < bytes.count {
-            emit(index..<(index + 1), class: "tok-interp")
-            index += 1
-          }
+          interpolation(opener: index..<(cursor + 1))
           start = index
           continue
         }
@@ -119,19 +132,13 @@ extension CodeLexer {
         index = min(index + 2, bytes.count)
         continue
       }
-      if formatted && current == 123 {  // {
+      if formatted && current == 123 && nesting < Self.maxNesting {  // {
         if byte(at: index + 1) == 123 {
           index += 2
           continue
         }
         emit(start..<index, class: "tok-str")
-        emit(index..<(index + 1), class: "tok-interp")
-        index += 1
-        lex(until: bytes.count, closingParenthesis: true)
-        if index < bytes.count {
-          emit(index..<(index + 1), class: "tok-interp")
-          index += 1
-        }
+        interpolation(opener: index..<(index + 1))
         start = index
         continue
       }

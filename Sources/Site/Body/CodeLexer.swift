@@ -8,6 +8,10 @@ struct CodeLexer {
   let grammar: HighlightGrammar
   var output: [UInt8] = []
   var index = 0
+  /// Interpolations open around `index` (`"\(` inside `"\(`); past `maxNesting` an interpolation's opener is
+  /// string text, so hostile nesting costs neither stack nor time.
+  var nesting = 0
+  static let maxNesting = 32
 
   init(bytes: [UInt8], grammar: HighlightGrammar) {
     self.bytes = bytes
@@ -84,6 +88,11 @@ struct CodeLexer {
         } else if current == 34 || (current == 35 && (next == 34 || next == 35) && rawStringAhead()) {
           flushPlain(&self)
           swiftString()
+        } else if current == 35 && next == 35 {
+          // A run of `#` that opens no raw string: plain up to its last `#` (which may start `#if`), in one step,
+          // so that a long run is scanned once, not once per `#`.
+          index = hashRunEnd(from: index) - 1
+          continue
         } else if current == 64 || (current == 35 && Self.isIdentifierStart(next)) {  // @attr, #if
           flushPlain(&self)
           index += 1

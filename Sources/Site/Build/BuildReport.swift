@@ -1,3 +1,4 @@
+import Execution
 import Lessons
 
 /// What a build or a check did, for the summary line and the exit status.
@@ -38,4 +39,7 @@ public enum BuildEvent: Sendable {
   case started(total: Int)
   /// One more lesson is done: `done` of `total`.
   case lessonFinished(relativePath: String, done: Int, total: Int)
+  /// The lesson at `relativePath`, the `lesson`-th of `total` to start, is compiling its program or has begun a
+  /// cell: what runs now, for the progress line of a `--refresh`.
+  case lessonStep(relativePath: String, step: ExecutionStep, lesson: Int, total: Int)
 }

@@ -54,13 +54,18 @@ struct LessonProcessor: Sendable {
     var editBase: String?
   }
 
-  /// Processes `source` as a whole; writes into `staging` unless it is nil (checking only).
-  func process(_ source: TutorialSource, staging: String?, facts: SiteFacts = SiteFacts()) -> Outcome {
-    publish(prepare(source), facts: facts, staging: staging)
+  /// Processes `source` as a whole; writes into `staging` unless it is nil (checking only). `onStep` hears what
+  /// the lesson's execution does (compiling, each cell as it begins), when its cells run.
+  func process(
+    _ source: TutorialSource, staging: String?, facts: SiteFacts = SiteFacts(),
+    onStep: (@Sendable (ExecutionStep) -> Void)? = nil
+  ) -> Outcome {
+    publish(prepare(source, onStep: onStep), facts: facts, staging: staging)
   }
 
-  /// Parses, executes (or reuses frozen results) and renders the body of `source`; writes nothing.
-  func prepare(_ source: TutorialSource) -> Prepared {
+  /// Parses, executes (or reuses frozen results) and renders the body of `source`; writes nothing. `onStep` hears
+  /// what the lesson's execution does, when its cells run.
+  func prepare(_ source: TutorialSource, onStep: (@Sendable (ExecutionStep) -> Void)? = nil) -> Prepared {
     var prepared = Prepared(outcome: Outcome(source: source, record: nil, diagnostics: []))
     let lesson: Lesson
     do {
@@ -83,6 +88,7 @@ struct LessonProcessor: Sendable {
     var results: LessonResults?
     if var execution {
       execution.passedEnvironment += site.environment
+      execution.onStep = onStep
       let (executed, problems) = Executor.results(for: lesson, options: execution)
       results = executed
       prepared.outcome.diagnostics += problems

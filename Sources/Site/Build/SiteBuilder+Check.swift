@@ -17,8 +17,8 @@ extension SiteBuilder {
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
       topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial, people: people, execution: nil, contentRoot: inventory.root)
-    for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, {
-      processor.process($0, staging: nil)
+    for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, { source, _ in
+      processor.process(source, staging: nil)
     }) {
       report.rendered += 1
       report.diagnostics += outcome.diagnostics

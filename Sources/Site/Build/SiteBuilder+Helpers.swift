@@ -1,4 +1,5 @@
 import Dispatch
+import Execution
 import Lessons
 import Synchronization
 
@@ -44,12 +45,22 @@ extension SiteBuilder {
 
   static func process<Result: Sendable>(
     _ sources: [TutorialSource], jobs: Int, progress: @escaping @Sendable (BuildEvent) -> Void,
-    _ work: @escaping @Sendable (TutorialSource) -> Result
+    _ work: @escaping @Sendable (TutorialSource, _ onStep: @escaping @Sendable (ExecutionStep) -> Void) -> Result
   ) -> [Result] {
     progress(.started(total: sources.count))
+    // Events go out one at a time (under `done`'s lock), whichever thread runs the lesson.
     let done = Mutex(0)
+    let started = Mutex(0)
     return parallelMap(sources, jobs: jobs) { source in
-      let outcome = work(source)
+      let lesson = started.withLock { count in
+        count += 1
+        return count
+      }
+      let outcome = work(source) { step in
+        done.withLock { _ in
+          progress(.lessonStep(relativePath: source.relativePath, step: step, lesson: lesson, total: sources.count))
+        }
+      }
       done.withLock { count in
         count += 1
         progress(.lessonFinished(relativePath: source.relativePath, done: count, total: sources.count))

@@ -80,8 +80,8 @@ public struct SiteBuilder: Sendable {
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
         people: people, execution: configuration.execution,
         contentRoot: inventory.root)
-      var prepared = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source in
-        processor.prepare(source)
+      var prepared = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source, onStep in
+        processor.prepare(source, onStep: onStep)
       }
       // Each page links to its neighbours in the topic's order, known once every changed lesson has its title: a
       // page carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
