@@ -61,9 +61,9 @@
     wrapper.appendChild(status);
   }
 
-  /* ---- Keyboard scrolling: only code that overflows stays a tab stop ---- */
+  /* ---- Keyboard scrolling: only code, charts and display formulas that overflow stay tab stops ---- */
   function updateTabStops() {
-    var blocks = document.querySelectorAll("pre[tabindex]");
+    var blocks = document.querySelectorAll("pre[tabindex], figure.cell-chart[tabindex], .math-display[tabindex]");
     for (var i = 0; i < blocks.length; i++) {
       var pre = blocks[i];
       if (pre.scrollWidth > pre.clientWidth + 1) {
@@ -105,6 +105,9 @@
       window.clearTimeout(pending);
       pending = window.setTimeout(updateTabStops, 150);
     });
+    // Browsers that do not lay out a closed box measured its code 0 wide at load: opening the box measures it again
+    // (toggle does not bubble, hence the capture).
+    document.addEventListener("toggle", updateTabStops, true);
   }
 
   if (document.readyState === "loading") {

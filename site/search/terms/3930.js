@@ -1,0 +1,1 @@
+lessonsSearch.terms("90",{"90":[1,1,6,6]});

@@ -1,0 +1,1 @@
+lessonsSearch.terms("ah",{"ahead":[0,1,4,26]});

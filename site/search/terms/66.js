@@ -1,0 +1,1 @@
+lessonsSearch.terms("f",{"f":[1,1,2,26]});

@@ -1,0 +1,1 @@
+lessonsSearch.terms("i",{"i":[1,1,5,4]});

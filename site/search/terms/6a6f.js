@@ -1,0 +1,1 @@
+lessonsSearch.terms("jo",{"job":[1,1,6,6]});

@@ -1,0 +1,1 @@
+lessonsSearch.terms("js",{"json":[1,1,4,10]});

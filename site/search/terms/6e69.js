@@ -1,0 +1,1 @@
+lessonsSearch.terms("ni",{"nil":[1,2,4,42,6,26]});
