@@ -33,6 +33,13 @@ struct SearchBrowserTests {
       Hostile lessons mention the okapi <b>too</b>.
 
       """,
+    "long-prose": """
+      ---
+      title: Marsupials
+      ---
+      The quokka lives on islands; \((1...40).map { "sentence\($0) about marsupials and their habits" }.joined(separator: ", ")).
+
+      """,
     "unicode": """
       ---
       title: Café au lait
@@ -100,6 +107,20 @@ struct SearchBrowserTests {
     let prefix = try await Self.search(project, "Zebraf GENOM")
     #expect(Self.titles(prefix) == ["Zebrafish genomes"], "\(prefix.suffix(1500))")
     #expect(prefix.contains("text: <mark>zebrafish</mark>."))
+  }
+
+  @Test("a snippet cut from long text starts and ends at whole words", .timeLimit(.minutes(4)))
+  func snippetEndsAtAWord() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let dom = try await Self.search(project, "quokka")
+    let snippet = dom.firstMatch(of: /class="search-result-snippet">(.*?)<\/p>/)?.1 ?? ""
+    #expect(snippet.contains("<mark>quokka</mark>"), "\(dom.suffix(1500))")
+    #expect(snippet.hasSuffix(" …"), "\(snippet)")
+    // The last word before the ellipsis is a whole word of the text (sentenceN, about, marsupials, …, habits).
+    let words = Set(Self.lessons["long-prose"]!.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    let last = snippet.dropLast(2).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).last.map(String.init) ?? ""
+    #expect(words.contains(last), "snippet ends mid-word: …\(snippet.suffix(40))")
   }
 
   @Test("a hostile title reaches the results page as text: nothing of it runs", .timeLimit(.minutes(4)))
