@@ -194,6 +194,9 @@
     var space = text.indexOf(" ", start);
     if (start > 0 && space >= 0 && space < first) { start = space + 1; }
     var end = Math.min(text.length, start + 220);
+    /* End at a word too: before the last space of the context, when that keeps the first match. */
+    var cut = text.lastIndexOf(" ", end);
+    if (end < text.length && cut > (ranges.length > 0 ? ranges[0][1] : start)) { end = cut; }
     if (start > 0) { into.appendChild(document.createTextNode("… ")); }
     var at = start;
     ranges.forEach(function (range) {
