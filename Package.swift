@@ -90,22 +90,23 @@ let package = Package(
       name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts"], resources: [.copy("Fixtures")],
+      name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts", "TestSupport"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], swiftSettings: swiftSettings),
     .testTarget(
       name: "HTTPTests",
       dependencies: [
         "HTTP", "GalaxyStandIn", "Multiprocessing", .product(name: "FlyingFox", package: "FlyingFox"),
-        .product(name: "FlyingSocks", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"), "TestSupport",
       ],
       swiftSettings: swiftSettings),
-    .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP"], swiftSettings: swiftSettings),
+    .testTarget(name: "GalaxyStandInTests", dependencies: ["GalaxyStandIn", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: swiftSettings),
     .testTarget(
       name: "LessonSupportTests",
       dependencies: [
         "LessonSupport", "LessonProtocol", "Execution", "Charts", "GalaxyStandIn", "Multiprocessing", "SystemCalls",
+        "TestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

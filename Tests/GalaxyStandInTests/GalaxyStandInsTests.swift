@@ -2,6 +2,7 @@ import Foundation
 import GalaxyStandIn
 import HTTP
 import Testing
+import TestSupport
 
 /// The stand-in servers: what they answer, how long they wait, and that stopping frees their ports.
 @Suite("Galaxy stand-ins", .timeLimit(.minutes(1)))
@@ -69,7 +70,7 @@ struct GalaxyStandInsTests {
   func stopFreesPort() async throws {
     // The blocking forms wait for the shared concurrency pool; call them from a thread that is not part of it, as
     // the builder does.
-    let outcome = await onOwnThread { () throws -> (before: Int, after: HTTPError?) in
+    let (before, after) = try await OffPool.run { () throws -> (before: Int, after: HTTPError?) in
       let standIns = GalaxyStandIns(servers: [.init(url: "https://usegalaxy.org", version: "24.1", latency: 0)])
       let mapping = try standIns.start()
       let local = try #require(mapping["https://usegalaxy.org"])
@@ -84,19 +85,12 @@ struct GalaxyStandInsTests {
         return (before, error)
       }
     }
-    let (before, after) = try outcome.get()
     #expect(before == 200)
     // Nothing answers any more: the port refuses, or (when the listener was closing under load as the request
     // came in) the connection is reset before any response.
     switch after {
     case .connectionRefused?, .transfer?: break
     default: Issue.record("expected no answer after stop(), got \(String(describing: after))")
-    }
-  }
-
-  private func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
-    await withCheckedContinuation { continuation in
-      Thread { continuation.resume(returning: Result { try work() }) }.start()
     }
   }
 

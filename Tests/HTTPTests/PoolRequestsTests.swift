@@ -3,6 +3,7 @@ import GalaxyStandIn
 import HTTP
 import Multiprocessing
 import Testing
+import TestSupport
 
 /// Concurrent requests from the project's own pool engine.
 @Suite("HTTP from pools", .timeLimit(.minutes(1)))
@@ -16,19 +17,15 @@ struct PoolRequestsTests {
     let client = HTTPClient(timeout: 20, urlMap: URLMap(try await standIns.start()))
     // The pool blocks its caller until the map is done: call it from a thread of our own, as the shared
     // concurrency pool must stay free for the stand-ins.
-    let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[String], any Error>, Never>) in
-      Thread {
-        continuation.resume(returning: Result {
-          try withThreadPool(8) { pool in
-            try pool.map(0..<48) { index in
-              try client.get("https://galaxy\(index % 4).example/api/version").requireSuccess()
-                .json(as: [String: String].self)["version_major"] ?? "?"
-            }
-          }
-        })
-      }.start()
+    let versions = try await OffPool.run {
+      try withThreadPool(8) { pool in
+        try pool.map(0..<48) { index in
+          try client.get("https://galaxy\(index % 4).example/api/version").requireSuccess()
+            .json(as: [String: String].self)["version_major"] ?? "?"
+        }
+      }
     }
     await standIns.stop()
-    #expect(try outcome.get() == (0..<48).map { "24.\($0 % 4)" })
+    #expect(versions == (0..<48).map { "24.\($0 % 4)" })
   }
 }

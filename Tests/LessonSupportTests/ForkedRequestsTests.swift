@@ -1,6 +1,7 @@
 import Foundation
 import GalaxyStandIn
 import Testing
+import TestSupport
 
 /// HTTP from forked workers: a lesson program makes a request, forks four children that each make one, and the
 /// URLs go through `LESSONS_URL_MAP` to a stand-in run by the test.
@@ -46,11 +47,7 @@ struct ForkedRequestsTests {
     let program = try LessonProgramTests.compile(Self.source, name: "forked")
     let environment = ["LESSONS_URL_MAP": GalaxyStandIns.urlMapValue(mapping)]
     // Waiting for the program blocks a thread: use one of our own, the stand-in needs the shared pool.
-    let (status, output) = try await withCheckedContinuation { continuation in
-      Thread {
-        continuation.resume(returning: Result { try LessonProgramTests.run(program.path, [], environment: environment) })
-      }.start()
-    }.get()
+    let (status, output) = try await OffPool.run { try LessonProgramTests.run(program.path, [], environment: environment) }
     await standIns.stop()
     #expect(status == 0, "\(output)")
     let lines = output.split(separator: "\n").map(String.init)

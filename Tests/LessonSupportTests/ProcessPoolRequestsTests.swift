@@ -1,6 +1,7 @@
 import Foundation
 import GalaxyStandIn
 import Testing
+import TestSupport
 
 /// Requests from the worker processes of a ProcessPool, in a compiled lesson program (single-threaded, as
 /// lessons are, so the pool may fork).
@@ -27,11 +28,7 @@ struct ProcessPoolRequestsTests {
     let mapping = try await standIns.start()
     let program = try LessonProgramTests.compile(Self.source, name: "process-pool", libraries: ["LessonSupport", "Multiprocessing"])
     let environment = ["LESSONS_URL_MAP": GalaxyStandIns.urlMapValue(mapping)]
-    let (status, output) = try await withCheckedContinuation { continuation in
-      Thread {
-        continuation.resume(returning: Result { try LessonProgramTests.run(program.path, [], environment: environment) })
-      }.start()
-    }.get()
+    let (status, output) = try await OffPool.run { try LessonProgramTests.run(program.path, [], environment: environment) }
     await standIns.stop()
     #expect(status == 0, "\(output)")
     #expect(output == (0..<20).map { "24.\($0 % 4)" }.joined(separator: ",") + "\n")

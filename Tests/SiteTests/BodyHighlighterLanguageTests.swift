@@ -1,6 +1,7 @@
 import Foundation
 import Site
 import Testing
+import TestSupport
 
 /// Server-side highlighting of shell, R, YAML, JSON, XML/HTML, SQL and Dockerfile.
 struct BodyHighlighterLanguageTests {
@@ -68,9 +69,11 @@ struct BodyHighlighterLanguageTests {
   @Test(
     "100 KB hostile lines stay well-formed and keep their text", .serialized, .timeLimit(.minutes(2)),
     arguments: languages)
-  func hostileLines(language: String) async {
+  func hostileLines(language: String) async throws {
     let units = ["\"", "'", "${", "<a ", "<!--", "/*", "&#", "a:", "#", "--", "$", "<", "\\", "x"]
-    let problems = await Self.offSharedPool { units.flatMap { Self.hostileLineProblems($0, language: language) } }
+    // On a thread of its own: other suites' local HTTP servers answer on the shared pool, and a minute of
+    // highlighting there made their 10 s client timeouts fire in the full run.
+    let problems = try await OffPool.run { units.flatMap { Self.hostileLineProblems($0, language: language) } }
     #expect(problems.isEmpty, "\(problems)")
   }
 
@@ -88,17 +91,6 @@ struct BodyHighlighterLanguageTests {
     if BodyTestSupport.visibleText(html) != code { problems.append("\(language) \(unit): text changed") }
     if !isWellFormed(html) { problems.append("\(language) \(unit): not well formed") }
     return problems
-  }
-
-  /// Runs `work` on a thread of its own and waits without holding a thread of the test process's shared pool: other
-  /// suites' local HTTP servers answer on that small pool, and a minute of highlighting there made their 10 s
-  /// client timeouts fire in the full run.
-  static func offSharedPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-      let thread = Thread { continuation.resume(returning: work()) }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
   }
 
   /// Only `<span class="tok-…">` and `</span>` tags, balanced and not nested; no other `<`, `>` or bare `&`.

@@ -1,5 +1,6 @@
 import Site
 import Testing
+import TestSupport
 
 /// Server-side highlighting of Swift and Python.
 struct BodyHighlighterTests {
@@ -39,11 +40,11 @@ struct BodyHighlighterTests {
   /// failed by the time limit, the second crashed. Linear code takes milliseconds.
   @Test("100 KB hostile Swift and Python lines are lexed in linear time and keep their text",
     .serialized, .timeLimit(.minutes(2)), arguments: ["swift", "python"])
-  func hostileLines(language: String) async {
+  func hostileLines(language: String) async throws {
     let units = [
       "#", "##x", "#\"", "\"", "\"\\(", "\\(", "f\"{", "'''", "\"\"\"", "/*", "(", "{", "@", " @", "\\", "r'",
     ]
-    let problems = await BodyHighlighterLanguageTests.offSharedPool {
+    let problems = try await OffPool.run {
       units.flatMap { BodyHighlighterLanguageTests.hostileLineProblems($0, language: language) }
     }
     #expect(problems.isEmpty, "\(problems)")
