@@ -92,7 +92,7 @@ let package = Package(
     .testTarget(
       name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts", "TestSupport"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
-    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], swiftSettings: swiftSettings),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "HTTPTests",
       dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A small deterministic random generator (SplitMix64), so that a failing mutation can be found again.
 struct SeededGenerator: RandomNumberGenerator {
@@ -61,7 +62,7 @@ struct BadInputTests {
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try mutated.write(to: URL(fileURLWithPath: path))
     }
-    try CommandRunner.write("title: [broken\n", to: project + "/content/topics/fuzz/metadata.yaml")
+    try TestFiles.write("title: [broken\n", to: project + "/content/topics/fuzz/metadata.yaml")
     try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: URL(fileURLWithPath: project + "/content/site.yaml"))
 
     for command in [["check"], ["build"], ["build"]] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Headless Chromium, when installed (`scripts/ensure-dependencies.sh chromium`; scripts/test.sh installs it).
 enum Browser {
@@ -47,7 +48,7 @@ struct BrowserTests {
   /// A built project whose first lesson is `lesson`.
   static func builtProject() async throws -> String {
     let project = try CommandRunner.makeProject(lessons: 1)
-    try CommandRunner.write(lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    try TestFiles.write(lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
     let build = try await CommandRunner.run(["build", "--quiet"], in: project)
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
     return project
@@ -73,7 +74,7 @@ struct BrowserTests {
     let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
     let probe = project + "/site/print-probe.html"
-    try CommandRunner.write(
+    try TestFiles.write(
       """
       <!DOCTYPE html><html><head><script src="assets/site.js"></script></head><body>
       <details class="box box-solution"><summary>S</summary><p>x</p></details>

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("lessons build, driven like a user", .serialized)
 struct BuildCommandTests {
@@ -49,8 +50,8 @@ struct BuildCommandTests {
     #expect(try await CommandRunner.run(["build", "--quiet"], in: project).status == 0)
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"
     let before = try CommandRunner.read(page)
-    try CommandRunner.write("<main>\n{{#unclosed}}\n</main>\n", to: project + "/templates/tutorial.mustache")
-    try CommandRunner.write("---\ntitle: Changed\n---\nNew text, longer than before.\n",
+    try TestFiles.write("<main>\n{{#unclosed}}\n</main>\n", to: project + "/templates/tutorial.mustache")
+    try TestFiles.write("---\ntitle: Changed\n---\nNew text, longer than before.\n",
       to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
     let result = try await CommandRunner.run(["build"], in: project)
     #expect(result.status == 1)
@@ -64,7 +65,7 @@ struct BuildCommandTests {
   func brokenYAML() async throws {
     let project = try CommandRunner.makeProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write("title: [oops\n", to: project + "/content/topics/topic-a/metadata.yaml")
+    try TestFiles.write("title: [oops\n", to: project + "/content/topics/topic-a/metadata.yaml")
     let result = try await CommandRunner.run(["build"], in: project)
     #expect(result.status == 1)
     #expect(result.errors.contains("content/topics/topic-a/metadata.yaml:2: error: broken YAML"), "\(result.errors)")
@@ -100,7 +101,7 @@ struct BuildCommandTests {
     let clean = try await CommandRunner.run(["check"], in: project)
     #expect(clean.status == 0, "\(clean.errors)")
     #expect(clean.output.contains("Checked 2 lesson(s)"))
-    try CommandRunner.write("title: Topic\nsummary: \"unclosed\n", to: project + "/content/topics/topic-a/metadata.yaml")
+    try TestFiles.write("title: Topic\nsummary: \"unclosed\n", to: project + "/content/topics/topic-a/metadata.yaml")
     let broken = try await CommandRunner.run(["check"], in: project)
     #expect(broken.status == 1)
     let line = try #require(broken.errors.split(separator: "\n").first { $0.contains("metadata.yaml") })

@@ -9,7 +9,7 @@ struct BuilderEndTests {
   /// the pid of the lesson program once it runs.
   static func startBuild(temporary: String) async throws -> (project: String, builder: Process, program: pid_t) {
     let project = try CommandRunner.makeProject(lessons: 0)
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: Slow\n---\n```swift\nimport Glibc\nprint(\"started\")\nsleep(120)\n```\n",
       to: project + "/content/topics/topic-a/tutorials/slow/tutorial.md")
     let builder = Process()

@@ -93,21 +93,16 @@ enum CommandRunner {
     let folder = NSTemporaryDirectory() + "lessons-cli-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: packageRoot + "/templates", toPath: folder + "/templates")
-    try write("title: Topic A\nsummary: A topic.\n", to: folder + "/content/topics/topic-a/metadata.yaml")
-    try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: folder + "/content/topics/topic-a/images/t.svg")
+    try TestFiles.write("title: Topic A\nsummary: A topic.\n", to: folder + "/content/topics/topic-a/metadata.yaml")
+    try TestFiles.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: folder + "/content/topics/topic-a/images/t.svg")
     for number in 0..<lessons {
       let tutorial = folder + "/content/topics/topic-a/tutorials/lesson-\(number)"
-      try write("---\ntitle: Lesson \(number)\n---\nText \(number).\n", to: tutorial + "/tutorial.md")
-      try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: tutorial + "/figure.svg")
+      try TestFiles.write("---\ntitle: Lesson \(number)\n---\nText \(number).\n", to: tutorial + "/tutorial.md")
+      try TestFiles.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: tutorial + "/figure.svg")
     }
     return folder
   }
 
-  static func write(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(
-      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-  }
 
   /// Writes `text` at `path` in one step (a temporary file renamed over it), as editors save: a watcher never
   /// sees the file half written.

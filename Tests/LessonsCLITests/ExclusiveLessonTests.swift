@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("exclusive: true lessons run alone, driven like a user", .serialized)
 struct ExclusiveLessonTests {
@@ -28,7 +29,7 @@ struct ExclusiveLessonTests {
     let names = ["a", "b", "timed", "c"]
     for name in names {
       let front = name == "timed" ? "exclusive: true\n" : ""
-      try CommandRunner.write(
+      try TestFiles.write(
         "---\ntitle: \(name)\n\(front)---\n\n```swift\n\(Self.cell)\n```\n",
         to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }

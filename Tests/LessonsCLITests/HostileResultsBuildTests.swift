@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A results file is committed text: edited by hand or written by a hostile lesson, its numbers must not take
 /// the builder down (it used to die with SIGILL, exit 132, on a cell time of 1e300, and every later build too).
@@ -28,7 +29,7 @@ struct HostileResultsBuildTests {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let folder = project + "/content/topics/topic-a/tutorials/hostile"
-    try CommandRunner.write(Self.lesson, to: folder + "/tutorial.md")
+    try TestFiles.write(Self.lesson, to: folder + "/tutorial.md")
     let first = try await CommandRunner.run(["build"], in: project)
     #expect(first.status == 0, "\(first.errors)")
     let page = project + "/site/topics/topic-a/tutorials/hostile/tutorial.html"
@@ -75,7 +76,7 @@ struct HostileResultsBuildTests {
 
     // NaN is not JSON: the file is refused as corrupt and the lesson runs again, with a warning.
     let text = try CommandRunner.read(resultsFile)
-    try CommandRunner.write(text.replacingOccurrences(of: "1e+300", with: "NaN"), to: resultsFile)
+    try TestFiles.write(text.replacingOccurrences(of: "1e+300", with: "NaN"), to: resultsFile)
     try FileManager.default.removeItem(atPath: project + "/site")
     let third = try await CommandRunner.run(["build"], in: project)
     #expect(third.status == 0, "exit \(third.status): \(third.errors)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// site.yaml and a topic's metadata.yaml are read within limits: an alias bomb is an error with file:line.
 @Suite("lessons check with YAML alias bombs", .serialized)
@@ -14,7 +15,7 @@ struct HostileYAMLTests {
     for file in ["content/site.yaml", "content/topics/topic-a/metadata.yaml"] {
       let project = try CommandRunner.makeProject(lessons: 1)
       defer { try? FileManager.default.removeItem(atPath: project) }
-      try CommandRunner.write("title: Bomb\n" + Self.bomb, to: project + "/" + file)
+      try TestFiles.write("title: Bomb\n" + Self.bomb, to: project + "/" + file)
       let result = try await CommandRunner.run(["check"], in: project)
       #expect(result.status == 1, "\(file): \(result.errors)")
       #expect(result.errors.contains("\((file as NSString).lastPathComponent):7:"), "\(file): \(result.errors)")

@@ -15,11 +15,11 @@ struct InterruptTests {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let tutorial = project + "/content/topics/topic-a/tutorials/slow"
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: Slow\n---\n```swift\nimport Glibc\nprint(\"started\")\nsleep(120)\n```\n", to: tutorial + "/tutorial.md")
     let frozen = tutorial + "/tutorial.results.json"
     let before = "{\"written by\": \"an earlier run\"}\n"
-    try CommandRunner.write(before, to: frozen)
+    try TestFiles.write(before, to: frozen)
 
     let builder = Process()
     builder.executableURL = URL(fileURLWithPath: try CommandRunner.executable())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Lessons with problems, drafts and disabled lessons, through the lessons command", .serialized)
 struct LessonProblemsTests {
@@ -15,8 +16,8 @@ struct LessonProblemsTests {
   func brokenLessons() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write("---\ntitle: [broken\n---\nText.\n", to: Self.lesson(project, "yaml"))
-    try CommandRunner.write(
+    try TestFiles.write("---\ntitle: [broken\n---\nText.\n", to: Self.lesson(project, "yaml"))
+    try TestFiles.write(
       "---\ntitle: Box\n---\n> <question-title>Q</question-title>\n> Why?\n{: .solution}\n", to: Self.lesson(project, "box"))
     try FileManager.default.createDirectory(
       atPath: (Self.lesson(project, "binary") as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -39,7 +40,7 @@ struct LessonProblemsTests {
   func strict() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: Odd box\n---\n> An odd box.\n{: .no-such-box}\n", to: Self.lesson(project, "odd"))
     let relaxed = try await CommandRunner.run(["build"], in: project)
     #expect(relaxed.status == 0, "\(relaxed.errors)")
@@ -58,8 +59,8 @@ struct LessonProblemsTests {
   func draftsAndDisabled() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write("---\ntitle: Work in progress\ndraft: true\n---\nSoon.\n", to: Self.lesson(project, "draft"))
-    try CommandRunner.write("---\ntitle: Switched off\nenable: false\n---\nHidden.\n", to: Self.lesson(project, "off"))
+    try TestFiles.write("---\ntitle: Work in progress\ndraft: true\n---\nSoon.\n", to: Self.lesson(project, "draft"))
+    try TestFiles.write("---\ntitle: Switched off\nenable: false\n---\nHidden.\n", to: Self.lesson(project, "off"))
     let result = try await CommandRunner.run(["build"], in: project)
     #expect(result.status == 0, "\(result.errors)")
     let index = try CommandRunner.read(project + "/site/index.html")

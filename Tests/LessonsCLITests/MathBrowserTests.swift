@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Formulas built into a lesson page render as MathML in headless Chromium: a fraction is stacked, a superscript
 /// raised, a display sum's limits under and over it, all without a script or a request to a CDN.
@@ -41,7 +42,7 @@ struct MathBrowserTests {
   func layout() async throws {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write(Self.lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    try TestFiles.write(Self.lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
     let build = try await CommandRunner.run(["build", "--quiet"], in: project)
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lesson navigation as a reader's browser shows it: the agenda beside the lesson and in view while it scrolls
 /// on a wide screen, in place on a narrow one; previous/next links that lead to the topic's pages from file://.
@@ -9,7 +10,7 @@ struct NavigationBrowserTests {
   static func builtProject() throws -> String {
     let project = try CommandRunner.makeProject(lessons: 3)
     let sections = (1...12).map { "## Section \($0)\n\n" + String(repeating: "A line of text to scroll past. ", count: 60) }
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: Lesson 1\n---\nIntroduction.\n\n" + sections.joined(separator: "\n\n") + "\n",
       to: project + "/content/topics/topic-a/tutorials/lesson-1/tutorial.md")
     let build = try CommandRunner.run(["build", "--quiet"], in: project)
@@ -35,7 +36,7 @@ struct NavigationBrowserTests {
       });
       </script>
       """
-    try CommandRunner.write(try CommandRunner.read(page).replacingOccurrences(of: "</body>", with: script + "</body>"), to: probe)
+    try TestFiles.write(try CommandRunner.read(page).replacingOccurrences(of: "</body>", with: script + "</body>"), to: probe)
     guard let chromium = Browser.path else { throw RunnerError("chromium is not installed") }
     var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--dump-dom", "--window-size=\(width),800"]
     if getuid() == 0 { arguments.append("--no-sandbox") }

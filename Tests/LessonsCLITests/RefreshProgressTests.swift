@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What `lessons build --refresh` says while cells run, and what it does with cells that do not compile
 /// (issue 11, item 8).
@@ -20,7 +21,7 @@ struct RefreshProgressTests {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let cells = (1...3).map { "```swift\nprint(\($0))\n```\n" }.joined(separator: "\n")
-    try CommandRunner.write("---\ntitle: Steps\n---\n\n\(cells)", to: Self.lesson(project, "steps"))
+    try TestFiles.write("---\ntitle: Steps\n---\n\n\(cells)", to: Self.lesson(project, "steps"))
     let command = "'\(try CommandRunner.executable())' build --refresh"
     let run = try await CommandRunner.run(
       program: Self.script, ["-q", "-e", "-c", command, "/dev/null"], in: project)
@@ -38,7 +39,7 @@ struct RefreshProgressTests {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     // Line 10 holds the error.
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: Broken\n---\n\n```swift\nprint(1)\n```\n\n```swift\nlet x: Int = \"s\"\n```\n",
       to: Self.lesson(project, "broken"))
     let page = project + "/site/topics/topic-a/tutorials/broken/tutorial.html"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -33,7 +34,7 @@ struct RefreshReportTests {
   }
 
   static func write(_ project: String, _ name: String, _ cell: String) throws {
-    try CommandRunner.write(
+    try TestFiles.write(
       "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n",
       to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("scripts/refresh-sharded.sh on fixture lessons", .serialized)
 struct RefreshShardedScriptTests {
@@ -18,7 +19,7 @@ struct RefreshShardedScriptTests {
       "timed": "print(\"random \\(Int.random(in: 1...1_000_000))\")",
     ]
     for (name, cell) in cells {
-      try CommandRunner.write(
+      try TestFiles.write(
         "---\ntitle: \(name)\n---\n\n```swift\n\(cell)\n```\n",
         to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }

@@ -59,7 +59,7 @@ struct SearchBrowserTests {
   private static func buildProject(extra: [String: String]) throws -> String {
     let project = try CommandRunner.makeProject(lessons: 0)
     for (name, text) in lessons.merging(extra, uniquingKeysWith: { $1 }) {
-      try CommandRunner.write(text, to: project + "/content/topics/topic-a/tutorials/\(name)/tutorial.md")
+      try TestFiles.write(text, to: project + "/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }
     let build = try CommandRunner.run(["build", "--quiet"], in: project, timeout: 240)
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }

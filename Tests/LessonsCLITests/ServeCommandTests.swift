@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("lessons serve", .serialized)
 struct ServeCommandTests {
@@ -47,7 +48,7 @@ struct ServeCommandTests {
     .timeLimit(.minutes(2)))
   func serve() async throws {
     let secret = NSTemporaryDirectory() + "serve-secret-" + UUID().uuidString
-    try CommandRunner.write("root:$6$not-for-the-web\n", to: secret)
+    try TestFiles.write("root:$6$not-for-the-web\n", to: secret)
     defer { try? FileManager.default.removeItem(atPath: secret) }
     let server = try await Server.start { project in
       try FileManager.default.createSymbolicLink(
@@ -80,7 +81,7 @@ struct ServeCommandTests {
 
     // An edited template is picked up by the next poll (once a second); wait at most a minute.
     let layout = server.project + "/templates/layout.mustache"
-    try CommandRunner.write(
+    try TestFiles.write(
       try CommandRunner.read(layout).replacingOccurrences(of: "<main class=\"page\">", with: "<main class=\"page edited\">"),
       to: layout)
     let rebuilt = try await Waiting.suspendingUntil(seconds: 60, interval: 100_000) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("lessons build --shard, driven like a user", .serialized)
 struct ShardCommandTests {
@@ -10,7 +11,7 @@ struct ShardCommandTests {
   static func project() throws -> String {
     let project = try CommandRunner.makeProject(lessons: 0)
     for name in times.keys {
-      try CommandRunner.write(
+      try TestFiles.write(
         "---\ntitle: \(name)\n---\n\n```swift\nprint(Int.random(in: 0..<1_000_000_000))\n```\n",
         to: "\(project)/content/topics/topic-a/tutorials/\(name)/tutorial.md")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("lessons status, driven like a user", .serialized)
 struct StatusCommandTests {
@@ -29,13 +30,13 @@ struct StatusCommandTests {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let tutorials = project + "/content/topics/topic-a/tutorials/"
-    try CommandRunner.write(Self.lesson("print(\"a\")"), to: tutorials + "a-cells/tutorial.md")
-    try CommandRunner.write(
+    try TestFiles.write(Self.lesson("print(\"a\")"), to: tutorials + "a-cells/tutorial.md")
+    try TestFiles.write(
       Self.lesson("print(\"b\")", front: "data: [input.txt]\n"), to: tutorials + "b-data/tutorial.md")
-    try CommandRunner.write("1\n", to: tutorials + "b-data/input.txt")
-    try CommandRunner.write(Self.lesson("struct E: Error {}\nthrow E()"), to: tutorials + "c-failed/tutorial.md")
-    try CommandRunner.write(Self.lesson("print(\"d\")"), to: tutorials + "d-fresh/tutorial.md")
-    try CommandRunner.write("---\ntitle: No cells\n---\nText.\n", to: tutorials + "e-text/tutorial.md")
+    try TestFiles.write("1\n", to: tutorials + "b-data/input.txt")
+    try TestFiles.write(Self.lesson("struct E: Error {}\nthrow E()"), to: tutorials + "c-failed/tutorial.md")
+    try TestFiles.write(Self.lesson("print(\"d\")"), to: tutorials + "d-fresh/tutorial.md")
+    try TestFiles.write("---\ntitle: No cells\n---\nText.\n", to: tutorials + "e-text/tutorial.md")
     let build = try await CommandRunner.run(["build", "--quiet", "--jobs", "2"], in: project)
     #expect(build.status == 0, "\(build.errors)")
 
@@ -45,9 +46,9 @@ struct StatusCommandTests {
     #expect(clean.lessons.allSatisfy { $0.recordedSeconds != nil })
     #expect(try await CommandRunner.run(["status", "--strict"], in: project).status == 1)
 
-    try CommandRunner.write(Self.lesson("print(\"a2\")"), to: tutorials + "a-cells/tutorial.md")
-    try CommandRunner.write("2\n", to: tutorials + "b-data/input.txt")
-    try CommandRunner.write(Self.lesson("print(\"f\")"), to: tutorials + "f-new/tutorial.md")
+    try TestFiles.write(Self.lesson("print(\"a2\")"), to: tutorials + "a-cells/tutorial.md")
+    try TestFiles.write("2\n", to: tutorials + "b-data/input.txt")
+    try TestFiles.write(Self.lesson("print(\"f\")"), to: tutorials + "f-new/tutorial.md")
     let (exit, status) = try Self.status(project, ["--strict"])
     #expect(exit == 1)
     #expect(
@@ -72,7 +73,7 @@ struct StatusCommandTests {
   func strictFreshAndMissing() async throws {
     let project = try CommandRunner.makeProject(lessons: 0)
     defer { try? FileManager.default.removeItem(atPath: project) }
-    try CommandRunner.write(Self.lesson("print(1)"), to: project + "/content/topics/topic-a/tutorials/one/tutorial.md")
+    try TestFiles.write(Self.lesson("print(1)"), to: project + "/content/topics/topic-a/tutorials/one/tutorial.md")
     #expect(try await CommandRunner.run(["build", "--quiet"], in: project).status == 0)
     #expect(try await CommandRunner.run(["status", "--strict"], in: project).status == 0)
     let missing = try await CommandRunner.run(["status", "--content", "nowhere"], in: project)

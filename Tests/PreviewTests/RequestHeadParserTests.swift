@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Preview
+import TestSupport
 
 /// The preview server's request reading: complete heads in any chunking, limits answered as soon as crossed.
 @Suite("Preview server request heads")
@@ -75,9 +76,9 @@ struct RequestHeadParserTests {
 
   @Test("the responder answers GET and HEAD with files, other methods with 405, limits with their status")
   func responder() throws {
-    let folder = try PreviewTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "preview-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try PreviewTestSupport.write("<p>hi</p>", to: folder + "/index.html")
+    try TestFiles.write("<p>hi</p>", to: folder + "/index.html")
     let responder = PreviewResponder(resolver: StaticFileResolver(root: folder))
     func head(_ method: String, _ target: String) -> RequestHead {
       RequestHead(method: method, target: target, version: "HTTP/1.1", headers: [])

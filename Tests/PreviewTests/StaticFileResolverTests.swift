@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Preview
+import TestSupport
 
 @Suite("Preview server paths")
 final class StaticFileResolverTests {
@@ -11,13 +12,13 @@ final class StaticFileResolverTests {
   deinit { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
 
   init() throws {
-    let folder = try PreviewTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "preview-tests-")
     root = folder + "/site"
-    try PreviewTestSupport.write("<html/>", to: root + "/index.html")
-    try PreviewTestSupport.write("body{}", to: root + "/assets/style.css")
-    try PreviewTestSupport.write("<svg/>", to: root + "/topics/a/images/x.svg")
-    try PreviewTestSupport.write("{}", to: root + "/.lessons-manifest.json")
-    try PreviewTestSupport.write("secret", to: folder + "/secret.txt")
+    try TestFiles.write("<html/>", to: root + "/index.html")
+    try TestFiles.write("body{}", to: root + "/assets/style.css")
+    try TestFiles.write("<svg/>", to: root + "/topics/a/images/x.svg")
+    try TestFiles.write("{}", to: root + "/.lessons-manifest.json")
+    try TestFiles.write("secret", to: folder + "/secret.txt")
     try FileManager.default.createSymbolicLink(atPath: root + "/escape.txt", withDestinationPath: folder + "/secret.txt")
     resolver = StaticFileResolver(root: root)
   }
@@ -96,9 +97,9 @@ struct LiveReloadUnitTests {
 
   @Test("HTML answers carry the script only when live reload is on; the script itself is served")
   func responder() throws {
-    let folder = try PreviewTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "preview-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try PreviewTestSupport.write("<body></body>", to: folder + "/index.html")
+    try TestFiles.write("<body></body>", to: folder + "/index.html")
     let head = RequestHead(method: "GET", target: "/index.html", version: "HTTP/1.1", headers: [])
     let plain = PreviewResponder(resolver: StaticFileResolver(root: folder)).response(to: head)
     #expect(String(decoding: plain.body, as: UTF8.self) == "<body></body>")

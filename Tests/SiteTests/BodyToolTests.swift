@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// `{% tool %}` shows the label, the tool id and version, and links to the site's Galaxy server when it has one.
 @Suite struct BodyToolTests {
@@ -25,11 +26,11 @@ import Testing
   }
 
   @Test func siteYAMLNamesTheServerHttpOnly() throws {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try SiteTestSupport.write("galaxy_url: https://usegalaxy.org\n", to: folder + "/site.yaml")
+    try TestFiles.write("galaxy_url: https://usegalaxy.org\n", to: folder + "/site.yaml")
     #expect(try SiteSettings.load(contentRoot: folder).galaxyURL == "https://usegalaxy.org")
-    try SiteTestSupport.write("galaxy_url: javascript:alert(1)\n", to: folder + "/site.yaml")
+    try TestFiles.write("galaxy_url: javascript:alert(1)\n", to: folder + "/site.yaml")
     #expect(try SiteSettings.load(contentRoot: folder).galaxyURL == nil)
   }
 }

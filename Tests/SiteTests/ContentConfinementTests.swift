@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// Nothing from outside the content folder reaches the site: symbolic links that leave it are skipped with a
 /// warning naming them, links inside it keep working, and a lesson whose tutorial.md is a broken link is reported.
@@ -17,12 +18,12 @@ final class ContentConfinementTests {
   deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
-    folder = try SiteTestSupport.temporaryFolder()
+    folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     let content = try SiteTestSupport.makeContent(in: folder, lessons: 2)
     configuration = BuildConfiguration(
       contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
     secret = folder + "/shadow"
-    try SiteTestSupport.write("root:$6$not-for-the-web:19000:0:99999:7:::\n", to: secret)
+    try TestFiles.write("root:$6$not-for-the-web:19000:0:99999:7:::\n", to: secret)
     tutorial = content + "/topics/topic-a/tutorials/lesson-0"
   }
 
@@ -57,7 +58,7 @@ final class ContentConfinementTests {
   @Test("a linked folder outside the content folder, and links in topic images, are not published")
   func linkToOutsideFolder() throws {
     let outside = folder + "/private"
-    try SiteTestSupport.write("token=abc123secret\n", to: outside + "/credentials.txt")
+    try TestFiles.write("token=abc123secret\n", to: outside + "/credentials.txt")
     try link(tutorial + "/data", to: outside)
     try FileManager.default.createDirectory(
       atPath: configuration.contentFolder + "/topics/topic-a/images", withIntermediateDirectories: true)
@@ -82,7 +83,7 @@ final class ContentConfinementTests {
 
   @Test("links that stay inside the content folder keep working")
   func linkInsideContent() throws {
-    try SiteTestSupport.write("shared data\n", to: configuration.contentFolder + "/shared/table.csv")
+    try TestFiles.write("shared data\n", to: configuration.contentFolder + "/shared/table.csv")
     try link(tutorial + "/table.csv", to: "../../../../shared/table.csv")
     let other = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1"
     try link(tutorial + "/lesson-1-files", to: other)
@@ -143,8 +144,8 @@ final class ContentConfinementTests {
 
   @Test("a temporary results file left by an interrupted save is not published")
   func temporaryResults() throws {
-    try SiteTestSupport.write("{}", to: tutorial + "/tutorial.results.json.tmp-123-456")
-    try SiteTestSupport.write("{}", to: tutorial + "/tutorial.results.json")
+    try TestFiles.write("{}", to: tutorial + "/tutorial.results.json.tmp-123-456")
+    try TestFiles.write("{}", to: tutorial + "/tutorial.results.json")
     _ = try SiteBuilder(configuration: configuration).build()
     let names = try FileManager.default.contentsOfDirectory(atPath: published)
     #expect(!names.contains { $0.contains(".tmp-") || $0.contains("results.json") })

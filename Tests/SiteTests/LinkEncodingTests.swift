@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// Links and sitemap entries made from folder names are percent-encoded, so that every name reaches the browser
 /// as the one path segment it is on disk.
@@ -34,12 +35,12 @@ struct LinkEncodingTests {
 
   @Test("a topic folder named %2e%2e and a lesson named with spaces, #, ? and accents get links that lead to them")
   func buildWithOddNames() throws {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let content = folder + "/content"
     let slug = "a b#c?d été"
-    try SiteTestSupport.write("title: Odd topic\n", to: content + "/topics/%2e%2e/metadata.yaml")
-    try SiteTestSupport.write("---\ntitle: Odd lesson\n---\nText.\n", to: content + "/topics/%2e%2e/tutorials/\(slug)/tutorial.md")
+    try TestFiles.write("title: Odd topic\n", to: content + "/topics/%2e%2e/metadata.yaml")
+    try TestFiles.write("---\ntitle: Odd lesson\n---\nText.\n", to: content + "/topics/%2e%2e/tutorials/\(slug)/tutorial.md")
     let site = folder + "/site"
     let configuration = BuildConfiguration(
       contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: site, jobs: 1,

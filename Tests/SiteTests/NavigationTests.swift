@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// A small site on disk for the navigation and meta tests: lessons of topic `t` with the given front matter lines
 /// and body, an optional site.yaml, built with the repository's templates.
@@ -11,13 +12,13 @@ struct NavigationSite {
   var content: String { folder + "/content" }
   var site: String { folder + "/site" }
 
-  init() throws { folder = try SiteTestSupport.temporaryFolder() }
+  init() throws { folder = try TestFiles.temporaryFolder(prefix: "site-tests-") }
 
   func lesson(_ slug: String, _ front: String, body: String = "Text.\n") throws {
-    try SiteTestSupport.write("---\n\(front)\n---\n\(body)", to: content + "/topics/t/tutorials/\(slug)/tutorial.md")
+    try TestFiles.write("---\n\(front)\n---\n\(body)", to: content + "/topics/t/tutorials/\(slug)/tutorial.md")
   }
 
-  func siteFile(_ text: String) throws { try SiteTestSupport.write(text, to: content + "/site.yaml") }
+  func siteFile(_ text: String) throws { try TestFiles.write(text, to: content + "/site.yaml") }
 
   @discardableResult
   func build(baseURL: String? = nil) throws -> BuildReport {

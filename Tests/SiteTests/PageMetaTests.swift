@@ -7,6 +7,7 @@ import Testing
 
 @testable import Lessons
 @testable import Site
+import TestSupport
 
 @Suite("Page meta: description, canonical URL, OpenGraph, lang; sitemap lastmod; Atom feed", .serialized)
 struct PageMetaTests {
@@ -38,7 +39,7 @@ struct PageMetaTests {
     let site = try NavigationSite()
     defer { site.remove() }
     try site.lesson("a", "title: A & B\ntags: [parallel]\ncontributors: [ada]")
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Why?\nlang: de\n---\nBecause <b>this</b> & that.\n", to: site.content + "/topics/t/faqs/why.md")
     try site.build()
     let relative = try site.page("a")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// A page shows the titles of the tutorials it requires; an incremental build renders it again when one of them
 /// changes (before, only the renamed tutorial was rendered and the requiring page kept the old title).
@@ -13,14 +14,14 @@ final class RequirementDependencyTests {
   deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
-    folder = try SiteTestSupport.temporaryFolder()
+    folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     let content = try SiteTestSupport.makeContent(in: folder, lessons: 3)
     // The requiring lesson is in a topic of its own, with a bystander: renaming a lesson of topic-a also renders its
     // neighbours there again (their previous/next links name it), which must not hide what requirements do.
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Requirer\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, later]\n---\nText.\n",
       to: content + "/topics/topic-b/tutorials/requirer/tutorial.md")
-    try SiteTestSupport.write("---\ntitle: Bystander\n---\nText.\n", to: content + "/topics/topic-b/tutorials/bystander/tutorial.md")
+    try TestFiles.write("---\ntitle: Bystander\n---\nText.\n", to: content + "/topics/topic-b/tutorials/bystander/tutorial.md")
     configuration = BuildConfiguration(
       contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
   }
@@ -33,7 +34,7 @@ final class RequirementDependencyTests {
     let builder = SiteBuilder(configuration: configuration)
     _ = try builder.build()
     #expect(try SiteTestSupport.read(requiringPage).contains(">Lesson 1</a>"))
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Mapping reads, renamed\n---\nText of lesson 1.\n",
       to: configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md")
     let report = try builder.build()
@@ -48,7 +49,7 @@ final class RequirementDependencyTests {
     let builder = SiteBuilder(configuration: configuration)
     _ = try builder.build()
     #expect(try SiteTestSupport.read(requiringPage).contains("<li>later</li>"))
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Later lesson\n---\nText.\n", to: configuration.contentFolder + "/topics/topic-a/tutorials/later/tutorial.md")
     _ = try builder.build()
     #expect(try SiteTestSupport.read(requiringPage).contains(">Later lesson</a>"))
@@ -59,7 +60,7 @@ final class RequirementDependencyTests {
     let builder = SiteBuilder(configuration: configuration)
     _ = try builder.build()
     let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-2/tutorial.md"
-    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "More.\n", to: lesson)
+    try TestFiles.write(try SiteTestSupport.read(lesson) + "More.\n", to: lesson)
     let report = try builder.build()
     #expect(report.rendered == 1)
   }

@@ -4,6 +4,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 @Suite("Site builder on a temporary content folder", .serialized)
 final class SiteBuilderTests {
@@ -13,7 +14,7 @@ final class SiteBuilderTests {
   deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
-    folder = try SiteTestSupport.temporaryFolder()
+    folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     let content = try SiteTestSupport.makeContent(in: folder, lessons: 3)
     configuration = BuildConfiguration(
       contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
@@ -56,7 +57,7 @@ final class SiteBuilderTests {
 
     let untouched = try inode(page(0))
     let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
-    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "More text.\n", to: lesson)
+    try TestFiles.write(try SiteTestSupport.read(lesson) + "More text.\n", to: lesson)
     let third = try builder.build()
     #expect(!third.upToDate)
     #expect(third.rendered == 1)
@@ -71,13 +72,13 @@ final class SiteBuilderTests {
   @Test("a changed snippet renders the lessons again, and they show it", .timeLimit(.minutes(1)))
   func aChangedSnippetRendersAgain() throws {
     let snippet = configuration.contentFolder + "/snippets/step.md"
-    try SiteTestSupport.write("First wording.\n", to: snippet)
+    try TestFiles.write("First wording.\n", to: snippet)
     let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
-    try SiteTestSupport.write(try SiteTestSupport.read(lesson) + "\n{% include snippets/step.md %}\n", to: lesson)
+    try TestFiles.write(try SiteTestSupport.read(lesson) + "\n{% include snippets/step.md %}\n", to: lesson)
     let builder = SiteBuilder(configuration: configuration)
     _ = try builder.build()
     #expect(try SiteTestSupport.read(page(1)).contains("First wording."))
-    try SiteTestSupport.write("Second wording, longer.\n", to: snippet)
+    try TestFiles.write("Second wording, longer.\n", to: snippet)
     let second = try builder.build()
     #expect(!second.upToDate)
     #expect(try SiteTestSupport.read(page(1)).contains("Second wording, longer."))
@@ -85,7 +86,7 @@ final class SiteBuilderTests {
 
   @Test("a topic summary renders as Markdown, escaped", .timeLimit(.minutes(1)))
   func topicSummaryIsMarkdown() throws {
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "title: Topic A\nsummary: \"Learn **pools** with [GTN](https://training.galaxyproject.org) & more\"\n",
       to: configuration.contentFolder + "/topics/topic-a/metadata.yaml")
     _ = try SiteBuilder(configuration: configuration).build()
@@ -100,10 +101,10 @@ final class SiteBuilderTests {
   @Test("FAQs are pages, listed on their topic page and linked from its lessons", .timeLimit(.minutes(1)))
   func faqPages() throws {
     let content = configuration.contentFolder
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Why pools?\nbox_type: tip\nlayout: faq\n---\n\nBecause **processes** run at once.\n",
       to: content + "/topics/topic-a/faqs/why-pools.md")
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Importing via links\nlayout: faq\n---\n\n* Copy the link\n", to: content + "/faqs/galaxy/import.md")
     let report = try SiteBuilder(configuration: configuration).build()
     #expect(!report.hasErrors, "\(report.diagnostics)")
@@ -118,7 +119,7 @@ final class SiteBuilderTests {
     #expect(try SiteTestSupport.read(page(0)).contains("<a href=\"../../../../topics/topic-a/faqs/why-pools.html\">Why pools?</a>"))
     #expect(try SiteTestSupport.read(site + "/sitemap.xml").contains("topics/topic-a/faqs/why-pools.html"))
     // A new FAQ is a change: the next build is not up to date and links it.
-    try SiteTestSupport.write("---\ntitle: Another\n---\nText.\n", to: content + "/topics/topic-a/faqs/another.md")
+    try TestFiles.write("---\ntitle: Another\n---\nText.\n", to: content + "/topics/topic-a/faqs/another.md")
     let second = try SiteBuilder(configuration: configuration).build()
     #expect(!second.upToDate)
     #expect(try SiteTestSupport.read(page(1)).contains("faqs/another.html"))
@@ -129,11 +130,11 @@ final class SiteBuilderTests {
   func tutorialFAQIsAPageLinkedFromItsTutorial() throws {
     let content = configuration.contentFolder
     // GTN's topics/sequence-analysis/tutorials/quality-control/faqs/multiqc_error.md (CC-BY 4.0), shortened.
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: MultiQC error for your FastQC reports?\nbox_type: tip\nlayout: faq\ncontributors: [shiltemann]\n---\n\n"
         + "Please double-check that:\n 1. You selected `FastQC` tool as the source of the log files in MultiQC.\n",
       to: content + "/topics/topic-a/tutorials/lesson-0/faqs/multiqc_error.md")
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Why pools?\n---\n\nBecause.\n", to: content + "/topics/topic-a/faqs/why-pools.md")
     let report = try SiteBuilder(configuration: configuration).build()
     #expect(!report.hasErrors, "\(report.diagnostics)")
@@ -158,7 +159,7 @@ final class SiteBuilderTests {
   @Test("GTN slides beside a lesson become a readable page: a section per slide, notes hidden, wrappers dropped", .timeLimit(.minutes(1)))
   func slidesPage() throws {
     let slides = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-0/slides.html"
-    try SiteTestSupport.write(
+    try TestFiles.write(
       """
       ---
       layout: tutorial_slides
@@ -204,11 +205,11 @@ final class SiteBuilderTests {
   @Test("CONTRIBUTORS.yaml gives full names on lessons and a page per contributor listing their lessons", .timeLimit(.minutes(1)))
   func contributorPages() throws {
     let content = configuration.contentFolder
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "bebatut:\n  name: Bérénice Batut\n  orcid: 0000-0001-9852-1987\n  joined: 2017-09\n  affiliations: [gallantries, elixir-europe]\n",
       to: content + "/CONTRIBUTORS.yaml")
     for number in 0..<2 {
-      try SiteTestSupport.write(
+      try TestFiles.write(
         "---\ntitle: Lesson \(number)\ncontributors: [bebatut, \"x/../evil\"]\n---\nText.\n",
         to: content + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.md")
     }
@@ -217,7 +218,7 @@ final class SiteBuilderTests {
     let lesson = try SiteTestSupport.read(page(0))
     #expect(lesson.contains("<a href=\"../../../../contributors/bebatut.html\">Bérénice Batut</a>"))
     #expect(lesson.contains("<li>x/../evil</li>"), "an id that cannot name a file is shown, not linked")
-    try SiteTestSupport.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: content + "/contributors/bebatut.svg")
+    try TestFiles.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: content + "/contributors/bebatut.svg")
     _ = try SiteBuilder(configuration: configuration).build()
     #expect(FileManager.default.fileExists(atPath: site + "/contributors/bebatut.svg"))
     let person = try SiteTestSupport.read(site + "/contributors/bebatut.html")
@@ -229,7 +230,7 @@ final class SiteBuilderTests {
     #expect(!FileManager.default.fileExists(atPath: site + "/contributors/evil.html"))
     #expect(SiteTestSupport.wellFormednessError(person) == nil)
     // A changed name is a change: every lesson shows it.
-    try SiteTestSupport.write("bebatut:\n  name: B. Batut\n", to: content + "/CONTRIBUTORS.yaml")
+    try TestFiles.write("bebatut:\n  name: B. Batut\n", to: content + "/CONTRIBUTORS.yaml")
     _ = try SiteBuilder(configuration: configuration).build()
     #expect(try SiteTestSupport.read(page(1)).contains(">B. Batut</a>"))
   }
@@ -238,11 +239,11 @@ final class SiteBuilderTests {
   func tagsAndMaterials() throws {
     let content = configuration.contentFolder
     let folder = content + "/topics/topic-a/tutorials/lesson-0"
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Lesson 0\ntags: [Parallel Computing, swift]\nzenodo_link: https://zenodo.org/record/1\n---\nText.\n",
       to: folder + "/tutorial.md")
-    try SiteTestSupport.write("{}", to: folder + "/workflows/main.ga")
-    try SiteTestSupport.write("---\ntitle: Lesson 1\ntags: [swift]\nzenodo_link: \"javascript:x\"\n---\nText.\n",
+    try TestFiles.write("{}", to: folder + "/workflows/main.ga")
+    try TestFiles.write("---\ntitle: Lesson 1\ntags: [swift]\nzenodo_link: \"javascript:x\"\n---\nText.\n",
       to: content + "/topics/topic-a/tutorials/lesson-1/tutorial.md")
     let report = try SiteBuilder(configuration: configuration).build()
     #expect(!report.hasErrors, "\(report.diagnostics)")
@@ -260,7 +261,7 @@ final class SiteBuilderTests {
   @Test("internal requirements show the tutorials' titles; one that does not exist is a warning, unlinked", .timeLimit(.minutes(1)))
   func requirementTitles() throws {
     let content = configuration.contentFolder
-    try SiteTestSupport.write(
+    try TestFiles.write(
       "---\ntitle: Lesson 0\nrequirements:\n  - type: internal\n    topic_name: topic-a\n    tutorials: [lesson-1, nowhere]\n---\nText.\n",
       to: content + "/topics/topic-a/tutorials/lesson-0/tutorial.md")
     let report = try SiteBuilder(configuration: configuration).build()
@@ -288,7 +289,7 @@ final class SiteBuilderTests {
     let builder = SiteBuilder(configuration: configuration)
     _ = try builder.build()
     try FileManager.default.removeItem(atPath: page(0))
-    try SiteTestSupport.write("x: 1\n", to: configuration.contentFolder + "/site.yaml")
+    try TestFiles.write("x: 1\n", to: configuration.contentFolder + "/site.yaml")
     let report = try builder.build()
     #expect(report.rendered == 3)
     #expect(FileManager.default.fileExists(atPath: page(0)))
@@ -300,7 +301,7 @@ final class SiteBuilderTests {
     let before = try SiteTestSupport.read(page(0))
     let templates = folder + "/templates"
     try FileManager.default.copyItem(atPath: SiteTestSupport.templates, toPath: templates)
-    try SiteTestSupport.write("<html>{{#broken}}\n", to: templates + "/layout.mustache")
+    try TestFiles.write("<html>{{#broken}}\n", to: templates + "/layout.mustache")
     var broken = configuration
     broken.templatesFolder = templates
     #expect(throws: SiteError.self) { try SiteBuilder(configuration: broken).build() }
@@ -312,7 +313,7 @@ final class SiteBuilderTests {
   @Test("broken topic metadata is an error with file and line, and the lessons still build", .timeLimit(.minutes(1)))
   func brokenTopicMetadataIsAnError() throws {
     let metadata = configuration.contentFolder + "/topics/topic-a/metadata.yaml"
-    try SiteTestSupport.write("title: Topic A\nsummary: [unclosed\n", to: metadata)
+    try TestFiles.write("title: Topic A\nsummary: [unclosed\n", to: metadata)
     let report = try SiteBuilder(configuration: configuration).build()
     #expect(report.hasErrors)
     let error = try #require(report.diagnostics.first { $0.severity == .error })

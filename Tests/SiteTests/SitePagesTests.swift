@@ -3,12 +3,13 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 @Suite("Index, topic pages and sitemap")
 struct SitePagesTests {
   /// Writes the site-wide pages for three lessons of topic `t`: one published, one draft, one disabled.
   func write() throws -> String {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     let topic = TopicSource(name: "t", folder: folder + "/content/topics/t", metadata: nil, images: [:])
     func source(_ slug: String) -> TutorialSource {
       TutorialSource(topic: "t", slug: slug, relativePath: "topics/t/tutorials/\(slug)", folder: "", inputs: [:])

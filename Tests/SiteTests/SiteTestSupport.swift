@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -14,20 +15,6 @@ enum SiteTestSupport {
   /// The repository's templates folder: the tests render with the real templates.
   static var templates: String { packageRoot + "/templates" }
 
-  /// A new empty folder under the system's temporary folder.
-  static func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "site-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
-
-  /// Writes `text` at `path`, creating the parents.
-  static func write(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(
-      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-  }
-
   static func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
   }
@@ -35,9 +22,9 @@ enum SiteTestSupport {
   /// A content folder with `lessons` tutorials (`topic-a/lesson-N`) and a topic metadata file.
   static func makeContent(in folder: String, lessons: Int = 2) throws -> String {
     let content = folder + "/content"
-    try write("title: Topic A\nsummary: The first topic.\n", to: content + "/topics/topic-a/metadata.yaml")
+    try TestFiles.write("title: Topic A\nsummary: The first topic.\n", to: content + "/topics/topic-a/metadata.yaml")
     for number in 0..<lessons {
-      try write(
+      try TestFiles.write(
         "---\ntitle: Lesson \(number)\n---\nText of lesson \(number).\n",
         to: content + "/topics/topic-a/tutorials/lesson-\(number)/tutorial.md")
     }

@@ -5,6 +5,7 @@ import SystemCalls
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// Swapping the new site in: one atomic exchange, the site folder there at every step; failures injected between
 /// steps leave a whole site; a partial update that fails says so.
@@ -16,17 +17,17 @@ final class StagingFolderTests {
   deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   init() throws {
-    folder = try SiteTestSupport.temporaryFolder()
-    try SiteTestSupport.write("old", to: site + "/index.html")
-    try SiteTestSupport.write("old page", to: site + "/topics/a/page.html")
+    folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
+    try TestFiles.write("old", to: site + "/index.html")
+    try TestFiles.write("old page", to: site + "/topics/a/page.html")
   }
 
   /// A staging folder filled with a new site.
   func staging() throws -> StagingFolder {
     let staging = try StagingFolder(output: site)
-    try SiteTestSupport.write("new", to: staging.path + "/index.html")
-    try SiteTestSupport.write("new page", to: staging.path + "/topics/a/page.html")
-    try SiteTestSupport.write("{}", to: staging.path + "/" + BuildManifest.fileName)
+    try TestFiles.write("new", to: staging.path + "/index.html")
+    try TestFiles.write("new page", to: staging.path + "/topics/a/page.html")
+    try TestFiles.write("{}", to: staging.path + "/" + BuildManifest.fileName)
     return staging
   }
 
@@ -119,7 +120,7 @@ final class StagingFolderTests {
 
   @Test("a partial update that fails half-way says the site was updated in part, and keeps the old manifest")
   func partialCommitFailure() throws {
-    try SiteTestSupport.write("old manifest", to: site + "/" + BuildManifest.fileName)
+    try TestFiles.write("old manifest", to: site + "/" + BuildManifest.fileName)
     var staging = try staging()
     staging.hooks.afterStep = { step throws(SiteError) in
       if step == .committed("index.html") { throw SiteError(.writeFailed, file: "disk", reason: "injected") }
@@ -136,7 +137,7 @@ final class StagingFolderTests {
   @Test("a partial update commits every file and the manifest last")
   func partialCommit() throws {
     let staging = try staging()
-    try SiteTestSupport.write("gone", to: site + "/topics/b/stale.html")
+    try TestFiles.write("gone", to: site + "/topics/b/stale.html")
     try staging.commit(removing: ["topics/b/stale.html"])
     #expect(try SiteTestSupport.read(site + "/topics/a/page.html") == "new page")
     #expect(!FileManager.default.fileExists(atPath: site + "/topics/b"))

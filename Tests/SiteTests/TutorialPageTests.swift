@@ -4,6 +4,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 @Suite("Tutorial page through the repository's templates")
 struct TutorialPageTests {
@@ -110,10 +111,10 @@ struct TutorialPageTests {
 struct TemplateSetTests {
   @Test("a template that does not parse is reported with its file and line")
   func brokenTemplate() throws {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    for name in ["layout", "index"] { try SiteTestSupport.write("{{{content}}}", to: "\(folder)/\(name).mustache") }
-    try SiteTestSupport.write("line one\nline two {{#open}}\n", to: folder + "/tutorial.mustache")
+    for name in ["layout", "index"] { try TestFiles.write("{{{content}}}", to: "\(folder)/\(name).mustache") }
+    try TestFiles.write("line one\nline two {{#open}}\n", to: folder + "/tutorial.mustache")
     let error = try #require(throws: SiteError.self) { try TemplateSet(folder: folder) }
     #expect(error.file.hasSuffix("tutorial.mustache"))
     #expect(error.code == .template)
@@ -121,9 +122,9 @@ struct TemplateSetTests {
 
   @Test("a missing required template is named")
   func missingTemplate() throws {
-    let folder = try SiteTestSupport.temporaryFolder()
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try SiteTestSupport.write("{{{content}}}", to: folder + "/layout.mustache")
+    try TestFiles.write("{{{content}}}", to: folder + "/layout.mustache")
     let error = try #require(throws: SiteError.self) { try TemplateSet(folder: folder) }
     #expect(error.description.contains("index.mustache") || error.description.contains("tutorial.mustache"))
   }
