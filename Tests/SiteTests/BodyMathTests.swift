@@ -80,4 +80,14 @@ struct BodyMathTests {
     #expect(markdown.contains("$$\n\\frac{a_1}{b}\n$$"))
     #expect(!markdown.contains("<math"))
   }
+
+  /// XML cannot hold C0 controls: a formula carrying one (YAML-escaped text, a pasted ESC) shows it as a control
+  /// picture in the MathML and its alttext, as the rest of the page does.
+  @Test("control characters in a formula become control pictures, and the page stays well-formed")
+  func controlCharacters() {
+    let (_, body) = render("Inline $$a\u{1B}b$$ here.\n\n$$\nx\u{01}\n$$\n")
+    #expect(!body.html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(body.html.debugDescription)")
+    #expect(body.html.contains("\u{241B}"))
+    #expect(BodyTestSupport.xmlProblem(body.html) == nil)
+  }
 }

@@ -24,7 +24,8 @@ extension BodyHTMLWriter {
   /// A formula as MathML Core (`display` for a block of its own). TeX outside the supported subset (the parser
   /// already warned with the line) is shown as its source in `<code class="math-source">`.
   mutating func writeMath(_ tex: String, display: Bool) {
-    if let mathML = try? TeXMath.mathML(tex, display: display) {
+    // XML cannot hold C0 controls: they reach the MathML and its alttext as control pictures, as elsewhere on the page.
+    if let mathML = try? TeXMath.mathML(ControlPictures.replacing(in: tex), display: display) {
       html += mathML
     } else {
       html += "<code class=\"math-source\">"
