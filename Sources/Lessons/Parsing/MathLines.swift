@@ -46,11 +46,16 @@ enum MathLines {
 
   /// True when `text` has an odd number of `$$` (read left to right, as the scan pairs them).
   static func hasOpenFormula(_ text: String) -> Bool {
+    guard text.containsBytes("$$") else { return false }
     var count = 0
-    var rest = text[...]
-    while let range = rest.firstRange(of: "$$") {
-      count += 1
-      rest = rest[range.upperBound...]
+    var previousWasDollar = false
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "$"), previousWasDollar {
+        count += 1
+        previousWasDollar = false
+      } else {
+        previousWasDollar = byte == UInt8(ascii: "$")
+      }
     }
     return count % 2 == 1
   }

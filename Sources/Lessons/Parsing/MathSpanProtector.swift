@@ -8,7 +8,7 @@
 enum MathSpanProtector {
   /// `text` with the inside of each `$$…$$` escaped for cmark.
   static func protect(_ text: String) -> String {
-    guard text.utf8.firstRange(of: "$$".utf8) != nil else { return text }
+    guard text.containsBytes("$$") else { return text }
     var scanner = Scanner(bytes: Array(text.utf8))
     scanner.run()
     return String(decoding: scanner.output, as: UTF8.self)
