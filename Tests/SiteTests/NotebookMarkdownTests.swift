@@ -98,4 +98,34 @@ import TestSupport
     return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
       .map { folder.appendingPathComponent($0) }
   }
+
+  /// Lines around cells that the text between cells keeps or drops, with the Unicode that could trip a byte scan at
+  /// their edges: no-break and ideographic spaces, combining marks, CRLF, form feeds.
+  static let textLines = [
+    "", " ", "\t", "\u{A0}", "\u{3000}x", "text", "> text", "{: .question}", "> > {: .solution}", "{: .x} ", "{: .x}\u{A0}",
+    "{:\u{301} .x}", "{: .x}\u{301}", " \u{301}{: .x}", "1. TOC", "> 1. TOC", "1. TOC\u{301}", "{:}", "{:", "}", "\u{C}",
+    "\r", "a\r\nb", "e\u{301}", " \u{301}", "\u{301} lead", "😀", "> {:toc}", "{: .x}\r",
+  ]
+
+  @Test func byteLessonTextMatchesTheCharacterVersion() throws {
+    var random = BodyFuzzTests.Generator(state: 5)
+    var sources = try (BodyTestSupport.sampleFiles + Self.fixtureFiles()).map { try String(contentsOf: $0, encoding: .utf8) }
+    for _ in 0..<1500 {
+      let lines = (0..<Int.random(in: 0...24, using: &random)).map { _ in
+        Bool.random(using: &random) && Bool.random(using: &random)
+          ? "```swift\nprint(1)\n```" : Self.textLines.randomElement(using: &random)!
+      }
+      sources.append("---\ntitle: T\n---\n" + lines.joined(separator: Bool.random(using: &random) ? "\n" : "\r\n"))
+    }
+    for source in sources {
+      let lesson = LessonParser.parse(text: source, file: "/t/tutorial.md", relativePath: "topics/t/tutorials/t")
+      let text = LessonText(lesson: lesson)
+      let reference = LessonTextReference(lesson: lesson)
+      #expect((text == nil) == (reference == nil))
+      guard let text, let reference else { continue }
+      for index in 0...lesson.cells.count {
+        #expect(text.markdown(before: index) == reference.markdown(before: index), "\(source.debugDescription) \(index)")
+      }
+    }
+  }
 }
