@@ -25,14 +25,12 @@ struct NotebookJSONWriter {
   /// its "\n", and a "\r\n" does not end a line (it is one Character, not "\n"); the last line may have no "\n".
   static func forEachLine(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
     var lineStart = 0
-    var previous: UInt8 = 0
-    for index in 0..<text.count {
-      let byte = text[index]
-      if byte == 10 && previous != 13 {
-        body(lineStart..<index + 1)
-        lineStart = index + 1
-      }
-      previous = byte
+    var from = 0
+    while let newline = NotebookBytes.firstOffset(of: UInt8(ascii: "\n"), in: text, from: from) {
+      from = newline + 1
+      if newline > 0 && text[newline - 1] == UInt8(ascii: "\r") { continue }
+      body(lineStart..<from)
+      lineStart = from
     }
     if lineStart != text.count { body(lineStart..<text.count) }
   }
@@ -76,7 +74,7 @@ struct NotebookJSONWriter {
     case .code(let executionCount, _):
       append("\"code\"")
       key("execution_count", level: 3)
-      if let executionCount { append(String(executionCount)) } else { append("null") }
+      if let executionCount { append(number: executionCount) } else { append("null") }
     }
     key("id", level: 3)
     string(cell.id)
@@ -131,7 +129,8 @@ struct NotebookJSONWriter {
 
   /// `"name" : ` on a new line at `level`, after a comma unless it is the object's first key.
   private mutating func key(_ name: StaticString, level: Int, first: Bool = false) {
-    append(first ? "\n" : ",\n")
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    bytes.append(UInt8(ascii: "\n"))
     indent(level)
     bytes.append(UInt8(ascii: "\""))
     append(name)
@@ -164,7 +163,8 @@ struct NotebookJSONWriter {
   }
 
   private mutating func newElement(level: Int, first: Bool) {
-    append(first ? "\n" : ",\n")
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    bytes.append(UInt8(ascii: "\n"))
     indent(level)
   }
 
@@ -175,21 +175,23 @@ struct NotebookJSONWriter {
 
   /// Ends a list or object whose own line is at `level`; an empty one gets the blank line JSONEncoder wrote.
   private mutating func close(_ bracket: StaticString, level: Int, empty: Bool) {
-    append(empty ? "\n\n" : "\n")
+    bytes.append(UInt8(ascii: "\n"))
+    if empty { bytes.append(UInt8(ascii: "\n")) }
     indent(level)
     append(bracket)
   }
 
   private mutating func indent(_ level: Int) {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    let spaces: StaticString = "                "
+    bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: min(2 * level, spaces.utf8CodeUnitCount)))
   }
 
   private mutating func append(_ text: StaticString) {
     bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
-  private mutating func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+  private mutating func append(number: Int) {
+    bytes.append(contentsOf: String(number).utf8)
   }
 
   // MARK: Strings
@@ -199,19 +201,47 @@ struct NotebookJSONWriter {
     text.withUTF8 { string($0) }
   }
 
-  /// `utf8` as a JSON string: runs that need no escape are copied whole.
+  /// `utf8` as a JSON string: runs that need no escape are copied whole, found eight bytes at a time.
   private mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     var runStart = 0
-    for index in 0..<utf8.count {
-      let byte = utf8[index]
-      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-      escape(byte)
-      runStart = index + 1
+    var index = 0
+    if let base = utf8.baseAddress {
+      while index + 8 <= utf8.count {
+        if !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+          index += 8
+          continue
+        }
+        for offset in index..<index + 8 where Self.needsEscape(utf8[offset]) {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+          escape(utf8[offset])
+          runStart = offset + 1
+        }
+        index += 8
+      }
+    }
+    for offset in index..<utf8.count where Self.needsEscape(utf8[offset]) {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+      escape(utf8[offset])
+      runStart = offset + 1
     }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash (exact: no byte is missed, and
+  /// a word of plain text never says yes), with the "has a byte less than n" bit trick on all eight at once.
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes = word ^ (ones &* 0x22)
+    let backslashes = word ^ (ones &* 0x5C)
+    let control = (word &- ones &* 0x20) & ~word
+    return (control | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & highs != 0
   }
 
   private mutating func escape(_ byte: UInt8) {
