@@ -45,7 +45,7 @@ struct LessonText {
     var text = self.text
     return text.withUTF8 { utf8 -> String? in
       var kept: [UInt8] = []
-      kept.reserveCapacity(utf8.count - lineStarts[from - 1] + 1)
+      kept.reserveCapacity((to < lineStarts.count ? lineStarts[to] : utf8.count) - lineStarts[from - 1])
       var keptAny = false
       for line in from...to {
         let end = line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
@@ -55,8 +55,8 @@ struct LessonText {
         keptAny = true
         kept.append(contentsOf: bytes)
       }
-      let text = kept.withUnsafeBufferPointer { Self.trimmedWhitespace($0) }
-      return text.isEmpty ? nil : text + "\n"
+      let markdown = kept.withUnsafeBufferPointer { Self.trimmedWhitespace($0) }
+      return markdown.isEmpty ? nil : markdown + "\n"
     }
   }
 
