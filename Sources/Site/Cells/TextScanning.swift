@@ -40,3 +40,63 @@ extension String {
     return result
   }
 }
+
+/// Byte searches for the notebook's text passes, on UTF-8 buffers. (The parser's `ByteSearch` in the Lessons target
+/// is where shared byte helpers go; these are the few the notebook needs on raw buffers.)
+enum NotebookBytes {
+  /// The offset of the first `byte` in `bytes` at or after `start`, or nil; `memchr` is vectorised in libc.
+  static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let base = bytes.baseAddress, start < bytes.count,
+      let found = memchr(base + start, Int32(byte), bytes.count - start)
+    else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// The offset of the first occurrence of `needle` in `bytes` at or after `start`, or nil.
+  static func firstOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
+    guard let first = needle.first else { return start <= bytes.count ? start : nil }
+    var index = start
+    while index + needle.count <= bytes.count, let found = firstOffset(of: first, in: bytes, from: index) {
+      guard found + needle.count <= bytes.count else { return nil }
+      if memcmp(bytes.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return found }
+      index = found + 1
+    }
+    return nil
+  }
+
+  static func firstOffset(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: start)
+  }
+
+  /// Whether `bytes` starts with `prefix` (lowercase ASCII), ignoring ASCII case: what `lowercased().hasPrefix(prefix)`
+  /// gives when `prefix` has no `k` or `i` (the only ASCII letters a non-ASCII scalar lowercases to: K, İ).
+  static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+    guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+    for offset in 0..<prefix.utf8CodeUnitCount {
+      let byte = bytes[offset]
+      let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+      if lower != prefix.utf8Start[offset] { return false }
+    }
+    return true
+  }
+
+  static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+    bytes.count == text.utf8CodeUnitCount && hasPrefix(bytes, text)
+  }
+
+  static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+    prefix.utf8CodeUnitCount == 0
+      || bytes.count >= prefix.utf8CodeUnitCount && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+  }
+
+  /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (exact), testing all eight at once with the
+  /// "has a zero byte" bit trick on `word` XOR each byte repeated.
+  static func word(_ word: UInt64, hasAnyOf a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+    return (zeroBytes(word ^ (ones &* UInt64(a))) | zeroBytes(word ^ (ones &* UInt64(b))) | zeroBytes(word ^ (ones &* UInt64(c))))
+      & 0x8080_8080_8080_8080 != 0
+  }
+}
