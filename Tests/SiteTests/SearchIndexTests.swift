@@ -15,6 +15,34 @@ struct SearchIndexTests {
     #expect(SearchTerms.key(of: "é") == "é")
   }
 
+  @Test("terms collected as bytes are the terms of the text, ASCII or not, and numbered once each")
+  func collectedTerms() {
+    for text in ["ProcessPool(4) < 5, map_async! pool POOL", "Cafe\u{301} CAFÉ ΟΔΟΣ 中文abc", "", "  ...  ", "x"] {
+      var collected = CollectedTerms()
+      SearchTerms.collect(in: text, into: &collected)
+      var start = 0
+      let terms = collected.ends.map { end in
+        defer { start = end }
+        return String(decoding: collected.bytes[start..<end], as: UTF8.self)
+      }
+      #expect(terms == SearchTerms.terms(of: text), "\(text)")
+    }
+    var table = TermTable(capacity: 2)
+    let words = (0..<500).map { "word\($0 % 250)" } + ["", "é", "e"]
+    let numbers = words.map { word in
+      var word = word
+      return word.withUTF8 { table.number(of: $0) }
+    }
+    #expect(table.count == 253)
+    #expect(numbers[0] == numbers[250] && numbers[249] == numbers[499] && numbers[0] != numbers[1])
+    #expect(String(decoding: table.term(numbers[7]), as: UTF8.self) == "word7")
+    let sorted = table.sortedNumbers().map { String(decoding: table.term($0), as: UTF8.self) }
+    #expect(sorted == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    var digits: [UInt8] = []
+    for value in [0, 7, 10, 1234567890, -3] { DecimalBytes.append(value, to: &digits); digits.append(0x2C) }
+    #expect(String(decoding: digits, as: UTF8.self) == "0,7,10,1234567890,-3,")
+  }
+
   @Test("a lesson's terms say in which sections each occurs, weighted by frequency, with title and heading marks")
   func lessonTerms() {
     let sections = [

@@ -37,8 +37,9 @@ private struct PlainTextReader {
   enum Stop { case sectionHeading, headingEnd, end }
 
   /// Tags that do not separate words (`Process<span>Pool</span>` is one word).
-  private static let inlineTags: Set<[UInt8]> = Set(
-    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "samp", "small", "span", "strong", "sub", "sup"].map { Array($0.utf8) })
+  /// (Packed names, looked up in a short array: cheaper than hashing for every tag.)
+  private static let inlineTags: [UInt64] =
+    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "samp", "small", "span", "strong", "sub", "sup"].map(Tag.packed)
   private static let entities: [(name: [UInt8], value: [UInt8])] = [
     ("lt", "<"), ("gt", ">"), ("quot", "\""), ("amp", "&"), ("nbsp", " "), ("apos", "'"),
   ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
@@ -98,13 +99,22 @@ private struct PlainTextReader {
 
   /// A tag starting at `start` (`<`): its lower-cased name, whether it closes, where it ends and its `id`.
   struct Tag {
-    var name: [UInt8]
+    /// The lower-cased name's bytes packed in a number (`packed`), without an allocation per tag.
+    var name: UInt64
     var closing: Bool
     var end: Int
     var attributes: ArraySlice<UInt8>
 
-    private static let h2 = Array("h2".utf8)
-    private static let h3 = Array("h3".utf8)
+    /// A tag name of up to 8 ASCII bytes as a number (longer names give one that no name here packs to).
+    static func packed(_ name: some Collection<UInt8>) -> UInt64 {
+      guard name.count <= 8 else { return .max }
+      return name.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    static func packed(_ name: String) -> UInt64 { packed(Array(name.utf8)) }
+
+    private static let h2 = packed("h2")
+    private static let h3 = packed("h3")
+    private static let a = packed("a")
     private static let idPrefix = Array(" id=\"".utf8)
     private static let anchorClasses = [Array(" class=\"anchor\"".utf8), Array(" class=\"heading-anchor\"".utf8)]
 
@@ -119,7 +129,7 @@ private struct PlainTextReader {
     }
     /// The `#` link the body writer puts beside a heading: not text.
     var isHeadingAnchorLink: Bool {
-      !closing && name == [0x61] && Self.anchorClasses.contains { attributes.starts(with: $0) }
+      !closing && name == Self.a && Self.anchorClasses.contains { attributes.starts(with: $0) }
     }
   }
 
@@ -130,7 +140,10 @@ private struct PlainTextReader {
     while index < close, html[index] == 0x2F { index += 1 }
     let nameStart = index
     while index < close, index - nameStart < 12, isAlphanumeric(html[index]) { index += 1 }
-    let name = html[nameStart..<index].map { $0 &- 65 < 26 ? $0 + 32 : $0 }
+    var name: UInt64 = index - nameStart > 8 ? .max : 0
+    if name == 0 {
+      for byte in html[nameStart..<index] { name = name << 8 | UInt64(byte &- 65 < 26 ? byte + 32 : byte) }
+    }
     return Tag(name: name, closing: closing, end: close + 1, attributes: html[index..<close])
   }
 
