@@ -78,14 +78,28 @@ struct SearchIndexTests {
     // prefix of poolish, in a shard of its own); "pt" and "x" are small.
     let table = "polar\t1,1,8\npool\t1,1,8\npoolish\t1,1,8\npt\t1,1,8\nx\t1,1,8\n"
     let shards = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 8))
-    #expect(shards.scripts.map(\.key) == ["pol", "pool", "pooli", "pt", "x"])
+    #expect(shards.scripts.map(\.keys) == [["pol"], ["pool"], ["pooli"], ["pt"], ["x"]])
     let pool = shards.scripts[1].script
-    #expect(pool.hasPrefix("lessonsSearch.terms(\"pool\",{\"pool\":[0,1,1,8,1,1,1,8,"))
+    #expect(pool.hasPrefix(#"lessonsSearch.terms("pool","{\"pool\":[0,1,1,8,1,1,1,8,"#), "\(pool.prefix(80))")
+    #expect(pool.hasSuffix(#",1,1,1,8]}");"# + "\n"))
     #expect(SearchShards.path(key: "pool") == "search/terms/706f6f6c.js")
     #expect(SearchShards.path(key: "中") == "search/terms/e4b8ad.js")
     // One term larger than a shard stays whole, under its two-character key.
     let huge = SearchShards(lessons: Array(repeating: "pool\t1,1,8\n", count: SearchShards.byteLimit / 4))
-    #expect(huge.scripts.map(\.key) == ["po"])
+    #expect(huge.scripts.map(\.keys) == [["po"]])
+  }
+
+  @Test("the small shards a split leaves share files, never across two-character keys")
+  func shardFiles() {
+    // "pool" fills a shard by itself, so "po" splits into pool, pool1 … pool9 (one lesson each): the nine small
+    // shards go into one file (a query for "pool" loads two files, not ten); "pt" keeps its own.
+    let common = "pool\t1,1,8\n"
+    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 4)
+    for digit in 1...9 { lessons[digit] = "pool\(digit)\t1,1,8\n" + common + "pt\(digit)\t1,1,8\n" }
+    let shards = SearchShards(lessons: lessons)
+    #expect(shards.scripts.map(\.keys) == [["pool"], (1...9).map { "pool\($0)" }, ["pt"]])
+    #expect(shards.fileKeys == ["pool", "pool1", "pt"])
+    #expect(shards.scripts[1].script.contains(#"\"pool9\":[9,1,1,8]"#), "\(shards.scripts[1].script)")
   }
 
   @Test("the same lessons give the same bytes, whatever order the records come in")

@@ -3,19 +3,30 @@
 ///
 /// A shard's key is the first two characters of its terms; a shard larger than `byteLimit` is split by one more
 /// character, again and again while it is too large, holds several terms and some are longer than its key (a term
-/// equal to a split key stays in a shard of its own; a single term too large for a shard is not split). A query term needs the shards whose key is a prefix of it (they may hold it)
-/// and those whose key starts with it (they hold its extensions: prefix matching).
+/// equal to a split key stays in a shard of its own; a single term too large for a shard is not split). A query term
+/// needs the shards whose key is a prefix of it (they may hold it) and those whose key starts with it (they hold its
+/// extensions: prefix matching).
 ///
-/// Each shard is a script `search/terms/<key's UTF-8 in hex>.js` calling `lessonsSearch.terms(key, {term: postings})`.
-/// A term's postings are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are
-/// numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
-/// `SearchLesson.terms`).
+/// Shards are written as files, and consecutive shards of the same two-character key share a file while it stays
+/// under `byteLimit`: splitting `pool` by one more character made `pool1`, `pool2`, … `pool_`, eleven small files a
+/// query for `pool` had to load one by one (in Chromium each script file costs a few milliseconds, whatever its size).
+/// Shards of different two-character keys never share a file, so that a lesson's new word rewrites only its key's
+/// files.
+///
+/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling `lessonsSearch.terms(first key, json)`
+/// where `json` is a string of JSON, `{term: postings}` for every term of its shards (the page parses it with
+/// `JSON.parse`, several times quicker than JavaScript's parser reads the same object written out). A term's postings
+/// are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are numbered in the order
+/// of `SearchIndex`'s list), then the lesson's `count,section,value…` (see `SearchLesson.terms`).
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
 
-  /// Key → script, in key order.
-  var scripts: [(key: String, script: String)]
+  /// The files, in key order: the keys of the shards each holds (the first names the file) and its script.
+  var scripts: [(keys: [String], script: String)]
+
+  /// The first key of each file.
+  var fileKeys: [String] { scripts.map { $0.keys[0] } }
 
   /// The shards of `lessons`: each lesson's terms (`SearchLesson.terms`), in lesson-number order.
   init(lessons: [String]) {
@@ -40,20 +51,47 @@ struct SearchShards {
     let order = table.sortedNumbers()
     var shards: [(key: ArraySlice<UInt8>, members: [Int])] = []
     Self.group(order[...], keyLength: 2, terms: terms, postings: postings, into: &shards)
-    scripts = shards.map { shard in
-      var script = Array("lessonsSearch.terms(".utf8)
-      shard.key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
-      script += ",{".utf8
-      for (position, member) in shard.members.enumerated() {
-        if position > 0 { script.append(0x2C) }
-        terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
-        script += ":[".utf8
-        script += postings[member]
-        script.append(0x5D)
+    scripts = Self.files(of: shards, postings: postings).map { file in
+      var json: [UInt8] = [0x7B]
+      for shard in file {
+        for member in shard.members {
+          if json.count > 1 { json.append(0x2C) }
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &json) }
+          json += ":[".utf8
+          json += postings[member]
+          json.append(0x5D)
+        }
       }
-      script += "});\n".utf8
-      return (String(decoding: shard.key, as: UTF8.self), String(decoding: script, as: UTF8.self))
+      json.append(0x7D)
+      var script = Array("lessonsSearch.terms(".utf8)
+      file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
+      script.append(0x2C)
+      json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
+      script += ");\n".utf8
+      return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
     }
+  }
+
+  /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under
+  /// `byteLimit`.
+  private static func files(
+    of shards: [(key: ArraySlice<UInt8>, members: [Int])], postings: [[UInt8]]
+  ) -> [[(key: ArraySlice<UInt8>, members: [Int])]] {
+    var files: [[(key: ArraySlice<UInt8>, members: [Int])]] = []
+    var size = 0
+    for shard in shards {
+      let shardSize = shard.members.reduce(0) { $0 + postings[$1].count + 16 }
+      if let last = files.last?.last, size + shardSize <= byteLimit,
+        Term(bytes: last.key).key(length: 2).elementsEqual(Term(bytes: shard.key).key(length: 2))
+      {
+        files[files.count - 1].append(shard)
+        size += shardSize
+      } else {
+        files.append([shard])
+        size = shardSize
+      }
+    }
+    return files
   }
 
   /// A term's bytes and the byte lengths of its first characters (Unicode scalars), for cutting keys.
