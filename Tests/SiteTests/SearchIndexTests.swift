@@ -92,14 +92,19 @@ struct SearchIndexTests {
   @Test("the small shards a split leaves share files, never across two-character keys")
   func shardFiles() {
     // "pool" fills a shard by itself, so "po" splits into pool, pool1 … pool9 (one lesson each): the nine small
-    // shards go into one file (a query for "pool" loads two files, not ten); "pt" keeps its own.
+    // shards, which extend "pool", go into its file (a query for "pool" loads one file, not ten); "pt" keeps its own.
     let common = "pool\t1,1,8\n"
-    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 4)
+    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 7)
     for digit in 1...9 { lessons[digit] = "pool\(digit)\t1,1,8\n" + common + "pt\(digit)\t1,1,8\n" }
     let shards = SearchShards(lessons: lessons)
-    #expect(shards.scripts.map(\.keys) == [["pool"], (1...9).map { "pool\($0)" }, ["pt"]])
-    #expect(shards.fileKeys == ["pool", "pool1", "pt"])
-    #expect(shards.scripts[1].script.contains(#"\"pool9\":[9,1,1,8]"#), "\(shards.scripts[1].script)")
+    #expect(shards.scripts.map(\.keys) == [["pool"] + (1...9).map { "pool\($0)" }, ["pt"]])
+    #expect(shards.fileKeys == ["pool", "pt"])
+    #expect(shards.scripts[0].script.hasSuffix(#"\"pool9\":[9,1,1,8]}");"# + "\n"), "\(shards.scripts[0].script.suffix(100))")
+    // A large shard that does not extend the file's first key starts a file of its own: "polar" and "pool" each
+    // take most of a shard's limit.
+    let table = "polar\t1,1,8\npool\t1,1,8\n"
+    let apart = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 12))
+    #expect(apart.scripts.map(\.keys) == [["pol"], ["poo"]])
   }
 
   @Test("the same lessons give the same bytes, whatever order the records come in")

@@ -47,6 +47,12 @@ private struct PlainTextReader {
   let html: [UInt8]
   var position = 0
 
+  /// The bytes that end a run of plain text: `<`, `&`, ASCII white space and controls, DEL, and the lead bytes of
+  /// the Unicode spaces (C2: no-break space; E2, E3: the others).
+  private static let endsText: [Bool] = (0...255).map { byte in
+    byte == 0x3C || byte == 0x26 || byte <= 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0x7F
+  }
+
   init(_ html: [UInt8]) { self.html = html }
 
   /// The text up to `stop`, and for a section heading its anchor (nil at the end of the input).
@@ -54,10 +60,10 @@ private struct PlainTextReader {
     var text: [UInt8] = []
     text.reserveCapacity(min(html.count - position, 1 << 16))
     var pendingSpace = false
-    func emit(_ bytes: some Collection<UInt8>) {
+    func emit(_ bytes: ArraySlice<UInt8>) {
       if pendingSpace, !text.isEmpty { text.append(0x20) }
       pendingSpace = false
-      text += bytes
+      text.append(contentsOf: bytes)
     }
     while position < html.count {
       let byte = html[position]
@@ -77,18 +83,17 @@ private struct PlainTextReader {
         if String(decoding: value, as: UTF8.self).unicodeScalars.first?.properties.isWhitespace == true {
           pendingSpace = true
         } else {
-          emit(value)
+          emit(value[...])
         }
         position += length
       } else if let length = whiteSpaceLength(at: position) {
         pendingSpace = true
         position += length
       } else {
-        var end = position + 1
-        while end < html.count, html[end] != 0x3C, html[end] != 0x26, html[end] > 0x20, html[end] != 0xC2,
-          html[end] != 0xE2, html[end] != 0xE3, html[end] != 0x7F
-        {
-          end += 1
+        let end = html.withUnsafeBufferPointer { html in
+          var end = position + 1
+          while end < html.count, !Self.endsText[Int(html[end])] { end += 1 }
+          return end
         }
         emit(html[position..<end])
         position = end

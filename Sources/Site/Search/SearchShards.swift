@@ -8,8 +8,9 @@
 /// extensions: prefix matching).
 ///
 /// Shards are written as files, and consecutive shards of the same two-character key share a file while it stays
-/// under `byteLimit`: splitting `pool` by one more character made `pool1`, `pool2`, … `pool_`, eleven small files a
-/// query for `pool` had to load one by one (in Chromium each script file costs a few milliseconds, whatever its size).
+/// under `byteLimit` (`packLimit` for the shards that extend the file's first key): splitting `pool` by one more
+/// character made `pool1`, `pool2`, … `pool_`, eleven small files a query for `pool` had to load one by one (in
+/// Chromium each script file costs a few milliseconds, whatever its size); they now go in `pool`'s file.
 /// Shards of different two-character keys never share a file, so that a lesson's new word rewrites only its key's
 /// files.
 ///
@@ -21,6 +22,8 @@
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
+  /// A file's size up to which the shards that extend its first key join it.
+  static let packLimit = 60_000
 
   /// The files, in key order: the keys of the shards each holds (the first names the file) and its script.
   var scripts: [(keys: [String], script: String)]
@@ -73,7 +76,8 @@ struct SearchShards {
   }
 
   /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under
-  /// `byteLimit`.
+  /// `byteLimit`, or under `packLimit` for shards that extend the file's first key (`pool1` … `pool_` go with
+  /// `pool`, which a query for `pool` loads anyway).
   private static func files(
     of shards: [(key: ArraySlice<UInt8>, members: [Int])], postings: [[UInt8]]
   ) -> [[(key: ArraySlice<UInt8>, members: [Int])]] {
@@ -81,8 +85,9 @@ struct SearchShards {
     var size = 0
     for shard in shards {
       let shardSize = shard.members.reduce(0) { $0 + postings[$1].count + 16 }
-      if let last = files.last?.last, size + shardSize <= byteLimit,
-        Term(bytes: last.key).key(length: 2).elementsEqual(Term(bytes: shard.key).key(length: 2))
+      if let first = files.last?.first,
+        Term(bytes: first.key).key(length: 2).elementsEqual(Term(bytes: shard.key).key(length: 2)),
+        size + shardSize <= byteLimit || (size + shardSize <= packLimit && shard.key.starts(with: first.key))
       {
         files[files.count - 1].append(shard)
         size += shardSize
