@@ -105,7 +105,16 @@
      score is its title's plus its best section's. Typed arrays, so that the page's first (not yet optimised) run stays
      quick: a lesson's sections take the slots first[lesson] + section, up to the highest section the query's
      postings name in that lesson (one lesson with thousands of sections does not widen every other lesson's). */
+  /* Fills `paths` (a lesson's number → its path) from the index, once. */
+  function lessonPaths() {
+    if (paths.length > 0) { return; }
+    index.lessons.forEach(function (group) {
+      group[1].forEach(function (name) { paths.push(group[0] + name); });
+    });
+  }
+
   function rank(terms) {
+    lessonPaths();
     var total = paths.length;
     var lists = terms.map(postingLists);
     var highest = new Int32Array(total);
@@ -302,9 +311,6 @@
     status.textContent = "The search index (search-index.js) is missing: build the site again.";
     return;
   }
-  index.lessons.forEach(function (group) {
-    group[1].forEach(function (name) { paths.push(group[0] + name); });
-  });
   if (terms.length === 0) {
     status.textContent = "Type words to find in every lesson: titles, headings, text, code and outputs.";
     return;
@@ -342,4 +348,6 @@
       }
     });
   });
+  /* The lesson paths, while the term files load: the results need them, the loads do not. */
+  lessonPaths();
 })();
