@@ -60,6 +60,8 @@ private struct PlainTextReader {
     var text: [UInt8] = []
     text.reserveCapacity(min(html.count - position, 1 << 16))
     var pendingSpace = false
+    let endsText = Self.endsText
+    let inlineTags = Self.inlineTags
     func emit(_ bytes: ArraySlice<UInt8>) {
       if pendingSpace, !text.isEmpty { text.append(0x20) }
       pendingSpace = false
@@ -78,7 +80,7 @@ private struct PlainTextReader {
         }
         position = tag.end
         if tag.isHeadingAnchorLink { skipToEndOfLink() }
-        if !Self.inlineTags.contains(tag.name) { pendingSpace = true }
+        if !inlineTags.contains(tag.name) { pendingSpace = true }
       } else if byte == 0x26, let (value, length) = entity(at: position) {
         if String(decoding: value, as: UTF8.self).unicodeScalars.first?.properties.isWhitespace == true {
           pendingSpace = true
@@ -91,9 +93,11 @@ private struct PlainTextReader {
         position += length
       } else {
         let end = html.withUnsafeBufferPointer { html in
-          var end = position + 1
-          while end < html.count, !Self.endsText[Int(html[end])] { end += 1 }
-          return end
+          endsText.withUnsafeBufferPointer { endsText in
+            var end = position + 1
+            while end < html.count, !endsText[Int(html[end])] { end += 1 }
+            return end
+          }
         }
         emit(html[position..<end])
         position = end
