@@ -31,7 +31,7 @@ struct SearchLesson: Sendable {
 
   /// Text in NFC, as queries are, so that the page's highlighting finds what the index found.
   private static func normalised(_ text: String) -> String {
-    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    SearchTerms.isASCII(text) ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor, text]]})`.

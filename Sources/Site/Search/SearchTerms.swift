@@ -9,7 +9,7 @@ import Foundation
 enum SearchTerms {
   /// Calls `body` with each term of `text`, in order.
   static func forEach(in text: String, _ body: (String) -> Void) {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if isASCII(text) {
       forEachASCII(in: text, body)
       return
     }
@@ -57,6 +57,12 @@ enum SearchTerms {
       terms.bytes += term.utf8
       terms.ends.append(terms.bytes.count)
     }
+  }
+
+  /// Whether `text` is ASCII only.
+  static func isASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { isASCII($0) }
   }
 
   /// Whether every byte is ASCII, eight at a time.
