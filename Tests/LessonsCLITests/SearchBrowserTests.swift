@@ -97,7 +97,8 @@ struct SearchBrowserTests {
     #expect(dom.contains(">Zebrafish everywhere</a>"), "the section heading of the best section")
     // Only the "ze" shard of the whole index, and the documents of the two lessons listed.
     let keys = try CommandRunner.read(project + "/site/search-index.js")
-    #expect(keys.components(separatedBy: "\",\"").count > 20, "a real index has many shards: \(keys)")
+    let files = keys.components(separatedBy: "\"shards\":").last?.components(separatedBy: "],[").count ?? 0
+    #expect(files > 20, "a real index has many shard files: \(keys)")
     #expect(Self.scripts(dom, under: "search/terms/") == ["search/terms/7a65.js"])
     #expect(Self.scripts(dom, under: "search/lessons/") == [
       "search/lessons/topics/topic-a/tutorials/body-zebra.js", "search/lessons/topics/topic-a/tutorials/title-zebra.js",
@@ -107,6 +108,24 @@ struct SearchBrowserTests {
     let prefix = try await Self.search(project, "Zebraf GENOM")
     #expect(Self.titles(prefix) == ["Zebrafish genomes"], "\(prefix.suffix(1500))")
     #expect(prefix.contains("text: <mark>zebrafish</mark>."))
+  }
+
+  @Test("more matches than a page: the first page lists the best ten in order, the rest behind a button",
+    .timeLimit(.minutes(4)))
+  func firstPageInOrder() async throws {
+    // Lesson n says "wombat" n times in about the same length of text: more mentions rank higher.
+    var extra: [String: String] = [:]
+    for count in 1...12 {
+      let words = Array(repeating: "wombat", count: count) + Array(repeating: "filler", count: 14 - count)
+      extra["wombat-\(count)"] = "---\ntitle: Note \(count)\n---\n\(words.joined(separator: " ")).\n"
+    }
+    let project = try await Self.builtProject(extra: extra)
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let dom = try await Self.search(project, "wombat")
+    #expect(dom.contains("12 lessons match"), "\(dom.suffix(1500))")
+    #expect(Self.titles(dom) == (3...12).reversed().map { "Note \($0)" })
+    #expect(dom.contains(#"class="search-more""#), "the button that shows the last two")
+    #expect(Self.scripts(dom, under: "search/lessons/").count == 10, "only the shown lessons' documents")
   }
 
   @Test("a snippet cut from long text starts and ends at whole words", .timeLimit(.minutes(4)))

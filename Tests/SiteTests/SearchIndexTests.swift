@@ -15,6 +15,34 @@ struct SearchIndexTests {
     #expect(SearchTerms.key(of: "é") == "é")
   }
 
+  @Test("terms collected as bytes are the terms of the text, ASCII or not, and numbered once each")
+  func collectedTerms() {
+    for text in ["ProcessPool(4) < 5, map_async! pool POOL", "Cafe\u{301} CAFÉ ΟΔΟΣ 中文abc", "", "  ...  ", "x"] {
+      var collected = CollectedTerms()
+      SearchTerms.collect(in: text, into: &collected)
+      var start = 0
+      let terms = collected.ends.map { end in
+        defer { start = end }
+        return String(decoding: collected.bytes[start..<end], as: UTF8.self)
+      }
+      #expect(terms == SearchTerms.terms(of: text), "\(text)")
+    }
+    var table = TermTable(capacity: 2)
+    let words = (0..<500).map { "word\($0 % 250)" } + ["", "é", "e"]
+    let numbers = words.map { word in
+      var word = word
+      return word.withUTF8 { table.number(of: $0) }
+    }
+    #expect(table.count == 253)
+    #expect(numbers[0] == numbers[250] && numbers[249] == numbers[499] && numbers[0] != numbers[1])
+    #expect(String(decoding: table.term(numbers[7]), as: UTF8.self) == "word7")
+    let sorted = table.sortedNumbers().map { String(decoding: table.term($0), as: UTF8.self) }
+    #expect(sorted == Set(words).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    var digits: [UInt8] = []
+    for value in [0, 7, 10, 1234567890, -3] { DecimalBytes.append(value, to: &digits); digits.append(0x2C) }
+    #expect(String(decoding: digits, as: UTF8.self) == "0,7,10,1234567890,-3,")
+  }
+
   @Test("a lesson's terms say in which sections each occurs, weighted by frequency, with title and heading marks")
   func lessonTerms() {
     let sections = [
@@ -50,14 +78,33 @@ struct SearchIndexTests {
     // prefix of poolish, in a shard of its own); "pt" and "x" are small.
     let table = "polar\t1,1,8\npool\t1,1,8\npoolish\t1,1,8\npt\t1,1,8\nx\t1,1,8\n"
     let shards = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 8))
-    #expect(shards.scripts.map(\.key) == ["pol", "pool", "pooli", "pt", "x"])
+    #expect(shards.scripts.map(\.keys) == [["pol"], ["pool"], ["pooli"], ["pt"], ["x"]])
     let pool = shards.scripts[1].script
-    #expect(pool.hasPrefix("lessonsSearch.terms(\"pool\",{\"pool\":[0,1,1,8,1,1,1,8,"))
+    #expect(pool.hasPrefix(#"lessonsSearch.terms("pool","{\"pool\":[0,1,1,8,1,1,1,8,"#), "\(pool.prefix(80))")
+    #expect(pool.hasSuffix(#",1,1,1,8]}");"# + "\n"))
     #expect(SearchShards.path(key: "pool") == "search/terms/706f6f6c.js")
     #expect(SearchShards.path(key: "中") == "search/terms/e4b8ad.js")
     // One term larger than a shard stays whole, under its two-character key.
     let huge = SearchShards(lessons: Array(repeating: "pool\t1,1,8\n", count: SearchShards.byteLimit / 4))
-    #expect(huge.scripts.map(\.key) == ["po"])
+    #expect(huge.scripts.map(\.keys) == [["po"]])
+  }
+
+  @Test("the small shards a split leaves share files, never across two-character keys")
+  func shardFiles() {
+    // "pool" fills a shard by itself, so "po" splits into pool, pool1 … pool9 (one lesson each): the nine small
+    // shards, which extend "pool", go into its file (a query for "pool" loads one file, not ten); "pt" keeps its own.
+    let common = "pool\t1,1,8\n"
+    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 7)
+    for digit in 1...9 { lessons[digit] = "pool\(digit)\t1,1,8\n" + common + "pt\(digit)\t1,1,8\n" }
+    let shards = SearchShards(lessons: lessons)
+    #expect(shards.scripts.map(\.keys) == [["pool"] + (1...9).map { "pool\($0)" }, ["pt"]])
+    #expect(shards.fileKeys == ["pool", "pt"])
+    #expect(shards.scripts[0].script.hasSuffix(#"\"pool9\":[9,1,1,8]}");"# + "\n"), "\(shards.scripts[0].script.suffix(100))")
+    // A large shard that does not extend the file's first key starts a file of its own: "polar" and "pool" each
+    // take most of a shard's limit.
+    let table = "polar\t1,1,8\npool\t1,1,8\n"
+    let apart = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 12))
+    #expect(apart.scripts.map(\.keys) == [["pol"], ["poo"]])
   }
 
   @Test("the same lessons give the same bytes, whatever order the records come in")

@@ -4,28 +4,52 @@ enum JavaScriptString {
   /// paragraph separators are escaped, so that no lesson text can close a `<script>` element even if a script is
   /// ever inlined into a page. Works on bytes: the search's documents hold the whole site's text.
   static func literal(_ text: String) -> String {
-    var output: [UInt8] = [0x22]
+    var output: [UInt8] = []
     output.reserveCapacity(text.utf8.count + 16)
-    let hex = Array("0123456789abcdef".utf8)
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x22, 0x5C:
-        output += [0x5C, byte]
-      case 0x0A:
-        output += [0x5C, 0x6E]
-      case 0x3C, 0x00..<0x20:
-        output += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-      case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
-        // U+2028 and U+2029 (E2 80 A8/A9): replace the two bytes already copied.
-        output.removeLast(2)
-        output += Array("\\u202".utf8) + [byte == 0xA8 ? 0x38 : 0x39]
-      default:
-        output.append(byte)
-      }
-      previous = (previous.1, byte)
-    }
-    output.append(0x22)
+    var text = text
+    text.withUTF8 { append(literalOf: $0, to: &output) }
     return String(decoding: output, as: UTF8.self)
   }
+
+  /// Appends the literal of `bytes` (UTF-8) to `output`: runs of bytes that need no escape are copied at once.
+  static func append(literalOf bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    output.append(0x22)
+    var run = 0
+    var index = 0
+    func flush() {
+      if run < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x22, 0x5C:
+        flush()
+        output.append(0x5C)
+        output.append(byte)
+      case 0x0A:
+        flush()
+        output.append(0x5C)
+        output.append(0x6E)
+      case 0x3C, 0x00..<0x20:
+        flush()
+        output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        // U+2028 and U+2029 (E2 80 A8/A9).
+        flush()
+        output.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[index + 2] == 0xA8 ? 0x38 : 0x39])
+        index += 3
+        run = index
+        continue
+      default:
+        index += 1
+        continue
+      }
+      index += 1
+      run = index
+    }
+    flush()
+    output.append(0x22)
+  }
+
+  private static let hex = Array("0123456789abcdef".utf8)
 }

@@ -31,13 +31,14 @@ enum SearchIndex {
   /// Path → contents of the top-level script and of every shard.
   static func files(lessons: [Lesson]) -> [(path: String, contents: String)] {
     let shards = SearchShards(lessons: lessons.map(\.terms))
-    return [(scriptPath, script(lessons: lessons, shardKeys: shards.scripts.map(\.key)))]
-      + shards.scripts.map { (SearchShards.path(key: $0.key), $0.script) }
+    return [(scriptPath, script(lessons: lessons, shardFiles: shards.scripts.map(\.keys)))]
+      + shards.scripts.map { (SearchShards.path(key: $0.keys[0]), $0.script) }
   }
 
-  /// `window.lessonsSearchIndex = {"lessons": [[folder, [name…]]…], "shards": [key…]}`: lesson paths grouped by
-  /// their folder (`topics/a/tutorials/` and the lesson folders' names), in index order.
-  static func script(lessons: [Lesson], shardKeys: [String]) -> String {
+  /// `window.lessonsSearchIndex = {"lessons": [[folder, [name…]]…], "shards": [[key…]…]}`: lesson paths grouped by
+  /// their folder (`topics/a/tutorials/` and the lesson folders' names), in index order, and the shard keys each
+  /// term file holds (named by its first).
+  static func script(lessons: [Lesson], shardFiles: [[String]]) -> String {
     var groups: [(folder: Substring, names: [Substring])] = []
     for lesson in lessons {
       let path = lesson.relativePath[...]
@@ -52,7 +53,7 @@ enum SearchIndex {
       "[" + JavaScriptString.literal(String(group.folder)) + ",["
         + group.names.map { JavaScriptString.literal(String($0)) }.joined(separator: ",") + "]]"
     }.joined(separator: ",")
-    let keys = shardKeys.map(JavaScriptString.literal).joined(separator: ",")
+    let keys = shardFiles.map { "[" + $0.map(JavaScriptString.literal).joined(separator: ",") + "]" }.joined(separator: ",")
     return "window.lessonsSearchIndex = {\"lessons\":[\(lessonList)],\"shards\":[\(keys)]};\n"
   }
 }

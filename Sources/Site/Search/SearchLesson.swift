@@ -31,7 +31,7 @@ struct SearchLesson: Sendable {
 
   /// Text in NFC, as queries are, so that the page's highlighting finds what the index found.
   private static func normalised(_ text: String) -> String {
-    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    SearchTerms.isASCII(text) ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor, text]]})`.
@@ -55,62 +55,108 @@ struct SearchLesson: Sendable {
   /// heading holds the term. The page adds up these values for the terms a query's prefix matches and applies
   /// BM25's saturation and rarity weight to the sum.
   static func terms(title: String, sections: [SearchSection]) -> String {
-    // Each term is hashed once per occurrence: its number indexes the per-section counts and the postings.
-    var numbers: [String: Int] = [:]
-    var names: [String] = []
-    var postings: [[Int]] = []
-    func number(of term: String) -> Int {
-      if let known = numbers[term] { return known }
-      numbers[term] = names.count
-      names.append(term)
-      postings.append([])
-      return names.count - 1
-    }
-    SearchTerms.forEach(in: title) { term in
-      let term = number(of: term)
-      if postings[term].isEmpty { postings[term] = [0, 1] }
-    }
-    var counts: [Int] = []
-    var inHeading: [Bool] = []
-    var touched: [Int] = []
-    func touch(_ term: Int) {
-      if term >= counts.count {
-        counts += repeatElement(0, count: term + 1 - counts.count)
-        inHeading += repeatElement(false, count: term + 1 - inHeading.count)
-      }
-      if counts[term] == 0, !inHeading[term] { touched.append(term) }
+    var counter = TermCounter()
+    var collected = CollectedTerms()
+    SearchTerms.collect(in: title, into: &collected)
+    counter.forEachNumber(of: collected) { counter, term in
+      if counter.head[term] < 0 { counter.add(term, section: 0, value: 1) }
     }
     for (offset, section) in sections.enumerated() {
-      var words = 0
-      SearchTerms.forEach(in: section.text) { term in
-        let term = number(of: term)
-        touch(term)
-        counts[term] += 1
-        words += 1
+      collected.removeAll()
+      SearchTerms.collect(in: section.text, into: &collected)
+      let words = collected.ends.count
+      counter.forEachNumber(of: collected) { counter, term in
+        counter.touch(term)
+        counter.counts[term] += 1
       }
-      SearchTerms.forEach(in: section.heading) { term in
-        let term = number(of: term)
-        touch(term)
-        inHeading[term] = true
+      collected.removeAll()
+      SearchTerms.collect(in: section.heading, into: &collected)
+      counter.forEachNumber(of: collected) { counter, term in
+        counter.touch(term)
+        counter.inHeading[term] = true
       }
       let length = 0.25 + 0.75 * Double(words) / typicalSectionWords
-      for term in touched {
-        let frequency = counts[term]
+      for term in counter.touched {
+        let frequency = Int(counter.counts[term])
         let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
-        postings[term] += [offset + 1, weight * 2 + (inHeading[term] ? 1 : 0)]
-        counts[term] = 0
-        inHeading[term] = false
+        counter.add(term, section: offset + 1, value: weight * 2 + (counter.inHeading[term] ? 1 : 0))
+        counter.counts[term] = 0
+        counter.inHeading[term] = false
       }
-      touched.removeAll(keepingCapacity: true)
+      counter.touched.removeAll(keepingCapacity: true)
     }
+    return counter.lines()
+  }
+}
+
+/// A lesson's terms while `SearchLesson.terms` counts them: each term is hashed once per occurrence into a number,
+/// which indexes the per-section counts; the postings are one list of (section, value) entries, chained per term in
+/// the order they are made.
+private struct TermCounter {
+  var table = TermTable(capacity: 1024)
+  /// Section and value of each entry.
+  var entries: [Int32] = []
+  /// The term's next entry, -1 at its end.
+  var next: [Int32] = []
+  var head: [Int32] = []
+  var tail: [Int32] = []
+  var counts: [Int32] = []
+  var inHeading: [Bool] = []
+  /// The terms met in the current section, in the order met.
+  var touched: [Int] = []
+
+  /// Calls `body` with the number of each collected term, in order.
+  mutating func forEachNumber(of collected: CollectedTerms, _ body: (inout TermCounter, Int) -> Void) {
+    collected.bytes.withUnsafeBufferPointer { bytes in
+      var start = 0
+      for end in collected.ends {
+        let term = table.number(of: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if term == head.count {
+          head.append(-1)
+          tail.append(-1)
+          counts.append(0)
+          inHeading.append(false)
+        }
+        body(&self, term)
+        start = end
+      }
+    }
+  }
+
+  mutating func touch(_ term: Int) {
+    if counts[term] == 0, !inHeading[term] { touched.append(term) }
+  }
+
+  mutating func add(_ term: Int, section: Int, value: Int) {
+    let entry = Int32(next.count)
+    entries.append(Int32(section))
+    entries.append(Int32(value))
+    next.append(-1)
+    if tail[term] >= 0 { next[Int(tail[term])] = entry } else { head[term] = entry }
+    tail[term] = entry
+  }
+
+  /// One line per term, in term order: `term TAB count,section,value…`.
+  func lines() -> String {
     var lines: [UInt8] = []
-    for term in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }) {
-      lines += names[term].utf8
+    lines.reserveCapacity(table.bytes.count + entries.count * 3 + table.count * 4)
+    for term in table.sortedNumbers() {
+      lines += table.term(term)
       lines.append(0x09)
-      lines += String(postings[term].count / 2).utf8
-      for number in postings[term] {
+      var count = 0
+      var entry = head[term]
+      while entry >= 0 {
+        count += 1
+        entry = next[Int(entry)]
+      }
+      DecimalBytes.append(count, to: &lines)
+      entry = head[term]
+      while entry >= 0 {
         lines.append(0x2C)
-        lines += String(number).utf8
+        DecimalBytes.append(Int(entries[2 * Int(entry)]), to: &lines)
+        lines.append(0x2C)
+        DecimalBytes.append(Int(entries[2 * Int(entry) + 1]), to: &lines)
+        entry = next[Int(entry)]
       }
       lines.append(0x0A)
     }

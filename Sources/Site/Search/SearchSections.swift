@@ -37,14 +37,21 @@ private struct PlainTextReader {
   enum Stop { case sectionHeading, headingEnd, end }
 
   /// Tags that do not separate words (`Process<span>Pool</span>` is one word).
-  private static let inlineTags: Set<[UInt8]> = Set(
-    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "samp", "small", "span", "strong", "sub", "sup"].map { Array($0.utf8) })
+  /// (Packed names, looked up in a short array: cheaper than hashing for every tag.)
+  private static let inlineTags: [UInt64] =
+    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "samp", "small", "span", "strong", "sub", "sup"].map(Tag.packed)
   private static let entities: [(name: [UInt8], value: [UInt8])] = [
     ("lt", "<"), ("gt", ">"), ("quot", "\""), ("amp", "&"), ("nbsp", " "), ("apos", "'"),
   ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
   let html: [UInt8]
   var position = 0
+
+  /// The bytes that end a run of plain text: `<`, `&`, ASCII white space and controls, DEL, and the lead bytes of
+  /// the Unicode spaces (C2: no-break space; E2, E3: the others).
+  private static let endsText: [Bool] = (0...255).map { byte in
+    byte == 0x3C || byte == 0x26 || byte <= 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0x7F
+  }
 
   init(_ html: [UInt8]) { self.html = html }
 
@@ -53,10 +60,12 @@ private struct PlainTextReader {
     var text: [UInt8] = []
     text.reserveCapacity(min(html.count - position, 1 << 16))
     var pendingSpace = false
-    func emit(_ bytes: some Collection<UInt8>) {
+    let endsText = Self.endsText
+    let inlineTags = Self.inlineTags
+    func emit(_ bytes: ArraySlice<UInt8>) {
       if pendingSpace, !text.isEmpty { text.append(0x20) }
       pendingSpace = false
-      text += bytes
+      text.append(contentsOf: bytes)
     }
     while position < html.count {
       let byte = html[position]
@@ -71,23 +80,24 @@ private struct PlainTextReader {
         }
         position = tag.end
         if tag.isHeadingAnchorLink { skipToEndOfLink() }
-        if !Self.inlineTags.contains(tag.name) { pendingSpace = true }
+        if !inlineTags.contains(tag.name) { pendingSpace = true }
       } else if byte == 0x26, let (value, length) = entity(at: position) {
         if String(decoding: value, as: UTF8.self).unicodeScalars.first?.properties.isWhitespace == true {
           pendingSpace = true
         } else {
-          emit(value)
+          emit(value[...])
         }
         position += length
       } else if let length = whiteSpaceLength(at: position) {
         pendingSpace = true
         position += length
       } else {
-        var end = position + 1
-        while end < html.count, html[end] != 0x3C, html[end] != 0x26, html[end] > 0x20, html[end] != 0xC2,
-          html[end] != 0xE2, html[end] != 0xE3, html[end] != 0x7F
-        {
-          end += 1
+        let end = html.withUnsafeBufferPointer { html in
+          endsText.withUnsafeBufferPointer { endsText in
+            var end = position + 1
+            while end < html.count, !endsText[Int(html[end])] { end += 1 }
+            return end
+          }
         }
         emit(html[position..<end])
         position = end
@@ -98,13 +108,22 @@ private struct PlainTextReader {
 
   /// A tag starting at `start` (`<`): its lower-cased name, whether it closes, where it ends and its `id`.
   struct Tag {
-    var name: [UInt8]
+    /// The lower-cased name's bytes packed in a number (`packed`), without an allocation per tag.
+    var name: UInt64
     var closing: Bool
     var end: Int
     var attributes: ArraySlice<UInt8>
 
-    private static let h2 = Array("h2".utf8)
-    private static let h3 = Array("h3".utf8)
+    /// A tag name of up to 8 ASCII bytes as a number (longer names give one that no name here packs to).
+    static func packed(_ name: some Collection<UInt8>) -> UInt64 {
+      guard name.count <= 8 else { return .max }
+      return name.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    static func packed(_ name: String) -> UInt64 { packed(Array(name.utf8)) }
+
+    private static let h2 = packed("h2")
+    private static let h3 = packed("h3")
+    private static let a = packed("a")
     private static let idPrefix = Array(" id=\"".utf8)
     private static let anchorClasses = [Array(" class=\"anchor\"".utf8), Array(" class=\"heading-anchor\"".utf8)]
 
@@ -119,7 +138,7 @@ private struct PlainTextReader {
     }
     /// The `#` link the body writer puts beside a heading: not text.
     var isHeadingAnchorLink: Bool {
-      !closing && name == [0x61] && Self.anchorClasses.contains { attributes.starts(with: $0) }
+      !closing && name == Self.a && Self.anchorClasses.contains { attributes.starts(with: $0) }
     }
   }
 
@@ -130,7 +149,10 @@ private struct PlainTextReader {
     while index < close, html[index] == 0x2F { index += 1 }
     let nameStart = index
     while index < close, index - nameStart < 12, isAlphanumeric(html[index]) { index += 1 }
-    let name = html[nameStart..<index].map { $0 &- 65 < 26 ? $0 + 32 : $0 }
+    var name: UInt64 = index - nameStart > 8 ? .max : 0
+    if name == 0 {
+      for byte in html[nameStart..<index] { name = name << 8 | UInt64(byte &- 65 < 26 ? byte + 32 : byte) }
+    }
     return Tag(name: name, closing: closing, end: close + 1, attributes: html[index..<close])
   }
 

@@ -3,81 +3,147 @@
 ///
 /// A shard's key is the first two characters of its terms; a shard larger than `byteLimit` is split by one more
 /// character, again and again while it is too large, holds several terms and some are longer than its key (a term
-/// equal to a split key stays in a shard of its own; a single term too large for a shard is not split). A query term needs the shards whose key is a prefix of it (they may hold it)
-/// and those whose key starts with it (they hold its extensions: prefix matching).
+/// equal to a split key stays in a shard of its own; a single term too large for a shard is not split). A query term
+/// needs the shards whose key is a prefix of it (they may hold it) and those whose key starts with it (they hold its
+/// extensions: prefix matching).
 ///
-/// Each shard is a script `search/terms/<key's UTF-8 in hex>.js` calling `lessonsSearch.terms(key, {term: postings})`.
-/// A term's postings are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are
-/// numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
-/// `SearchLesson.terms`).
+/// Shards are written as files, and consecutive shards of the same two-character key share a file while it stays
+/// under `byteLimit` (`packLimit` for the shards that extend the file's first key): splitting `pool` by one more
+/// character made `pool1`, `pool2`, … `pool_`, eleven small files a query for `pool` had to load one by one (in
+/// Chromium each script file costs a few milliseconds, whatever its size); they now go in `pool`'s file.
+/// Shards of different two-character keys never share a file, so that a lesson's new word rewrites only its key's
+/// files.
+///
+/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling `lessonsSearch.terms(first key, json)`
+/// where `json` is a string of JSON, `{term: postings}` for every term of its shards (the page parses it with
+/// `JSON.parse`, several times quicker than JavaScript's parser reads the same object written out). A term's postings
+/// are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are numbered in the order
+/// of `SearchIndex`'s list), then the lesson's `count,section,value…` (see `SearchLesson.terms`).
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
+  /// A file's size up to which the shards that extend its first key join it.
+  static let packLimit = 60_000
 
-  /// Key → script, in key order.
-  var scripts: [(key: String, script: String)]
+  /// The files, in key order: the keys of the shards each holds (the first names the file) and its script.
+  var scripts: [(keys: [String], script: String)]
+
+  /// The first key of each file.
+  var fileKeys: [String] { scripts.map { $0.keys[0] } }
 
   /// The shards of `lessons`: each lesson's terms (`SearchLesson.terms`), in lesson-number order.
   init(lessons: [String]) {
-    var indices: [String: Int] = [:]
-    var terms: [String] = []
+    var table = TermTable(capacity: 1 << 14)
     var postings: [[UInt8]] = []
     var lastLesson: [Int] = []
-    for (number, table) in lessons.enumerated() {
-      Self.forEachLine(of: table) { term, rest in
-        let index: Int
-        if let known = indices[term] {
-          index = known
-        } else {
-          index = terms.count
-          indices[term] = index
-          terms.append(term)
+    for (number, lessonTerms) in lessons.enumerated() {
+      Self.forEachLine(of: lessonTerms) { term, rest in
+        let index = table.number(of: term)
+        if index == postings.count {
           postings.append([])
           lastLesson.append(0)
         }
         if !postings[index].isEmpty { postings[index].append(0x2C) }
-        postings[index] += String(number - lastLesson[index]).utf8
+        DecimalBytes.append(number - lastLesson[index], to: &postings[index])
         postings[index].append(0x2C)
-        postings[index] += rest
+        postings[index].append(contentsOf: rest)
         lastLesson[index] = number
       }
     }
-    let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-    var shards: [(key: String, members: [Int])] = []
+    let terms = (0..<table.count).map { Term(bytes: table.term($0)) }
+    let order = table.sortedNumbers()
+    var shards: [(key: ArraySlice<UInt8>, members: [Int])] = []
     Self.group(order[...], keyLength: 2, terms: terms, postings: postings, into: &shards)
-    scripts = shards.map { shard in
-      var script = Array("lessonsSearch.terms(".utf8) + JavaScriptString.literal(shard.key).utf8 + Array(",{".utf8)
-      for (position, member) in shard.members.enumerated() {
-        if position > 0 { script.append(0x2C) }
-        script += JavaScriptString.literal(terms[member]).utf8
-        script += Array(":[".utf8)
-        script += postings[member]
-        script.append(0x5D)
+    scripts = Self.files(of: shards, postings: postings).map { file in
+      var json: [UInt8] = [0x7B]
+      for shard in file {
+        for member in shard.members {
+          if json.count > 1 { json.append(0x2C) }
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &json) }
+          json += ":[".utf8
+          json += postings[member]
+          json.append(0x5D)
+        }
       }
-      script += Array("});\n".utf8)
-      return (shard.key, String(decoding: script, as: UTF8.self))
+      json.append(0x7D)
+      var script = Array("lessonsSearch.terms(".utf8)
+      file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
+      script.append(0x2C)
+      json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
+      script += ");\n".utf8
+      return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
+    }
+  }
+
+  /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under
+  /// `byteLimit`, or under `packLimit` for shards that extend the file's first key (`pool1` … `pool_` go with
+  /// `pool`, which a query for `pool` loads anyway).
+  private static func files(
+    of shards: [(key: ArraySlice<UInt8>, members: [Int])], postings: [[UInt8]]
+  ) -> [[(key: ArraySlice<UInt8>, members: [Int])]] {
+    var files: [[(key: ArraySlice<UInt8>, members: [Int])]] = []
+    var size = 0
+    for shard in shards {
+      let shardSize = shard.members.reduce(0) { $0 + postings[$1].count + 16 }
+      if let first = files.last?.first,
+        Term(bytes: first.key).key(length: 2).elementsEqual(Term(bytes: shard.key).key(length: 2)),
+        size + shardSize <= byteLimit || (size + shardSize <= packLimit && shard.key.starts(with: first.key))
+      {
+        files[files.count - 1].append(shard)
+        size += shardSize
+      } else {
+        files.append([shard])
+        size = shardSize
+      }
+    }
+    return files
+  }
+
+  /// A term's bytes and the byte lengths of its first characters (Unicode scalars), for cutting keys.
+  private struct Term {
+    var bytes: ArraySlice<UInt8>
+    /// How many characters the term has.
+    var characters: Int
+
+    init(bytes: ArraySlice<UInt8>) {
+      self.bytes = bytes
+      characters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// The term's first `length` characters (all of it when shorter).
+    func key(length: Int) -> ArraySlice<UInt8> {
+      var seen = 0
+      var index = bytes.startIndex
+      while index < bytes.endIndex {
+        if bytes[index] & 0xC0 != 0x80 {
+          if seen == length { break }
+          seen += 1
+        }
+        index += 1
+      }
+      return bytes[..<index]
     }
   }
 
   /// Puts `members` (term numbers, in term order) into shards keyed by their first `keyLength` characters,
   /// splitting those over the limit.
   private static func group(
-    _ members: ArraySlice<Int>, keyLength: Int, terms: [String], postings: [[UInt8]],
-    into shards: inout [(key: String, members: [Int])]
+    _ members: ArraySlice<Int>, keyLength: Int, terms: [Term], postings: [[UInt8]],
+    into shards: inout [(key: ArraySlice<UInt8>, members: [Int])]
   ) {
     var start = members.startIndex
     while start < members.endIndex {
-      let key = SearchTerms.key(of: terms[members[start]], length: keyLength)
+      let key = terms[members[start]].key(length: keyLength)
       var end = start
       var size = 0
-      while end < members.endIndex, SearchTerms.key(of: terms[members[end]], length: keyLength) == key {
-        size += terms[members[end]].utf8.count + postings[members[end]].count + 6
+      while end < members.endIndex, terms[members[end]].key(length: keyLength).elementsEqual(key) {
+        size += terms[members[end]].bytes.count + postings[members[end]].count + 6
         end += 1
       }
       let run = members[start..<end]
-      let longer = run.filter { terms[$0].unicodeScalars.count > keyLength }
+      let longer = run.filter { terms[$0].characters > keyLength }
       if size > byteLimit, run.count > 1, !longer.isEmpty {
-        let exact = run.filter { terms[$0].unicodeScalars.count <= keyLength }
+        let exact = run.filter { terms[$0].characters <= keyLength }
         if !exact.isEmpty { shards.append((key, exact)) }
         group(longer[...], keyLength: keyLength + 1, terms: terms, postings: postings, into: &shards)
       } else {
@@ -88,15 +154,25 @@ struct SearchShards {
   }
 
   /// Calls `body` with each line's term and the bytes after its tab.
-  private static func forEachLine(of table: String, _ body: (String, ArraySlice<UInt8>) -> Void) {
-    let bytes = Array(table.utf8)
-    var lineStart = 0
-    while lineStart < bytes.count {
-      let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-      if let tab = bytes[lineStart..<lineEnd].firstIndex(of: 0x09), tab > lineStart {
-        body(String(decoding: bytes[lineStart..<tab], as: UTF8.self), bytes[(tab + 1)..<lineEnd])
+  private static func forEachLine(
+    of table: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var table = table
+    table.withUTF8 { bytes in
+      var lineStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        var tab = -1
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
+          if tab < 0, bytes[lineEnd] == 0x09 { tab = lineEnd }
+          lineEnd += 1
+        }
+        if tab > lineStart {
+          body(
+            UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]))
+        }
+        lineStart = lineEnd + 1
       }
-      lineStart = lineEnd + 1
     }
   }
 

@@ -9,7 +9,7 @@ import Foundation
 enum SearchTerms {
   /// Calls `body` with each term of `text`, in order.
   static func forEach(in text: String, _ body: (String) -> Void) {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if isASCII(text) {
       forEachASCII(in: text, body)
       return
     }
@@ -30,6 +30,55 @@ enum SearchTerms {
       }
     }
     flush()
+  }
+
+  /// Appends the terms of `text` to `terms`: the same terms as `forEach(in:_:)`, as UTF-8 bytes one after the other
+  /// in `terms.bytes`, each ending at its offset in `terms.ends`. For ASCII text (most lessons) this works on the
+  /// bytes alone: no `String` and no closure call per term.
+  static func collect(in text: String, into terms: inout CollectedTerms) {
+    var text = text
+    let ascii = text.withUTF8 { bytes in
+      guard isASCII(bytes) else { return false }
+      var start = terms.bytes.count
+      for var byte in bytes {
+        if byte &- 65 < 26 { byte += 32 }
+        if byte &- 97 < 26 || byte &- 48 < 10 || byte == 95 {
+          terms.bytes.append(byte)
+        } else if terms.bytes.count > start {
+          terms.ends.append(terms.bytes.count)
+          start = terms.bytes.count
+        }
+      }
+      if terms.bytes.count > start { terms.ends.append(terms.bytes.count) }
+      return true
+    }
+    if ascii { return }
+    forEach(in: text) { term in
+      terms.bytes += term.utf8
+      terms.ends.append(terms.bytes.count)
+    }
+  }
+
+  /// Whether `text` is ASCII only.
+  static func isASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { isASCII($0) }
+  }
+
+  /// Whether every byte is ASCII, eight at a time.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= bytes.count {
+      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      index += 8
+    }
+    while index < bytes.count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The terms of `text`.
@@ -85,5 +134,17 @@ enum SearchTerms {
     default:
       return false
     }
+  }
+}
+
+/// Terms collected by `SearchTerms.collect(in:into:)`: term `n` is `bytes[ends[n - 1]..<ends[n]]` (from 0 for the
+/// first). Reused from text to text with `removeAll(keepingCapacity:)`.
+struct CollectedTerms {
+  var bytes: [UInt8] = []
+  var ends: [Int] = []
+
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
   }
 }
