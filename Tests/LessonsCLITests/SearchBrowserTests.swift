@@ -110,6 +110,23 @@ struct SearchBrowserTests {
     #expect(prefix.contains("text: <mark>zebrafish</mark>."))
   }
 
+  @Test("the ranked list comes from the index alone; a lesson's document only adds its section and snippet",
+    .timeLimit(.minutes(4)))
+  func listedBeforeDocuments() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    // Without its document, a result still shows its title, topic and link; the other one is completed.
+    try FileManager.default.removeItem(atPath: project + "/site/search/lessons/topics/topic-a/tutorials/title-zebra.js")
+    let dom = try await Self.search(project, "zebrafish")
+    #expect(Self.titles(dom) == ["Zebrafish genomes", "Fish in general"], "\(dom.suffix(1500))")
+    #expect(dom.contains(#"href="topics/topic-a/tutorials/title-zebra/tutorial.html">Zebrafish genomes</a>"#))
+    #expect(dom.contains(">Zebrafish everywhere</a>"), "the other result's section, from its document")
+    let snippets = dom.matches(of: /class="search-result-snippet">(.*?)<\/p>/).map { String($0.1) }
+    #expect(snippets.count == 2 && snippets[0].isEmpty && snippets[1].contains("<mark>"), "\(snippets)")
+    #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
+    #expect(dom.range(of: #"data-complete-ms="[0-9.]+""#, options: .regularExpression) != nil)
+  }
+
   @Test("more matches than a page: the first page lists the best ten in order, the rest behind a button",
     .timeLimit(.minutes(4)))
   func firstPageInOrder() async throws {

@@ -19,21 +19,23 @@ struct SearchSectionsTests {
     ])
   }
 
-  @Test("the top-level index is a small script listing the lessons by folder and the shard keys, nothing else")
+  @Test("the top-level index is a small script listing the lessons by folder with their titles and the shard keys")
   func script() {
     let summary = BuildManifest.LessonSummary(title: "T", level: nil, minutes: nil, draft: false, searchTerms: "x\t1,1,8\n")
+    var other = summary
+    other.title = "U \"quoted\" </script>"
     let draft = BuildManifest.LessonSummary(title: "D", level: nil, minutes: nil, draft: true)
     let topic = ListedTopic(
       name: "a", metadata: TopicMetadata(title: "Topic A"),
       lessons: [
-        ListedLesson(topic: "a", relativePath: "topics/a/tutorials/u", summary: summary),
+        ListedLesson(topic: "a", relativePath: "topics/a/tutorials/u", summary: other),
         ListedLesson(topic: "a", relativePath: "topics/a/tutorials/t", summary: summary),
         ListedLesson(topic: "a", relativePath: "topics/a/tutorials/d", summary: draft),
       ])
     let files = SearchIndex.files(lessons: SearchIndex.lessons(of: [topic]))
     #expect(files.map(\.path) == ["search-index.js", "search/terms/78.js"])
     #expect(files.first?.contents == """
-      window.lessonsSearchIndex = {"lessons":[["topics/a/tutorials/",["t","u"]]],"shards":[["x"]]};
+      window.lessonsSearchIndex = {"lessons":[["topics/a/tutorials/",["t","u"],["T","U \\"quoted\\" \\u003c/script>"],"Topic A"]],"shards":[["x"]]};
 
       """)
     #expect(files.last?.contents == #"lessonsSearch.terms("x","{\"x\":[0,1,1,8,1,1,1,8]}");"# + "\n")

@@ -1,7 +1,7 @@
 /* The search page: reads ?q=, loads only the index files of the query's words (search/terms/*.js: strings of JSON,
    found by the words' first characters through the shard keys in search-index.js), ranks the lessons (BM25 with
-   title and heading boosts, words match as prefixes), then loads the documents of the lessons shown
-   (search/lessons/*.js) for their section and snippet. Every file is a script inserted with <script src>, so search
+   title and heading boosts, words match as prefixes) and lists the best with their titles (from search-index.js),
+   then loads the documents of the lessons shown (search/lessons/*.js) and adds each one's section and snippet. Every file is a script inserted with <script src>, so search
    works from file:// where fetching JSON is refused; the scripts call lessonsSearch.terms() and
    lessonsSearch.lesson(). Each script file costs a few milliseconds in Chromium whatever its size, so a query loads
    as few as it can. Text goes into the page with textContent only. */
@@ -105,11 +105,15 @@
      score is its title's plus its best section's. Typed arrays, so that the page's first (not yet optimised) run stays
      quick: a lesson's sections take the slots first[lesson] + section, up to the highest section the query's
      postings name in that lesson (one lesson with thousands of sections does not widen every other lesson's). */
-  /* Fills `paths` (a lesson's number → its path) from the index, once. */
+  /* Fills `paths`, `titles` and `topics` (by a lesson's number) from the index, once. */
   function lessonPaths() {
     if (paths.length > 0) { return; }
     index.lessons.forEach(function (group) {
-      group[1].forEach(function (name) { paths.push(group[0] + name); });
+      group[1].forEach(function (name, i) {
+        paths.push(group[0] + name);
+        titles.push(group[2] ? group[2][i] : group[0] + name);
+        topics.push(group[3] || "");
+      });
     });
   }
 
@@ -276,20 +280,37 @@
     into.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
   }
 
-  function show(result, found) {
-    var path = paths[result.lesson];
-    var lesson = documents[path] ||
-      { title: path, topic: "", url: path.split("/").map(encodeURIComponent).join("/") + "/tutorial.html", sections: [] };
-    var section = lesson.sections[result.section - 1];
+  function pageURL(path) { return path.split("/").map(encodeURIComponent).join("/") + "/tutorial.html"; }
+
+  /* The result's list item as the index alone can give it: the lesson's title, linked, and its topic; `complete`
+     adds the section and snippet once the lesson's document has loaded. */
+  function show(result) {
     var item = document.createElement("li");
     var title = document.createElement("a");
     title.className = "search-result-title";
-    title.href = lesson.url;
-    title.textContent = lesson.title;
+    title.href = pageURL(paths[result.lesson]);
+    title.textContent = titles[result.lesson];
     item.appendChild(title);
     var where = document.createElement("p");
     where.className = "search-result-where";
-    where.appendChild(document.createTextNode(lesson.topic));
+    where.appendChild(document.createTextNode(topics[result.lesson]));
+    item.appendChild(where);
+    var text = document.createElement("p");
+    text.className = "search-result-snippet";
+    item.appendChild(text);
+    list.appendChild(item);
+    return item;
+  }
+
+  function complete(item, result, found) {
+    var lesson = documents[paths[result.lesson]];
+    if (!lesson) { return; }
+    var section = lesson.sections[result.section - 1];
+    var title = item.firstChild;
+    title.href = lesson.url;
+    title.textContent = lesson.title;
+    var where = title.nextSibling;
+    where.textContent = lesson.topic;
     if (section && section[0]) {
       where.appendChild(document.createTextNode(" › "));
       var link = document.createElement("a");
@@ -297,15 +318,12 @@
       link.textContent = section[0];
       where.appendChild(link);
     }
-    item.appendChild(where);
-    var text = document.createElement("p");
-    text.className = "search-result-snippet";
-    snippet(section && section[2] ? section[2] : lesson.title, found, text);
-    item.appendChild(text);
-    list.appendChild(item);
+    snippet(section && section[2] ? section[2] : lesson.title, found, where.nextSibling);
   }
 
   var paths = [];
+  var titles = [];
+  var topics = [];
   var terms = tokens(query).filter(function (term, i, all) { return all.indexOf(term) === i; });
   if (!index) {
     status.textContent = "The search index (search-index.js) is missing: build the site again.";
@@ -329,23 +347,28 @@
     more.type = "button";
     more.className = "search-more";
     more.textContent = "Show more results";
+    /* Lists the next page at once (titles and topics from the index), then completes its items as the lessons'
+       documents arrive; then(name) is called when listed ("listed") and when complete ("complete"). */
     function showPage(then) {
       if (shown > 0 && !sorted) { results.sort(byScore); sorted = true; }
       var page = shown === 0 ? best(results, PAGE) : results.slice(shown, shown + PAGE);
       shown += page.length;
+      var items = page.map(show);
+      if (shown < results.length) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
+      if (then) { then("listed"); }
       load(page.map(function (result) { return lessonFile(paths[result.lesson]); }), function () {
-        page.forEach(function (result) { show(result, found); });
-        if (shown < results.length) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
-        if (then) { then(); }
+        page.forEach(function (result, i) { complete(items[i], result, found); });
+        if (then) { then("complete"); }
       });
     }
     more.addEventListener("click", function () { showPage(null); });
-    showPage(function () {
-      /* How long the query took, shards and documents loaded, for benchmarks that read the page (headless Chromium). */
-      if (window.performance) {
-        list.setAttribute("data-query-ms", (performance.now() - started).toFixed(1));
-        list.setAttribute("data-page-ms", performance.now().toFixed(1));
-      }
+    showPage(function (stage) {
+      /* How long the query took, for benchmarks that read the page (headless Chromium): to the ranked list on
+         screen (term files loaded), and to its sections and snippets (documents loaded too). */
+      if (!window.performance) { return; }
+      var listed = stage === "listed";
+      list.setAttribute(listed ? "data-query-ms" : "data-complete-ms", (performance.now() - started).toFixed(1));
+      list.setAttribute(listed ? "data-page-ms" : "data-complete-page-ms", performance.now().toFixed(1));
     });
   });
   /* The lesson paths, while the term files load: the results need them, the loads do not. */
