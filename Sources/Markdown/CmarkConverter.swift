@@ -7,16 +7,15 @@ enum CmarkConverter {
   static func parse(_ text: String) -> MarkdownNode {
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
     var text = text
-    let root: OpaquePointer? = text.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
+    return text.withUTF8 { buffer in
+      let root = buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parse_document(chars.baseAddress, chars.count, options)
       }
+      guard let root else { return MarkdownNode(kind: .document) }
+      defer { cmark_node_free(root) }
+      cmark_consolidate_text_nodes(root)
+      return convert(root, source: Source(buffer), depth: 0)
     }
-    guard let root else { return MarkdownNode(kind: .document) }
-    defer { cmark_node_free(root) }
-    cmark_consolidate_text_nodes(root)
-    let source = Source(text)
-    return convert(root, source: source, depth: 0)
   }
 
   /// True when the code block starting at `line`/`column` opens with a backtick or tilde fence; cmark 0.30 has
@@ -28,15 +27,17 @@ enum CmarkConverter {
     return source.bytes[position] == UInt8(ascii: "`") || source.bytes[position] == UInt8(ascii: "~")
   }
 
-  /// The parsed text's bytes and where each line starts, to look up what cmark's positions point at.
-  private struct Source {
-    let bytes: [UInt8]
-    let lineStarts: [Int]
-    init(_ text: String) {
-      bytes = Array(text.utf8)
+  /// The parsed text's bytes (valid while the conversion runs) and where each line starts, to look up what cmark's
+  /// positions point at; the line starts are found on first use, as a text without code blocks never needs them.
+  private final class Source {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) lazy var lineStarts: [Int] = {
       var starts = [0]
       for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-      lineStarts = starts
+      return starts
+    }()
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
     }
   }
 

@@ -56,6 +56,19 @@ struct YAMLLimitsTests {
     #expect(throws: BoundedYAML.LimitError.self) { try BoundedYAML.compose(Self.bomb(levels: 2), limits: small) }
   }
 
+  @Test("YAML with aliases but no anchor is composed once: the alias is Yams' undefined-alias error at its line")
+  func aliasesWithoutAnchors() {
+    // The alias-free copy would read `*a` twice as the same key; the document itself fails at the first alias.
+    let yaml = "title: \"**bold** text\"\n*a: 1\n*a: 2\n"
+    #expect {
+      try BoundedYAML.compose(yaml, limits: .frontMatter)
+    } throws: { error in
+      guard let error = error as? YamlError else { return false }
+      return BoundedYAML.line(of: error) == 2 && "\(error)".contains("undefined alias")
+    }
+    #expect(throws: Never.self) { try BoundedYAML.compose("title: \"**bold** & more\"\n", limits: .frontMatter) }
+  }
+
   @Test("a front matter over 256 KB is refused at its first line")
   func oversized() {
     let huge = "title: Big\nfiller: \"" + String(repeating: "x", count: 300_000) + "\""

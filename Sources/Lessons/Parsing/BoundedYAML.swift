@@ -8,7 +8,8 @@ import Yams
 /// (serialising an unknown field, building values) expand them. So before the real document is composed, its
 /// aliases are counted: the text is composed once with every `*` made an ordinary letter (no alias left, so
 /// nothing expands), each anchored node's expanded size is worked out in document order, and each former alias
-/// adds the size of the anchor it names. A document that would expand past `Limits.nodes`, or is longer than
+/// adds the size of the anchor it names (a document without both a `*` and a `&` has no alias that could expand, and
+/// skips this). A document that would expand past `Limits.nodes`, or is longer than
 /// `Limits.bytes`, is refused with the line of the alias (or the size) that crossed the limit. Nesting depth is
 /// bounded by libyaml itself (1,000 levels).
 public enum BoundedYAML {
@@ -49,8 +50,10 @@ public enum BoundedYAML {
     guard size <= limits.bytes else {
       throw LimitError(line: 1, message: "the YAML is \(size) bytes long; at most \(limits.bytes) bytes are read")
     }
-    // An alias is written `*name`: text without a `*` has none, and nothing to expand.
-    if yaml.utf8.contains(UInt8(ascii: "*")) {
+    // An alias is written `*name` and names an anchor written `&name`: text without a `*` has no alias, and text
+    // without a `&` no anchor (an alias to none is Yams' "undefined alias" error), so nothing can expand. Most front
+    // matter has neither, or only asterisks of Markdown emphasis in its strings: it is composed once.
+    if yaml.containsBytes("*"), yaml.containsBytes("&") {
       try checkAliasExpansion(yaml, limits: limits)
     }
     return try Yams.compose(yaml: yaml, .default, .default, .utf8)

@@ -59,7 +59,7 @@ final class DialectContext {
 
   init(file: String, frontMatter: FrontMatter, source: SourceLines) {
     self.file = file
-    self.folder = (file as NSString).deletingLastPathComponent
+    self.folder = PathText.deletingLastComponent(file)
     self.frontMatter = frontMatter
     self.source = source
     for abbreviation in frontMatter.abbreviations where abbreviations[abbreviation.short] == nil {

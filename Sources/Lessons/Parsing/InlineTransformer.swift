@@ -99,10 +99,10 @@ struct InlineTransformer {
     let bytes = text.utf8
     // Most text has nothing to look at: append it whole.
     let footnotes = !context.footnoteLabels.isEmpty
-    guard
-      bytes.contains(where: {
-        $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || (footnotes && $0 == UInt8(ascii: "["))
-      })
+    let marked: (UInt8) -> Bool = {
+      $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || (footnotes && $0 == UInt8(ascii: "["))
+    }
+    guard bytes.withContiguousStorageIfAvailable({ $0.contains(where: marked) }) ?? bytes.contains(where: marked)
     else {
       append(text, to: &output)
       return

@@ -9,8 +9,11 @@
 /// - a code fence still open at the end of the file is reported (cmark silently makes the rest of the file code);
 /// - a fence in a list item whose lines are written less indented than it keeps them (see `realignedFenceContent`).
 enum KramdownLinePass {
-  /// The rewritten body and the problems found (line, message).
-  static func apply(_ body: String, scope: LiquidScope) -> (body: String, problems: [(line: Int, message: String)]) {
+  /// The rewritten body, its lines when nothing was rewritten (the split is not done twice), and the problems
+  /// found (line, message).
+  static func apply(_ body: String, scope: LiquidScope) -> (
+    body: String, unchangedLines: [Substring]?, problems: [(line: Int, message: String)]
+  ) {
     let lines = SourceLines.lines(of: body[...])
     var changes: [Int: String] = [:]
     var problems: [(line: Int, message: String)] = []
@@ -18,7 +21,7 @@ enum KramdownLinePass {
     var inRaw = false
     for index in lines.indices {
       let line = lines[index]
-      let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+      let content = SourceLines.droppingQuoteMarkers(line)
       let hasLiquid = line.containsBytes("{%")
       if hasLiquid, line.containsBytes("raw") {
         if line.containsBytes("{% raw %}") || line.containsBytes("{%raw%}") || line.containsBytes("{%- raw") { inRaw = true }
@@ -46,9 +49,9 @@ enum KramdownLinePass {
     if let open = fence {
       problems.append((open.line, "code fence \(open.marker) is never closed; the rest of the file is shown as code"))
     }
-    guard !changes.isEmpty else { return (body, problems) }
+    guard !changes.isEmpty else { return (body, lines, problems) }
     let rewritten = lines.indices.map { changes[$0] ?? String(lines[$0]) }.joined(separator: "\n")
-    return (rewritten, problems)
+    return (rewritten, nil, problems)
   }
 
   /// A fence in a list item (`>    - text` then `>      ```) whose content lines are written less indented than the
@@ -110,7 +113,7 @@ enum KramdownLinePass {
   }
 
   private static func isAttributeLine(_ line: Substring) -> Bool {
-    let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" }).trimmingSpaces
+    let content = SourceLines.droppingQuoteMarkers(line).trimmingSpaces
     return content.hasPrefix("{:") && content.hasSuffix("}")
   }
 

@@ -62,6 +62,6 @@ enum MathLines {
 
   /// The number of line feeds in `text`.
   static func newlines(in text: Substring) -> Int {
-    text.utf8.count { $0 == 10 }
+    text.newlineCount
   }
 }

@@ -16,7 +16,9 @@ public enum HTMLEscaping {
   /// Appends `text`, escaped as `escape(_:)` does, to `output`; text with nothing to escape is appended whole.
   public static func escape<S: StringProtocol>(_ text: S, into output: inout String) {
     let utf8 = text.utf8
-    guard utf8.contains(where: needsEscaping) else {
+    let table = needsEscaping
+    let marked = { (byte: UInt8) in table[Int(byte)] }
+    guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: marked) }) ?? utf8.contains(where: marked) else {
       output += text
       return
     }
@@ -59,8 +61,10 @@ public enum HTMLEscaping {
     }
   }
 
-  private static func needsEscaping(_ byte: UInt8) -> Bool {
-    switch byte {
+  /// Which bytes `escape(bytes:into:)` changes, by value: a table look-up per byte for the common case of text with
+  /// nothing to escape.
+  private static let needsEscaping: [Bool] = (0...255).map { (value: Int) -> Bool in
+    switch UInt8(value) {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
     case 9, 10, 13: false
     case 0..<0x20, 0x7F, 0xEF: true

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import Lessons
+
+/// The byte-level helpers that replace `String.contains`, `firstRange(of:)`, Character loops and `NSString` path
+/// methods on the parse's hot path give the same answers as what they replace.
+@Suite("Byte search")
+struct ByteSearchTests {
+  static let texts = [
+    "", "a", "{", "{%", "x{%", "{{ include.x }}", "ab{%-raw%}{%cd", "$$$", "é{%é", "🙂 $$x$$ 🙂", "%}{%", "a\nb\n\nc",
+    "\n", "{{ include", String(repeating: "{", count: 100) + "{%",
+  ]
+
+  @Test("containsBytes and firstByteRange agree with Foundation's search, on Strings and Substrings")
+  func search() {
+    for text in Self.texts {
+      for (needle, staticNeedle) in [("{%", "{%" as StaticString), ("$$", "$$"), ("{{ include.", "{{ include."), ("\n", "\n")] {
+        #expect(text.containsBytes(staticNeedle) == text.contains(needle), "\(text) \(needle)")
+        let expected = text.range(of: needle)
+        #expect(text.firstByteRange(of: staticNeedle) == expected, "\(text) \(needle)")
+        let slice = text.dropFirst()
+        #expect(slice.containsBytes(staticNeedle) == slice.contains(needle), "\(slice) \(needle)")
+        #expect(slice.firstByteRange(of: staticNeedle) == slice.range(of: needle), "\(slice) \(needle)")
+      }
+      #expect(text.newlineCount == text.filter { $0 == "\n" }.count)
+    }
+  }
+
+  @Test("PathText takes paths apart as NSString does")
+  func paths() {
+    let paths = [
+      "/a/b/tutorial.md", "tutorial.md", "/tutorial.md", "a/b/", "a//b/c.md", "", "/", "//", "./x.md", "a/./b.md",
+      "/ümlaut/fïle.md", "a/b", "../up.md",
+    ]
+    for path in paths {
+      #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
+      #expect(PathText.deletingLastComponent(path) == (path as NSString).deletingLastPathComponent, "\(path)")
+    }
+  }
+
+  @Test("quote markers are dropped as Characters: a space a combining mark follows ends the run")
+  func quoteMarkers() {
+    for line in ["> > text", ">", "", "  >\tx", "> \u{301}x", ">\u{301}", "> é", "x > y", "> > "] {
+      let slice = Substring(line)
+      #expect(SourceLines.droppingQuoteMarkers(slice) == slice.drop { $0 == ">" || $0 == " " || $0 == "\t" }, "\(line)")
+    }
+  }
+}
