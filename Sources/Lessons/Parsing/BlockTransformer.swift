@@ -111,11 +111,14 @@ struct BlockTransformer {
       return .bibliography
     }
     let content = inlines.transform(node.children, line: node.startLine)
-    let visible = content.filter { inline in
+    // The inlines other than blank text: a lone image is a figure, nothing at all is no paragraph.
+    let isVisible = { (inline: Inline) -> Bool in
       if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
       return true
     }
-    if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
+    let visible = content.lazy.filter(isVisible).prefix(2)
+    let lone: Inline? = visible.count == 1 ? visible.first : nil
+    if case .image(var image) = lone, let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
       // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
       let parsed = Markdown.parse(MathSpanProtector.protect(caption)).children.first
@@ -124,7 +127,7 @@ struct BlockTransformer {
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
     if visible.isEmpty { return nil }
-    if visible.count == 1, case .image(var image) = visible[0], !attributes.isEmpty {
+    if case .image(var image) = lone, !attributes.isEmpty {
       // `{: width="50%"}` under a lone image is meant for the image, as GTN renders it.
       image.attributes = image.attributes.merging(attributes)
       return .paragraph([.image(image)], Attributes())
@@ -145,6 +148,7 @@ struct BlockTransformer {
 
   /// `{% bibliography %}` (with jekyll-scholar options such as `--cited`) alone in its paragraph.
   static func isBibliographyTag(_ text: String) -> Bool {
+    guard text.containsBytes("{%") else { return false }  // most paragraphs: no trimming
     let trimmed = text.trimmingSpaces
     guard trimmed.hasPrefix("{%"), trimmed.hasSuffix("%}") else { return false }
     let body = trimmed.dropFirst(2).dropLast(2).trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))

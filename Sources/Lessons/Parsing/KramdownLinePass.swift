@@ -29,7 +29,8 @@ enum KramdownLinePass {
       }
       guard let first = content.utf8.first else { continue }
       if let open = fence {
-        if content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
+        // The byte check first: most lines in a fence do not start like its marker (a Character past ASCII may).
+        if first == open.marker.utf8.first || first >= 0x80, content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
           fence = nil
         } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(changes[index] ?? String(line), scope: scope) {
           changes[index] = substituted

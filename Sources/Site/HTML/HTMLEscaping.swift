@@ -35,14 +35,17 @@ public enum HTMLEscaping {
       let byte = input[index]
       input.formIndex(after: &index)
       switch byte {
-      case UInt8(ascii: "&"): output.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-      case UInt8(ascii: "<"): output.append(contentsOf: [38, 108, 116, 59])  // &lt;
-      case UInt8(ascii: ">"): output.append(contentsOf: [38, 103, 116, 59])  // &gt;
-      case UInt8(ascii: "\""): output.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-      case UInt8(ascii: "'"): output.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
+      case UInt8(ascii: "&"): append("&amp;", to: &output)
+      case UInt8(ascii: "<"): append("&lt;", to: &output)
+      case UInt8(ascii: ">"): append("&gt;", to: &output)
+      case UInt8(ascii: "\""): append("&quot;", to: &output)
+      case UInt8(ascii: "'"): append("&#39;", to: &output)
       case 9, 10, 13: output.append(byte)
-      case 0..<0x20: output.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte: ␀ … ␟
-      case 0x7F: output.append(contentsOf: [0xE2, 0x90, 0xA1])  // ␡
+      case 0..<0x20:  // U+2400 + byte: ␀ … ␟
+        output.append(0xE2)
+        output.append(0x90)
+        output.append(0x80 + byte)
+      case 0x7F: append("\u{2421}", to: &output)  // ␡
       case 0xEF:
         // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters: U+FFFD instead.
         var next = index
@@ -50,7 +53,7 @@ public enum HTMLEscaping {
           input.formIndex(after: &next)
           if next < input.endIndex, input[next] == 0xBE || input[next] == 0xBF {
             input.formIndex(after: &next)
-            output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            append("\u{FFFD}", to: &output)
             index = next
             continue
           }
@@ -59,6 +62,11 @@ public enum HTMLEscaping {
       default: output.append(byte)
       }
     }
+  }
+
+  /// Appends the UTF-8 of an entity or replacement character (no array made per escaped byte).
+  private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    text.withUTF8Buffer { output.append(contentsOf: $0) }
   }
 
   /// Which bytes `escape(bytes:into:)` changes, by value: a table look-up per byte for the common case of text with
