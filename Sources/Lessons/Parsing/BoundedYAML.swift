@@ -46,6 +46,25 @@ public enum BoundedYAML {
   /// - Throws: `LimitError` when the document is too long or expands too far; Yams' `YamlError` when it is not
   ///   valid YAML.
   public static func compose(_ yaml: String, limits: Limits) throws -> Node? {
+    try checkLimits(yaml, limits: limits)
+    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+  }
+
+  /// `compose(_:limits:)` for a reader that takes every mapping key as text and reads each value from its text
+  /// (`Node.string`, `.bool`, `.int`, `.null`), never from its tag: front matter. The keys' tags are then not worked
+  /// out by Yams' patterns (seven regular expressions per key, for its duplicate-key check, were a tenth of a
+  /// lesson's parse): every plain key is text. A document with keys equal only as text (`1` and `"1"`) is composed
+  /// again as `compose(_:limits:)` does, so that Yams decides whether they are duplicates, with its own error.
+  public static func composeWithTextKeys(_ yaml: String, limits: Limits) throws -> Node? {
+    try checkLimits(yaml, limits: limits)
+    do {
+      return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+    } catch {
+      return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+    }
+  }
+
+  private static func checkLimits(_ yaml: String, limits: Limits) throws {
     let size = yaml.utf8.count
     guard size <= limits.bytes else {
       throw LimitError(line: 1, message: "the YAML is \(size) bytes long; at most \(limits.bytes) bytes are read")
@@ -56,7 +75,6 @@ public enum BoundedYAML {
     if yaml.containsBytes("*"), yaml.containsBytes("&") {
       try checkAliasExpansion(yaml, limits: limits)
     }
-    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
   }
 
   /// A letter that stands for `*` in the alias-free copy; a plain scalar starting with it was an alias.
