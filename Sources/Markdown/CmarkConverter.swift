@@ -21,23 +21,38 @@ enum CmarkConverter {
   /// True when the code block starting at `line`/`column` opens with a backtick or tilde fence; cmark 0.30 has
   /// no accessor for this, but the source says it.
   private static func isFenced(line: Int, column: Int, source: Source) -> Bool {
-    guard line >= 1, line <= source.lineStarts.count else { return false }
-    let position = source.lineStarts[line - 1] + column - 1
+    guard line >= 1, let start = source.offset(ofLine: line) else { return false }
+    let position = start + column - 1
     guard position >= 0, position < source.bytes.count else { return false }
     return source.bytes[position] == UInt8(ascii: "`") || source.bytes[position] == UInt8(ascii: "~")
   }
 
-  /// The parsed text's bytes (valid while the conversion runs) and where each line starts, to look up what cmark's
-  /// positions point at; the line starts are found on first use, as a text without code blocks never needs them.
+  /// The parsed text's bytes (valid while the conversion runs), to look up what cmark's positions point at.
   private final class Source {
     let bytes: UnsafeBufferPointer<UInt8>
-    private(set) lazy var lineStarts: [Int] = {
-      var starts = [0]
-      for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-      return starts
-    }()
+    /// The last line looked up and where it starts: code blocks come in document order, so the scan for line
+    /// starts moves forward through the text once.
+    private var line = 1
+    private var lineStart = 0
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
+    }
+
+    /// Where line `number` (1-based) starts; nil past the last line.
+    func offset(ofLine number: Int) -> Int? {
+      if number < line {
+        line = 1
+        lineStart = 0
+      }
+      while line < number {
+        var index = lineStart
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        guard index < bytes.count else { return nil }
+        lineStart = index + 1
+        line += 1
+      }
+      return lineStart
     }
   }
 

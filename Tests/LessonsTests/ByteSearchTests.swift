@@ -47,3 +47,21 @@ struct ByteSearchTests {
     }
   }
 }
+
+/// Heading ids made on bytes for ASCII headings are the ones the scalar walk makes for any heading.
+@Suite("Heading slugs")
+struct HeadingSlugTests {
+  @Test("ASCII headings get kramdown's ids, as the same text with a letter past ASCII after it does")
+  func asciiSlugs() {
+    let cases = [
+      ("Pools & Parallelism", "pools--parallelism"), ("1. Intro", "intro"), ("A-b c_d 9", "a-b-cd-9"), ("  ", ""),
+      ("Section 2: Parameter genome 999", "section-2-parameter-genome-999"), ("`code` and *em*", "code-and-em"),
+    ]
+    for (text, slug) in cases {
+      #expect(DialectContext.slug(text) == slug)
+      // "é" sends the text through the scalar walk: its id is the ASCII id with "é" after it.
+      let walked = DialectContext.slug(text + "é")
+      #expect(walked == slug + "é", "\(text)")
+    }
+  }
+}
