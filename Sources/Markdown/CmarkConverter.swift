@@ -1,4 +1,5 @@
 internal import CCmark
+internal import Glibc
 
 /// The one place that calls cmark: parse, copy the tree into Swift values, free the C memory.
 enum CmarkConverter {
@@ -46,10 +47,10 @@ enum CmarkConverter {
         lineStart = 0
       }
       while line < number {
-        var index = lineStart
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-        guard index < bytes.count else { return nil }
-        lineStart = index + 1
+        guard let base = bytes.baseAddress, lineStart < bytes.count,
+          let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
+        else { return nil }
+        lineStart = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
         line += 1
       }
       return lineStart
