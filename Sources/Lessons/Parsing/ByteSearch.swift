@@ -56,18 +56,6 @@ extension StringProtocol {
     return found ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: pattern, in: $0) != nil }
   }
 
-  /// The range of the first `needle` (ASCII) in the text, found on UTF-8 bytes; `firstRange(of:)` compares
-  /// Characters through generic string processing. An ASCII needle starts and ends on Unicode scalar boundaries.
-  public func firstByteRange(of needle: StaticString) -> Range<Index>? {
-    let pattern = ByteSearch.bytes(needle)
-    let offset =
-      utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: pattern, in: $0) }
-      ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: pattern, in: $0) }
-    guard let offset else { return nil }
-    let lower = utf8.index(utf8.startIndex, offsetBy: offset)
-    return lower..<utf8.index(lower, offsetBy: pattern.count)
-  }
-
   /// The number of line feeds in the text.
   public var newlineCount: Int {
     utf8.withContiguousStorageIfAvailable { ByteSearch.count(of: 10, in: $0) } ?? utf8.count { $0 == 10 }
