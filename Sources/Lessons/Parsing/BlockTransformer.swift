@@ -112,12 +112,14 @@ struct BlockTransformer {
     }
     let content = inlines.transform(node.children, line: node.startLine)
     // The inlines other than blank text: a lone image is a figure, nothing at all is no paragraph.
-    let isVisible = { (inline: Inline) -> Bool in
-      if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
-      return true
+    var visibleCount = 0
+    var lone: Inline?
+    for inline in content {
+      if case .text(let text) = inline, text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }) { continue }
+      visibleCount += 1
+      lone = visibleCount == 1 ? inline : nil
+      if visibleCount > 1 { break }
     }
-    let visible = content.lazy.filter(isVisible).prefix(2)
-    let lone: Inline? = visible.count == 1 ? visible.first : nil
     if case .image(var image) = lone, let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
       // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
@@ -126,7 +128,7 @@ struct BlockTransformer {
       let captionInlines = inlines.transform(captionNodes, line: node.startLine)
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
-    if visible.isEmpty { return nil }
+    if visibleCount == 0 { return nil }
     if case .image(var image) = lone, !attributes.isEmpty {
       // `{: width="50%"}` under a lone image is meant for the image, as GTN renders it.
       image.attributes = image.attributes.merging(attributes)
