@@ -62,3 +62,20 @@ struct HeadingSlugTests {
     }
   }
 }
+
+/// `firstIndex(ofASCII:)` finds what `firstIndex(of:)` finds, combining marks and all.
+@Suite("ASCII Character search")
+struct ASCIICharacterSearchTests {
+  @Test("the first { as a whole Character, on bytes where that is certain")
+  func brace() {
+    let texts = [
+      "", "{", "a{b", "é{", "{\u{301}x{", "\u{600}{ {", "x{{ site.url }}", "no brace", "🙂{🙂", "{\u{301}",
+      "a\r{", String(repeating: "é", count: 50) + "{",
+    ]
+    for text in texts {
+      for slice in [Substring(text), Substring(text).dropFirst()] {
+        #expect(slice.firstIndex(ofASCII: UInt8(ascii: "{")) == slice.firstIndex(of: "{"), "\(slice.debugDescription)")
+      }
+    }
+  }
+}

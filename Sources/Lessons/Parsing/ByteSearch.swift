@@ -61,3 +61,20 @@ extension StringProtocol {
     utf8.withContiguousStorageIfAvailable { ByteSearch.count(of: 10, in: $0) } ?? utf8.count { $0 == 10 }
   }
 }
+
+extension Substring {
+  /// `firstIndex(of: Character(UnicodeScalar(byte)))` for an ASCII `byte` other than a carriage return, found with
+  /// `memchr`: a byte found between two ASCII bytes is a whole Character. One beside a byte past ASCII (a combining
+  /// mark may join it) is left to the Character search, from here on.
+  func firstIndex(ofASCII byte: UInt8) -> Index? {
+    let utf8 = self.utf8
+    let searched = utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: byte, in: $0) }
+    guard let found = searched else { return firstIndex(of: Character(Unicode.Scalar(byte))) }
+    guard let found else { return nil }
+    let index = utf8.index(utf8.startIndex, offsetBy: found)
+    let after = utf8.index(after: index)
+    let alone = (index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80)
+      && (after == utf8.endIndex || utf8[after] < 0x80)
+    return alone ? index : firstIndex(of: Character(Unicode.Scalar(byte)))
+  }
+}

@@ -14,9 +14,9 @@ enum SiteLinkRewriter {
     var output = ""
     output.reserveCapacity(text.utf8.count)
     var rest = text[...]
-    while let open = rest.firstRange(of: "{") {
-      output += rest[..<open.lowerBound]
-      let candidate = rest[open.lowerBound...]
+    while let open = rest.firstIndex(ofASCII: UInt8(ascii: "{")) {
+      output += rest[..<open]
+      let candidate = rest[open...]
       if let (replacement, length) = tag(at: candidate, root: root) {
         output += replacement
         rest = candidate.dropFirst(length)
