@@ -17,9 +17,16 @@ public enum HTMLEscaping {
   public static func escape<S: StringProtocol>(_ text: S, into output: inout String) {
     let utf8 = text.utf8
     let table = needsEscaping
-    let marked = { (byte: UInt8) in table[Int(byte)] }
-    guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: marked) }) ?? utf8.contains(where: marked) else {
-      output += text
+    guard utf8.withContiguousStorageIfAvailable({ !isClean($0) }) ?? utf8.contains(where: { table[Int($0)] }) else {
+      // Appended as what it is (the casts fold away once specialised): `output += text` would go through
+      // `append(contentsOf:)` for any sequence of Characters, with dynamic casts on every call.
+      if let string = text as? String {
+        output += string
+      } else if let slice = text as? Substring {
+        output.append(contentsOf: slice)
+      } else {
+        output += String(text)
+      }
       return
     }
     var bytes: [UInt8] = []
@@ -62,6 +69,37 @@ public enum HTMLEscaping {
       default: output.append(byte)
       }
     }
+  }
+
+  /// True when no byte of `bytes` needs escaping: eight bytes at a time while none of them may, then byte by byte.
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let table = needsEscaping
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        if mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+          for offset in index..<index + 8 where table[Int(bytes[offset])] { return false }
+        }
+        index += 8
+      }
+    }
+    for offset in index..<bytes.count where table[Int(bytes[offset])] { return false }
+    return true
+  }
+
+  /// Whether one of the eight bytes of `word` may need escaping: a control byte (tab, line feed and carriage return
+  /// included), `&`, `<`, `>`, `"`, `'`, DEL or 0xEF. Never false when one does (the "has a zero byte" and "has a
+  /// byte less than n" bit tricks, on all eight at once); a yes is checked byte by byte.
+  private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+    func bytes(equalTo byte: UInt8) -> UInt64 { zeroBytes(word ^ (ones &* UInt64(byte))) }
+    let control = (word &- ones &* 0x20) & ~word
+    let special =
+      bytes(equalTo: UInt8(ascii: "&")) | bytes(equalTo: UInt8(ascii: "<")) | bytes(equalTo: UInt8(ascii: ">"))
+      | bytes(equalTo: UInt8(ascii: "\"")) | bytes(equalTo: UInt8(ascii: "'")) | bytes(equalTo: 0x7F)
+      | bytes(equalTo: 0xEF)
+    return (control | special) & 0x8080_8080_8080_8080 != 0
   }
 
   /// Appends the UTF-8 of an entity or replacement character (no array made per escaped byte).
