@@ -1,15 +1,16 @@
 /// A language's keywords or builtins, looked up straight from the code's bytes: a word of up to 16 bytes is packed
-/// into two integers (no array made per word of code, a cheap hash), and a word longer than the longest entry is
-/// not looked up at all.
+/// into two integers (no array made per word of code) and compared with the few entries that start with its first
+/// byte (no hashing); a word longer than the longest entry is not looked up at all.
 struct HighlightWordSet: Sendable {
   /// A word of at most 16 bytes, packed.
-  private struct Packed: Hashable, Sendable {
+  private struct Packed: Equatable, Sendable {
     var low: UInt64
     var high: UInt64
     var count: Int
   }
 
-  private var packed: Set<Packed> = []
+  /// The packed entries by their first byte.
+  private var packed = [[Packed]](repeating: [], count: 256)
   /// Entries over 16 bytes (`withThrowingTaskGroup`), kept as bytes.
   private var long: Set<[UInt8]> = []
   private var longest = 0
@@ -19,14 +20,18 @@ struct HighlightWordSet: Sendable {
     for word in words.split(separator: " ") {
       let bytes = Array(word.utf8)
       longest = max(longest, bytes.count)
-      if let key = Self.pack(bytes[...], lowercased: false) { packed.insert(key) } else { long.insert(bytes) }
+      if let key = Self.pack(bytes[...], lowercased: false) {
+        if !packed[Int(key.low & 0xFF)].contains(key) { packed[Int(key.low & 0xFF)].append(key) }
+      } else {
+        long.insert(bytes)
+      }
     }
   }
 
   /// True when `word` is in the set; `lowercased` compares it with ASCII capitals made small.
   func contains(_ word: ArraySlice<UInt8>, lowercased: Bool) -> Bool {
     guard word.count <= longest else { return false }
-    if let key = Self.pack(word, lowercased: lowercased) { return packed.contains(key) }
+    if let key = Self.pack(word, lowercased: lowercased) { return packed[Int(key.low & 0xFF)].contains(key) }
     return long.contains(lowercased ? word.map(Self.lowercase) : Array(word))
   }
 
