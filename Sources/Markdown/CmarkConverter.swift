@@ -1,4 +1,5 @@
 internal import CCmark
+internal import Glibc
 
 /// The one place that calls cmark: parse, copy the tree into Swift values, free the C memory.
 enum CmarkConverter {
@@ -7,36 +8,52 @@ enum CmarkConverter {
   static func parse(_ text: String) -> MarkdownNode {
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
     var text = text
-    let root: OpaquePointer? = text.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
+    return text.withUTF8 { buffer in
+      let root = buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parse_document(chars.baseAddress, chars.count, options)
       }
+      guard let root else { return MarkdownNode(kind: .document) }
+      defer { cmark_node_free(root) }
+      cmark_consolidate_text_nodes(root)
+      return convert(root, source: Source(buffer), depth: 0)
     }
-    guard let root else { return MarkdownNode(kind: .document) }
-    defer { cmark_node_free(root) }
-    cmark_consolidate_text_nodes(root)
-    let source = Source(text)
-    return convert(root, source: source, depth: 0)
   }
 
   /// True when the code block starting at `line`/`column` opens with a backtick or tilde fence; cmark 0.30 has
   /// no accessor for this, but the source says it.
   private static func isFenced(line: Int, column: Int, source: Source) -> Bool {
-    guard line >= 1, line <= source.lineStarts.count else { return false }
-    let position = source.lineStarts[line - 1] + column - 1
+    guard line >= 1, let start = source.offset(ofLine: line) else { return false }
+    let position = start + column - 1
     guard position >= 0, position < source.bytes.count else { return false }
     return source.bytes[position] == UInt8(ascii: "`") || source.bytes[position] == UInt8(ascii: "~")
   }
 
-  /// The parsed text's bytes and where each line starts, to look up what cmark's positions point at.
-  private struct Source {
-    let bytes: [UInt8]
-    let lineStarts: [Int]
-    init(_ text: String) {
-      bytes = Array(text.utf8)
-      var starts = [0]
-      for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-      lineStarts = starts
+  /// The parsed text's bytes (valid while the conversion runs), to look up what cmark's positions point at.
+  private final class Source {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The last line looked up and where it starts: code blocks come in document order, so the scan for line
+    /// starts moves forward through the text once.
+    private var line = 1
+    private var lineStart = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+    }
+
+    /// Where line `number` (1-based) starts; nil past the last line.
+    func offset(ofLine number: Int) -> Int? {
+      if number < line {
+        line = 1
+        lineStart = 0
+      }
+      while line < number {
+        guard let base = bytes.baseAddress, lineStart < bytes.count,
+          let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
+        else { return nil }
+        lineStart = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        line += 1
+      }
+      return lineStart
     }
   }
 

@@ -56,6 +56,45 @@ struct YAMLLimitsTests {
     #expect(throws: BoundedYAML.LimitError.self) { try BoundedYAML.compose(Self.bomb(levels: 2), limits: small) }
   }
 
+  @Test("YAML with aliases but no anchor is composed once: the alias is Yams' undefined-alias error at its line")
+  func aliasesWithoutAnchors() {
+    // The alias-free copy would read `*a` twice as the same key; the document itself fails at the first alias.
+    let yaml = "title: \"**bold** text\"\n*a: 1\n*a: 2\n"
+    #expect {
+      try BoundedYAML.compose(yaml, limits: .frontMatter)
+    } throws: { error in
+      guard let error = error as? YamlError else { return false }
+      return BoundedYAML.line(of: error) == 2 && "\(error)".contains("undefined alias")
+    }
+    #expect(throws: Never.self) { try BoundedYAML.compose("title: \"**bold** & more\"\n", limits: .frontMatter) }
+  }
+
+  @Test("front matter composed with text keys reads as Yams' own composition: values, duplicates, unknown fields")
+  func textKeys() throws {
+    let yaml = """
+      title: "**T**"
+      draft: yes
+      enable: false
+      n: 12
+      none: ~
+      date: 2021-01-01
+      extra: {a: true, b: [1, '2', .inf]}
+      1: int key
+      "1": text key
+      """
+    let fast = try #require(try BoundedYAML.composeWithTextKeys(yaml, limits: .frontMatter))
+    let yams = try #require(try BoundedYAML.compose(yaml, limits: .frontMatter))
+    #expect(fast.mapping?.count == 9)  // `1` and `"1"` are two keys to Yams, not duplicates
+    for ((fastKey, fastValue), (yamsKey, yamsValue)) in zip(fast.mapping ?? [:], yams.mapping ?? [:]) {
+      #expect(fastKey.string == yamsKey.string)
+      #expect(fastValue.bool == yamsValue.bool && fastValue.int == yamsValue.int && fastValue.null == yamsValue.null)
+      #expect(try Yams.serialize(node: fastValue) == Yams.serialize(node: yamsValue))
+    }
+    #expect(throws: YamlError.self) { try BoundedYAML.composeWithTextKeys("title: a\ntitle: b", limits: .frontMatter) }
+    let lesson = LessonTestSupport.parse("", frontMatter: "title: T\ndraft: yes\nenable: \"no\"")
+    #expect(lesson.frontMatter.draft && lesson.frontMatter.enabled)
+  }
+
   @Test("a front matter over 256 KB is refused at its first line")
   func oversized() {
     let huge = "title: Big\nfiller: \"" + String(repeating: "x", count: 300_000) + "\""

@@ -38,6 +38,11 @@ struct BodyHighlighterLanguageTests {
        + " a = " + span("str", "&#39;it&#39;") + span("str", "&#39;s&#39;") + " " + span("com", "-- c") + "\n"
        + span("com", "/* b */")),
     ("sql", "select a from b", span("kw", "select") + " a " + span("kw", "from") + " b"),
+    // Words are looked up packed when short, as bytes when over 16 bytes; longer than any entry, not at all.
+    ("swift", "withThrowingTaskGroup withThrowingTaskGroups associatedtype associatedtypes",
+     span("builtin", "withThrowingTaskGroup") + " withThrowingTaskGroups " + span("kw", "associatedtype")
+       + " associatedtypes"),
+    ("sql", "SeLeCt COUNT", span("kw", "SeLeCt") + " " + span("builtin", "COUNT")),
     ("dockerfile", "FROM ubuntu:22.04\n# c\nRUN apt-get update && echo \"$V\"",
      span("kw", "FROM") + " ubuntu:" + span("num", "22.04") + "\n" + span("com", "# c") + "\n" + span("kw", "RUN") + " "
        + span("builtin", "apt-get") + " update &amp;&amp; " + span("builtin", "echo") + " " + span("str", "&quot;")

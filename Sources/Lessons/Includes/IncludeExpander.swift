@@ -84,21 +84,29 @@ struct IncludeExpander {
     for (index, original) in lines.enumerated() where index > spannedUntil {
       let origin = origins[index]
       var line = original
-      let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+      let content = SourceLines.droppingQuoteMarkers(line[...])
+      // A fence marker starts with ` or ~ (a Character past ASCII is left to the Character comparison).
+      let first = content.utf8.first ?? 0
+      let mayBeFence = first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first >= 0x80
       if let open = fence {
-        if content.hasPrefix(open) && content.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) {
+        if mayBeFence, content.hasPrefix(open) && content.drop(while: { $0 == open.first }).allSatisfy(\.isWhitespace) {
           fence = nil
         }
         keep(line, origin)
         continue
       }
-      if content.hasPrefix("```") || content.hasPrefix("~~~") {
+      if mayBeFence, content.hasPrefix("```") || content.hasPrefix("~~~") {
         fence = content.prefix(while: { $0 == content.first })
         keep(line, origin)
         continue
       }
       if inRaw {
         if line.contains("endraw") { inRaw = false }
+        keep(line, origin)
+        continue
+      }
+      // Raw tags, snippets and includes all start with `{%`: a line without one is kept as it is.
+      guard line.containsBytes("{%") else {
         keep(line, origin)
         continue
       }

@@ -70,7 +70,7 @@ struct IncludeFiles {
     guard let yaml = split.yaml else {
       return .success(File(path: full, body: split.body, title: nil, boxType: nil, hasFrontMatter: false))
     }
-    let node = try? BoundedYAML.compose(yaml, limits: .frontMatter)
+    let node = try? BoundedYAML.composeWithTextKeys(yaml, limits: .frontMatter)
     let title = node?["title"]?.string
     let boxType = node?["box_type"]?.string
     return .success(File(path: full, body: split.body, title: title, boxType: boxType, hasFrontMatter: true))

@@ -44,11 +44,15 @@ struct PreparedBody {
   /// True when a `{% name …` in `text` has a name `matches` accepts; a scan of the bytes (this runs on every lesson).
   static func tagNames(in text: String, _ matches: (String) -> Bool) -> Bool {
     guard text.containsBytes("{%") else { return false }
-    let utf8 = Array(text.utf8)
-    var index = 0
-    while index + 1 < utf8.count {
-      defer { index += 1 }
-      guard utf8[index] == UInt8(ascii: "{"), utf8[index + 1] == UInt8(ascii: "%") else { continue }
+    var copy = text
+    return copy.withUTF8 { utf8 in tagNames(in: utf8, matches) }
+  }
+
+  private static func tagNames(in utf8: UnsafeBufferPointer<UInt8>, _ matches: (String) -> Bool) -> Bool {
+    var from = 0
+    while let index = ByteSearch.firstOffset(of: UInt8(ascii: "{"), in: utf8, from: from), index + 1 < utf8.count {
+      from = index + 1
+      guard utf8[index + 1] == UInt8(ascii: "%") else { continue }
       var cursor = index + 2
       while cursor < utf8.count, utf8[cursor] == UInt8(ascii: "-") || utf8[cursor] == 32 || utf8[cursor] == 9 { cursor += 1 }
       var end = cursor

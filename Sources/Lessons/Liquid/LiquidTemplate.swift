@@ -66,6 +66,7 @@ enum LiquidPiece {
 
   /// True when a `{%` or `{{` on the line has no closing `%}`/`}}` after it.
   static func hasUnclosedTag(_ line: Substring) -> Bool {
+    guard line.containsBytes("{") else { return false }  // most lines: no tag, no generic search
     guard let open = line.firstRange(of: "{%") ?? line.firstRange(of: "{{") else { return false }
     let closer = line[open].hasPrefix("{%") ? "%}" : "}}"
     return line[open.upperBound...].firstRange(of: closer) == nil
@@ -75,7 +76,8 @@ enum LiquidPiece {
   static func split(_ line: Substring) -> [LiquidPiece] {
     var pieces: [LiquidPiece] = []
     var rest = line
-    while let open = rest.firstRange(of: "{") {
+    while let openIndex = rest.firstIndex(ofASCII: UInt8(ascii: "{")) {
+      let open = openIndex..<rest.index(after: openIndex)  // firstRange(of:) would search generically, slower
       let after = rest[open.upperBound...]
       guard let kind = after.first, kind == "%" || kind == "{",
         let close = after.dropFirst().firstRange(of: kind == "%" ? "%}" : "}}")

@@ -111,11 +111,16 @@ struct BlockTransformer {
       return .bibliography
     }
     let content = inlines.transform(node.children, line: node.startLine)
-    let visible = content.filter { inline in
-      if case .text(let text) = inline { return !text.utf8.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 } }
-      return true
+    // The inlines other than blank text: a lone image is a figure, nothing at all is no paragraph.
+    var visibleCount = 0
+    var lone: Inline?
+    for inline in content {
+      if case .text(let text) = inline, text.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }) { continue }
+      visibleCount += 1
+      lone = visibleCount == 1 ? inline : nil
+      if visibleCount > 1 { break }
     }
-    if visible.count == 1, case .image(var image) = visible[0], let caption = image.title, !caption.isEmpty {
+    if case .image(var image) = lone, let caption = image.title, !caption.isEmpty {
       image.attributes = image.attributes.merging(attributes)
       // GTN renders captions as Markdown, so they may hold emphasis, links and inline HTML.
       let parsed = Markdown.parse(MathSpanProtector.protect(caption)).children.first
@@ -123,8 +128,8 @@ struct BlockTransformer {
       let captionInlines = inlines.transform(captionNodes, line: node.startLine)
       return .figure(Figure(number: context.nextFigureNumber(), image: image, caption: captionInlines))
     }
-    if visible.isEmpty { return nil }
-    if visible.count == 1, case .image(var image) = visible[0], !attributes.isEmpty {
+    if visibleCount == 0 { return nil }
+    if case .image(var image) = lone, !attributes.isEmpty {
       // `{: width="50%"}` under a lone image is meant for the image, as GTN renders it.
       image.attributes = image.attributes.merging(attributes)
       return .paragraph([.image(image)], Attributes())
@@ -145,6 +150,7 @@ struct BlockTransformer {
 
   /// `{% bibliography %}` (with jekyll-scholar options such as `--cited`) alone in its paragraph.
   static func isBibliographyTag(_ text: String) -> Bool {
+    guard text.containsBytes("{%") else { return false }  // most paragraphs: no trimming
     let trimmed = text.trimmingSpaces
     guard trimmed.hasPrefix("{%"), trimmed.hasSuffix("%}") else { return false }
     let body = trimmed.dropFirst(2).dropLast(2).trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))

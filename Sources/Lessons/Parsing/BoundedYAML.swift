@@ -8,7 +8,8 @@ import Yams
 /// (serialising an unknown field, building values) expand them. So before the real document is composed, its
 /// aliases are counted: the text is composed once with every `*` made an ordinary letter (no alias left, so
 /// nothing expands), each anchored node's expanded size is worked out in document order, and each former alias
-/// adds the size of the anchor it names. A document that would expand past `Limits.nodes`, or is longer than
+/// adds the size of the anchor it names (a document without both a `*` and a `&` has no alias that could expand, and
+/// skips this). A document that would expand past `Limits.nodes`, or is longer than
 /// `Limits.bytes`, is refused with the line of the alias (or the size) that crossed the limit. Nesting depth is
 /// bounded by libyaml itself (1,000 levels).
 public enum BoundedYAML {
@@ -45,15 +46,35 @@ public enum BoundedYAML {
   /// - Throws: `LimitError` when the document is too long or expands too far; Yams' `YamlError` when it is not
   ///   valid YAML.
   public static func compose(_ yaml: String, limits: Limits) throws -> Node? {
+    try checkLimits(yaml, limits: limits)
+    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+  }
+
+  /// `compose(_:limits:)` for a reader that takes every mapping key as text and reads each value from its text
+  /// (`Node.string`, `.bool`, `.int`, `.null`), never from its tag: front matter. The keys' tags are then not worked
+  /// out by Yams' patterns (seven regular expressions per key, for its duplicate-key check, were a tenth of a
+  /// lesson's parse): every plain key is text. A document with keys equal only as text (`1` and `"1"`) is composed
+  /// again as `compose(_:limits:)` does, so that Yams decides whether they are duplicates, with its own error.
+  public static func composeWithTextKeys(_ yaml: String, limits: Limits) throws -> Node? {
+    try checkLimits(yaml, limits: limits)
+    do {
+      return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+    } catch {
+      return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+    }
+  }
+
+  private static func checkLimits(_ yaml: String, limits: Limits) throws {
     let size = yaml.utf8.count
     guard size <= limits.bytes else {
       throw LimitError(line: 1, message: "the YAML is \(size) bytes long; at most \(limits.bytes) bytes are read")
     }
-    // An alias is written `*name`: text without a `*` has none, and nothing to expand.
-    if yaml.utf8.contains(UInt8(ascii: "*")) {
+    // An alias is written `*name` and names an anchor written `&name`: text without a `*` has no alias, and text
+    // without a `&` no anchor (an alias to none is Yams' "undefined alias" error), so nothing can expand. Most front
+    // matter has neither, or only asterisks of Markdown emphasis in its strings: it is composed once.
+    if yaml.containsBytes("*"), yaml.containsBytes("&") {
       try checkAliasExpansion(yaml, limits: limits)
     }
-    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
   }
 
   /// A letter that stands for `*` in the alias-free copy; a plain scalar starting with it was an alias.

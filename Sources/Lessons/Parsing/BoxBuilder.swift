@@ -149,6 +149,8 @@ struct BoxBuilder {
 
   /// `question` for `<question-title>` (or `</question-title>` when `closing`).
   static func titleTagType(_ tag: String, closing: Bool) -> String? {
+    // Most inline HTML is no title tag: the bytes at either end say so before any Character is compared.
+    guard tag.utf8.first == UInt8(ascii: "<"), tag.utf8.last == UInt8(ascii: ">") else { return nil }
     let prefix = closing ? "</" : "<"
     guard tag.hasPrefix(prefix), tag.hasSuffix("-title>") else { return nil }
     let name = String(tag.dropFirst(prefix.count).dropLast("-title>".count))

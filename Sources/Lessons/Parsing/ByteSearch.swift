@@ -1,24 +1,80 @@
+import Foundation
+
+/// Searches over UTF-8 bytes for the checks every line of every lesson goes through: `String.contains(_:)`,
+/// `firstRange(of:)` and Character-level loops go through generic string processing and are many times slower.
+/// The first byte of a needle is found with `memchr` (vectorised in libc), the rest compared in place.
+public enum ByteSearch {
+  /// The offset of the first occurrence of `needle` in `bytes` at or after `start`, or nil.
+  public static func firstOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
+    guard let first = needle.first, let base = bytes.baseAddress else { return needle.isEmpty ? start : nil }
+    var index = start
+    let last = bytes.count - needle.count
+    while index <= last {
+      guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+      let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      var matched = 1
+      while matched < needle.count, bytes[offset + matched] == needle[matched] { matched += 1 }
+      if matched == needle.count { return offset }
+      index = offset + 1
+    }
+    return nil
+  }
+
+  /// The offset of the first `byte` in `bytes` at or after `start`, or nil.
+  public static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let base = bytes.baseAddress, start < bytes.count,
+      let found = memchr(base + start, Int32(byte), bytes.count - start)
+    else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// How many times `byte` occurs in `bytes`.
+  public static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var index = 0
+    while let found = firstOffset(of: byte, in: bytes, from: index) {
+      count += 1
+      index = found + 1
+    }
+    return count
+  }
+
+  /// The needle's bytes.
+  static func bytes(_ needle: StaticString) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+  }
+}
+
 extension StringProtocol {
   /// True when `needle` (ASCII) occurs in the text: a scan of the UTF-8 bytes, many times faster than
   /// `String.contains(_:)`, for the checks every line of every lesson goes through.
   public func containsBytes(_ needle: StaticString) -> Bool {
-    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-    guard let first = pattern.first else { return true }
-    let found: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
-      guard bytes.count >= pattern.count else { return false }
-      var index = 0
-      let last = bytes.count - pattern.count
-      while index <= last {
-        if bytes[index] == first {
-          var offset = 1
-          while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-          if offset == pattern.count { return true }
-        }
-        index += 1
-      }
-      return false
-    }
-    if let found { return found }
-    return String(self).containsBytes(needle)
+    let pattern = ByteSearch.bytes(needle)
+    let found = utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: pattern, in: $0) != nil }
+    return found ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: pattern, in: $0) != nil }
+  }
+
+  /// The number of line feeds in the text.
+  public var newlineCount: Int {
+    utf8.withContiguousStorageIfAvailable { ByteSearch.count(of: 10, in: $0) } ?? utf8.count { $0 == 10 }
+  }
+}
+
+extension Substring {
+  /// `firstIndex(of: Character(UnicodeScalar(byte)))` for an ASCII `byte` other than a carriage return, found with
+  /// `memchr`: a byte found between two ASCII bytes is a whole Character. One beside a byte past ASCII (a combining
+  /// mark may join it) is left to the Character search, from here on.
+  func firstIndex(ofASCII byte: UInt8) -> Index? {
+    let utf8 = self.utf8
+    let searched = utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: byte, in: $0) }
+    guard let found = searched else { return firstIndex(of: Character(Unicode.Scalar(byte))) }
+    guard let found else { return nil }
+    let index = utf8.index(utf8.startIndex, offsetBy: found)
+    let after = utf8.index(after: index)
+    let alone = (index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80)
+      && (after == utf8.endIndex || utf8[after] < 0x80)
+    return alone ? index : firstIndex(of: Character(Unicode.Scalar(byte)))
   }
 }

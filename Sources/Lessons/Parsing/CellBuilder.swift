@@ -15,7 +15,8 @@ enum CellBuilder {
       let value = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: "\"'") : ""
       apply(key: key, value: value, to: &options, line: fenceLine, context: context)
     }
-    var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+    // Most cells have no option line: the code is not split into lines for them.
+    var lines = code.containsBytes("//|") ? code.split(separator: "\n", omittingEmptySubsequences: false) : []
     var stripped = 0
     while let first = lines.first, first.trimmingSpaces.hasPrefix("//|") {
       let body = first.trimmingSpaces.dropFirst(3)

@@ -59,7 +59,7 @@ final class DialectContext {
 
   init(file: String, frontMatter: FrontMatter, source: SourceLines) {
     self.file = file
-    self.folder = (file as NSString).deletingLastPathComponent
+    self.folder = PathText.deletingLastComponent(file)
     self.frontMatter = frontMatter
     self.source = source
     for abbreviation in frontMatter.abbreviations where abbreviations[abbreviation.short] == nil {
@@ -106,6 +106,7 @@ final class DialectContext {
   /// and `-` kept, each space written `-`, lowercased ("Pools & Parallelism" → `pools--parallelism`), so that links
   /// written for GTN's pages keep working. Letters outside ASCII are kept too (kramdown drops them).
   static func slug(_ text: String) -> String {
+    if let ascii = asciiSlug(text) { return ascii }
     var result = ""
     var started = false
     for scalar in text.unicodeScalars {
@@ -133,6 +134,28 @@ final class DialectContext {
       }
     }
     return result
+  }
+
+  /// `slug(_:)` of ASCII text, on its bytes (most headings); nil for text with other characters.
+  private static func asciiSlug(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var started = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      let isLetter = (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+      let isDigit = byte >= 48 && byte <= 57
+      if !started {
+        guard isLetter else { continue }
+        started = true
+      }
+      if isLetter || isDigit {
+        bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+      } else if byte == 32 || byte == UInt8(ascii: "-") {
+        bytes.append(UInt8(ascii: "-"))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Checks relative links against the content folder (nil: links are not checked).

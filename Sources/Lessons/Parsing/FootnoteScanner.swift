@@ -11,7 +11,7 @@ enum FootnoteScanner {
         for group in definitionGroups(node.children) {
           if let label = group.first.flatMap(definitionLabel) { labels.insert(label) }
         }
-      } else if node.kind.isBlock {
+      } else if node.kind.isBlock, node.kind != .paragraph, node.kind != .heading {  // those hold only inlines
         labels.formUnion(Self.labels(in: node.children))
       }
     }

@@ -12,7 +12,7 @@ enum FrontMatterParser {
     var diagnostics: [Diagnostic] = []
     let root: Node?
     do {
-      root = try BoundedYAML.compose(yaml, limits: .frontMatter)
+      root = try BoundedYAML.composeWithTextKeys(yaml, limits: .frontMatter)
     } catch let error as BoundedYAML.LimitError {
       diagnostics.append(
         Diagnostic(.error, file: file, line: error.line + firstLine - 1, "front matter refused: \(error.message)"))

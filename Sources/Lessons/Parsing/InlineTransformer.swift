@@ -99,11 +99,16 @@ struct InlineTransformer {
     let bytes = text.utf8
     // Most text has nothing to look at: append it whole.
     let footnotes = !context.footnoteLabels.isEmpty
-    guard
-      bytes.contains(where: {
+    let marked =
+      bytes.withContiguousStorageIfAvailable { buffer in
+        ByteSearch.firstOffset(of: UInt8(ascii: "{"), in: buffer) != nil
+          || ByteSearch.firstOffset(of: UInt8(ascii: "$"), in: buffer) != nil
+          || (footnotes && ByteSearch.firstOffset(of: UInt8(ascii: "["), in: buffer) != nil)
+      }
+      ?? bytes.contains {
         $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || (footnotes && $0 == UInt8(ascii: "["))
-      })
-    else {
+      }
+    guard marked else {
       append(text, to: &output)
       return
     }

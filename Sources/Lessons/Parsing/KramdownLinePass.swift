@@ -9,8 +9,11 @@
 /// - a code fence still open at the end of the file is reported (cmark silently makes the rest of the file code);
 /// - a fence in a list item whose lines are written less indented than it keeps them (see `realignedFenceContent`).
 enum KramdownLinePass {
-  /// The rewritten body and the problems found (line, message).
-  static func apply(_ body: String, scope: LiquidScope) -> (body: String, problems: [(line: Int, message: String)]) {
+  /// The rewritten body, its lines when nothing was rewritten (the split is not done twice), and the problems
+  /// found (line, message).
+  static func apply(_ body: String, scope: LiquidScope) -> (
+    body: String, unchangedLines: [Substring]?, problems: [(line: Int, message: String)]
+  ) {
     let lines = SourceLines.lines(of: body[...])
     var changes: [Int: String] = [:]
     var problems: [(line: Int, message: String)] = []
@@ -18,7 +21,7 @@ enum KramdownLinePass {
     var inRaw = false
     for index in lines.indices {
       let line = lines[index]
-      let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" })
+      let content = SourceLines.droppingQuoteMarkers(line)
       let hasLiquid = line.containsBytes("{%")
       if hasLiquid, line.containsBytes("raw") {
         if line.containsBytes("{% raw %}") || line.containsBytes("{%raw%}") || line.containsBytes("{%- raw") { inRaw = true }
@@ -26,7 +29,8 @@ enum KramdownLinePass {
       }
       guard let first = content.utf8.first else { continue }
       if let open = fence {
-        if content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
+        // The byte check first: most lines in a fence do not start like its marker (a Character past ASCII may).
+        if first == open.marker.utf8.first || first >= 0x80, content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
           fence = nil
         } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(changes[index] ?? String(line), scope: scope) {
           changes[index] = substituted
@@ -46,9 +50,9 @@ enum KramdownLinePass {
     if let open = fence {
       problems.append((open.line, "code fence \(open.marker) is never closed; the rest of the file is shown as code"))
     }
-    guard !changes.isEmpty else { return (body, problems) }
+    guard !changes.isEmpty else { return (body, lines, problems) }
     let rewritten = lines.indices.map { changes[$0] ?? String(lines[$0]) }.joined(separator: "\n")
-    return (rewritten, problems)
+    return (rewritten, nil, problems)
   }
 
   /// A fence in a list item (`>    - text` then `>      ```) whose content lines are written less indented than the
@@ -110,7 +114,7 @@ enum KramdownLinePass {
   }
 
   private static func isAttributeLine(_ line: Substring) -> Bool {
-    let content = line.drop(while: { $0 == ">" || $0 == " " || $0 == "\t" }).trimmingSpaces
+    let content = SourceLines.droppingQuoteMarkers(line).trimmingSpaces
     return content.hasPrefix("{:") && content.hasSuffix("}")
   }
 

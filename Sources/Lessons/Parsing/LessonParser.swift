@@ -13,7 +13,8 @@ public enum LessonParser {
   public static func parse(file: String, relativePath: String, site: [String: String] = [:]) throws -> Lesson {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
+      // `isDirectory: false`: without it the URL asks the file system whether the path is a folder.
+      data = try Data(contentsOf: URL(fileURLWithPath: file, isDirectory: false))
     } catch {
       throw LessonParserError(file: file, reason: "cannot read the file: \(error.localizedDescription)")
     }
@@ -60,7 +61,7 @@ public enum LessonParser {
     }
     var page = frontMatter.liquidVariables
     // GTN's page.url: the page's path from the site root (`/topics/x/tutorials/y/tutorial.html`).
-    let pageName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
+    let pageName = (PathText.lastComponent(file) as NSString).deletingPathExtension + ".html"
     page["url"] = "/" + (relativePath.isEmpty ? "" : relativePath + "/") + pageName
     let scope = LiquidScope(page: page, site: site)
     let root = contentRoot(file: file, relativePath: relativePath)
@@ -70,7 +71,7 @@ public enum LessonParser {
     diagnostics += prepared.diagnostics
     let kramdown = KramdownLinePass.apply(expandedBody, scope: scope)
     let body = SiteLinkRewriter.rewrite(kramdown.body, relativePath: relativePath)
-    let source = SourceLines(body)
+    let source = SourceLines(body, lines: body == kramdown.body ? kramdown.unchangedLines : nil)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
     context.reportedIncludeLines = prepared.reportedLines
     context.choices = prepared.choices
@@ -101,7 +102,7 @@ public enum LessonParser {
   /// The content root: the lesson's folder without its `relativePath`; nil when the file is not laid out so
   /// (a lesson parsed on its own), and then nothing is included.
   static func contentRoot(file: String, relativePath: String) -> String? {
-    let folder = (file as NSString).deletingLastPathComponent
+    let folder = PathText.deletingLastComponent(file)
     guard !relativePath.isEmpty else { return folder.isEmpty ? "." : folder }
     if folder == relativePath { return "." }
     guard folder.hasSuffix("/" + relativePath) else { return nil }

@@ -6,7 +6,9 @@ enum MathLines {
   /// `nodes` with each formula left open at the end of a text node joined with the breaks and text after it, up
   /// to the text that closes it.
   static func joined(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
-    guard nodes.contains(where: { $0.kind == .text && hasOpenFormula($0.literal ?? "") }) else { return nodes }
+    // Most inlines have no formula left open: they are only looked at (by index, no node copied).
+    guard nodes.indices.contains(where: { nodes[$0].kind == .text && hasOpenFormula(nodes[$0].literal ?? "") })
+    else { return nodes }
     var result: [MarkdownNode] = []
     // The text node being joined (kept out of `result` while it grows, so that each piece is appended once).
     var joining: MarkdownNode?
@@ -62,6 +64,6 @@ enum MathLines {
 
   /// The number of line feeds in `text`.
   static func newlines(in text: Substring) -> Int {
-    text.utf8.count { $0 == 10 }
+    text.newlineCount
   }
 }

@@ -14,9 +14,9 @@ enum SiteLinkRewriter {
     var output = ""
     output.reserveCapacity(text.utf8.count)
     var rest = text[...]
-    while let open = rest.firstRange(of: "{") {
-      output += rest[..<open.lowerBound]
-      let candidate = rest[open.lowerBound...]
+    while let open = rest.firstIndex(ofASCII: UInt8(ascii: "{")) {
+      output += rest[..<open]
+      let candidate = rest[open...]
       if let (replacement, length) = tag(at: candidate, root: root) {
         output += replacement
         rest = candidate.dropFirst(length)
@@ -32,11 +32,10 @@ enum SiteLinkRewriter {
   /// True when `{{ site.` or `{% link` (with any spaces) occurs: a byte scan, as most lessons have neither.
   private static func containsSiteLinkTag(_ text: String) -> Bool {
     let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      var index = 0
-      while index + 1 < bytes.count {
-        defer { index += 1 }
-        guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%")
-        else { continue }
+      var from = 0
+      while let index = ByteSearch.firstOffset(of: UInt8(ascii: "{"), in: bytes, from: from), index + 1 < bytes.count {
+        from = index + 1
+        guard bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") else { continue }
         var cursor = index + 2
         while cursor < bytes.count, bytes[cursor] == 32 || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
         let word = bytes[cursor..<min(cursor + 5, bytes.count)]

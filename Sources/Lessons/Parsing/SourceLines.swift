@@ -4,10 +4,18 @@
 /// The lines are split on first use: most lessons never need them.
 final class SourceLines {
   private let text: String
-  private(set) lazy var lines: [Substring] = Self.lines(of: text[...])
+  private var split: [Substring]?
+  var lines: [Substring] {
+    if let split { return split }
+    let lines = Self.lines(of: text[...])
+    split = lines
+    return lines
+  }
 
-  init(_ text: String) {
+  /// The lines of `text`; `lines` when they are already split (`Self.lines(of: text[...])`).
+  init(_ text: String, lines: [Substring]? = nil) {
     self.text = text
+    self.split = lines
   }
 
   /// The lines of `text` without their `\n`, found on UTF-8 bytes (a Character-level split is far slower).
@@ -16,9 +24,9 @@ final class SourceLines {
       var result: [Substring] = []
       let utf8 = text.utf8
       var start = 0
-      for (offset, byte) in buffer.enumerated() where byte == 10 {
-        result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
-        start = offset + 1
+      while let end = ByteSearch.firstOffset(of: 10, in: buffer, from: start) {
+        result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        start = end + 1
       }
       result.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
       return result
@@ -59,10 +67,20 @@ final class SourceLines {
 
   /// Line `number` without its leading run of `>`, spaces and tabs.
   func content(ofLine number: Int) -> Substring {
-    let line = self[number]
-    var index = line.startIndex
-    while index < line.endIndex, line[index] == ">" || line[index] == " " || line[index] == "\t" {
-      index = line.index(after: index)
+    Self.droppingQuoteMarkers(self[number])
+  }
+
+  /// `line` without its leading run of `>`, spaces and tabs (as Characters: a space that a combining mark follows
+  /// is a Character of its own and ends the run), found on bytes.
+  static func droppingQuoteMarkers(_ line: Substring) -> Substring {
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex, utf8[index] == UInt8(ascii: ">") || utf8[index] == 32 || utf8[index] == 9 {
+      utf8.formIndex(after: &index)
+    }
+    // A byte past ASCII right after the run may extend its last Character: then Characters decide.
+    if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 {
+      return line.drop { $0 == ">" || $0 == " " || $0 == "\t" }
     }
     return line[index...]
   }

@@ -82,7 +82,7 @@ struct BodyHTMLWriter {
       for item in list.items {
         html += "<li>"
         write(item, tight: list.tight)
-        if list.tight, html.hasSuffix("\n") { html.removeLast() }
+        if list.tight, Self.endsWithLineFeed(html) { html.removeLast() }
         html += "</li>\n"
       }
       html += "</\(tag)>\n"
@@ -118,7 +118,7 @@ struct BodyHTMLWriter {
       writeTable(table)
     case .html(let raw):
       html += RawHTML.closingVoidElements(raw)
-      if !raw.hasSuffix("\n") { html += "\n" }
+      if !Self.endsWithLineFeed(raw) { html += "\n" }
     case .htmlParts(let parts):
       write(parts)
       html += "\n"
@@ -171,6 +171,14 @@ struct BodyHTMLWriter {
       }
       write(box.title)
     }
+  }
+
+  /// `text.hasSuffix("\n")` on bytes: the last Character is a lone line feed (after a carriage return the two are
+  /// one Character, `\r\n`).
+  static func endsWithLineFeed(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard utf8.last == 10 else { return false }
+    return utf8.dropLast().last != 13
   }
 
   /// ASCII case-insensitive prefix test on UTF-8 bytes ("Question: Why?" starts with "question").

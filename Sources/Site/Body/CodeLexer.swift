@@ -45,11 +45,16 @@ struct CodeLexer {
 
   mutating func emit(_ range: Range<Int>, class name: StaticString) {
     guard !range.isEmpty else { return }
-    output.append(contentsOf: Array("<span class=\"".utf8))
-    name.withUTF8Buffer { output.append(contentsOf: $0) }
-    output.append(contentsOf: [34, 62])
+    append("<span class=\"")
+    append(name)
+    append("\">")
     emit(range)
-    output.append(contentsOf: Array("</span>".utf8))
+    append("</span>")
+  }
+
+  /// Appends markup written in the lexer's source (no array made per token).
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { output.append(contentsOf: $0) }
   }
 
   /// Lexes code up to `end`; inside an interpolation, stops after the `)` or `}` that closes it.
@@ -157,18 +162,18 @@ struct CodeLexer {
     }
     var stop = start + 1
     while stop < end, isWordPart(bytes[stop]) { stop += 1 }
-    var text = Array(bytes[start..<stop])
-    if grammar.caseInsensitive { text = text.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
+    let text = bytes[start..<stop]
+    let lowercased = grammar.caseInsensitive
     let previousIsDot = start > 0 && bytes[start - 1] == 46
     if grammar.colonKeys && byte(at: stop) == 58 && [0, 9, 10, 13, 32].contains(byte(at: stop + 1)) {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-type")
-    } else if grammar.keywords.contains(text) && !previousIsDot {
+    } else if grammar.keywords.contains(text, lowercased: lowercased) && !previousIsDot {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-kw")
-    } else if grammar.builtins.contains(text) && !previousIsDot {
+    } else if grammar.builtins.contains(text, lowercased: lowercased) && !previousIsDot {
       flush(&self)
       index = stop
       emit(start..<stop, class: "tok-builtin")

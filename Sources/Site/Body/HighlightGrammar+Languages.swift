@@ -26,18 +26,18 @@ extension HighlightGrammar {
   static let yaml = HighlightGrammar(
     family: .generic,
     keywords: set("true false yes no on off null True False Yes No On Off Null TRUE FALSE NULL"),
-    builtins: [],
+    builtins: set(""),
     lineComments: [[35]], commentAtWordStartOnly: true, quotes: [34, 39], escapingQuotes: [34],
     identifierExtras: [45, 46], colonKeys: true, stringKeys: true)
 
   static let json = HighlightGrammar(
     family: .generic,
     keywords: set("true false null"),
-    builtins: [],
+    builtins: set(""),
     blockComment: (open: Array("/*".utf8), close: Array("*/".utf8)), quotes: [34], escapingQuotes: [34],
     stringKeys: true)
 
-  static let markup = HighlightGrammar(family: .markup, keywords: [], builtins: [])
+  static let markup = HighlightGrammar(family: .markup, keywords: set(""), builtins: set(""))
 
   static let sql = HighlightGrammar(
     family: .generic,

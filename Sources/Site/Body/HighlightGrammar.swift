@@ -5,8 +5,8 @@
 struct HighlightGrammar: Sendable {
   enum Family: Sendable { case swift, python, generic, markup }
   let family: Family
-  let keywords: Set<[UInt8]>
-  let builtins: Set<[UInt8]>
+  let keywords: HighlightWordSet
+  let builtins: HighlightWordSet
   /// Markers that start a comment running to the end of the line (`#`, `--`).
   var lineComments: [[UInt8]] = []
   /// A `#` comment only where a word could start (shell: `a#b` and `$#` are not comments).
@@ -47,8 +47,8 @@ struct HighlightGrammar: Sendable {
     }
   }
 
-  static func set(_ words: String) -> Set<[UInt8]> {
-    Set(words.split(separator: " ").map { Array($0.utf8) })
+  static func set(_ words: String) -> HighlightWordSet {
+    HighlightWordSet(words)
   }
 
   static let swift = HighlightGrammar(

@@ -9,6 +9,9 @@ enum AttributeHTML {
   static func write(
     _ attributes: Attributes, withID: Bool = true, extraClasses: [String] = [], to html: inout String
   ) {
+    // Most blocks have no attribute list: nothing to build.
+    guard !extraClasses.isEmpty || !attributes.classes.isEmpty || attributes.id != nil || !attributes.pairs.isEmpty
+    else { return }
     let classes = extraClasses + attributes.classes.map(className)
     if !classes.isEmpty {
       html += " class=\""

@@ -16,8 +16,17 @@ public enum HTMLEscaping {
   /// Appends `text`, escaped as `escape(_:)` does, to `output`; text with nothing to escape is appended whole.
   public static func escape<S: StringProtocol>(_ text: S, into output: inout String) {
     let utf8 = text.utf8
-    guard utf8.contains(where: needsEscaping) else {
-      output += text
+    let table = needsEscaping
+    guard utf8.withContiguousStorageIfAvailable({ !isClean($0) }) ?? utf8.contains(where: { table[Int($0)] }) else {
+      // Appended as what it is (the casts fold away once specialised): `output += text` would go through
+      // `append(contentsOf:)` for any sequence of Characters, with dynamic casts on every call.
+      if let string = text as? String {
+        output += string
+      } else if let slice = text as? Substring {
+        output.append(contentsOf: slice)
+      } else {
+        output += String(text)
+      }
       return
     }
     var bytes: [UInt8] = []
@@ -33,14 +42,17 @@ public enum HTMLEscaping {
       let byte = input[index]
       input.formIndex(after: &index)
       switch byte {
-      case UInt8(ascii: "&"): output.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-      case UInt8(ascii: "<"): output.append(contentsOf: [38, 108, 116, 59])  // &lt;
-      case UInt8(ascii: ">"): output.append(contentsOf: [38, 103, 116, 59])  // &gt;
-      case UInt8(ascii: "\""): output.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-      case UInt8(ascii: "'"): output.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
+      case UInt8(ascii: "&"): append("&amp;", to: &output)
+      case UInt8(ascii: "<"): append("&lt;", to: &output)
+      case UInt8(ascii: ">"): append("&gt;", to: &output)
+      case UInt8(ascii: "\""): append("&quot;", to: &output)
+      case UInt8(ascii: "'"): append("&#39;", to: &output)
       case 9, 10, 13: output.append(byte)
-      case 0..<0x20: output.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte: ␀ … ␟
-      case 0x7F: output.append(contentsOf: [0xE2, 0x90, 0xA1])  // ␡
+      case 0..<0x20:  // U+2400 + byte: ␀ … ␟
+        output.append(0xE2)
+        output.append(0x90)
+        output.append(0x80 + byte)
+      case 0x7F: append("\u{2421}", to: &output)  // ␡
       case 0xEF:
         // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters: U+FFFD instead.
         var next = index
@@ -48,7 +60,7 @@ public enum HTMLEscaping {
           input.formIndex(after: &next)
           if next < input.endIndex, input[next] == 0xBE || input[next] == 0xBF {
             input.formIndex(after: &next)
-            output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            append("\u{FFFD}", to: &output)
             index = next
             continue
           }
@@ -59,8 +71,46 @@ public enum HTMLEscaping {
     }
   }
 
-  private static func needsEscaping(_ byte: UInt8) -> Bool {
-    switch byte {
+  /// True when no byte of `bytes` needs escaping: eight bytes at a time while none of them may, then byte by byte.
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let table = needsEscaping
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        if mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+          for offset in index..<index + 8 where table[Int(bytes[offset])] { return false }
+        }
+        index += 8
+      }
+    }
+    for offset in index..<bytes.count where table[Int(bytes[offset])] { return false }
+    return true
+  }
+
+  /// Whether one of the eight bytes of `word` may need escaping: a control byte (tab, line feed and carriage return
+  /// included), `&`, `<`, `>`, `"`, `'`, DEL or 0xEF. Never false when one does (the "has a zero byte" and "has a
+  /// byte less than n" bit tricks, on all eight at once); a yes is checked byte by byte.
+  private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+    func bytes(equalTo byte: UInt8) -> UInt64 { zeroBytes(word ^ (ones &* UInt64(byte))) }
+    let control = (word &- ones &* 0x20) & ~word
+    let special =
+      bytes(equalTo: UInt8(ascii: "&")) | bytes(equalTo: UInt8(ascii: "<")) | bytes(equalTo: UInt8(ascii: ">"))
+      | bytes(equalTo: UInt8(ascii: "\"")) | bytes(equalTo: UInt8(ascii: "'")) | bytes(equalTo: 0x7F)
+      | bytes(equalTo: 0xEF)
+    return (control | special) & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Appends the UTF-8 of an entity or replacement character (no array made per escaped byte).
+  private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    text.withUTF8Buffer { output.append(contentsOf: $0) }
+  }
+
+  /// Which bytes `escape(bytes:into:)` changes, by value: a table look-up per byte for the common case of text with
+  /// nothing to escape.
+  private static let needsEscaping: [Bool] = (0...255).map { (value: Int) -> Bool in
+    switch UInt8(value) {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
     case 9, 10, 13: false
     case 0..<0x20, 0x7F, 0xEF: true

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Lessons
+
+/// The byte-level helpers that replace `String.contains`, `firstRange(of:)`, Character loops and `NSString` path
+/// methods on the parse's hot path give the same answers as what they replace.
+@Suite("Byte search")
+struct ByteSearchTests {
+  static let texts = [
+    "", "a", "{", "{%", "x{%", "{{ include.x }}", "ab{%-raw%}{%cd", "$$$", "é{%é", "🙂 $$x$$ 🙂", "%}{%", "a\nb\n\nc",
+    "\n", "{{ include", String(repeating: "{", count: 100) + "{%",
+  ]
+
+  @Test("containsBytes agrees with Foundation's search, on Strings and Substrings")
+  func search() {
+    for text in Self.texts {
+      for (needle, staticNeedle) in [("{%", "{%" as StaticString), ("$$", "$$"), ("{{ include.", "{{ include."), ("\n", "\n")] {
+        #expect(text.containsBytes(staticNeedle) == text.contains(needle), "\(text) \(needle)")
+        let slice = text.dropFirst()
+        #expect(slice.containsBytes(staticNeedle) == slice.contains(needle), "\(slice) \(needle)")
+      }
+      #expect(text.newlineCount == text.filter { $0 == "\n" }.count)
+    }
+  }
+
+  @Test("PathText takes paths apart as NSString does")
+  func paths() {
+    let paths = [
+      "/a/b/tutorial.md", "tutorial.md", "/tutorial.md", "a/b/", "a//b/c.md", "", "/", "//", "./x.md", "a/./b.md",
+      "/ümlaut/fïle.md", "a/b", "../up.md",
+    ]
+    for path in paths {
+      #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
+      #expect(PathText.deletingLastComponent(path) == (path as NSString).deletingLastPathComponent, "\(path)")
+    }
+  }
+
+  @Test("quote markers are dropped as Characters: a space a combining mark follows ends the run")
+  func quoteMarkers() {
+    for line in ["> > text", ">", "", "  >\tx", "> \u{301}x", ">\u{301}", "> é", "x > y", "> > "] {
+      let slice = Substring(line)
+      #expect(SourceLines.droppingQuoteMarkers(slice) == slice.drop { $0 == ">" || $0 == " " || $0 == "\t" }, "\(line)")
+    }
+  }
+}
+
+/// Heading ids made on bytes for ASCII headings are the ones the scalar walk makes for any heading.
+@Suite("Heading slugs")
+struct HeadingSlugTests {
+  @Test("ASCII headings get kramdown's ids, as the same text with a letter past ASCII after it does")
+  func asciiSlugs() {
+    let cases = [
+      ("Pools & Parallelism", "pools--parallelism"), ("1. Intro", "intro"), ("A-b c_d 9", "a-b-cd-9"), ("  ", ""),
+      ("Section 2: Parameter genome 999", "section-2-parameter-genome-999"), ("`code` and *em*", "code-and-em"),
+    ]
+    for (text, slug) in cases {
+      #expect(DialectContext.slug(text) == slug)
+      // "é" sends the text through the scalar walk: its id is the ASCII id with "é" after it.
+      let walked = DialectContext.slug(text + "é")
+      #expect(walked == slug + "é", "\(text)")
+    }
+  }
+}
+
+/// `firstIndex(ofASCII:)` finds what `firstIndex(of:)` finds, combining marks and all.
+@Suite("ASCII Character search")
+struct ASCIICharacterSearchTests {
+  @Test("the first { as a whole Character, on bytes where that is certain")
+  func brace() {
+    let texts = [
+      "", "{", "a{b", "é{", "{\u{301}x{", "\u{600}{ {", "x{{ site.url }}", "no brace", "🙂{🙂", "{\u{301}",
+      "a\r{", String(repeating: "é", count: 50) + "{",
+    ]
+    for text in texts {
+      for slice in [Substring(text), Substring(text).dropFirst()] {
+        #expect(slice.firstIndex(ofASCII: UInt8(ascii: "{")) == slice.firstIndex(of: "{"), "\(slice.debugDescription)")
+      }
+    }
+  }
+}
