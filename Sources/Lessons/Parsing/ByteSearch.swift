@@ -22,6 +22,11 @@ public enum ByteSearch {
     return nil
   }
 
+  /// The offset of the first occurrence of `needle` (ASCII) in `bytes` at or after `start`, or nil.
+  public static func firstOffset(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: start)
+  }
+
   /// The offset of the first `byte` in `bytes` at or after `start`, or nil.
   public static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
     guard let base = bytes.baseAddress, start < bytes.count,

@@ -25,7 +25,7 @@ struct LessonText {
     var starts = [0]
     text.withUTF8 { utf8 in
       var from = 0
-      while let newline = NotebookBytes.firstOffset(of: UInt8(ascii: "\n"), in: utf8, from: from) {
+      while let newline = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: utf8, from: from) {
         if newline == 0 || utf8[newline - 1] != UInt8(ascii: "\r") { starts.append(newline + 1) }
         from = newline + 1
       }

@@ -1,3 +1,5 @@
+import Lessons
+
 /// Writes a `Notebook` as nbformat JSON straight into a byte buffer.
 ///
 /// The layout is byte for byte what Foundation's `JSONEncoder` wrote with `[.prettyPrinted, .sortedKeys,
@@ -26,7 +28,7 @@ struct NotebookJSONWriter {
   static func forEachLine(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
     var lineStart = 0
     var from = 0
-    while let newline = NotebookBytes.firstOffset(of: UInt8(ascii: "\n"), in: text, from: from) {
+    while let newline = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: text, from: from) {
       from = newline + 1
       if newline > 0 && text[newline - 1] == UInt8(ascii: "\r") { continue }
       body(lineStart..<from)

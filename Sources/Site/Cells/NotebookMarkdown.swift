@@ -42,7 +42,7 @@ struct NotebookMarkdown {
     var wroteLine = false
     var lineStart = 0
     while lineStart <= text.count {
-      let lineEnd = NotebookBytes.firstOffset(of: UInt8(ascii: "\n"), in: text, from: lineStart) ?? text.count
+      let lineEnd = ByteSearch.firstOffset(of: UInt8(ascii: "\n"), in: text, from: lineStart) ?? text.count
       let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
       lineStart = lineEnd + 1
       var contentStart = 0
@@ -133,12 +133,12 @@ struct NotebookMarkdown {
   private static func titleTags(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     var copied = 0
     var from = 0
-    while let open = NotebookBytes.firstOffset(of: UInt8(ascii: "<"), in: line, from: from),
-      let end = NotebookBytes.firstOffset(of: "-title>", in: line, from: open + 1)
+    while let open = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: line, from: from),
+      let end = ByteSearch.firstOffset(of: "-title>", in: line, from: open + 1)
     {
       let name = UnsafeBufferPointer(rebasing: line[(open + 1)..<end])
       let closing = Array("</".utf8) + name + Array("-title>".utf8)
-      guard isTagName(name), let close = closing.withUnsafeBufferPointer({ NotebookBytes.firstOffset(of: $0, in: line, from: end + 7) })
+      guard isTagName(name), let close = closing.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: line, from: end + 7) })
       else {
         from = open + 1
         continue

@@ -41,35 +41,8 @@ extension String {
   }
 }
 
-/// Byte searches for the notebook's text passes, on UTF-8 buffers. (The parser's `ByteSearch` in the Lessons target
-/// is where shared byte helpers go; these are the few the notebook needs on raw buffers.)
+/// Byte checks for the notebook's text passes, on UTF-8 buffers (searching is the Lessons target's `ByteSearch`).
 enum NotebookBytes {
-  /// The offset of the first `byte` in `bytes` at or after `start`, or nil; `memchr` is vectorised in libc.
-  static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-    guard let base = bytes.baseAddress, start < bytes.count,
-      let found = memchr(base + start, Int32(byte), bytes.count - start)
-    else { return nil }
-    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-  }
-
-  /// The offset of the first occurrence of `needle` in `bytes` at or after `start`, or nil.
-  static func firstOffset(
-    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0
-  ) -> Int? {
-    guard let first = needle.first else { return start <= bytes.count ? start : nil }
-    var index = start
-    while index + needle.count <= bytes.count, let found = firstOffset(of: first, in: bytes, from: index) {
-      guard found + needle.count <= bytes.count else { return nil }
-      if memcmp(bytes.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return found }
-      index = found + 1
-    }
-    return nil
-  }
-
-  static func firstOffset(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-    firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes, from: start)
-  }
-
   /// Whether `bytes` starts with `prefix` (lowercase ASCII), ignoring ASCII case: what `lowercased().hasPrefix(prefix)`
   /// gives when `prefix` has no `k` or `i` (the only ASCII letters a non-ASCII scalar lowercases to: K, İ).
   static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
