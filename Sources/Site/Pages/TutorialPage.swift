@@ -47,6 +47,8 @@ struct TutorialPage {
   func context() -> [String: Any] {
     let front = lesson.frontMatter
     let root = PageFormatting.root(fromFolder: folder)
+    // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
+    let agendaInBody = body.html.containsBytes("box-agenda")
     var context: [String: Any] = [
       "root": root,
       "siteTitle": site.title,
@@ -65,8 +67,7 @@ struct TutorialPage {
       "materials": supportingMaterials(),
       "draft": front.draft,
       "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
-      // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
-      "agendaInBody": body.html.contains("box-agenda"),
+      "agendaInBody": agendaInBody,
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
       "contributors": front.contributors.map { people.entry($0, root: root) },
       "contributions": contributions(front.contributions, root: root),
