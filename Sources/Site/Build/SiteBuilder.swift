@@ -100,12 +100,20 @@ public struct SiteBuilder: Sendable {
       let workTree = GitWorkTree.containing(configuration.contentFolder)
       let dates = lessonDates(prepared.filter { $0.page != nil }.map(\.outcome.source), workTree: workTree)
       let editBase = editLinkBase(site, workTree: workTree)
-      let outcomes = parallelMap(prepared, jobs: configuration.jobs) { lesson in
+      // Each lesson's parsed document and body are freed by the thread that publishes it.
+      let handoffs = prepared.map(Handoff.init)
+      prepared = []
+      let outcomes = parallelMap(handoffs, jobs: configuration.jobs) { handoff in
+        guard let lesson = handoff.take() else { preconditionFailure("a lesson is published once") }
         let path = lesson.outcome.source.relativePath
         let facts = LessonProcessor.SiteFacts(navigation: navigation[path], modified: dates[path], editBase: editBase)
-        return processor.publish(lesson, facts: facts, staging: staging.path)
+        let outcome = processor.publish(lesson, facts: facts, staging: staging.path)
+        // The lesson's entry in the manifest, encoded here in parallel rather than with the whole manifest at the end.
+        return (outcome, outcome.record.flatMap { try? BuildManifest.entry(path, $0) })
       }
-      for outcome in outcomes {
+      var manifestEntries: [String: String] = [:]
+      for (outcome, entry) in outcomes {
+        if let entry { manifestEntries[outcome.source.relativePath] = entry }
         report.diagnostics += outcome.diagnostics
         report.rendered += 1
         if let record = outcome.record {
@@ -116,15 +124,22 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
+      // The lessons' records are final: they are encoded while the site's own pages are written.
+      let finalRecords = records
+      let encodedLessons = Background { [manifestEntries] in
+        Result { () throws(SiteError) in try BuildManifest.encoded(lessons: finalRecords, entries: manifestEntries) }
+      }
       let siteOutputs = try SitePages(
-        templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil
+        templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil,
+        jobs: configuration.jobs
       ).write(
         inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
         templatesFolder: configuration.templatesFolder)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
-      try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
+      try FileSystem.write(
+        try manifest.encoded(lessons: try encodedLessons.value.get()), to: staging.path + "/" + BuildManifest.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))

@@ -82,10 +82,54 @@ struct BuildManifest: Codable, Sendable {
 
   /// The manifest as JSON.
   func encoded() throws(SiteError) -> String {
+    try Self.json(self)
+  }
+
+  /// One lesson's entry in the manifest's `lessons` as its JSON has it (`"path":{…}`), so that each lesson's
+  /// entry can be encoded by the thread that published the lesson, in parallel.
+  static func entry(_ path: String, _ lesson: Lesson) throws(SiteError) -> String {
+    let object = try json([path: lesson])
+    return String(Substring(object.utf8.dropFirst().dropLast()))
+  }
+
+  /// `lessons` as the manifest's JSON has them (`encoded(lessons:)` puts them in), from the entries already
+  /// encoded by `entry` where `entries` has them.
+  static func encoded(lessons: [String: Lesson], entries: [String: String] = [:]) throws(SiteError) -> String {
+    var text = "{"
+    text.reserveCapacity(entries.values.reduce(2) { $0 + $1.utf8.count + 1 })
+    // In the order of JSONEncoder's `.sortedKeys`: by the keys' UTF-8 bytes.
+    for (index, key) in lessons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+      if index > 0 { text += "," }
+      if let entry = entries[key] {
+        text += entry
+      } else if let lesson = lessons[key] {
+        text += try entry(key, lesson)
+      }
+    }
+    return text + "}"
+  }
+
+  /// The manifest as JSON, the same text as `encoded()`, with its `lessons` already encoded by `encoded(lessons:)`.
+  func encoded(lessons: String) throws(SiteError) -> String {
+    var rest = self
+    rest.lessons = [:]
+    // Keys are sorted, so `lessons` comes first.
+    let start = #"{"lessons":{},"#
+    let text = try rest.encoded()
+    guard text.utf8.starts(with: start.utf8) else { return try encoded() }
+    var result = #"{"lessons":"#
+    result.reserveCapacity(text.utf8.count + lessons.utf8.count)
+    result += lessons
+    result += ","
+    result += String(Substring(text.utf8.dropFirst(start.utf8.count)))
+    return result
+  }
+
+  private static func json(_ value: some Encodable) throws(SiteError) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     do {
-      return String(decoding: try encoder.encode(self), as: UTF8.self)
+      return String(decoding: try encoder.encode(value), as: UTF8.self)
     } catch {
       throw SiteError(.writeFailed, file: Self.fileName, reason: "cannot encode the build manifest: \(error)")
     }
