@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
         let facts = LessonProcessor.SiteFacts(navigation: navigation[path], modified: dates[path], editBase: editBase)
         let outcome = processor.publish(lesson, facts: facts, staging: staging.path)
         // The lesson's entry in the manifest, encoded here in parallel rather than with the whole manifest at the end.
-        return (outcome, outcome.record.flatMap { try? BuildManifest.entry(path, $0) })
+        return (outcome, outcome.record.map { BuildManifest.entry(path, $0) })
       }
       var manifestEntries: [String: String] = [:]
       for (outcome, entry) in outcomes {

@@ -87,9 +87,8 @@ struct BuildManifest: Codable, Sendable {
 
   /// One lesson's entry in the manifest's `lessons` as its JSON has it (`"path":{…}`), so that each lesson's
   /// entry can be encoded by the thread that published the lesson, in parallel.
-  static func entry(_ path: String, _ lesson: Lesson) throws(SiteError) -> String {
-    let object = try json([path: lesson])
-    return String(Substring(object.utf8.dropFirst().dropLast()))
+  static func entry(_ path: String, _ lesson: Lesson) -> String {
+    ManifestJSON.entry(path, lesson)
   }
 
   /// `lessons` as the manifest's JSON has them (`encoded(lessons:)` puts them in), from the entries already
@@ -103,7 +102,7 @@ struct BuildManifest: Codable, Sendable {
       if let entry = entries[key] {
         text += entry
       } else if let lesson = lessons[key] {
-        text += try entry(key, lesson)
+        text += entry(key, lesson)
       }
     }
     return text + "}"
