@@ -53,8 +53,8 @@ struct TemplateEscapingTests {
   }
 }
 
-/// The manifest encoded in parts (each lesson's entry apart, in parallel; the lessons beside the rest) is the text
-/// the whole manifest encodes to.
+/// The manifest encoded in parts (each lesson's entry apart, in parallel, then put in) is the text the whole
+/// manifest encodes to.
 @Suite("Build manifest encoded in parts")
 struct BuildManifestPartsTests {
   static func manifest() -> BuildManifest {
@@ -82,13 +82,13 @@ struct BuildManifestPartsTests {
     let manifest = Self.manifest()
     let whole = try manifest.encoded()
     let entries = Dictionary(uniqueKeysWithValues: manifest.lessons.map { ($0.key, BuildManifest.entry($0.key, $0.value)) })
-    #expect(try manifest.encoded(lessons: try BuildManifest.encoded(lessons: manifest.lessons, entries: entries)) == whole)
+    #expect(try manifest.encoded(entries: entries) == whole)
     // Some entries missing: encoded on the spot.
-    let some = entries.filter { $0.key.hasPrefix("topics/t/") }
-    #expect(try manifest.encoded(lessons: try BuildManifest.encoded(lessons: manifest.lessons, entries: some)) == whole)
+    #expect(try manifest.encoded(entries: entries.filter { $0.key.hasPrefix("topics/t/") }) == whole)
+    #expect(try manifest.encoded(entries: [:]) == whole)
     var empty = manifest
     empty.lessons = [:]
-    #expect(try empty.encoded(lessons: try BuildManifest.encoded(lessons: [:])) == (try empty.encoded()))
+    #expect(try empty.encoded(entries: [:]) == (try empty.encoded()))
   }
 }
 
@@ -118,5 +118,44 @@ struct ParallelSitePagesTests {
     #expect(sites[0].keys.sorted() == sites[1].keys.sorted())
     #expect(sites[0] == sites[1])
     #expect(sites[0]["tags/a.html"] != nil && sites[0]["contributors/ann.html"] != nil && sites[0]["feed.xml"] != nil)
+  }
+}
+
+/// The site's own pages written while lessons are published are written again when a lesson then fails.
+@Suite("Site pages written early")
+struct EarlySitePagesTests {
+  @Test("when a lesson fails to publish, the pages are written from the records that were, and pages only it had are removed")
+  func lessonFailed() throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let topic = TopicSource(name: "t", folder: folder + "/content/topics/t", metadata: nil, images: [:])
+    let sources = ["kept", "failed"].map {
+      TutorialSource(topic: "t", slug: $0, relativePath: "topics/t/tutorials/\($0)", folder: "", inputs: [:])
+    }
+    let inventory = ContentInventory(
+      root: try ContentRoot(folder), topics: [topic], tutorials: sources, settings: nil, problems: [], refused: [])
+    func record(_ title: String, tag: String) -> BuildManifest.Lesson {
+      BuildManifest.Lesson(
+        inputs: [:], outputs: [], summary: .init(title: title, level: nil, minutes: nil, draft: false, tags: [tag]), warnings: [])
+    }
+    let expected = ["topics/t/tutorials/kept": record("Kept", tag: "both"), "topics/t/tutorials/failed": record("Failed", tag: "lost")]
+    let staging = folder + "/staging"
+    let early = EarlySitePages(
+      pages: SitePages(templates: try TemplateSet(folder: SiteTestSupport.templates), site: SiteSettings(title: "S"), staging: staging, jobs: 2),
+      inventory: inventory, metadata: [:], faqs: FAQCatalog(), people: ContributorDirectory(),
+      templatesFolder: SiteTestSupport.templates, expected: expected)
+    // As published: the same records give the early pages.
+    let same = try EarlySitePages(
+      pages: early.pages, inventory: inventory, metadata: [:], faqs: FAQCatalog(), people: ContributorDirectory(),
+      templatesFolder: SiteTestSupport.templates, expected: expected
+    ).outputs(records: expected)
+    #expect(same.contains("tags/lost.html"))
+
+    let outputs = try early.outputs(records: expected.filter { $0.key.hasSuffix("kept") })
+    #expect(outputs.contains("tags/both.html"))
+    #expect(!outputs.contains("tags/lost.html"))
+    #expect(!FileManager.default.fileExists(atPath: staging + "/tags/lost.html"))
+    let index = try SiteTestSupport.read(staging + "/index.html")
+    #expect(index.contains("Kept") && !index.contains("Failed"))
   }
 }

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Work started on another thread while the caller goes on with something else; `value` waits for its result.
 ///
-/// The builder's last steps are serial (the site's own pages, the manifest): work that does not depend on them,
-/// such as encoding the lessons' records, runs beside them instead of after them.
+/// The site's own pages are written this way while the lessons are published (`EarlySitePages`), instead of after
+/// the last lesson.
 final class Background<Value: Sendable>: Sendable {
   private let result = Mutex<Value?>(nil)
   private let finished = DispatchSemaphore(value: 0)

@@ -100,9 +100,18 @@ public struct SiteBuilder: Sendable {
       let workTree = GitWorkTree.containing(configuration.contentFolder)
       let dates = lessonDates(prepared.filter { $0.page != nil }.map(\.outcome.source), workTree: workTree)
       let editBase = editLinkBase(site, workTree: workTree)
+      let sitePages = EarlySitePages(
+        pages: SitePages(
+          templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil,
+          jobs: configuration.jobs),
+        inventory: inventory, metadata: metadata, faqs: faqs, people: people,
+        templatesFolder: configuration.templatesFolder,
+        expected: EarlySitePages.expectedRecords(records, prepared: prepared, dates: dates))
       // Each lesson's parsed document and body are freed by the thread that publishes it.
-      let handoffs = prepared.map(Handoff.init)
-      prepared = []
+      var handoffs: [Handoff<LessonProcessor.Prepared>] = []
+      handoffs.reserveCapacity(prepared.count)
+      while let lesson = prepared.popLast() { handoffs.append(Handoff(lesson)) }
+      handoffs.reverse()
       let outcomes = parallelMap(handoffs, jobs: configuration.jobs) { handoff in
         guard let lesson = handoff.take() else { preconditionFailure("a lesson is published once") }
         let path = lesson.outcome.source.relativePath
@@ -124,22 +133,12 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
-      // The lessons' records are final: they are encoded while the site's own pages are written.
-      let finalRecords = records
-      let encodedLessons = Background { [manifestEntries] in
-        Result { () throws(SiteError) in try BuildManifest.encoded(lessons: finalRecords, entries: manifestEntries) }
-      }
-      let siteOutputs = try SitePages(
-        templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil,
-        jobs: configuration.jobs
-      ).write(
-        inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
-        templatesFolder: configuration.templatesFolder)
+      let siteOutputs = try sitePages.outputs(records: records)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
       try FileSystem.write(
-        try manifest.encoded(lessons: try encodedLessons.value.get()), to: staging.path + "/" + BuildManifest.fileName)
+        try manifest.encoded(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))

@@ -91,35 +91,27 @@ struct BuildManifest: Codable, Sendable {
     ManifestJSON.entry(path, lesson)
   }
 
-  /// `lessons` as the manifest's JSON has them (`encoded(lessons:)` puts them in), from the entries already
-  /// encoded by `entry` where `entries` has them.
-  static func encoded(lessons: [String: Lesson], entries: [String: String] = [:]) throws(SiteError) -> String {
-    var text = "{"
-    text.reserveCapacity(entries.values.reduce(2) { $0 + $1.utf8.count + 1 })
-    // In the order of JSONEncoder's `.sortedKeys`: by the keys' UTF-8 bytes.
-    for (index, key) in lessons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-      if index > 0 { text += "," }
-      if let entry = entries[key] {
-        text += entry
-      } else if let lesson = lessons[key] {
-        text += entry(key, lesson)
-      }
-    }
-    return text + "}"
-  }
-
-  /// The manifest as JSON, the same text as `encoded()`, with its `lessons` already encoded by `encoded(lessons:)`.
-  func encoded(lessons: String) throws(SiteError) -> String {
+  /// The manifest as JSON, the same text as `encoded()`, with the lessons' entries already encoded by `entry`
+  /// where `entries` has them (the others are encoded here).
+  func encoded(entries: [String: String]) throws(SiteError) -> String {
     var rest = self
     rest.lessons = [:]
     // Keys are sorted, so `lessons` comes first.
     let start = #"{"lessons":{},"#
     let text = try rest.encoded()
     guard text.utf8.starts(with: start.utf8) else { return try encoded() }
-    var result = #"{"lessons":"#
-    result.reserveCapacity(text.utf8.count + lessons.utf8.count)
-    result += lessons
-    result += ","
+    var result = #"{"lessons":{"#
+    result.reserveCapacity(text.utf8.count + entries.values.reduce(0) { $0 + $1.utf8.count + 1 })
+    // In the order of JSONEncoder's `.sortedKeys`: by the keys' UTF-8 bytes.
+    for (index, key) in lessons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+      if index > 0 { result += "," }
+      if let entry = entries[key] {
+        result += entry
+      } else if let lesson = lessons[key] {
+        result += Self.entry(key, lesson)
+      }
+    }
+    result += "},"
     result += String(Substring(text.utf8.dropFirst(start.utf8.count)))
     return result
   }
