@@ -61,3 +61,42 @@ struct ManifestJSONTests {
     #expect(fields(Diagnostic(.warning, file: "", "")) == ["severity", "file", "line", "column", "message"])
   }
 }
+
+/// The manifest encoded in parts (each lesson's entry apart, in parallel, then put in) is the text the whole
+/// manifest encodes to.
+@Suite("Build manifest encoded in parts")
+struct BuildManifestPartsTests {
+  static func manifest() -> BuildManifest {
+    let status = FileSystem.Status(size: 12, modified: 1_795_985_107_343_100_929, isDirectory: false)
+    var lessons: [String: BuildManifest.Lesson] = [:]
+    // Keys whose UTF-8 order differs from String order and from their escaped form's order.
+    for (index, key) in ["topics/t/tutorials/a", "topics/t/tutorials/a0", "topics/t/a/b", "topics/é/x", "topics/e\u{301}/y",
+      "topics/t/tutorials/A", "topics/q\"uote/z", "topics/t/tutorials/a_b", "topics/t/tutorials/a.b"].enumerated()
+    {
+      lessons[key] = BuildManifest.Lesson(
+        inputs: ["tutorial.md": status], outputs: [key + "/tutorial.html"],
+        summary: index == 2 ? nil : BuildManifest.LessonSummary(
+          title: "Lesson \(index) <&> \"/\"", level: "Intro", minutes: index, draft: index == 3, contributors: ["a"],
+          tags: ["x/y"], searchTerms: "term\t1,2\n", description: "d", modified: "2026-11-29T20:45:07Z"),
+        warnings: [], navigation: LessonNeighbours(previous: nil, next: .init(pagePath: "p/q.html", title: "Q")))
+    }
+    return BuildManifest(
+      settings: .init(builder: "b", templates: ["layout.mustache": status], includes: [:], siteFile: nil, baseURL: nil, strict: false),
+      siteDiagnostics: [], siteOutputs: ["index.html", "sitemap.xml"], topics: ["t": .init(metadata: status, images: [:])],
+      lessons: lessons)
+  }
+
+  @Test("lessons encoded entry by entry, then put in, give the manifest's own text")
+  func sameText() throws {
+    let manifest = Self.manifest()
+    let whole = try manifest.encoded()
+    let entries = Dictionary(uniqueKeysWithValues: manifest.lessons.map { ($0.key, BuildManifest.entry($0.key, $0.value)) })
+    #expect(try manifest.encoded(entries: entries) == whole)
+    // Some entries missing: encoded on the spot.
+    #expect(try manifest.encoded(entries: entries.filter { $0.key.hasPrefix("topics/t/") }) == whole)
+    #expect(try manifest.encoded(entries: [:]) == whole)
+    var empty = manifest
+    empty.lessons = [:]
+    #expect(try empty.encoded(entries: [:]) == (try empty.encoded()))
+  }
+}
