@@ -20,27 +20,30 @@ enum ScrollableCode {
         let tagEnd = bytes[after...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
         if !containsTabindex(bytes[after..<tagEnd]) {
           if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-          output.append(contentsOf: bytes[copied..<after])
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<after]))
           output.append(contentsOf: " tabindex=\"0\"".utf8)
           copied = after
         }
       }
       guard copied > 0 else { return nil }
-      output.append(contentsOf: bytes[copied...])
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
       return String(decoding: output, as: UTF8.self)
     } ?? html
   }
 
-  /// The offset of the next `<pre` at or after `from`.
+  /// The offset of the next `<pre` at or after `from` (`memchr` finds each `<`).
   private static func startOfPre(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     var index = from
     while index + 4 <= bytes.count {
-      if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "p") && bytes[index + 2] == UInt8(ascii: "r")
-        && bytes[index + 3] == UInt8(ascii: "e")
+      guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) else { return nil }
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if at + 4 <= bytes.count && bytes[at + 1] == UInt8(ascii: "p") && bytes[at + 2] == UInt8(ascii: "r")
+        && bytes[at + 3] == UInt8(ascii: "e")
       {
-        return index
+        return at
       }
-      index += 1
+      index = at + 1
     }
     return nil
   }

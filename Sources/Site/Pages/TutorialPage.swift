@@ -7,6 +7,12 @@ import Lessons
 /// goes in under keys the template prints raw: `{{{body}}}`, and the questions, objectives and key points, whose
 /// inline Markdown (`code`, **strong**) is rendered by `InlineMarkup` after escaping.
 struct TutorialPage {
+  /// The lists of the context, each with its `hasX` flag.
+  static let listFlags = [
+    "questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags",
+    "materials",
+  ].map { key in (key, "has" + key.prefix(1).uppercased() + key.dropFirst()) }
+
   /// GTN's usual order of contribution roles; other roles follow in alphabetical order.
   static let roleOrder = ["authorship", "editing", "testing", "infrastructure", "translation", "funding"]
 
@@ -79,9 +85,8 @@ struct TutorialPage {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags", "materials"] {
-      let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
-      context[flag] = ((context[key] as? [Any])?.isEmpty == false)
+    for (key, flag) in Self.listFlags {
+      context[flag] = ((context[key] as? any Collection)?.isEmpty == false)
     }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
