@@ -12,6 +12,7 @@ struct EarlySitePages {
   var templatesFolder: String
   /// The records the pages are written from: the lessons' records as they will be once published.
   var expected: [String: BuildManifest.Lesson]
+  /// Nil with one job (`--jobs 1`): the pages are then written after the lessons, on the calling thread.
   private var writing: Background<Result<[String], SiteError>>?
 
   init(
@@ -20,6 +21,7 @@ struct EarlySitePages {
   ) {
     (self.pages, self.inventory, self.metadata, self.faqs, self.people) = (pages, inventory, metadata, faqs, people)
     (self.templatesFolder, self.expected) = (templatesFolder, expected)
+    guard pages.jobs > 1 else { return }
     let writer = self
     writing = Background {
       do throws(SiteError) {
@@ -49,8 +51,8 @@ struct EarlySitePages {
   /// failed to publish (the summaries differ from the expected ones), the pages are written again from `records`
   /// and the files only the first writing made are removed.
   func outputs(records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
-    let early = writing?.value ?? .success([])
-    if writing != nil, expected.compactMapValues(\.summary) == records.compactMapValues(\.summary) { return try early.get() }
+    guard let early = writing?.value else { return try write(records) }
+    if expected.compactMapValues(\.summary) == records.compactMapValues(\.summary) { return try early.get() }
     let outputs = try write(records)
     for stale in Set((try? early.get()) ?? []).subtracting(outputs) { FileSystem.remove(pages.staging + "/" + stale) }
     return outputs
