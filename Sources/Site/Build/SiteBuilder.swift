@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
       }
 
       let workTree = GitWorkTree.containing(configuration.contentFolder)
-      let dates = lessonDates(prepared.filter { $0.page != nil }.map(\.outcome.source), workTree: workTree)
+      let dates = lessonDates(prepared.compactMap { $0.page == nil ? nil : $0.outcome.source }, workTree: workTree)
       let editBase = editLinkBase(site, workTree: workTree)
       let sitePages = EarlySitePages(
         pages: SitePages(
