@@ -90,7 +90,7 @@ let package = Package(
       name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts", "TestSupport"], resources: [.copy("Fixtures")],
+      name: "SiteTests", dependencies: ["Site", "Lessons", "Execution", "Charts", "TestSupport", .product(name: "Mustache", package: "swift-mustache")], resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(

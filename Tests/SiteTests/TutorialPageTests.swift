@@ -1,6 +1,7 @@
 import Execution
 import Foundation
 import Lessons
+import Mustache
 import Testing
 
 @testable import Site
@@ -114,10 +115,15 @@ struct TemplateSetTests {
     let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for name in ["layout", "index"] { try TestFiles.write("{{{content}}}", to: "\(folder)/\(name).mustache") }
-    try TestFiles.write("line one\nline two {{#open}}\n", to: folder + "/tutorial.mustache")
+    let text = "line one\nline two {{#open}}\nline three {{/close}}\n"
+    try TestFiles.write(text, to: folder + "/tutorial.mustache")
     let error = try #require(throws: SiteError.self) { try TemplateSet(folder: folder) }
     #expect(error.file.hasSuffix("tutorial.mustache"))
     #expect(error.code == .template)
+    // The line as the author wrote the template (not counting the escaping pragma line `TemplateSet` puts first).
+    let mustache = try #require(throws: MustacheTemplate.ParserError.self) { try MustacheTemplate(string: text) }
+    #expect(error.line == mustache.context.lineNumber)
+    #expect(error.line == 3)
   }
 
   @Test("a missing required template is named")

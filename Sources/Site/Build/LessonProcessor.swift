@@ -21,6 +21,9 @@ struct LessonProcessor: Sendable {
   var execution: ExecutionOptions?
   /// The content folder: files are copied only while their real path lies inside it.
   var contentRoot: ContentRoot
+  /// Whether lessons are indexed for search; nil: when the templates have a search page (`lessons check`, which
+  /// writes nothing, says false).
+  var indexesSearch: Bool? = nil
 
   /// What became of one lesson.
   struct Outcome: Sendable {
@@ -41,8 +44,9 @@ struct LessonProcessor: Sendable {
     var summary: BuildManifest.LessonSummary?
     /// The internal requirements' titles the page shows (`RequirementTitles.Resolved.shown`), for the manifest.
     var requirementTitles: [String: String] = [:]
-    /// The title and body HTML the search index reads; nil for drafts (they are not listed, so not searched).
-    var searchable: (title: String, bodyHTML: String)?
+    /// The lesson's search document and terms; nil for drafts (they are not listed, so not searched) and without
+    /// search. Made here rather than when publishing, so that the search index can be built while pages are written.
+    var search: SearchLesson?
   }
 
   /// What only the whole site knows about a lesson's page.
@@ -120,7 +124,13 @@ struct LessonProcessor: Sendable {
     prepared.summary = BuildManifest.LessonSummary(
       title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
       contributors: front.everyContributor, tags: front.tags, description: page.description)
-    prepared.searchable = front.draft ? nil : (front.title, body.html)
+    if indexesSearch ?? templates.names.contains("search"), !front.draft {
+      let search = SearchLesson.make(
+        relativePath: source.relativePath, title: front.title, topic: topicTitles[source.topic] ?? source.topic,
+        url: URLPath.encode(source.relativePath + "/tutorial.html"), bodyHTML: body.html)
+      prepared.search = search
+      prepared.summary?.searchTerms = search.terms
+    }
     prepared.page = page
     return prepared
   }
@@ -139,13 +149,7 @@ struct LessonProcessor: Sendable {
     var outputs = [pagePath]
     // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;
     // `lessons check` writes nothing).
-    let search = staging != nil && templates.names.contains("search")
-      ? prepared.searchable.map { searchable in
-        SearchLesson.make(
-          relativePath: source.relativePath, title: searchable.title,
-          topic: topicTitles[source.topic] ?? source.topic, url: URLPath.encode(pagePath), bodyHTML: searchable.bodyHTML)
-      }
-      : nil
+    let search = staging != nil ? prepared.search : nil
     if let staging {
       do {
         try FileSystem.write(html, to: staging + "/" + pagePath)

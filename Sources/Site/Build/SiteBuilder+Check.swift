@@ -16,7 +16,8 @@ extension SiteBuilder {
     let people = ContributorDirectory.load(contentRoot: configuration.contentFolder, diagnostics: &report.diagnostics)
     let processor = LessonProcessor(
       templates: templates, site: site, strict: configuration.strict, topicTitles: metadata.mapValues(\.title),
-      topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial, people: people, execution: nil, contentRoot: inventory.root)
+      topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial, people: people, execution: nil, contentRoot: inventory.root,
+      indexesSearch: false)
     for outcome in Self.process(inventory.tutorials, jobs: configuration.jobs, progress: progress, { source, _ in
       processor.process(source, staging: nil)
     }) {

@@ -9,7 +9,7 @@ extension SiteBuilder {
     _ inventory: ContentInventory, records: [String: BuildManifest.Lesson], prepared: [LessonProcessor.Prepared]
   ) -> [String: LessonNeighbours] {
     var summaries = records.compactMapValues(\.summary)
-    for lesson in prepared { summaries[lesson.outcome.source.relativePath] = lesson.summary }
+    for index in prepared.indices { summaries[prepared[index].outcome.source.relativePath] = prepared[index].summary }
     return TopicOrder.neighbours(TopicOrder.lessons(inventory, summaries: summaries))
   }
 

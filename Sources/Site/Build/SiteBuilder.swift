@@ -98,14 +98,31 @@ public struct SiteBuilder: Sendable {
       }
 
       let workTree = GitWorkTree.containing(configuration.contentFolder)
-      let dates = lessonDates(prepared.filter { $0.page != nil }.map(\.outcome.source), workTree: workTree)
+      let dates = lessonDates(prepared.compactMap { $0.page == nil ? nil : $0.outcome.source }, workTree: workTree)
       let editBase = editLinkBase(site, workTree: workTree)
-      let outcomes = parallelMap(prepared, jobs: configuration.jobs) { lesson in
+      let sitePages = EarlySitePages(
+        pages: SitePages(
+          templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil,
+          jobs: configuration.jobs),
+        inventory: inventory, metadata: metadata, faqs: faqs, people: people,
+        templatesFolder: configuration.templatesFolder,
+        expected: EarlySitePages.expectedRecords(records, prepared: prepared, dates: dates))
+      // Each lesson's parsed document and body are freed by the thread that publishes it.
+      var handoffs: [Handoff<LessonProcessor.Prepared>] = []
+      handoffs.reserveCapacity(prepared.count)
+      while let lesson = prepared.popLast() { handoffs.append(Handoff(lesson)) }
+      handoffs.reverse()
+      let outcomes = parallelMap(handoffs, jobs: configuration.jobs) { handoff in
+        guard let lesson = handoff.take() else { preconditionFailure("a lesson is published once") }
         let path = lesson.outcome.source.relativePath
         let facts = LessonProcessor.SiteFacts(navigation: navigation[path], modified: dates[path], editBase: editBase)
-        return processor.publish(lesson, facts: facts, staging: staging.path)
+        let outcome = processor.publish(lesson, facts: facts, staging: staging.path)
+        // The lesson's entry in the manifest, encoded here in parallel rather than with the whole manifest at the end.
+        return (outcome, outcome.record.map { BuildManifest.entry(path, $0) })
       }
-      for outcome in outcomes {
+      var manifestEntries: [String: String] = [:]
+      for (outcome, entry) in outcomes {
+        if let entry { manifestEntries[outcome.source.relativePath] = entry }
         report.diagnostics += outcome.diagnostics
         report.rendered += 1
         if let record = outcome.record {
@@ -116,15 +133,12 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
-      let siteOutputs = try SitePages(
-        templates: templates, site: site, staging: staging.path, published: partial ? staging.output : nil
-      ).write(
-        inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
-        templatesFolder: configuration.templatesFolder)
+      let siteOutputs = try sitePages.outputs(records: records)
       let manifest = BuildManifest(
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
-      try FileSystem.write(try manifest.encoded(), to: staging.path + "/" + BuildManifest.fileName)
+      try FileSystem.write(
+        try manifest.encoded(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))

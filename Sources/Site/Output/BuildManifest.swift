@@ -82,10 +82,45 @@ struct BuildManifest: Codable, Sendable {
 
   /// The manifest as JSON.
   func encoded() throws(SiteError) -> String {
+    try Self.json(self)
+  }
+
+  /// One lesson's entry in the manifest's `lessons` as its JSON has it (`"path":{…}`), so that each lesson's
+  /// entry can be encoded by the thread that published the lesson, in parallel.
+  static func entry(_ path: String, _ lesson: Lesson) -> String {
+    ManifestJSON.entry(path, lesson)
+  }
+
+  /// The manifest as JSON, the same text as `encoded()`, with the lessons' entries already encoded by `entry`
+  /// where `entries` has them (the others are encoded here).
+  func encoded(entries: [String: String]) throws(SiteError) -> String {
+    var rest = self
+    rest.lessons = [:]
+    // Keys are sorted, so `lessons` comes first.
+    let start = #"{"lessons":{},"#
+    let text = try rest.encoded()
+    guard text.utf8.starts(with: start.utf8) else { return try encoded() }
+    var result = #"{"lessons":{"#
+    result.reserveCapacity(text.utf8.count + entries.values.reduce(0) { $0 + $1.utf8.count + 1 })
+    // In the order of JSONEncoder's `.sortedKeys`: by the keys' UTF-8 bytes.
+    for (index, key) in lessons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+      if index > 0 { result += "," }
+      if let entry = entries[key] {
+        result += entry
+      } else if let lesson = lessons[key] {
+        result += Self.entry(key, lesson)
+      }
+    }
+    result += "},"
+    result += String(Substring(text.utf8.dropFirst(start.utf8.count)))
+    return result
+  }
+
+  private static func json(_ value: some Encodable) throws(SiteError) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     do {
-      return String(decoding: try encoder.encode(self), as: UTF8.self)
+      return String(decoding: try encoder.encode(value), as: UTF8.self)
     } catch {
       throw SiteError(.writeFailed, file: Self.fileName, reason: "cannot encode the build manifest: \(error)")
     }

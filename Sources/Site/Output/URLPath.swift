@@ -7,8 +7,28 @@
 public enum URLPath {
   /// `path` (segments separated by `/`) with each segment percent-encoded; the separators stay.
   public static func encode(_ path: String) -> String {
-    path.split(separator: "/", omittingEmptySubsequences: false).map { encodeSegment(String($0)) }
+    // Most paths need nothing encoded (lesson folders are slugs): they are returned as they are.
+    if needsNoEncoding(path) { return path }
+    return path.split(separator: "/", omittingEmptySubsequences: false).map { encodeSegment(String($0)) }
       .joined(separator: "/")
+  }
+
+  /// Whether every byte of `path` is unreserved or a `/`, and no segment is made of dots only.
+  private static func needsNoEncoding(_ path: String) -> Bool {
+    var segmentLength = 0
+    var dotsOnly = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if segmentLength > 0 && dotsOnly { return false }
+        segmentLength = 0
+        dotsOnly = true
+      } else {
+        guard isUnreserved(byte) else { return false }
+        segmentLength += 1
+        if byte != UInt8(ascii: ".") { dotsOnly = false }
+      }
+    }
+    return !(segmentLength > 0 && dotsOnly)
   }
 
   /// One path segment percent-encoded, `/` included. A segment of dots only (`.`, `..`), which no file can be

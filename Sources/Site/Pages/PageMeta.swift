@@ -32,6 +32,12 @@ struct PageMeta {
 
   /// `text` with its white space collapsed, cut to `descriptionLimit` characters at a word boundary.
   static func trimmed(_ text: String) -> String {
+    // ASCII text (the usual case, also once cut and ended with `…`) is cut on its bytes; other text by characters.
+    isASCIIOrEllipsis(text) ? trimmedASCII(text) : trimmedByCharacters(text)
+  }
+
+  /// `trimmed` by characters, for any text.
+  static func trimmedByCharacters(_ text: String) -> String {
     let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
     var result = ""
     for word in words {
@@ -43,6 +49,56 @@ struct PageMeta {
       result = next
     }
     return result
+  }
+
+  /// The UTF-8 of `…`, the one character besides ASCII that `trimmedASCII` knows (it ends every cut description,
+  /// and the page's description is cut again for its `<meta>`).
+  private static let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+
+  /// Whether `text` is ASCII but for `…`: then a character is a byte, or the three bytes of `…`.
+  private static func isASCIIOrEllipsis(_ text: String) -> Bool {
+    var bytes = text.utf8[...]
+    while let index = bytes.firstIndex(where: { $0 >= 0x80 }) {
+      guard bytes[index...].starts(with: ellipsis) else { return false }
+      bytes = bytes[bytes.index(index, offsetBy: 3)...]
+    }
+    return true
+  }
+
+  /// `trimmed` for text that is ASCII but for `…`, in one pass over its bytes (building each candidate `String` and
+  /// counting its characters made it quadratic).
+  private static func trimmedASCII(_ text: String) -> String {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    /// Characters in `bytes`: `…` is three bytes, and its first byte is the only 0xE2.
+    func characters(_ bytes: Substring.UTF8View) -> Int { bytes.count - 2 * bytes.count { $0 == 0xE2 } }
+    var result: [UInt8] = []
+    result.reserveCapacity(3 * descriptionLimit)
+    var length = 0
+    var bytes = text.utf8[...]
+    while true {
+      // White space as `Character.isWhitespace` has it in ASCII: tab, line feed, vertical tab, form feed, return, space.
+      bytes = bytes.drop(while: isSpace)
+      guard !bytes.isEmpty else { break }
+      let word = bytes.prefix { !isSpace($0) }
+      bytes = bytes[word.endIndex...]
+      let wordLength = characters(word)
+      let next = result.isEmpty ? wordLength : length + 1 + wordLength
+      if next > descriptionLimit - 1 {
+        if result.isEmpty {
+          // The word's first characters, `…` whole.
+          var end = word.startIndex
+          for _ in 0..<(descriptionLimit - 1) where end < word.endIndex {
+            end = word.index(end, offsetBy: word[end] == 0xE2 ? 3 : 1)
+          }
+          result = Array(word[..<end])
+        }
+        return String(decoding: result + ellipsis, as: UTF8.self)
+      }
+      if !result.isEmpty { result.append(0x20) }
+      result += word
+      length = next
+    }
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// The text of the first paragraph of a rendered body (`<p>…</p>`, tags removed, entities decoded), the

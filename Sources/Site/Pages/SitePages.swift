@@ -11,6 +11,21 @@ struct SitePages {
   /// the same bytes are not written again (most search shards, when one lesson changed).
   var published: String? = nil
 
+  /// Threads the pages are written on: they are independent of each other (the index, the topic pages, the search
+  /// index, the contributor and tag pages, the feed), and the build waits for them after every lesson is done.
+  var jobs = 1
+
+  /// What one of the independent parts of `write` produced: pages for the sitemap, other files written.
+  private struct Part: Sendable {
+    /// The parts, the longest first (they are handed to the threads in this order).
+    enum Kind: Int, CaseIterable, Sendable {
+      case search, index, topics, contributors, tags, faqs, feed, images, assets
+    }
+
+    var pages: [String] = []
+    var files: [String] = []
+  }
+
   /// Writes everything; `metadata` gives each topic's title and summary. Returns the paths written, relative to
   /// the site root.
   @discardableResult
@@ -18,69 +33,135 @@ struct SitePages {
     inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
     faqs: FAQCatalog = FAQCatalog(), people: ContributorDirectory = ContributorDirectory(), templatesFolder: String
   ) throws(SiteError) -> [String] {
-    var written: [String] = []
-    var topics: [ListedTopic] = []
     let listed = TopicOrder.lessons(inventory, summaries: records.compactMapValues(\.summary))
+    let topics = inventory.topics.map { topic in
+      ListedTopic(
+        name: topic.name, metadata: metadata[topic.name] ?? TopicMetadata(title: topic.name),
+        lessons: listed[topic.name] ?? [], faqs: faqs.links(topic: topic.name))
+    }.sorted { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
+    let lessons = topics.flatMap(\.lessons)
+
+    // The parts write different files: they run side by side, the longest first.
+    let inputs = Inputs(
+      inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people,
+      templatesFolder: templatesFolder, topics: topics, lessons: lessons)
+    let done = parallelMap(Part.Kind.allCases, jobs: jobs) { kind -> Result<Part, SiteError> in
+      do throws(SiteError) {
+        return .success(try part(kind, inputs))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var parts: [Part.Kind: Part] = [:]
+    // A failure is reported as when the parts were written one after the other: the first in that order.
+    for kind in [Part.Kind.images, .faqs, .index, .topics, .search, .contributors, .tags, .feed, .assets] {
+      parts[kind] = try done[kind.rawValue].get()
+    }
+    func written(_ kind: Part.Kind) -> Part { parts[kind] ?? Part() }
+    let pages = written(.index).pages + written(.topics).pages + lessons.map(\.pagePath) + written(.faqs).pages
+      + written(.contributors).pages + written(.tags).pages
+    var lastModified = Self.lastModified(topics)
+    for lesson in lessons { lastModified[lesson.pagePath] = lesson.summary.modified }
+    try FileSystem.write(
+      Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: staging + "/sitemap.xml")
+    return written(.images).files + written(.search).files + pages.filter { !$0.hasSuffix("/tutorial.html") }
+      + ["sitemap.xml", AtomFeed.fileName] + written(.assets).files
+  }
+
+  /// What the parts of `write` read.
+  private struct Inputs: Sendable {
+    var inventory: ContentInventory
+    var records: [String: BuildManifest.Lesson]
+    var metadata: [String: TopicMetadata]
+    var faqs: FAQCatalog
+    var people: ContributorDirectory
+    var templatesFolder: String
+    /// The topics in the index's order, each with its listed lessons.
+    var topics: [ListedTopic]
+    /// Every listed lesson, in the topics' order.
+    var lessons: [ListedLesson]
+  }
+
+  /// Writes one part of the site's own pages and files.
+  private func part(_ kind: Part.Kind, _ inputs: Inputs) throws(SiteError) -> Part {
+    switch kind {
+    case .search: return try searchIndex(inputs.topics)
+    case .contributors:
+      // Avatars are listed with the contributor pages, in the sitemap too.
+      return Part(pages: try ContributorPages.write(
+        lessons: inputs.lessons, people: inputs.people, templates: templates, site: site, staging: staging,
+        root: inputs.inventory.root))
+    case .index:
+      try FileSystem.write(
+        templates.page("index", context: IndexPage.context(topics: inputs.topics, site: site)), to: staging + "/index.html")
+      return Part(pages: ["index.html"])
+    case .topics: return try topicPages(inputs.topics)
+    case .tags: return Part(pages: try TagPages.write(lessons: inputs.lessons, templates: templates, site: site, staging: staging))
+    case .faqs:
+      return Part(pages: try FAQPages.write(
+        inputs.faqs, templates: templates, site: site, topicTitles: inputs.metadata.mapValues(\.title),
+        tutorialTitles: inputs.records.compactMapValues { $0.summary?.title }, staging: staging))
+    case .feed:
+      try FileSystem.write(
+        AtomFeed.xml(lessons: inputs.lessons, topicTitles: inputs.metadata.mapValues(\.title), site: site),
+        to: staging + "/" + AtomFeed.fileName)
+      return Part()
+    case .images: return try topicImages(inputs.inventory)
+    case .assets: return try copyAssets(templatesFolder: inputs.templatesFolder)
+    }
+  }
+
+  /// Every topic's `images/`, copied.
+  private func topicImages(_ inventory: ContentInventory) throws(SiteError) -> Part {
+    var part = Part()
     for topic in inventory.topics {
-      let metadata = metadata[topic.name] ?? TopicMetadata(title: topic.name)
-      let lessons = listed[topic.name] ?? []
-      topics.append(ListedTopic(name: topic.name, metadata: metadata, lessons: lessons, faqs: faqs.links(topic: topic.name)))
       for image in topic.images.keys {
         try FileSystem.copy(
           topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
-        written.append("topics/\(topic.name)/\(image)")
+        part.files.append("topics/\(topic.name)/\(image)")
       }
     }
-    topics.sort { $0.metadata.title.localizedStandardCompare($1.metadata.title) == .orderedAscending }
+    return part
+  }
 
-    let tutorialTitles = records.compactMapValues { $0.summary?.title }
-    let faqPages = try FAQPages.write(
-      faqs, templates: templates, site: site, topicTitles: metadata.mapValues(\.title), tutorialTitles: tutorialTitles,
-      staging: staging)
-    var pages = ["index.html"]
-    var lastModified = Self.lastModified(topics)
-    try FileSystem.write(templates.page("index", context: IndexPage.context(topics: topics, site: site)), to: staging + "/index.html")
+  /// A page per topic that lists something.
+  private func topicPages(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+    var part = Part()
     if templates.names.contains("topic") {
       for topic in topics where !topic.lessons.isEmpty || !topic.faqs.isEmpty {
         let path = "topics/\(topic.name)/index.html"
         try FileSystem.write(
           templates.page("topic", context: IndexPage.topicContext(topic, site: site)), to: staging + "/" + path)
-        pages.append(path)
+        part.pages.append(path)
       }
     }
-    if templates.names.contains("search") {
-      for file in SearchIndex.files(lessons: SearchIndex.lessons(of: topics)) {
-        try writeUnlessPublished(file.contents, to: file.path)
-        written.append(file.path)
-      }
-      try FileSystem.write(
-        templates.page("search", context: Self.searchContext(site: site)),
-        to: staging + "/search.html")
-      written.append("search.html")
-    }
-    let contributorPages = try ContributorPages.write(
-      lessons: topics.flatMap(\.lessons), people: people, templates: templates, site: site, staging: staging,
-      root: inventory.root)
-    let tagPages = try TagPages.write(
-      lessons: topics.flatMap(\.lessons), templates: templates, site: site, staging: staging)
-    pages += topics.flatMap { $0.lessons.map(\.pagePath) } + faqPages + contributorPages + tagPages
-    for lesson in topics.flatMap(\.lessons) { lastModified[lesson.pagePath] = lesson.summary.modified }
-    try FileSystem.write(
-      Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: staging + "/sitemap.xml")
-    try FileSystem.write(
-      AtomFeed.xml(
-        lessons: topics.flatMap(\.lessons), topicTitles: metadata.mapValues(\.title), site: site),
-      to: staging + "/" + AtomFeed.fileName)
-    written += pages.filter { !$0.hasSuffix("/tutorial.html") } + ["sitemap.xml", AtomFeed.fileName]
+    return part
+  }
 
+  /// The search index's files and the search page, when the templates have one.
+  private func searchIndex(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+    var part = Part()
+    guard templates.names.contains("search") else { return part }
+    for file in SearchIndex.files(lessons: SearchIndex.lessons(of: topics)) {
+      try writeUnlessPublished(file.contents, to: file.path)
+      part.files.append(file.path)
+    }
+    try FileSystem.write(templates.page("search", context: Self.searchContext(site: site)), to: staging + "/search.html")
+    part.files.append("search.html")
+    return part
+  }
+
+  /// The files of `templates/assets/`, copied.
+  private func copyAssets(templatesFolder: String) throws(SiteError) -> Part {
+    var part = Part()
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
       for file in try FileSystem.tree(under: assets).keys {
         try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file, confinedTo: realTemplates)
-        written.append("assets/" + file)
+        part.files.append("assets/" + file)
       }
     }
-    return written
+    return part
   }
 
   /// Writes `text` to `path` (relative to the site root) in the staging folder, unless a partial build's site has

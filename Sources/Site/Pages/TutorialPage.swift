@@ -7,6 +7,12 @@ import Lessons
 /// goes in under keys the template prints raw: `{{{body}}}`, and the questions, objectives and key points, whose
 /// inline Markdown (`code`, **strong**) is rendered by `InlineMarkup` after escaping.
 struct TutorialPage {
+  /// The lists of the context, each with its `hasX` flag.
+  static let listFlags = [
+    "questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags",
+    "materials",
+  ].map { key in (key, "has" + key.prefix(1).uppercased() + key.dropFirst()) }
+
   /// GTN's usual order of contribution roles; other roles follow in alphabetical order.
   static let roleOrder = ["authorship", "editing", "testing", "infrastructure", "translation", "funding"]
 
@@ -47,6 +53,8 @@ struct TutorialPage {
   func context() -> [String: Any] {
     let front = lesson.frontMatter
     let root = PageFormatting.root(fromFolder: folder)
+    // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
+    let agendaInBody = body.html.containsBytes("box-agenda")
     var context: [String: Any] = [
       "root": root,
       "siteTitle": site.title,
@@ -65,8 +73,7 @@ struct TutorialPage {
       "materials": supportingMaterials(),
       "draft": front.draft,
       "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
-      // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
-      "agendaInBody": body.html.contains("box-agenda"),
+      "agendaInBody": agendaInBody,
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
       "contributors": front.contributors.map { people.entry($0, root: root) },
       "contributions": contributions(front.contributions, root: root),
@@ -78,9 +85,8 @@ struct TutorialPage {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
     // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for key in ["questions", "objectives", "requirements", "toc", "keyPoints", "glossary", "contributors", "followUp", "faqs", "tags", "materials"] {
-      let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
-      context[flag] = ((context[key] as? [Any])?.isEmpty == false)
+    for (key, flag) in Self.listFlags {
+      context[flag] = ((context[key] as? any Collection)?.isEmpty == false)
     }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty

@@ -21,6 +21,7 @@ struct TemplateSet: Sendable {
     }
     var library = MustacheLibrary()
     var names: Set<String> = []
+    TemplateEscaping.register()
     // A template linked to a file outside the folder would put that file into every page: refused.
     let realFolder = FileSystem.realPath(folder) ?? folder
     for (file, _) in try FileSystem.tree(under: folder) where file.hasSuffix(".mustache") {
@@ -29,15 +30,13 @@ struct TemplateSet: Sendable {
         throw SiteError(.template, file: path, reason: "the template is not UTF-8 text")
       }
       let name = String(file.dropLast(".mustache".count))
-      do {
-        library.register(try MustacheTemplate(string: text), named: name)
-      } catch let error as MustacheTemplate.ParserError {
-        throw SiteError(
-          .template, file: path, line: error.context.lineNumber,
-          reason: "the template does not parse (\(error.error)): \(error.context.line.trimmingCharacters(in: .whitespaces))")
-      } catch {
-        throw SiteError(.template, file: path, reason: "the template does not parse: \(error)")
+      // Every template escapes `{{…}}` with `TemplateEscaping` (its pragma line leaves no trace in the output).
+      guard let template = try? MustacheTemplate(string: TemplateEscaping.pragma + text) else {
+        // The error as the author wrote the template, with its own line numbers.
+        _ = try Self.parse(text, path: path)
+        throw SiteError(.template, file: path, reason: "the template does not parse")
       }
+      library.register(template, named: name)
       names.insert(name)
     }
     for name in Self.required where !names.contains(name) {
@@ -45,6 +44,19 @@ struct TemplateSet: Sendable {
     }
     self.library = library
     self.names = names
+  }
+
+  /// `text` parsed as a template; a template that does not parse is an error with its file and line.
+  private static func parse(_ text: String, path: String) throws(SiteError) -> MustacheTemplate {
+    do {
+      return try MustacheTemplate(string: text)
+    } catch let error as MustacheTemplate.ParserError {
+      throw SiteError(
+        .template, file: path, line: error.context.lineNumber,
+        reason: "the template does not parse (\(error.error)): \(error.context.line.trimmingCharacters(in: .whitespaces))")
+    } catch {
+      throw SiteError(.template, file: path, reason: "the template does not parse: \(error)")
+    }
   }
 
   /// `template` rendered with `context`, then placed in the layout as `content`.

@@ -1,0 +1,65 @@
+import Lessons
+
+/// The site's own pages (index, topic, tag and contributor pages, search index, feed, sitemap) written while the
+/// lessons are published: they read only the lessons' summaries, known once the lessons are prepared, so the build
+/// no longer waits for them after the last lesson.
+struct EarlySitePages {
+  var pages: SitePages
+  var inventory: ContentInventory
+  var metadata: [String: TopicMetadata]
+  var faqs: FAQCatalog
+  var people: ContributorDirectory
+  var templatesFolder: String
+  /// The records the pages are written from: the lessons' records as they will be once published.
+  var expected: [String: BuildManifest.Lesson]
+  /// Nil with one job (`--jobs 1`): the pages are then written after the lessons, on the calling thread.
+  private var writing: Background<Result<[String], SiteError>>?
+
+  init(
+    pages: SitePages, inventory: ContentInventory, metadata: [String: TopicMetadata], faqs: FAQCatalog,
+    people: ContributorDirectory, templatesFolder: String, expected: [String: BuildManifest.Lesson]
+  ) {
+    (self.pages, self.inventory, self.metadata, self.faqs, self.people) = (pages, inventory, metadata, faqs, people)
+    (self.templatesFolder, self.expected) = (templatesFolder, expected)
+    guard pages.jobs > 1 else { return }
+    let writer = self
+    writing = Background {
+      do throws(SiteError) {
+        return .success(try writer.write(expected))
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+
+  /// The records the lessons will have once published, as far as the site's own pages read them: `records` carried
+  /// over, and each prepared page's summary with its date (`dates`).
+  static func expectedRecords(
+    _ records: [String: BuildManifest.Lesson], prepared: [LessonProcessor.Prepared], dates: [String: String]
+  ) -> [String: BuildManifest.Lesson] {
+    var expected = records
+    for index in prepared.indices where prepared[index].page != nil {
+      guard var summary = prepared[index].summary else { continue }
+      let path = prepared[index].outcome.source.relativePath
+      summary.modified = dates[path]
+      expected[path] = BuildManifest.Lesson(inputs: [:], outputs: [], summary: summary, warnings: [])
+    }
+    return expected
+  }
+
+  /// The paths written, relative to the site root, once the lessons are published with `records`. When a lesson
+  /// failed to publish (the summaries differ from the expected ones), the pages are written again from `records`
+  /// and the files only the first writing made are removed.
+  func outputs(records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
+    guard let early = writing?.value else { return try write(records) }
+    if expected.compactMapValues(\.summary) == records.compactMapValues(\.summary) { return try early.get() }
+    let outputs = try write(records)
+    for stale in Set((try? early.get()) ?? []).subtracting(outputs) { FileSystem.remove(pages.staging + "/" + stale) }
+    return outputs
+  }
+
+  private func write(_ records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
+    try pages.write(
+      inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people, templatesFolder: templatesFolder)
+  }
+}
