@@ -1,1 +1,1 @@
-lessonsSearch.terms("11",{"11":[1,1,3,8]});
+lessonsSearch.terms("11","{\"11\":[1,1,3,8]}");

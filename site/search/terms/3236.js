@@ -1,1 +1,1 @@
-lessonsSearch.terms("26",{"26":[1,2,4,10,5,8]});
+lessonsSearch.terms("26","{\"26\":[1,2,4,10,5,8]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("30",{"30":[1,1,6,26]});
+lessonsSearch.terms("30","{\"30\":[1,1,6,26]}");

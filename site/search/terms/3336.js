@@ -1,1 +1,1 @@
-lessonsSearch.terms("36",{"36":[1,1,2,6]});
+lessonsSearch.terms("36","{\"36\":[1,1,2,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("37",{"37":[1,1,7,2]});
+lessonsSearch.terms("37","{\"37\":[1,1,7,2]}");

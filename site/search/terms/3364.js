@@ -1,1 +1,1 @@
-lessonsSearch.terms("3d",{"3dd6a3":[1,2,5,4,7,2]});
+lessonsSearch.terms("3d","{\"3dd6a3\":[1,2,5,4,7,2]}");

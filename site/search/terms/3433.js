@@ -1,1 +1,1 @@
-lessonsSearch.terms("43",{"43":[1,1,3,30]});
+lessonsSearch.terms("43","{\"43\":[1,1,3,30]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("49",{"49":[1,1,2,6]});
+lessonsSearch.terms("49","{\"49\":[1,1,2,6]}");

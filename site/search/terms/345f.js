@@ -1,1 +1,1 @@
-lessonsSearch.terms("4_",{"4_000_000":[1,1,7,2]});
+lessonsSearch.terms("4_","{\"4_000_000\":[1,1,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("56",{"56b4e9":[1,2,5,4,7,2]});
+lessonsSearch.terms("56","{\"56b4e9\":[1,2,5,4,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("5a",{"5a4fcf":[1,2,5,4,7,2]});
+lessonsSearch.terms("5a","{\"5a4fcf\":[1,2,5,4,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("6",{"6":[1,1,3,8]});
+lessonsSearch.terms("6","{\"6\":[1,1,3,8]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("64",{"64":[1,1,2,6]});
+lessonsSearch.terms("64","{\"64\":[1,1,2,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("7",{"7":[1,2,3,8,7,2]});
+lessonsSearch.terms("7","{\"7\":[1,2,3,8,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("75",{"75":[1,1,7,6]});
+lessonsSearch.terms("75","{\"75\":[1,1,7,6]}");

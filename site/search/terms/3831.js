@@ -1,1 +1,1 @@
-lessonsSearch.terms("81",{"81":[1,1,2,6]});
+lessonsSearch.terms("81","{\"81\":[1,1,2,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("8a",{"8a6d00":[1,2,5,4,7,2]});
+lessonsSearch.terms("8a","{\"8a6d00\":[1,2,5,4,7,2]}");

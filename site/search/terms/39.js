@@ -1,1 +1,1 @@
-lessonsSearch.terms("9",{"9":[1,2,2,12,3,8]});
+lessonsSearch.terms("9","{\"9\":[1,2,2,12,3,8]}");

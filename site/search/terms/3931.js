@@ -1,1 +1,1 @@
-lessonsSearch.terms("91",{"91":[1,1,5,4]});
+lessonsSearch.terms("91","{\"91\":[1,1,5,4]}");

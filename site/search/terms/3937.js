@@ -1,1 +1,1 @@
-lessonsSearch.terms("97",{"97":[1,1,2,6]});
+lessonsSearch.terms("97","{\"97\":[1,1,2,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("a9",{"a99bff":[1,2,5,4,7,2]});
+lessonsSearch.terms("a9","{\"a99bff\":[1,2,5,4,7,2]}");

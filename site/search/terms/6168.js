@@ -1,1 +1,1 @@
-lessonsSearch.terms("ah",{"ahead":[0,1,4,26]});
+lessonsSearch.terms("ah","{\"ahead\":[0,1,4,26]}");

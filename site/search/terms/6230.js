@@ -1,1 +1,1 @@
-lessonsSearch.terms("b0",{"b0417f":[1,2,5,4,7,2]});
+lessonsSearch.terms("b0","{\"b0417f\":[1,2,5,4,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("bi",{"bigger":[1,1,7,2]});
+lessonsSearch.terms("bi","{\"bigger\":[1,1,7,2]}");

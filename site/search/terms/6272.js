@@ -1,1 +1,1 @@
-lessonsSearch.terms("br",{"break":[1,1,7,2]});
+lessonsSearch.terms("br","{\"break\":[1,1,7,2]}");

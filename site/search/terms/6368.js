@@ -1,1 +1,1 @@
-lessonsSearch.terms("ch",{"change":[0,2,2,18,3,18,1,2,4,6,5,4],"changes":[1,2,2,6,4,6],"chart":[1,2,5,80,7,50],"charts":[1,1,2,6],"cheap":[1,1,2,6],"checkout":[0,1,1,22],"checkouts":[1,1,3,8],"checks":[1,1,6,6],"choice":[1,2,2,6,5,4],"choose":[1,1,7,2],"chunks":[1,1,7,10]});
+lessonsSearch.terms("ch","{\"change\":[0,2,2,18,3,18,1,2,4,6,5,4],\"changes\":[1,2,2,6,4,6],\"chart\":[1,2,5,80,7,50],\"charts\":[1,1,2,6],\"cheap\":[1,1,2,6],\"checkout\":[0,1,1,22],\"checkouts\":[1,1,3,8],\"checks\":[1,1,6,6],\"choice\":[1,2,2,6,5,4],\"choose\":[1,1,7,2],\"chunks\":[1,1,7,10]}");

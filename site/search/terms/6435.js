@@ -1,1 +1,1 @@
-lessonsSearch.terms("d5",{"d55e00":[1,2,5,4,7,2]});
+lessonsSearch.terms("d5","{\"d55e00\":[1,2,5,4,7,2]}");

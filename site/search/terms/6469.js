@@ -1,1 +1,1 @@
-lessonsSearch.terms("di",{"dialect":[0,1,1,22],"did":[1,2,4,10,6,6],"differences":[1,1,7,2],"different":[1,1,2,6],"disk":[1,1,2,6],"distant":[1,1,4,6],"divided":[1,1,7,2],"division":[1,1,7,2],"divisor":[1,1,7,14]});
+lessonsSearch.terms("di","{\"dialect\":[0,1,1,22],\"did\":[1,2,4,10,6,6],\"differences\":[1,1,7,2],\"different\":[1,1,2,6],\"disk\":[1,1,2,6],\"distant\":[1,1,4,6],\"divided\":[1,1,7,2],\"division\":[1,1,7,2],\"divisor\":[1,1,7,14]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("du",{"durations":[1,1,5,12]});
+lessonsSearch.terms("du","{\"durations\":[1,1,5,12]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("e8",{"e88bc4":[1,2,5,4,7,2]});
+lessonsSearch.terms("e8","{\"e88bc4\":[1,2,5,4,7,2]}");

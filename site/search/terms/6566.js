@@ -1,1 +1,1 @@
-lessonsSearch.terms("ef",{"effect":[1,1,5,4]});
+lessonsSearch.terms("ef","{\"effect\":[1,1,5,4]}");

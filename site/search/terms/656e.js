@@ -1,1 +1,1 @@
-lessonsSearch.terms("en",{"end":[1,3,1,16,3,8,7,2]});
+lessonsSearch.terms("en","{\"end\":[1,3,1,16,3,8,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("er",{"error":[1,2,4,10,6,12]});
+lessonsSearch.terms("er","{\"error\":[1,2,4,10,6,12]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("f",{"f":[1,1,2,26]});
+lessonsSearch.terms("f","{\"f\":[1,1,2,26]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("g",{"g":[1,1,3,24]});
+lessonsSearch.terms("g","{\"g\":[1,1,3,24]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("gu",{"guard":[1,1,4,6]});
+lessonsSearch.terms("gu","{\"guard\":[1,1,4,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("hi",{"hides":[1,1,5,4]});
+lessonsSearch.terms("hi","{\"hides\":[1,1,5,4]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("i",{"i":[1,1,5,4]});
+lessonsSearch.terms("i","{\"i\":[1,1,5,4]}");

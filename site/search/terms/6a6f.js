@@ -1,1 +1,1 @@
-lessonsSearch.terms("jo",{"job":[1,1,6,6]});
+lessonsSearch.terms("jo","{\"job\":[1,1,6,6]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("js",{"json":[1,1,4,10]});
+lessonsSearch.terms("js","{\"json\":[1,1,4,10]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ju",{"jumps":[1,1,7,2]});
+lessonsSearch.terms("ju","{\"jumps\":[1,1,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("kn",{"knowing":[1,1,5,4]});
+lessonsSearch.terms("kn","{\"knowing\":[1,1,5,4]}");

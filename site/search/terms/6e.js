@@ -1,1 +1,1 @@
-lessonsSearch.terms("n",{"n":[1,1,7,16]});
+lessonsSearch.terms("n","{\"n\":[1,1,7,16]}");

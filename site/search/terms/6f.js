@@ -1,1 +1,1 @@
-lessonsSearch.terms("o",{"o":[1,1,5,4]});
+lessonsSearch.terms("o","{\"o\":[1,1,5,4]}");

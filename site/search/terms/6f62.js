@@ -1,1 +1,1 @@
-lessonsSearch.terms("ob",{"obvious":[1,1,4,6]});
+lessonsSearch.terms("ob","{\"obvious\":[1,1,4,6]}");

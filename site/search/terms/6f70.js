@@ -1,1 +1,1 @@
-lessonsSearch.terms("op",{"opacity":[1,2,5,4,7,2]});
+lessonsSearch.terms("op","{\"opacity\":[1,2,5,4,7,2]}");

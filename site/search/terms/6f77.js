@@ -1,1 +1,1 @@
-lessonsSearch.terms("ow",{"own":[1,1,2,12]});
+lessonsSearch.terms("ow","{\"own\":[1,1,2,12]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("pi",{"pipes":[1,1,7,2]});
+lessonsSearch.terms("pi","{\"pipes\":[1,1,7,2]}");

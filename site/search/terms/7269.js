@@ -1,1 +1,1 @@
-lessonsSearch.terms("ri",{"right":[1,1,7,2],"rises":[1,1,7,8]});
+lessonsSearch.terms("ri","{\"right\":[1,1,7,2],\"rises\":[1,1,7,8]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ro",{"room":[1,1,5,4]});
+lessonsSearch.terms("ro","{\"room\":[1,1,5,4]}");

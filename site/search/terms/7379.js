@@ -1,1 +1,1 @@
-lessonsSearch.terms("sy",{"system":[1,2,5,4,7,2]});
+lessonsSearch.terms("sy","{\"system\":[1,2,5,4,7,2]}");

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ty",{"typical":[1,1,4,6]});
+lessonsSearch.terms("ty","{\"typical\":[1,1,4,6]}");

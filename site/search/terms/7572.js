@@ -1,1 +1,1 @@
-lessonsSearch.terms("ur",{"url":[1,2,4,26,6,38]});
+lessonsSearch.terms("ur","{\"url\":[1,2,4,26,6,38]}");

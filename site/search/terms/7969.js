@@ -1,1 +1,1 @@
-lessonsSearch.terms("yi",{"yields":[1,1,6,6]});
+lessonsSearch.terms("yi","{\"yields\":[1,1,6,6]}");

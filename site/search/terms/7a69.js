@@ -1,1 +1,1 @@
-lessonsSearch.terms("zi",{"zip":[1,2,4,6,6,6]});
+lessonsSearch.terms("zi","{\"zip\":[1,2,4,6,6,6]}");
