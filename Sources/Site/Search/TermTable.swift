@@ -41,19 +41,27 @@ struct TermTable {
     return number
   }
 
-  /// The term numbers in the order of their bytes (code point order, as the index lists terms).
+  /// The term numbers in the order of their bytes (code point order, as the index lists terms). Terms are compared
+  /// by their first eight bytes as one number first (most differ there), then byte by byte.
   func sortedNumbers() -> [Int] {
-    var order = Array(0..<count)
     bytes.withUnsafeBufferPointer { all in
       starts.withUnsafeBufferPointer { starts in
-        order.sort { left, right in
-          Self.precedes(
-            UnsafeBufferPointer(rebasing: all[starts[left]..<starts[left + 1]]),
-            UnsafeBufferPointer(rebasing: all[starts[right]..<starts[right + 1]]))
+        var keyed = (0..<count).map { number in
+          var prefix: UInt64 = 0
+          let start = starts[number]
+          let length = min(8, starts[number + 1] - start)
+          for offset in 0..<8 { prefix = prefix << 8 | (offset < length ? UInt64(all[start + offset]) : 0) }
+          return (prefix: prefix, number: number)
         }
+        keyed.sort { left, right in
+          if left.prefix != right.prefix { return left.prefix < right.prefix }
+          return Self.precedes(
+            UnsafeBufferPointer(rebasing: all[starts[left.number]..<starts[left.number + 1]]),
+            UnsafeBufferPointer(rebasing: all[starts[right.number]..<starts[right.number + 1]]))
+        }
+        return keyed.map(\.number)
       }
     }
-    return order
   }
 
   /// Whether `left` sorts before `right`, byte by byte (a prefix first).
@@ -110,6 +118,11 @@ enum DecimalBytes {
     }
     if value < 10 {
       output.append(0x30 + UInt8(value))
+      return
+    }
+    if value < 100 {
+      output.append(0x30 + UInt8(value / 10))
+      output.append(0x30 + UInt8(value % 10))
       return
     }
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
