@@ -60,8 +60,19 @@ struct PlainTextReader {
         pendingSpace = true
         position += length
       } else {
+        // A run takes in the single spaces between words: the same text as ending it there and starting the next
+        // run after a pending space, with one append per run of prose instead of one per word. (E1 may start U+1680,
+        // white space where a run starts.)
         var end = position + 1
-        while end < html.count, !endsText[Int(html[end])] { end += 1 }
+        while end < html.count {
+          if !endsText[Int(html[end])] {
+            end += 1
+          } else if html[end] == 0x20, end + 1 < html.count, !endsText[Int(html[end + 1])], html[end + 1] != 0xE1 {
+            end += 2
+          } else {
+            break
+          }
+        }
         if pendingSpace, text.count > start { text.append(0x20) }
         pendingSpace = false
         text.append(contentsOf: UnsafeBufferPointer(rebasing: html[position..<end]))

@@ -150,17 +150,21 @@ private struct TermCounter {
     }
     var words = 0
     var index = 0
+    let kinds = Self.byteKinds
     while index < text.count {
-      guard SearchTerms.isWordByte(text[index]) else {
+      guard kinds[Int(text[index])] != 0 else {
         index += 1
         continue
       }
       let start = index
-      var capitals = false
-      while index < text.count, SearchTerms.isWordByte(text[index]) {
-        if text[index] &- 65 < 26 { capitals = true }
+      var found: UInt8 = 0
+      while index < text.count {
+        let kind = kinds[Int(text[index])]
+        if kind == 0 { break }
+        found |= kind
         index += 1
       }
+      let capitals = found & 2 != 0
       let word = UnsafeBufferPointer(rebasing: text[start..<index])
       let term: Int
       if capitals {
@@ -174,6 +178,13 @@ private struct TermCounter {
       body(&self, term)
     }
     return words
+  }
+
+  /// For each ASCII byte: 0 outside terms, 1 for a lower-case letter, digit or `_`, 2 for a capital.
+  private static let byteKinds: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    let byte = UInt8(value)
+    if byte &- 65 < 26 { return 2 }
+    return byte &- 97 < 26 || byte &- 48 < 10 || byte == 95 ? 1 : 0
   }
 
   /// The number of `term`, with its per-term slots made when it is new.

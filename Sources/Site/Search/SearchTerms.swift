@@ -62,12 +62,6 @@ enum SearchTerms {
     if terms.bytes.count > start { terms.ends.append(terms.bytes.count) }
   }
 
-  /// An ASCII byte that belongs to a term: a letter, digit or `_`.
-  @inline(__always)
-  static func isWordByte(_ byte: UInt8) -> Bool {
-    byte &- 97 < 26 || byte &- 65 < 26 || byte &- 48 < 10 || byte == 95
-  }
-
   /// Whether `text` is ASCII only.
   static func isASCII(_ text: String) -> Bool {
     var text = text

@@ -98,14 +98,30 @@ struct TermTable {
     }
   }
 
-  /// FNV-1a, then mixed so that the low bits (the slot) depend on every byte.
+  /// The term's bytes eight at a time, multiplied and folded so that the low bits (the slot) depend on every byte.
+  /// (The hash only places terms in slots: numbers follow first sight, and every output is sorted by bytes.)
   private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in term { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    hash ^= hash >> 15
-    hash = hash &* 0x2C1B_3C6D
-    hash ^= hash >> 12
-    return hash
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var hash = UInt64(term.count) &* multiplier
+    guard let base = term.baseAddress else { return UInt32(truncatingIfNeeded: hash >> 32) }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= term.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
+      hash ^= hash >> 32
+      index += 8
+    }
+    var rest: UInt64 = 0
+    var shift: UInt64 = 0
+    while index < term.count {
+      rest |= UInt64(term[index]) << shift
+      shift += 8
+      index += 1
+    }
+    hash = (hash ^ rest) &* multiplier
+    hash ^= hash >> 29
+    hash = hash &* multiplier
+    return UInt32(truncatingIfNeeded: hash >> 32)
   }
 }
 
