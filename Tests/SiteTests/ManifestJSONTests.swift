@@ -9,7 +9,7 @@ import Testing
 struct ManifestJSONTests {
   /// Text with what JSON escapes (quotes, backslashes, slashes, every control character), non-ASCII and tabs.
   static func text(_ generator: inout BodyFuzzTests.Generator) -> String {
-    let pieces = ["a", "Title", " ", "\"", "\\", "/", "\t", "\n", "\r", "é", "🧬", "\u{2028}", "\u{7F}", "<&>", "0,1\n"]
+    let pieces = ["a", "Title", " ", "\"", "\\", "/", "\t", "\n", "\r", "é", "🧬", "\u{2028}", "\u{7F}", "<&>", "0,1\n", "\u{1B}", "\u{8}", "\u{C}"]
       + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
     return (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Site
@@ -17,6 +18,32 @@ struct SearchSectionsTests {
       SearchSection(heading: "Pools", anchor: "pools", text: "A pool maps. ProcessPool(4) < 5"),
       SearchSection(heading: "Sub", anchor: "sub", text: "one two"),
     ])
+  }
+
+  @Test("Unicode's white space separates words wherever it stands, other characters join them (the reader matches bytes)")
+  func whiteSpace() {
+    for value in UInt32(0x80)...0x3100 {
+      guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .control || value == 0x85 else { continue }
+      let expected = scalar.properties.isWhitespace ? "a b" : "a" + String(scalar) + "b"
+      #expect(SearchSection.plainText("<b>a</b>\(String(scalar))b"[...]) == expected, "U+\(String(value, radix: 16))")
+    }
+    #expect(SearchSection.plainText("a&nbsp;b&#x2009;c&#8212;d\u{3000}e &lt;f&gt;"[...]) == "a b c\u{2014}d e <f>")
+  }
+
+  @Test("sections read from a body and sections given as strings make the same terms and document, accented text in NFC")
+  func bytesAndStrings() {
+    let html = """
+      <p>Cafe\u{301} <code>Pool</code>&amp;Co</p><h2 id="a&amp;b">Über <em>alles</em></h2><p>x\u{2028}y</p>
+      """
+    let sections = SearchSection.sections(ofBody: html).map {
+      SearchSection(heading: $0.heading.precomposedStringWithCanonicalMapping, anchor: $0.anchor,
+        text: $0.text.precomposedStringWithCanonicalMapping)
+    }
+    #expect(sections[1].anchor == "a&b")
+    let lesson = SearchLesson.make(relativePath: "t/x", title: "T", topic: "P", url: "t/x/tutorial.html", bodyHTML: html)
+    #expect(lesson.terms == SearchLesson.terms(title: "T", sections: sections))
+    #expect(lesson.terms.contains("caf\u{E9}\t"))
+    #expect(lesson.document == SearchLesson.document(relativePath: "t/x", title: "T", topic: "P", url: "t/x/tutorial.html", sections: sections))
   }
 
   @Test("the top-level index is a small script listing the lessons by folder with their titles and the shard keys")

@@ -6,9 +6,14 @@ enum JavaScriptString {
   static func literal(_ text: String) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(text.utf8.count + 16)
+    append(literalOf: text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends the literal of `text` to `output`.
+  static func append(literalOf text: String, to output: inout [UInt8]) {
     var text = text
     text.withUTF8 { append(literalOf: $0, to: &output) }
-    return String(decoding: output, as: UTF8.self)
   }
 
   /// Appends the literal of `bytes` (UTF-8) to `output`: runs of bytes that need no escape are copied at once.
@@ -19,8 +24,13 @@ enum JavaScriptString {
     func flush() {
       if run < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
     }
+    let plain = Self.plain
     while index < bytes.count {
       let byte = bytes[index]
+      if plain[Int(byte)] {
+        index += 1
+        continue
+      }
       switch byte {
       case 0x22, 0x5C:
         flush()
@@ -32,7 +42,12 @@ enum JavaScriptString {
         output.append(0x6E)
       case 0x3C, 0x00..<0x20:
         flush()
-        output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        output.append(0x5C)
+        output.append(0x75)
+        output.append(0x30)
+        output.append(0x30)
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 0x0F)])
       case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
         // U+2028 and U+2029 (E2 80 A8/A9).
         flush()
@@ -52,4 +67,6 @@ enum JavaScriptString {
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
+  /// The bytes copied as they are: all but quotes, backslashes, controls, `<` and E2 (the separators' lead byte).
+  private static let plain: [Bool] = (0...255).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }
 }

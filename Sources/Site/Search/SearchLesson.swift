@@ -21,32 +21,49 @@ struct SearchLesson: Sendable {
   /// The record of a lesson titled `title`, in `topic`, whose page is `url` (from the site root) and whose rendered
   /// body is `bodyHTML`.
   static func make(relativePath: String, title: String, topic: String, url: String, bodyHTML: String) -> SearchLesson {
-    let sections = SearchSection.sections(ofBody: bodyHTML).map { section in
-      SearchSection(heading: normalised(section.heading), anchor: section.anchor, text: normalised(section.text))
-    }
+    let sections = SectionTexts(body: bodyHTML).normalised()
     return SearchLesson(
       document: document(relativePath: relativePath, title: title, topic: topic, url: url, sections: sections),
       terms: terms(title: title, sections: sections))
-  }
-
-  /// Text in NFC, as queries are, so that the page's highlighting finds what the index found.
-  private static func normalised(_ text: String) -> String {
-    SearchTerms.isASCII(text) ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor, text]]})`.
   static func document(
     relativePath: String, title: String, topic: String, url: String, sections: [SearchSection]
   ) -> String {
-    var script = "lessonsSearch.lesson(" + JavaScriptString.literal(relativePath) + ",{\"title\":"
-      + JavaScriptString.literal(title) + ",\"topic\":" + JavaScriptString.literal(topic) + ",\"url\":"
-      + JavaScriptString.literal(url) + ",\"sections\":["
-    for (index, section) in sections.enumerated() {
-      if index > 0 { script += "," }
-      script += "[" + JavaScriptString.literal(section.heading) + "," + JavaScriptString.literal(section.anchor) + ","
-        + JavaScriptString.literal(section.text) + "]"
+    document(relativePath: relativePath, title: title, topic: topic, url: url, sections: SectionTexts(sections))
+  }
+
+  private static func document(
+    relativePath: String, title: String, topic: String, url: String, sections: SectionTexts
+  ) -> String {
+    var script: [UInt8] = []
+    script.reserveCapacity(sections.bytes.count * 17 / 16 + sections.parts.count * 64 + 256)
+    func raw(_ text: StaticString) {
+      script.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
-    return script + "]});\n"
+    raw("lessonsSearch.lesson(")
+    JavaScriptString.append(literalOf: relativePath, to: &script)
+    raw(",{\"title\":")
+    JavaScriptString.append(literalOf: title, to: &script)
+    raw(",\"topic\":")
+    JavaScriptString.append(literalOf: topic, to: &script)
+    raw(",\"url\":")
+    JavaScriptString.append(literalOf: url, to: &script)
+    raw(",\"sections\":[")
+    sections.bytes.withUnsafeBufferPointer { bytes in
+      for (index, part) in sections.parts.enumerated() {
+        raw(index > 0 ? ",[" : "[")
+        JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: bytes[part.heading]), to: &script)
+        raw(",")
+        JavaScriptString.append(literalOf: part.anchor, to: &script)
+        raw(",")
+        JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: bytes[part.text]), to: &script)
+        raw("]")
+      }
+    }
+    raw("]});\n")
+    return String(decoding: script, as: UTF8.self)
   }
 
   /// The lesson's terms, one line each, sorted: `term TAB count,section,value,section,value…` where section 0 is
@@ -55,35 +72,37 @@ struct SearchLesson: Sendable {
   /// heading holds the term. The page adds up these values for the terms a query's prefix matches and applies
   /// BM25's saturation and rarity weight to the sum.
   static func terms(title: String, sections: [SearchSection]) -> String {
+    terms(title: title, sections: SectionTexts(sections))
+  }
+
+  private static func terms(title: String, sections: SectionTexts) -> String {
     var counter = TermCounter()
     var collected = CollectedTerms()
     SearchTerms.collect(in: title, into: &collected)
     counter.forEachNumber(of: collected) { counter, term in
       if counter.head[term] < 0 { counter.add(term, section: 0, value: 1) }
     }
-    for (offset, section) in sections.enumerated() {
-      collected.removeAll()
-      SearchTerms.collect(in: section.text, into: &collected)
-      let words = collected.ends.count
-      counter.forEachNumber(of: collected) { counter, term in
-        counter.touch(term)
-        counter.counts[term] += 1
+    sections.bytes.withUnsafeBufferPointer { bytes in
+      for (offset, part) in sections.parts.enumerated() {
+        let words = counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.text]), scratch: &collected) {
+          counter, term in
+          counter.touch(term)
+          counter.counts[term] += 1
+        }
+        counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.heading]), scratch: &collected) { counter, term in
+          counter.touch(term)
+          counter.inHeading[term] = true
+        }
+        let length = 0.25 + 0.75 * Double(words) / typicalSectionWords
+        for term in counter.touched {
+          let frequency = Int(counter.counts[term])
+          let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
+          counter.add(term, section: offset + 1, value: weight * 2 + (counter.inHeading[term] ? 1 : 0))
+          counter.counts[term] = 0
+          counter.inHeading[term] = false
+        }
+        counter.touched.removeAll(keepingCapacity: true)
       }
-      collected.removeAll()
-      SearchTerms.collect(in: section.heading, into: &collected)
-      counter.forEachNumber(of: collected) { counter, term in
-        counter.touch(term)
-        counter.inHeading[term] = true
-      }
-      let length = 0.25 + 0.75 * Double(words) / typicalSectionWords
-      for term in counter.touched {
-        let frequency = Int(counter.counts[term])
-        let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
-        counter.add(term, section: offset + 1, value: weight * 2 + (counter.inHeading[term] ? 1 : 0))
-        counter.counts[term] = 0
-        counter.inHeading[term] = false
-      }
-      counter.touched.removeAll(keepingCapacity: true)
     }
     return counter.lines()
   }
@@ -110,17 +129,74 @@ private struct TermCounter {
     collected.bytes.withUnsafeBufferPointer { bytes in
       var start = 0
       for end in collected.ends {
-        let term = table.number(of: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        if term == head.count {
-          head.append(-1)
-          tail.append(-1)
-          counts.append(0)
-          inHeading.append(false)
-        }
-        body(&self, term)
+        body(&self, number(of: UnsafeBufferPointer(rebasing: bytes[start..<end])))
         start = end
       }
     }
+  }
+
+  /// Calls `body` with the number of each term of `text` (`SearchTerms.collect(in:into:)`'s terms), in order, and
+  /// returns how many there were. ASCII text (most lessons) is cut in place: a word is looked up in the text itself,
+  /// or lower-cased into `scratch` when it has capitals, without collecting the section's terms first.
+  @discardableResult
+  mutating func forEachTerm(
+    in text: UnsafeBufferPointer<UInt8>, scratch: inout CollectedTerms, _ body: (inout TermCounter, Int) -> Void
+  ) -> Int {
+    guard SearchTerms.isASCII(text) else {
+      scratch.removeAll()
+      SearchTerms.collect(in: text, into: &scratch)
+      forEachNumber(of: scratch, body)
+      return scratch.ends.count
+    }
+    var words = 0
+    var index = 0
+    let kinds = Self.byteKinds
+    while index < text.count {
+      guard kinds[Int(text[index])] != 0 else {
+        index += 1
+        continue
+      }
+      let start = index
+      var found: UInt8 = 0
+      while index < text.count {
+        let kind = kinds[Int(text[index])]
+        if kind == 0 { break }
+        found |= kind
+        index += 1
+      }
+      let capitals = found & 2 != 0
+      let word = UnsafeBufferPointer(rebasing: text[start..<index])
+      let term: Int
+      if capitals {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        for byte in word { scratch.bytes.append(byte &- 65 < 26 ? byte + 32 : byte) }
+        term = scratch.bytes.withUnsafeBufferPointer { number(of: $0) }
+      } else {
+        term = number(of: word)
+      }
+      words += 1
+      body(&self, term)
+    }
+    return words
+  }
+
+  /// For each ASCII byte: 0 outside terms, 1 for a lower-case letter, digit or `_`, 2 for a capital.
+  private static let byteKinds: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    let byte = UInt8(value)
+    if byte &- 65 < 26 { return 2 }
+    return byte &- 97 < 26 || byte &- 48 < 10 || byte == 95 ? 1 : 0
+  }
+
+  /// The number of `term`, with its per-term slots made when it is new.
+  private mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
+    let number = table.number(of: term)
+    if number == head.count {
+      head.append(-1)
+      tail.append(-1)
+      counts.append(0)
+      inHeading.append(false)
+    }
+    return number
   }
 
   mutating func touch(_ term: Int) {

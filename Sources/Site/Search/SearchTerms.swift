@@ -37,26 +37,29 @@ enum SearchTerms {
   /// bytes alone: no `String` and no closure call per term.
   static func collect(in text: String, into terms: inout CollectedTerms) {
     var text = text
-    let ascii = text.withUTF8 { bytes in
-      guard isASCII(bytes) else { return false }
-      var start = terms.bytes.count
-      for var byte in bytes {
-        if byte &- 65 < 26 { byte += 32 }
-        if byte &- 97 < 26 || byte &- 48 < 10 || byte == 95 {
-          terms.bytes.append(byte)
-        } else if terms.bytes.count > start {
-          terms.ends.append(terms.bytes.count)
-          start = terms.bytes.count
-        }
+    text.withUTF8 { collect(in: $0, into: &terms) }
+  }
+
+  /// `collect(in:into:)` for text given as its UTF-8 bytes.
+  static func collect(in text: UnsafeBufferPointer<UInt8>, into terms: inout CollectedTerms) {
+    guard isASCII(text) else {
+      forEach(in: String(decoding: text, as: UTF8.self)) { term in
+        terms.bytes += term.utf8
+        terms.ends.append(terms.bytes.count)
       }
-      if terms.bytes.count > start { terms.ends.append(terms.bytes.count) }
-      return true
+      return
     }
-    if ascii { return }
-    forEach(in: text) { term in
-      terms.bytes += term.utf8
-      terms.ends.append(terms.bytes.count)
+    var start = terms.bytes.count
+    for var byte in text {
+      if byte &- 65 < 26 { byte += 32 }
+      if byte &- 97 < 26 || byte &- 48 < 10 || byte == 95 {
+        terms.bytes.append(byte)
+      } else if terms.bytes.count > start {
+        terms.ends.append(terms.bytes.count)
+        start = terms.bytes.count
+      }
     }
+    if terms.bytes.count > start { terms.ends.append(terms.bytes.count) }
   }
 
   /// Whether `text` is ASCII only.

@@ -41,19 +41,27 @@ struct TermTable {
     return number
   }
 
-  /// The term numbers in the order of their bytes (code point order, as the index lists terms).
+  /// The term numbers in the order of their bytes (code point order, as the index lists terms). Terms are compared
+  /// by their first eight bytes as one number first (most differ there), then byte by byte.
   func sortedNumbers() -> [Int] {
-    var order = Array(0..<count)
     bytes.withUnsafeBufferPointer { all in
       starts.withUnsafeBufferPointer { starts in
-        order.sort { left, right in
-          Self.precedes(
-            UnsafeBufferPointer(rebasing: all[starts[left]..<starts[left + 1]]),
-            UnsafeBufferPointer(rebasing: all[starts[right]..<starts[right + 1]]))
+        var keyed = (0..<count).map { number in
+          var prefix: UInt64 = 0
+          let start = starts[number]
+          let length = min(8, starts[number + 1] - start)
+          for offset in 0..<8 { prefix = prefix << 8 | (offset < length ? UInt64(all[start + offset]) : 0) }
+          return (prefix: prefix, number: number)
         }
+        keyed.sort { left, right in
+          if left.prefix != right.prefix { return left.prefix < right.prefix }
+          return Self.precedes(
+            UnsafeBufferPointer(rebasing: all[starts[left.number]..<starts[left.number + 1]]),
+            UnsafeBufferPointer(rebasing: all[starts[right.number]..<starts[right.number + 1]]))
+        }
+        return keyed.map(\.number)
       }
     }
-    return order
   }
 
   /// Whether `left` sorts before `right`, byte by byte (a prefix first).
@@ -90,14 +98,30 @@ struct TermTable {
     }
   }
 
-  /// FNV-1a, then mixed so that the low bits (the slot) depend on every byte.
+  /// The term's bytes eight at a time, multiplied and folded so that the low bits (the slot) depend on every byte.
+  /// (The hash only places terms in slots: numbers follow first sight, and every output is sorted by bytes.)
   private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in term { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    hash ^= hash >> 15
-    hash = hash &* 0x2C1B_3C6D
-    hash ^= hash >> 12
-    return hash
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var hash = UInt64(term.count) &* multiplier
+    guard let base = term.baseAddress else { return UInt32(truncatingIfNeeded: hash >> 32) }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= term.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
+      hash ^= hash >> 32
+      index += 8
+    }
+    var rest: UInt64 = 0
+    var shift: UInt64 = 0
+    while index < term.count {
+      rest |= UInt64(term[index]) << shift
+      shift += 8
+      index += 1
+    }
+    hash = (hash ^ rest) &* multiplier
+    hash ^= hash >> 29
+    hash = hash &* multiplier
+    return UInt32(truncatingIfNeeded: hash >> 32)
   }
 }
 
@@ -110,6 +134,11 @@ enum DecimalBytes {
     }
     if value < 10 {
       output.append(0x30 + UInt8(value))
+      return
+    }
+    if value < 100 {
+      output.append(0x30 + UInt8(value / 10))
+      output.append(0x30 + UInt8(value % 10))
       return
     }
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
