@@ -42,4 +42,17 @@ struct TemplateListsTests {
     #expect(TemplateLists.people(people) == (try Self.render(section, ["contributors": people])))
     #expect(TemplateLists.people(people).contains("<a href="))
   }
+
+  @Test("the index and topic pages' rows are the old {{#tutorials}} section's output, with or without level and time")
+  func tutorialRows() throws {
+    let rows: [[String: Any]] = [
+      ["title": "A <b> & \"c\"", "link": "t/a&b/tutorial.html", "level": "Intro'ductory", "time": "1 hour"],
+      ["title": "\"\u{301}x", "link": "t/b/tutorial.html"],
+      ["title": "Plain", "link": "t/c/tutorial.html", "time": "30 minutes"],
+    ]
+    let section = "{{#tutorials}}\n<tr><td><a href=\"{{link}}\">{{title}}</a></td><td>{{#level}}<span class=\"level level-{{level}}\">"
+      + "{{level}}</span>{{/level}}</td><td>{{time}}</td></tr>\n{{/tutorials}}\n"
+    #expect(TemplateLists.tutorialRows(rows) == (try Self.render(section, ["tutorials": rows])))
+    #expect(TemplateLists.tutorialRows(rows).contains("level level-Intro&#39;ductory"))
+  }
 }

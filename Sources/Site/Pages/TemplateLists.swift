@@ -1,5 +1,5 @@
 /// Lists of the tutorial page as ready HTML (`tocItems`, `questionItems`, `objectiveItems`, `keyPointItems`,
-/// `contributorItems`), for templates that show them as the shipped ones do: one `{{{…}}}` per list instead of a
+/// `contributorItems`) and of the index and topic pages (`tutorialRows`), for templates that show them as the shipped ones do: one `{{{…}}}` per list instead of a
 /// Mustache section over its items.
 ///
 /// Every item of a section costs the renderer a context frame and, for each `{{…}}` in it, a lookup through the
@@ -49,6 +49,28 @@ enum TemplateLists {
         html += name
       }
       html += "</li>\n"
+    }
+    return html
+  }
+
+  /// The rows of a topic's table of tutorials (`IndexPage`'s `tutorials` entries): title linked, level, time, and a
+  /// line break, each.
+  static func tutorialRows(_ entries: [[String: Any]]) -> String {
+    var html = ""
+    html.reserveCapacity(entries.count * 160)
+    for entry in entries {
+      html += "<tr><td><a href=\""
+      html += TemplateEscaping.escape(entry["link"] as? String ?? "")
+      html += "\">"
+      html += TemplateEscaping.escape(entry["title"] as? String ?? "")
+      html += "</a></td><td>"
+      if let level = entry["level"] as? String {
+        let escaped = TemplateEscaping.escape(level)
+        html += "<span class=\"level level-" + escaped + "\">" + escaped + "</span>"
+      }
+      html += "</td><td>"
+      html += TemplateEscaping.escape(entry["time"] as? String ?? "")
+      html += "</td></tr>\n"
     }
     return html
   }
