@@ -47,6 +47,10 @@ struct LessonProcessor: Sendable {
     /// The lesson's search document and terms; nil for drafts (they are not listed, so not searched) and without
     /// search. Made here rather than when publishing, so that the search index can be built while pages are written.
     var search: SearchLesson?
+    /// Whether the lesson has cells to run and an executor was asked for their results: only then may files beside
+    /// the lesson have changed since the scan (frozen results saved, a lesson program writing), and the folder is
+    /// listed again when the lesson is published.
+    var executed = false
   }
 
   /// What only the whole site knows about a lesson's page.
@@ -90,6 +94,7 @@ struct LessonProcessor: Sendable {
     }
 
     var results: LessonResults?
+    prepared.executed = execution != nil && lesson.cells.contains(where: \.options.run)
     if var execution {
       execution.passedEnvironment += site.environment
       execution.onStep = onStep
@@ -152,6 +157,8 @@ struct LessonProcessor: Sendable {
     let search = staging != nil ? prepared.search : nil
     if let staging {
       do {
+        // The page's folder is new in the staging folder: made first, so that the page is opened once.
+        try FileSystem.createDirectory(staging + "/" + source.relativePath)
         try FileSystem.write(html, to: staging + "/" + pagePath)
         if let search {
           let target = SearchLesson.documentPath(lesson: source.relativePath)
@@ -181,7 +188,7 @@ struct LessonProcessor: Sendable {
     summary.modified = facts.modified
     summary.searchTerms = search?.terms
     outcome.record = BuildManifest.Lesson(
-      inputs: inputsAfterExecution(source), outputs: outputs, summary: summary,
+      inputs: prepared.executed ? inputsAfterExecution(source) : source.inputs, outputs: outputs, summary: summary,
       warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation,
       requirementTitles: prepared.requirementTitles.isEmpty ? nil : prepared.requirementTitles)
     return outcome

@@ -5,25 +5,33 @@ import Lessons
 /// How a build decides what to render: the settings that decide every page, whether the site is up to date,
 /// which lessons `--refresh` names, and whether the output folder may be replaced.
 extension SiteBuilder {
-  func currentSettings(_ inventory: ContentInventory) throws(SiteError) -> BuildManifest.Settings {
+  /// The settings that decide every page, and the FAQ folders that exist (`FAQCatalog.existingFolders`, found
+  /// here once for the settings and the FAQ catalog).
+  func currentSettings(_ inventory: ContentInventory) throws(SiteError) -> (BuildManifest.Settings, faqFolders: [String]) {
     guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
     var includes: [String: FileSystem.Status] = [:]
     var refused: [Diagnostic] = []  // links out of the content folder are never read by includes either
-    for folder in ["snippets", "_includes", "contributors"] + FAQCatalog.folders(contentRoot: configuration.contentFolder) {
-      let path = configuration.contentFolder + "/" + folder
-      guard try FileSystem.status(path)?.isDirectory == true else { continue }
-      let statuses = try ContentScanner.statuses(under: path, prefix: folder + "/", root: inventory.root, refused: &refused)
+    func include(_ folder: String) throws(SiteError) {
+      let statuses = try ContentScanner.statuses(
+        under: configuration.contentFolder + "/" + folder, prefix: folder + "/", root: inventory.root, refused: &refused)
       includes.merge(statuses) { first, _ in first }
     }
+    for folder in ["snippets", "_includes", "contributors"]
+    where try FileSystem.status(configuration.contentFolder + "/" + folder)?.isDirectory == true {
+      try include(folder)
+    }
+    let faqFolders = try FAQCatalog.existingFolders(contentRoot: configuration.contentFolder)
+    for folder in faqFolders { try include(folder) }
     // Every lesson shows its contributors' names from CONTRIBUTORS.yaml.
     if let status = try FileSystem.status(configuration.contentFolder + "/" + ContributorDirectory.fileName) {
       includes[ContributorDirectory.fileName] = status
     }
-    return BuildManifest.Settings(
+    let settings = BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
       includes: includes, siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
+    return (settings, faqFolders)
   }
 
   func isUpToDate(

@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
     let scanned = try ContentScanner.scan(configuration.contentFolder)
     let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
-    let settings = try currentSettings(inventory)
+    let (settings, faqFolders) = try currentSettings(inventory)
     let previous = BuildManifest.load(from: configuration.outputFolder)
     let topicRecords = Dictionary(
       uniqueKeysWithValues: inventory.topics.map {
@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
     let templates = try TemplateSet(folder: configuration.templatesFolder)
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
-    let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)
+    let faqs = FAQCatalog.load(root: inventory.root, site: site, existing: faqFolders, diagnostics: &report.diagnostics)
     let people = ContributorDirectory.load(contentRoot: configuration.contentFolder, diagnostics: &report.diagnostics)
 
     try checkOutputIsSafeToReplace()

@@ -35,19 +35,21 @@ struct ContentRoot: Sendable {
   /// What `path` is. Only links are resolved: `path`'s parent is assumed to have been checked already (the scan
   /// walks down from the root, one name at a time).
   func entry(_ path: String) throws(SiteError) -> Entry {
-    if FileSystem.isSymbolicLink(path) {
-      let target = FileSystem.linkTarget(path) ?? "?"
-      guard let real = FileSystem.realPath(path) else {
-        return .refused(
-          Diagnostic(.warning, file: path, "symbolic link to \(target), which does not exist: not published"))
-      }
-      guard FileSystem.isInside(real, root: realPath) else {
-        return .refused(
-          Diagnostic(
-            .warning, file: path,
-            "symbolic link to \(target), outside the content folder: not published (only files inside the content folder are)"))
-      }
+    // One `lstat` tells what a path that is not a link is (most are): no second call following it.
+    guard let own = try FileSystem.ownStatus(path) else { return .missing }
+    if !own.isSymbolicLink { return own.status.isDirectory ? .folder(own.status) : .file(own.status) }
+    let target = FileSystem.linkTarget(path) ?? "?"
+    guard let real = FileSystem.realPath(path) else {
+      return .refused(
+        Diagnostic(.warning, file: path, "symbolic link to \(target), which does not exist: not published"))
     }
+    guard FileSystem.isInside(real, root: realPath) else {
+      return .refused(
+        Diagnostic(
+          .warning, file: path,
+          "symbolic link to \(target), outside the content folder: not published (only files inside the content folder are)"))
+    }
+    // A link inside the content folder: what it points at.
     guard let status = try FileSystem.status(path) else { return .missing }
     return status.isDirectory ? .folder(status) : .file(status)
   }

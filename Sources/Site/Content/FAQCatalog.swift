@@ -34,12 +34,26 @@ struct FAQCatalog: Sendable {
     return folders
   }
 
+  /// The `folders` that are folders (links followed), in the same order; throws when one cannot be looked at.
+  /// The build finds them once (a thousand lessons have a thousand `faqs` places, mostly empty) and hands them to
+  /// both the build settings and `load`.
+  static func existingFolders(contentRoot: String) throws(SiteError) -> [String] {
+    var existing: [String] = []
+    for folder in folders(contentRoot: contentRoot) where try FileSystem.status(contentRoot + "/" + folder)?.isDirectory == true {
+      existing.append(folder)
+    }
+    return existing
+  }
+
   /// Finds and parses the FAQs under `root`; files that cannot be read, and links that leave the content folder,
-  /// are reported in `diagnostics`.
-  static func load(root: ContentRoot, site: SiteSettings, diagnostics: inout [Diagnostic]) -> FAQCatalog {
+  /// are reported in `diagnostics`. `existing` is `existingFolders` when the build found them already (folders
+  /// not in it are not looked at); nil looks at every one of `folders`.
+  static func load(
+    root: ContentRoot, site: SiteSettings, existing: [String]? = nil, diagnostics: inout [Diagnostic]
+  ) -> FAQCatalog {
     var catalog = FAQCatalog()
     let contentRoot = root.path
-    for folder in folders(contentRoot: contentRoot) {
+    for folder in existing ?? folders(contentRoot: contentRoot) {
       let full = contentRoot + "/" + folder
       guard case .folder? = try? root.entry(full), let tree = try? root.tree(under: full, refused: &diagnostics) else {
         continue

@@ -29,6 +29,21 @@ enum FileSystem {
       if errno == ENOENT || errno == ENOTDIR { return nil }
       throw SiteError(.unreadable, file: path, reason: String(cString: strerror(errno)))
     }
+    return status(info)
+  }
+
+  /// The status of `path` itself (`lstat`: a symbolic link is not followed) and whether it is a symbolic link, or
+  /// nil when it does not exist: one system call where `isSymbolicLink` and `status` make two.
+  static func ownStatus(_ path: String) throws(SiteError) -> (status: Status, isSymbolicLink: Bool)? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return nil }
+      throw SiteError(.unreadable, file: path, reason: String(cString: strerror(errno)))
+    }
+    return (status(info), (info.st_mode & S_IFMT) == S_IFLNK)
+  }
+
+  private static func status(_ info: stat) -> Status {
     #if canImport(Darwin)
       let seconds = Int64(info.st_mtimespec.tv_sec)
       let nanoseconds = Int64(info.st_mtimespec.tv_nsec)

@@ -54,16 +54,19 @@ enum IndexPage {
 
   /// One topic with its tutorials, links made relative to `root`.
   private static func topic(_ listed: ListedTopic, root: String) -> [String: Any] {
+    let tutorials = listed.lessons.map { lesson -> [String: Any] in
+      var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pageLink]
+      if let level = lesson.summary.level { entry["level"] = level }
+      if let minutes = lesson.summary.minutes { entry["time"] = PageFormatting.duration(minutes: minutes) }
+      return entry
+    }
     var context: [String: Any] = [
       "name": listed.name,
       "title": listed.metadata.title,
       "link": root + URLPath.encode("topics/\(listed.name)/index.html"),
-      "tutorials": listed.lessons.map { lesson -> [String: Any] in
-        var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pageLink]
-        if let level = lesson.summary.level { entry["level"] = level }
-        if let minutes = lesson.summary.minutes { entry["time"] = PageFormatting.duration(minutes: minutes) }
-        return entry
-      },
+      "tutorials": tutorials,
+      // The same rows as ready HTML (`TemplateLists`), which the shipped partial prints.
+      "tutorialRows": TemplateLists.tutorialRows(tutorials),
     ]
     context["faqs"] = listed.faqs.map { ["title": $0.title, "link": root + $0.pagePath] }
     context["hasFaqs"] = !listed.faqs.isEmpty

@@ -55,6 +55,10 @@ struct TutorialPage {
     let root = PageFormatting.root(fromFolder: folder)
     // The body may carry the GTN agenda box itself; then the template need not add its own table of contents.
     let agendaInBody = body.html.containsBytes("box-agenda")
+    let questions = front.questions.map(InlineMarkup.html)
+    let objectives = front.objectives.map(InlineMarkup.html)
+    let keyPoints = front.keyPoints.map(InlineMarkup.html)
+    let contributors = front.contributors.map { people.entry($0, root: root) }
     var context: [String: Any] = [
       "root": root,
       "siteTitle": site.title,
@@ -62,9 +66,9 @@ struct TutorialPage {
       "topic": topicTitle,
       "topicLink": root + URLPath.encode("topics/\(lesson.topic)/index.html"),
       "body": ScrollableCode.focusable(body.html),
-      "questions": front.questions.map(InlineMarkup.html),
-      "objectives": front.objectives.map(InlineMarkup.html),
-      "keyPoints": front.keyPoints.map(InlineMarkup.html),
+      "questions": questions,
+      "objectives": objectives,
+      "keyPoints": keyPoints,
       "tags": front.tags.map { tag -> [String: Any] in
         var entry: [String: Any] = ["name": tag]
         if let path = TagPages.pagePath(tag) { entry["link"] = root + path }
@@ -75,12 +79,18 @@ struct TutorialPage {
       "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
       "agendaInBody": agendaInBody,
       "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
-      "contributors": front.contributors.map { people.entry($0, root: root) },
+      "contributors": contributors,
       "contributions": contributions(front.contributions, root: root),
       "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
       "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
       "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
     ]
+    // The lists the shipped templates show, as ready HTML (`TemplateLists`).
+    context["tocItems"] = TemplateLists.tableOfContents(body.tableOfContents)
+    context["questionItems"] = TemplateLists.items(questions)
+    context["objectiveItems"] = TemplateLists.items(objectives)
+    context["keyPointItems"] = TemplateLists.items(keyPoints, separator: "\n")
+    context["contributorItems"] = TemplateLists.people(contributors)
     if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
     }
