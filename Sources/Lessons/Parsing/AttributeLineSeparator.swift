@@ -44,10 +44,19 @@ struct AttributeLineSeparator {
         }
         output.append(copy)
       case .paragraph:
+        // Most paragraphs hold no attribute line: kept as they are, without a one-node array for each.
+        guard node.children.contains(where: { Self.looksLikeAttributeLine($0) }) else {
+          output.append(node)
+          continue
+        }
         let split = splitParagraph(node, depth: depth)
         output += split.nodes
         moved = split.escaped
       case .htmlBlock:
+        guard let literal = node.literal, literal.containsBytes("{:") else {
+          output.append(node)
+          continue
+        }
         let split = splitHTMLBlock(node, depth: depth)
         output += split.nodes
         moved = split.escaped
@@ -109,9 +118,11 @@ struct AttributeLineSeparator {
         AttributeListParser.parse(literal[...]) != nil
       {
         // A code span or raw HTML running over a line break holds no break node: find the line it is on.
+        // (The attribute line's own text is trimmed once, not again for every line compared with it.)
+        let wanted = literal.trimmingSpaces
         var at = line
-        while at < paragraph.endLine, source.content(ofLine: at).trimmingSpaces != literal.trimmingSpaces { at += 1 }
-        if source.content(ofLine: at).trimmingSpaces == literal.trimmingSpaces { line = at }
+        while at < paragraph.endLine, source.content(ofLine: at).trimmingSpaces != wanted { at += 1 }
+        if source.content(ofLine: at).trimmingSpaces == wanted { line = at }
         let lineDepth = source.quoteDepth(ofLine: line)
         let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
         flush(endLine: line - 1, nextLine: line + 1)
@@ -135,7 +146,7 @@ struct AttributeLineSeparator {
   /// Splits an HTML block at its attribute lines: CommonMark runs an HTML block on to the next blank line, so
   /// `</details>` then `{: .question}` keeps the attribute line as HTML, where kramdown applies it.
   private func splitHTMLBlock(_ block: MarkdownNode, depth: Int) -> (nodes: [MarkdownNode], escaped: [Escaped]) {
-    guard let literal = block.literal, literal.contains("{:") else { return ([block], []) }
+    guard let literal = block.literal, literal.containsBytes("{:") else { return ([block], []) }
     let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
     var nodes: [MarkdownNode] = []
     var escaped: [Escaped] = []
