@@ -74,6 +74,8 @@ final class SourceLines {
   /// is a Character of its own and ends the run), found on bytes.
   static func droppingQuoteMarkers(_ line: Substring) -> Substring {
     let utf8 = line.utf8
+    // Most lines start with none of them: the line as it is, without stepping an index.
+    guard let first = utf8.first, first == UInt8(ascii: ">") || first == 32 || first == 9 else { return line }
     var index = utf8.startIndex
     while index < utf8.endIndex, utf8[index] == UInt8(ascii: ">") || utf8[index] == 32 || utf8[index] == 9 {
       utf8.formIndex(after: &index)
