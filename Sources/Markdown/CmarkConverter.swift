@@ -95,16 +95,27 @@ enum CmarkConverter {
     default:
       break
     }
-    var result = MarkdownNode(
-      kind: kind, literal: literal, url: url, title: title, headingLevel: headingLevel, list: list,
-      fenceInfo: fenceInfo, startLine: startLine, startColumn: startColumn,
-      endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
-    var child = cmark_node_first_child(node)
-    while let current = child {
-      result.children.append(convert(current, source: source, depth: depth + 1))
-      child = cmark_node_next(current)
+    // The children are counted first so that their array is allocated once, at its size, and handed to the node
+    // (appending to the node's own array grew it step by step, with a uniqueness check per child).
+    var children: [MarkdownNode] = []
+    if let first = cmark_node_first_child(node) {
+      var count = 1
+      var next = cmark_node_next(first)
+      while let current = next {
+        count += 1
+        next = cmark_node_next(current)
+      }
+      children.reserveCapacity(count)
+      var child: OpaquePointer? = first
+      while let current = child {
+        children.append(convert(current, source: source, depth: depth + 1))
+        child = cmark_node_next(current)
+      }
     }
-    return result
+    return MarkdownNode(
+      kind: kind, children: children, literal: literal, url: url, title: title, headingLevel: headingLevel,
+      list: list, fenceInfo: fenceInfo, startLine: startLine, startColumn: startColumn,
+      endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
   }
 
   /// The text of `node`'s subtree, gathered with cmark's iterator (no recursion), as one paragraph (for blocks) or

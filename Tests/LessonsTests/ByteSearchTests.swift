@@ -79,3 +79,45 @@ struct ASCIICharacterSearchTests {
     }
   }
 }
+
+/// `trimmingSpaces` and `droppingQuoteMarkers` answer from the first and last bytes when they can: the same
+/// answers as the Character-level trims, whatever the text's ends hold (marks that join a space or a letter,
+/// `\r\n`, non-ASCII spaces, prepended marks).
+@Suite("Byte trims")
+struct ByteTrimTests {
+  static let pieces = [
+    "", "a", " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{301}", "e\u{301}",
+    " \u{301}", "\u{600}1", "\u{200D}", "🙂", ">", "> ", ">>", "x}", "{:", "é",
+  ]
+
+  private static func characterTrim(_ text: Substring) -> Substring {
+    guard let start = text.firstIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
+    guard let end = text.lastIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
+    return text[start...end]
+  }
+
+  @Test("trimmingSpaces equals the Character-level trim for every pair and triple of awkward pieces")
+  func trimming() {
+    for a in Self.pieces {
+      for b in Self.pieces {
+        for c in ["", "x", " ", "\u{301}"] {
+          let text = a + c + b
+          #expect(text.trimmingSpaces == Self.characterTrim(text[...]), "\(Array(text.unicodeScalars))")
+          let slice = ("<" + text + ">").dropFirst().dropLast()
+          #expect(slice.trimmingSpaces == Self.characterTrim(slice), "\(Array(slice.unicodeScalars))")
+        }
+      }
+    }
+  }
+
+  @Test("droppingQuoteMarkers equals dropping the leading run of >, space and tab Characters")
+  func quoteMarkers() {
+    for a in Self.pieces {
+      for b in Self.pieces {
+        let line = (a + b)[...]
+        let expected = line.drop { $0 == ">" || $0 == " " || $0 == "\t" }
+        #expect(SourceLines.droppingQuoteMarkers(line) == expected, "\(Array(line.unicodeScalars))")
+      }
+    }
+  }
+}

@@ -16,59 +16,61 @@ struct AttributeLineSeparator {
     var depth: Int
   }
 
-  func separate(_ document: MarkdownNode) -> MarkdownNode {
-    var result = document
-    result.children = separate(document.children, depth: 0).nodes
-    return result
+  func separate(_ document: consuming MarkdownNode) -> MarkdownNode {
+    _ = separate(&document.children, depth: 0)
+    return document
   }
 
-  private func separate(_ nodes: [MarkdownNode], depth: Int) -> (nodes: [MarkdownNode], escaped: [Escaped]) {
-    var output: [MarkdownNode] = []
-    output.reserveCapacity(nodes.count)
+  /// Separates the attribute lines of `nodes` in place (a container without any keeps its array and nodes as they
+  /// are, nothing copied); returns the nodes that escape to a container with fewer `>`.
+  private func separate(_ nodes: inout [MarkdownNode], depth: Int) -> [Escaped] {
     var escaped: [Escaped] = []
-    for node in nodes {
+    var index = 0
+    while index < nodes.count {
       var moved: [Escaped] = []
-      switch node.kind {
+      var replacement: [MarkdownNode]?
+      switch nodes[index].kind {
       case .blockQuote:
-        var copy = node
-        let inner = separate(node.children, depth: depth + 1)
-        copy.children = inner.nodes
-        output.append(copy)
-        moved = inner.escaped
+        moved = separate(&nodes[index].children, depth: depth + 1)
       case .list:
-        var copy = node
-        for (index, item) in node.children.enumerated() {
-          let inner = separate(item.children, depth: depth)
-          copy.children[index].children = inner.nodes
-          moved += inner.escaped
+        for item in nodes[index].children.indices {
+          moved += separate(&nodes[index].children[item].children, depth: depth)
         }
-        output.append(copy)
       case .paragraph:
-        let split = splitParagraph(node, depth: depth)
-        output += split.nodes
-        moved = split.escaped
+        // Most paragraphs hold no attribute line: kept where they are.
+        if nodes[index].children.contains(where: { Self.looksLikeAttributeLine($0) }) {
+          let split = splitParagraph(nodes[index], depth: depth)
+          replacement = split.nodes
+          moved = split.escaped
+        }
       case .htmlBlock:
-        let split = splitHTMLBlock(node, depth: depth)
-        output += split.nodes
-        moved = split.escaped
+        if let literal = nodes[index].literal, literal.containsBytes("{:") {
+          let split = splitHTMLBlock(nodes[index], depth: depth)
+          replacement = split.nodes
+          moved = split.escaped
+        }
       default:
-        output.append(node)
+        break
       }
+      guard replacement != nil || !moved.isEmpty else {
+        index += 1
+        continue
+      }
+      var output = replacement ?? [nodes[index]]
       for item in moved {
         if item.depth >= depth && escaped.isEmpty { output.append(item.node) } else { escaped.append(item) }
       }
+      nodes.replaceSubrange(index...index, with: output)
+      index += output.count
     }
-    return (output, escaped)
+    return escaped
   }
 
-  /// Splits a paragraph at its attribute lines. Lines written with fewer `>` than `depth` (lazy lines) escape,
+  /// Splits a paragraph that holds attribute lines at them. Lines written with fewer `>` than `depth` (lazy lines) escape,
   /// and so does everything after the first of them.
   private func splitParagraph(_ paragraph: MarkdownNode, depth: Int) -> (
     nodes: [MarkdownNode], escaped: [Escaped]
   ) {
-    guard paragraph.children.contains(where: { Self.looksLikeAttributeLine($0) }) else {
-      return ([paragraph], [])
-    }
     var nodes: [MarkdownNode] = []
     var escaped: [Escaped] = []
     var current: [MarkdownNode] = []
@@ -109,9 +111,11 @@ struct AttributeLineSeparator {
         AttributeListParser.parse(literal[...]) != nil
       {
         // A code span or raw HTML running over a line break holds no break node: find the line it is on.
+        // (The attribute line's own text is trimmed once, not again for every line compared with it.)
+        let wanted = literal.trimmingSpaces
         var at = line
-        while at < paragraph.endLine, source.content(ofLine: at).trimmingSpaces != literal.trimmingSpaces { at += 1 }
-        if source.content(ofLine: at).trimmingSpaces == literal.trimmingSpaces { line = at }
+        while at < paragraph.endLine, source.content(ofLine: at).trimmingSpaces != wanted { at += 1 }
+        if source.content(ofLine: at).trimmingSpaces == wanted { line = at }
         let lineDepth = source.quoteDepth(ofLine: line)
         let isLazy = lineDepth < depth && source.content(ofLine: line).hasPrefix("{:")
         flush(endLine: line - 1, nextLine: line + 1)
@@ -135,7 +139,7 @@ struct AttributeLineSeparator {
   /// Splits an HTML block at its attribute lines: CommonMark runs an HTML block on to the next blank line, so
   /// `</details>` then `{: .question}` keeps the attribute line as HTML, where kramdown applies it.
   private func splitHTMLBlock(_ block: MarkdownNode, depth: Int) -> (nodes: [MarkdownNode], escaped: [Escaped]) {
-    guard let literal = block.literal, literal.contains("{:") else { return ([block], []) }
+    guard let literal = block.literal else { return ([block], []) }
     let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
     var nodes: [MarkdownNode] = []
     var escaped: [Escaped] = []

@@ -239,8 +239,11 @@ struct InlineTransformer {
   }
 
   private func append(_ text: Substring, to output: inout [Inline]) {
-    if case .text(let previous) = output.last {
-      output[output.count - 1] = .text(previous + text)
+    if case .text(var previous) = output.last {
+      // The array's copy is dropped first, so that `previous` is the only reference and grows in place.
+      output[output.count - 1] = .softBreak
+      previous += text
+      output[output.count - 1] = .text(previous)
     } else {
       output.append(.text(String(text)))
     }

@@ -19,10 +19,13 @@ enum KramdownLinePass {
     var problems: [(line: Int, message: String)] = []
     var fence: (marker: Substring, line: Int)?
     var inRaw = false
+    // One look at the whole body spares a search in each of its lines when it holds no tag at all (most do not).
+    let bodyHasTags = body.containsBytes("{%")
+    let bodyHasOutput = body.containsBytes("{{")
     for index in lines.indices {
       let line = lines[index]
       let content = SourceLines.droppingQuoteMarkers(line)
-      let hasLiquid = line.containsBytes("{%")
+      let hasLiquid = bodyHasTags && line.containsBytes("{%")
       if hasLiquid, line.containsBytes("raw") {
         if line.containsBytes("{% raw %}") || line.containsBytes("{%raw%}") || line.containsBytes("{%- raw") { inRaw = true }
         if line.containsBytes("endraw") { inRaw = false }
@@ -32,7 +35,7 @@ enum KramdownLinePass {
         // The byte check first: most lines in a fence do not start like its marker (a Character past ASCII may).
         if first == open.marker.utf8.first || first >= 0x80, content.hasPrefix(open.marker), content.drop(while: { $0 == open.marker.first }).allSatisfy(\.isWhitespace) {
           fence = nil
-        } else if !inRaw, line.containsBytes("{{"), let substituted = substitute(changes[index] ?? String(line), scope: scope) {
+        } else if !inRaw, bodyHasOutput, line.containsBytes("{{"), let substituted = substitute(changes[index] ?? String(line), scope: scope) {
           changes[index] = substituted
         }
         continue

@@ -89,8 +89,22 @@ extension StringProtocol where SubSequence == Substring {
   /// The text without leading and trailing spaces, tabs and newlines.
   var trimmingSpaces: Substring {
     let text = self[...]
+    // Most text starts and ends with an ASCII byte that is no space: nothing to trim, no Character to look at. (A
+    // Character is whitespace when its first scalar is; the last Character's first scalar is a prepended mark or that
+    // very byte, and neither is whitespace.)
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+      !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last)
+    {
+      return text
+    }
     guard let start = text.firstIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
     guard let end = text.lastIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
     return text[start...end]
+  }
+
+  /// Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII bytes Unicode calls white space.
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 32 || (byte >= 9 && byte <= 13)
   }
 }

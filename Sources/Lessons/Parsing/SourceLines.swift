@@ -74,9 +74,23 @@ final class SourceLines {
   /// is a Character of its own and ends the run), found on bytes.
   static func droppingQuoteMarkers(_ line: Substring) -> Substring {
     let utf8 = line.utf8
+    // Most lines start with none of them: the line as it is, without stepping an index.
+    guard let first = utf8.first, first == UInt8(ascii: ">") || first == 32 || first == 9 else { return line }
+    // The run is measured on the contiguous bytes, then the index moved once (stepping a UTF-8 index checks each step).
+    let runLength = utf8.withContiguousStorageIfAvailable { buffer in
+      var length = 0
+      while length < buffer.count, buffer[length] == UInt8(ascii: ">") || buffer[length] == 32 || buffer[length] == 9 {
+        length += 1
+      }
+      return length
+    }
     var index = utf8.startIndex
-    while index < utf8.endIndex, utf8[index] == UInt8(ascii: ">") || utf8[index] == 32 || utf8[index] == 9 {
-      utf8.formIndex(after: &index)
+    if let runLength {
+      index = utf8.index(index, offsetBy: runLength)
+    } else {
+      while index < utf8.endIndex, utf8[index] == UInt8(ascii: ">") || utf8[index] == 32 || utf8[index] == 9 {
+        utf8.formIndex(after: &index)
+      }
     }
     // A byte past ASCII right after the run may extend its last Character: then Characters decide.
     if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 {
