@@ -156,7 +156,7 @@ struct SitePages {
     var part = Part()
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
-      for file in try FileSystem.tree(under: assets).keys {
+      for file in try FileSystem.tree(under: assets).keys.sorted() {
         try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file, confinedTo: realTemplates)
         part.files.append("assets/" + file)
       }
