@@ -47,3 +47,15 @@ func liveProcesses(inGroup group: Int32) -> [Int32] {
     return pid
   }
 }
+
+/// The processes of `group` still alive once they have had up to `seconds` to end: a SIGKILL is delivered when the
+/// process next runs, so on a loaded machine a killed grandchild can still be listed just after its killer returns.
+func liveProcesses(inGroup group: Int32, afterWaitingUpTo seconds: Double) -> [Int32] {
+  let deadline = Date().addingTimeInterval(seconds)
+  var live = liveProcesses(inGroup: group)
+  while !live.isEmpty, Date() < deadline {
+    usleep(10_000)
+    live = liveProcesses(inGroup: group)
+  }
+  return live
+}

@@ -15,7 +15,7 @@ extension ProcessSuites {
       #expect(getpgid(child.pid) == child.pid)
       ProcessGroupRegistry.shared.killAll()
       #expect(child.reap() == .signaled(SIGKILL))
-      #expect(liveProcesses(inGroup: child.pid).isEmpty)
+      #expect(liveProcesses(inGroup: child.pid, afterWaitingUpTo: 20).isEmpty)
     }
 
     @Test("a command's output and exit status are collected", .timeLimit(.minutes(1)))
