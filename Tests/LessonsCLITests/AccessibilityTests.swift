@@ -60,6 +60,13 @@ struct AccessibilityTests {
     for folder in ["content", "templates"] {
       try FileManager.default.copyItem(atPath: CommandRunner.packageRoot + "/" + folder, toPath: project + "/" + folder)
     }
+    // Plus a lesson with a table far wider than a phone: it must scroll in its own box, not widen the page.
+    let columns = 1...14
+    let wideTable = "---\ntitle: A wide table\n---\n## Data\n\n"
+      + "| " + columns.map { "column_name_\($0)" }.joined(separator: " | ") + " |\n"
+      + "|" + String(repeating: " --- |", count: columns.count) + "\n"
+      + "| " + columns.map { "value_\($0)_long" }.joined(separator: " | ") + " |\n"
+    try TestFiles.write(wideTable, to: project + "/content/topics/data-science/tutorials/wide-table/tutorial.md")
     let build = try CommandRunner.run(["build", "--quiet"], in: project, timeout: 600)
     guard build.status == 0 else { throw RunnerError("build failed (\(build.status)): \(build.errors.suffix(2000))") }
     return project
@@ -87,6 +94,7 @@ struct AccessibilityTests {
       "index.html", "topics/data-science/index.html", "search.html?q=pool",
       "topics/data-science/tutorials/swift-first-steps/tutorial.html",
       "topics/data-science/tutorials/swift-multiprocessing/tutorial.html",
+      "topics/data-science/tutorials/wide-table/tutorial.html",
     ] {
       #expect(pages.contains(page), "\(page) was not checked: \(pages.sorted())")
     }

@@ -61,9 +61,10 @@
     wrapper.appendChild(status);
   }
 
-  /* ---- Keyboard scrolling: only code, charts and display formulas that overflow stay tab stops ---- */
+  /* ---- Keyboard scrolling: only code, charts, display formulas and tables that overflow stay tab stops ---- */
   function updateTabStops() {
-    var blocks = document.querySelectorAll("pre[tabindex], figure.cell-chart[tabindex], .math-display[tabindex]");
+    var blocks = document.querySelectorAll(
+      "pre[tabindex], figure.cell-chart[tabindex], .math-display[tabindex], .table-scroll[tabindex]");
     for (var i = 0; i < blocks.length; i++) {
       var pre = blocks[i];
       if (pre.scrollWidth > pre.clientWidth + 1) {

@@ -193,8 +193,10 @@ struct BodyHTMLWriter {
     return true
   }
 
+  /// A pipe table, in a `<div class="table-scroll">` that scrolls sideways when the table is wider than the page
+  /// (a tab stop, so the keyboard can scroll it too; site.js removes the stop where the table fits).
   private mutating func writeTable(_ table: Table) {
-    html += "<table>\n<thead>\n<tr>"
+    html += "<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>"
     for (column, cell) in table.header.enumerated() {
       writeCell("th", cell, alignment: table.alignments[safe: column])
     }
@@ -206,7 +208,7 @@ struct BodyHTMLWriter {
       }
       html += "</tr>\n"
     }
-    html += "</tbody>\n</table>\n"
+    html += "</tbody>\n</table>\n</div>\n"
   }
 
   private mutating func writeCell(_ tag: String, _ content: [Inline], alignment: Table.Alignment?) {
