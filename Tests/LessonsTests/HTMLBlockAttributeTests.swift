@@ -30,6 +30,13 @@ import Testing
     #expect(HTMLOpeningTag.applying(attributes, to: "  <br>") == "  <br class=\"q&quot;x &lt;b&gt;\" id=\"a&amp;&#39;b\">")
   }
 
+  @Test func aQuoteJoinedToACombiningMarkIsEscapedToo() {
+    // `"\u{301}` is one Character: compared as characters it is no quote, and it ended the attribute value.
+    let attributes = Attributes(classes: ["q\"\u{301} onmouseover=alert(1) x"], id: "i'\u{301}d")
+    let html = HTMLOpeningTag.applying(attributes, to: "<div>")
+    #expect(html == "<div class=\"q&quot;\u{301} onmouseover=alert(1) x\" id=\"i&#39;\u{301}d\">")
+  }
+
   @Test func htmlThatOpensNoElementIsLeftAsWrittenWithAWarning() {
     #expect(HTMLOpeningTag.applying(Attributes(classes: ["x"]), to: "</div>\n") == nil)
     #expect(HTMLOpeningTag.applying(Attributes(classes: ["x"]), to: "<!-- note -->\n") == nil)

@@ -123,20 +123,8 @@ enum HTMLOpeningTag {
     }
   }
 
-  /// Escapes text for an attribute value (either quote).
+  /// Escapes text for an attribute value (either quote), on bytes: a quote joined to a combining mark is escaped too.
   private static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
-      }
-    }
-    return result
+    MarkupEscaping.escape(text)
   }
 }

@@ -1,3 +1,4 @@
+import Lessons
 import Mustache
 
 /// The escaping of `{{…}}` in the site's templates: `<`, `>`, `&`, `"` and `'` become entities, every one of them,
@@ -26,29 +27,8 @@ struct TemplateEscaping: MustacheContentType {
     Self.escape(text)
   }
 
+  /// The five markup characters as entities, on bytes (`MarkupEscaping`, shared with the parser).
   static func escape(_ text: String) -> String {
-    // Text without any of the five bytes (most of it) is returned as it is. A multi-byte UTF-8 sequence never
-    // contains an ASCII byte, so each of the five bytes is the character itself, whatever scalars follow it.
-    var count = 0
-    for byte in text.utf8 where isSpecial(byte) { count += 1 }
-    guard count > 0 else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 5 * count)
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "<"): bytes += "&lt;".utf8
-      case UInt8(ascii: ">"): bytes += "&gt;".utf8
-      case UInt8(ascii: "&"): bytes += "&amp;".utf8
-      case UInt8(ascii: "\""): bytes += "&quot;".utf8
-      case UInt8(ascii: "'"): bytes += "&#39;".utf8
-      default: bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  private static func isSpecial(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-      || byte == UInt8(ascii: "'")
+    MarkupEscaping.escape(text)
   }
 }
