@@ -83,3 +83,19 @@ extension Substring {
     return alone ? index : firstIndex(of: Character(Unicode.Scalar(byte)))
   }
 }
+
+/// Questions about eight bytes at once (a `UInt64` read from text), for scans that skip runs of plain text: each
+/// answer has a byte's high bit set where that byte matches, and is zero exactly when none does (the "has a zero
+/// byte" and "has a byte less than n" bit tricks), so several answers can be or-ed and tested once.
+public enum ByteWord {
+  /// Nonzero exactly when one of `word`'s bytes is `byte`.
+  @inlinable public static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
+  }
+
+  /// Nonzero exactly when one of `word`'s bytes is less than `limit` (at most 128).
+  @inlinable public static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+    (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
+  }
+}

@@ -236,14 +236,9 @@ struct NotebookJSONWriter {
   }
 
   /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash (exact: no byte is missed, and
-  /// a word of plain text never says yes), with the "has a byte less than n" bit trick on all eight at once.
+  /// a word of plain text never says yes), all eight at once.
   private static func mayNeedEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* 0x22)
-    let backslashes = word ^ (ones &* 0x5C)
-    let control = (word &- ones &* 0x20) & ~word
-    return (control | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & highs != 0
+    ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C) != 0
   }
 
   private mutating func escape(_ byte: UInt8) {

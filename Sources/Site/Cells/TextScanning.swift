@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 extension StringProtocol {
   /// The text without the Unicode scalars of `set` at either end: what Foundation's `trimmingCharacters(in:)`
@@ -64,12 +65,8 @@ enum NotebookBytes {
       || bytes.count >= prefix.utf8CodeUnitCount && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
   }
 
-  /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (exact), testing all eight at once with the
-  /// "has a zero byte" bit trick on `word` XOR each byte repeated.
+  /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (exact), all eight at once.
   static func word(_ word: UInt64, hasAnyOf a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
-    return (zeroBytes(word ^ (ones &* UInt64(a))) | zeroBytes(word ^ (ones &* UInt64(b))) | zeroBytes(word ^ (ones &* UInt64(c))))
-      & 0x8080_8080_8080_8080 != 0
+    ByteWord.equal(word, a) | ByteWord.equal(word, b) | ByteWord.equal(word, c) != 0
   }
 }

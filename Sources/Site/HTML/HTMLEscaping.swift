@@ -1,3 +1,5 @@
+import Lessons
+
 /// Escaping for text that reaches HTML: lesson text, captured program output, front matter.
 ///
 /// Pages must stay well-formed XML, and XML 1.0 cannot hold most control characters at all (not even as
@@ -88,18 +90,13 @@ public enum HTMLEscaping {
   }
 
   /// Whether one of the eight bytes of `word` may need escaping: a control byte (tab, line feed and carriage return
-  /// included), `&`, `<`, `>`, `"`, `'`, DEL or 0xEF. Never false when one does (the "has a zero byte" and "has a
-  /// byte less than n" bit tricks, on all eight at once); a yes is checked byte by byte.
+  /// included), `&`, `<`, `>`, `"`, `'`, DEL or 0xEF. Never false when one does; a yes is checked byte by byte.
   private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
-    func bytes(equalTo byte: UInt8) -> UInt64 { zeroBytes(word ^ (ones &* UInt64(byte))) }
-    let control = (word &- ones &* 0x20) & ~word
     let special =
-      bytes(equalTo: UInt8(ascii: "&")) | bytes(equalTo: UInt8(ascii: "<")) | bytes(equalTo: UInt8(ascii: ">"))
-      | bytes(equalTo: UInt8(ascii: "\"")) | bytes(equalTo: UInt8(ascii: "'")) | bytes(equalTo: 0x7F)
-      | bytes(equalTo: 0xEF)
-    return (control | special) & 0x8080_8080_8080_8080 != 0
+      ByteWord.equal(word, UInt8(ascii: "&")) | ByteWord.equal(word, UInt8(ascii: "<"))
+      | ByteWord.equal(word, UInt8(ascii: ">")) | ByteWord.equal(word, UInt8(ascii: "\""))
+      | ByteWord.equal(word, UInt8(ascii: "'")) | ByteWord.equal(word, 0x7F) | ByteWord.equal(word, 0xEF)
+    return ByteWord.below(word, 0x20) | special != 0
   }
 
   /// Appends the UTF-8 of an entity or replacement character (no array made per escaped byte).
