@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the package needs is installed: Swift on PATH, and the Debian packages of the system libraries
-# it links against (libcmark-dev, libcurl4-openssl-dev, pkg-config).
+# it links against (libcmark-dev, libcurl4-openssl-dev, libgoogle-perftools-dev for TCMalloc, pkg-config).
 # As root it installs what is missing with apt-get; otherwise it prints the exact command to run and fails.
 # Extra Debian packages to require can be passed as arguments (e.g. `ensure-dependencies.sh tidy chromium`), and
 # Python packages from PyPI as `pip:NAME` (e.g. `pip:selenium`): those are installed with pip, wheels only, as
@@ -17,8 +17,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
   pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+  pkg-config --exists libtcmalloc_minimal 2>/dev/null || missing+=(libgoogle-perftools-dev)
 else
-  missing+=(libcmark-dev libcurl4-openssl-dev)
+  missing+=(libcmark-dev libcurl4-openssl-dev libgoogle-perftools-dev)
 fi
 python_missing=()
 for package in "$@"; do
