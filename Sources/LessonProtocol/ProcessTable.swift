@@ -31,8 +31,25 @@ public enum ProcessTable {
   public static func alive(group: pid_t, marker: String, since: UInt64, excluding excluded: [pid_t]) -> [Entry] {
     entries().filter { entry in
       entry.isAlive && entry.startTime >= since && !excluded.contains(entry.pid)
-        && ((group > 0 && entry.group == group) || environment(of: entry.pid, contains: marker))
+        && ((group > 0 && entry.group == group) || environment(of: entry, contains: marker))
     }
+  }
+
+  /// Whether `entry`'s environment holds `marker`, looked at again for a moment while it shows none: a process in
+  /// the middle of `execve` has no environment to show until its new image's is set up (a lesson's
+  /// `setsid sleep 300 &` execs twice while the cell ends), and would be missed by the look of the cell that
+  /// started it. Kernel threads (children of kthreadd, pid 2) never have one.
+  private static func environment(of entry: Entry, contains marker: String) -> Bool {
+    let attempts = entry.pid == 2 || entry.parent == 2 ? 1 : 20
+    for attempt in 0..<attempts {
+      guard let text = contents(of: "/proc/\(entry.pid)/environ", limit: 1 << 20) else { return false }
+      if !text.isEmpty { return text.split(separator: "\0").contains { $0 == marker } }
+      if attempt + 1 < attempts {
+        guard self.entry(of: entry.pid)?.isAlive == true else { return false }
+        usleep(1000)
+      }
+    }
+    return false
   }
 
   /// Every process's entry (those that end while being read are left out).
