@@ -8,6 +8,11 @@ import Testing
     LiquidTemplate.render(text, scope: LiquidScope(include: include, page: page))
   }
 
+  @Test func theEscapeFilterEscapesAsJekyllDoesEvenAQuoteJoinedToAMark() {
+    let output = render("{{ include.x | escape }}", include: ["x": "a'b\"\u{301} <i>&"]).lines
+    #expect(output == ["a&#39;b&quot;\u{301} &lt;i&gt;&amp;"])
+  }
+
   @Test func ifElseTakesTheParameter() {
     let text = "* Select {% if include.datatype %}`{{ include.datatype }}`{% else %} your desired datatype {% endif %}\n"
     #expect(render(text, include: ["datatype": "csv"]).lines == ["* Select `csv`"])

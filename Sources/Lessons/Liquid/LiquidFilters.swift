@@ -40,9 +40,8 @@ enum LiquidFilters {
       return .text(String(text.count))
     case "relative_url", "absolute_url": return value
     case "escape":
-      return .text(
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-          .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;"))
+      // Jekyll's (Ruby's CGI.escapeHTML): the apostrophe too, on bytes so a mark joined to a quote cannot hide it.
+      return .text(MarkupEscaping.escape(text))
     case "slugify":
       let lower = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
       return .text(String(lower).split(separator: "-").joined(separator: "-"))
