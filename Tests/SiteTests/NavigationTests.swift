@@ -1,3 +1,4 @@
+import Execution
 import Foundation
 import Lessons
 import Testing
@@ -191,6 +192,25 @@ struct NavigationTests {
     #expect(try site.page("a").contains("<time datetime=\"2021-03-04T05:06:07+00:00\">2021-03-04</time>"))
     #expect(try site.page("b").contains("<time datetime=\"2017-07-14T02:40:00Z\">"), "untracked")
     #expect(try site.page("c").contains("<time datetime=\"2017-07-14T02:40:00Z\">"), "changed since its commit")
+  }
+
+  @Test("git variables of another repository (GIT_DIR from a hook) do not change where the dates come from", .timeLimit(.minutes(1)))
+  func gitVariablesIgnored() throws {
+    let site = try NavigationSite()
+    defer { site.remove() }
+    try site.lesson("a", "title: A")
+    guard site.git(["init", "-q"]) else {
+      Issue.record("git is not available")
+      return
+    }
+    #expect(site.git(["add", "topics/t/tutorials/a"], date: "2021-03-04T05:06:07+00:00"))
+    #expect(site.git(["commit", "-q", "-m", "one"], date: "2021-03-04T05:06:07+00:00"))
+    let elsewhere = site.folder + "/elsewhere.git"
+    let environment = CommandRunner.currentEnvironment() + ["GIT_DIR=\(elsewhere)", "GIT_WORK_TREE=/"]
+    let dates = GitWorkTree.lastCommitDates(
+      of: ["topics/t/tutorials/a/tutorial.md"], contentFolder: site.content, environment: environment)
+    #expect(dates == ["topics/t/tutorials/a/tutorial.md": "2021-03-04T05:06:07+00:00"])
+    #expect(GitWorkTree.gitEnvironment(["GIT_DIR=x", "HOME=/h", "GIT_WORK_TREE=/", "PATH=/bin"]) == ["HOME=/h", "PATH=/bin"])
   }
 
   @Test("the content folder's place in the git work tree gives the edit link's path")

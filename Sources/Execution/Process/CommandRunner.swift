@@ -14,10 +14,12 @@ public enum CommandRunner {
   }
 
   /// Runs `executable` with `arguments` in its own process group; kills the group after `timeout` seconds.
+  /// `environment` (`NAME=value` lines) is the builder's own unless given.
   public static func run(
-    _ executable: String, _ arguments: [String], timeout: Double
+    _ executable: String, _ arguments: [String], timeout: Double, environment: [String]? = nil
   ) throws(ExecutionError) -> Result {
-    let child = try ChildProcess(executable: executable, arguments: arguments, environment: currentEnvironment())
+    let child = try ChildProcess(
+      executable: executable, arguments: arguments, environment: environment ?? currentEnvironment())
     let deadline = ProgramRunner.now() + timeout
     var outputs: [[UInt8]] = [[], []]
     var open = [child.stdoutFD, child.stderrFD]
@@ -49,7 +51,8 @@ public enum CommandRunner {
   }
 
   /// The builder's environment as `KEY=value` strings.
-  static func currentEnvironment() -> [String] {
+  /// The builder's environment as `NAME=value` lines, sorted.
+  public static func currentEnvironment() -> [String] {
     ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }.sorted()
   }
 }

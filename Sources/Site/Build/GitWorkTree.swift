@@ -31,14 +31,17 @@ struct GitWorkTree: Sendable {
   /// The committer date (ISO 8601, `2026-11-29T18:07:34+01:00`) of the last commit that changed each of `files`
   /// (paths relative to `contentFolder`). Files git does not track and files with changes not yet committed are
   /// left out: their own modification time says more. Empty when git is missing, fails or takes over a minute.
-  static func lastCommitDates(of files: [String], contentFolder: String) -> [String: String] {
+  static func lastCommitDates(
+    of files: [String], contentFolder: String, environment: [String] = CommandRunner.currentEnvironment()
+  ) -> [String: String] {
     guard !files.isEmpty, let git = executable("git") else { return [:] }
+    let environment = gitEnvironment(environment)
     let pathspecs = files.map { ":(literal)" + $0 }
     // -z: names as they are (no quoting); --relative: relative to the content folder, which -C makes the current one.
     guard
       let log = run(
         git, ["-C", contentFolder, "log", "-z", "--no-renames", "--format=%x01%cI", "--name-only", "--relative", "--"]
-          + pathspecs)
+          + pathspecs, environment: environment)
     else { return [:] }
     var dates: [String: String] = [:]
     var date: String?
@@ -55,14 +58,22 @@ struct GitWorkTree: Sendable {
       if dates[name] == nil { dates[name] = date }  // newest first: the first date seen is the last change
     }
     let changed = run(
-      git, ["-C", contentFolder, "ls-files", "-z", "--modified", "--others", "--exclude-standard", "--"] + pathspecs)
+      git, ["-C", contentFolder, "ls-files", "-z", "--modified", "--others", "--exclude-standard", "--"] + pathspecs,
+      environment: environment)
     for name in changed?.split(separator: "\0") ?? [] { dates[String(name)] = nil }
     return dates
   }
 
+  /// `environment` without git's own variables: a build started from a git hook, or with `GIT_DIR` or
+  /// `GIT_WORK_TREE` set for another repository, would otherwise ask that repository for the content's dates.
+  static func gitEnvironment(_ environment: [String]) -> [String] {
+    environment.filter { !$0.hasPrefix("GIT_") }
+  }
+
   /// Standard output of a successful command, nil otherwise.
-  private static func run(_ executable: String, _ arguments: [String]) -> String? {
-    guard let result = try? CommandRunner.run(executable, arguments, timeout: 60), !result.timedOut,
+  private static func run(_ executable: String, _ arguments: [String], environment: [String]) -> String? {
+    guard let result = try? CommandRunner.run(executable, arguments, timeout: 60, environment: environment),
+      !result.timedOut,
       result.termination == .exited(0)
     else { return nil }
     return result.stdout
