@@ -50,7 +50,6 @@ public enum CommandRunner {
       stderr: String(decoding: outputs[1], as: UTF8.self), timedOut: timedOut)
   }
 
-  /// The builder's environment as `KEY=value` strings.
   /// The builder's environment as `NAME=value` lines, sorted.
   public static func currentEnvironment() -> [String] {
     ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }.sorted()
