@@ -13,6 +13,8 @@ struct TemplateSet: Sendable {
 
   private let library: MustacheLibrary
   let names: Set<String>
+  /// The templates `TemplateRenderer` renders (all of them unless one uses what it does not reproduce).
+  let compiled: [String: CompiledTemplate]
 
   /// Loads every template under `folder`; a template that does not parse is an error with its file and line.
   init(folder: String) throws(SiteError) {
@@ -21,6 +23,7 @@ struct TemplateSet: Sendable {
     }
     var library = MustacheLibrary()
     var names: Set<String> = []
+    var compiled: [String: CompiledTemplate] = [:]
     TemplateEscaping.register()
     // A template linked to a file outside the folder would put that file into every page: refused.
     let realFolder = FileSystem.realPath(folder) ?? folder
@@ -38,12 +41,14 @@ struct TemplateSet: Sendable {
       }
       library.register(template, named: name)
       names.insert(name)
+      compiled[name] = CompiledTemplate(template)
     }
     for name in Self.required where !names.contains(name) {
       throw SiteError(.template, file: folder + "/" + name + ".mustache", reason: "a required template is missing")
     }
     self.library = library
     self.names = names
+    self.compiled = compiled
   }
 
   /// `text` parsed as a template; a template that does not parse is an error with its file and line.
@@ -60,7 +65,27 @@ struct TemplateSet: Sendable {
   }
 
   /// `template` rendered with `context`, then placed in the layout as `content`.
+  ///
+  /// `TemplateRenderer` renders it, with swift-mustache's output; a page whose templates or values it does not
+  /// reproduce is rendered by the library.
   func page(_ template: String, context: [String: Any]) -> String {
+    (try? renderedPage(template, context: context)) ?? libraryPage(template, context: context)
+  }
+
+  /// The page as `TemplateRenderer` renders it; throws for templates or values it leaves to the library.
+  func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> String {
+    guard let page = compiled[template], let layout = compiled["layout"] else { throw TemplateRenderer.Unsupported() }
+    var renderer = TemplateRenderer(templates: compiled, names: names, capacity: 1 << 16)
+    try renderer.render(page, context: context)
+    var context = context
+    context["content"] = String(decoding: renderer.output, as: UTF8.self)
+    renderer = TemplateRenderer(templates: compiled, names: names, capacity: renderer.output.count + 8192)
+    try renderer.render(layout, context: context)
+    return String(decoding: renderer.output, as: UTF8.self)
+  }
+
+  /// The page as swift-mustache renders it.
+  func libraryPage(_ template: String, context: [String: Any]) -> String {
     var context = context
     context["content"] = library.render(context, withTemplate: template) ?? ""
     return library.render(context, withTemplate: "layout") ?? ""
