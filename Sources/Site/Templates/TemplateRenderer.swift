@@ -69,7 +69,12 @@ struct TemplateRenderer {
       output += bytes
     case .variable(let name, let escaped):
       guard let value = try lookUp(name) else { return }
-      let text = try TemplateValue(value).text(describing: value)
+      let kind = try TemplateValue(value)
+      if case .html(let bytes) = kind, !escaped {
+        output += bytes
+        return
+      }
+      let text = try kind.text(describing: value)
       guard escaped else {
         output += text.utf8
         return
@@ -115,7 +120,7 @@ struct TemplateRenderer {
       for index in 0..<list.count {
         try entering(list[index], template, escaping: escaping, indentation: indentation)
       }
-    case .text, .number, .dictionary, .strings:
+    case .text, .number, .dictionary, .strings, .html, .layout:
       if !inverted { try entering(value, template, escaping: escaping, indentation: indentation) }
     }
   }

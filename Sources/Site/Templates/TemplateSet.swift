@@ -69,19 +69,24 @@ struct TemplateSet: Sendable {
   /// `TemplateRenderer` renders it, with swift-mustache's output; a page whose templates or values it does not
   /// reproduce is rendered by the library.
   func page(_ template: String, context: [String: Any]) -> String {
-    (try? renderedPage(template, context: context)) ?? libraryPage(template, context: context)
+    guard let bytes = try? renderedPage(template, context: context) else { return libraryPage(template, context: context) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `page` as the UTF-8 bytes to write (a lesson page is never made a `String`).
+  func pageUTF8(_ template: String, context: [String: Any]) -> [UInt8] {
+    (try? renderedPage(template, context: context)) ?? Array(libraryPage(template, context: context).utf8)
   }
 
   /// The page as `TemplateRenderer` renders it; throws for templates or values it leaves to the library.
-  func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> String {
+  func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> [UInt8] {
     guard let page = compiled[template], let layout = compiled["layout"] else { throw TemplateRenderer.Unsupported() }
-    var renderer = TemplateRenderer(templates: compiled, names: names, capacity: 1 << 16)
+    var renderer = TemplateRenderer(templates: compiled, names: names, capacity: 1 << 15)
     try renderer.render(page, context: context)
-    var context = context
-    context["content"] = String(decoding: renderer.output, as: UTF8.self)
-    renderer = TemplateRenderer(templates: compiled, names: names, capacity: renderer.output.count + 8192)
-    try renderer.render(layout, context: context)
-    return String(decoding: renderer.output, as: UTF8.self)
+    let content = RenderedHTML(bytes: renderer.output)
+    renderer = TemplateRenderer(templates: compiled, names: names, capacity: content.bytes.count + 8192)
+    try renderer.render(layout, context: LayoutContext(page: context, content: content))
+    return renderer.output
   }
 
   /// The page as swift-mustache renders it.

@@ -11,6 +11,10 @@ enum TemplateValue {
   case dictionary([String: Any])
   case strings([String: String])
   case list(List)
+  /// A rendered page going into the layout as `content`.
+  case html([UInt8])
+  /// The layout's context: the page's, with `content`.
+  case layout(LayoutContext)
 
   /// A list value, kept as the array type it came in (no array of `Any` made per section).
   enum List {
@@ -44,6 +48,10 @@ enum TemplateValue {
     let type = ObjectIdentifier(Swift.type(of: value))
     if type == Self.stringType, let text = value as? String {
       self = .text(text)
+    } else if type == Self.htmlType, let html = value as? RenderedHTML {
+      self = .html(html.bytes)
+    } else if type == Self.layoutType, let layout = value as? LayoutContext {
+      self = .layout(layout)
     } else if type == Self.dictionaryType, let dictionary = value as? [String: Any] {
       self = .dictionary(dictionary)
     } else if type == Self.boolType, let flag = value as? Bool {
@@ -77,7 +85,8 @@ enum TemplateValue {
     switch self {
     case .dictionary(let dictionary): dictionary[name]
     case .strings(let dictionary): dictionary[name]
-    case .text, .flag, .number, .list: nil
+    case .layout(let layout): name == "content" ? layout.content : layout.page[name]
+    case .text, .flag, .number, .list, .html: nil
     }
   }
 
@@ -88,6 +97,8 @@ enum TemplateValue {
     case .text(let text): return text
     case .flag(let flag): return String(flag)
     case .number(let number): return String(number)
+    case .html(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .layout: throw TemplateRenderer.Unsupported()
     case .dictionary, .strings, .list:
       guard !(value is any OptionalValue) else { throw TemplateRenderer.Unsupported() }
       return String(describing: value)
@@ -95,12 +106,27 @@ enum TemplateValue {
   }
 
   private static let stringType = ObjectIdentifier(String.self)
+  private static let htmlType = ObjectIdentifier(RenderedHTML.self)
+  private static let layoutType = ObjectIdentifier(LayoutContext.self)
   private static let boolType = ObjectIdentifier(Bool.self)
   private static let dictionaryType = ObjectIdentifier([String: Any].self)
   private static let stringDictionaryType = ObjectIdentifier([String: String].self)
   private static let dictionariesType = ObjectIdentifier([[String: Any]].self)
   private static let stringDictionariesType = ObjectIdentifier([[String: String]].self)
   private static let textsType = ObjectIdentifier([String].self)
+}
+
+/// A page rendered by `TemplateRenderer`, as the layout receives it (`{{{content}}}`): its bytes, which become a
+/// `String` nowhere.
+struct RenderedHTML {
+  var bytes: [UInt8]
+}
+
+/// The layout's context: the page's context with `content` added (what swift-mustache gets as a copy of the page's
+/// dictionary with one more key).
+struct LayoutContext {
+  var page: [String: Any]
+  var content: RenderedHTML
 }
 
 /// Optionals, whatever they wrap.
