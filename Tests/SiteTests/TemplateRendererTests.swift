@@ -95,14 +95,14 @@ struct TemplateRendererTests {
   @Test("corner-case templates render as swift-mustache renders them", arguments: texts)
   func corners(text: String) throws {
     let set = try Self.templates(Self.corners)
-    #expect(Set(set.compiled.keys) == set.names)
+    #expect(Set(set.program.index.keys) == set.names)
     #expect(try Self.rendered(set, "tutorial", Self.context(text)).contains("set delimiters"))
   }
 
   @Test("lesson pages through the shipped templates are swift-mustache's, byte for byte")
   func shippedTutorial() throws {
     let set = try TemplateSet(folder: SiteTestSupport.templates)
-    #expect(Set(set.compiled.keys) == set.names, "every shipped template is rendered by TemplateRenderer")
+    #expect(Set(set.program.index.keys) == set.names, "every shipped template is rendered by TemplateRenderer")
     let stamp = EnvironmentStamp(
       date: "2026-01-01", operatingSystem: "Linux <x>", cpuModel: "CPU & co", logicalCPUs: 8, memoryBytes: 1 << 34,
       swiftVersion: "6.1", totalSeconds: 12.5, servers: "stand-in")
@@ -144,9 +144,9 @@ struct TemplateRendererTests {
       "base": "[{{$block}}default{{/block}}]",
       "topic": "{{title}} {{value}} {{#value}}in{{/value}}",
     ])
-    #expect(set.compiled["tutorial"] == nil)
-    #expect(set.compiled["index"] == nil)
-    #expect(set.compiled["topic"] != nil)
+    #expect(set.program.index["tutorial"] == nil)
+    #expect(set.program.index["index"] == nil)
+    #expect(set.program.index["topic"] != nil)
     let context: [String: Any] = ["title": "abc", "list": ["x", "y"]]
     #expect(set.page("tutorial", context: context) == "ABC x")
     #expect(set.page("index", context: [:]) == "[over]")

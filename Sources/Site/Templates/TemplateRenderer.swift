@@ -1,7 +1,7 @@
 import Lessons
 import Mustache
 
-/// Renders `CompiledTemplate`s into one byte buffer, with exactly swift-mustache's output for the values the site's
+/// Renders the templates of a `TemplateProgram` into one byte buffer, with exactly swift-mustache's output for the values the site's
 /// contexts hold: `String`, `Bool`, `Int`, `[String: Any]`, `[String: String]` and arrays of these.
 ///
 /// swift-mustache resolves every `{{name}}` through the Swift runtime's protocol casts (is it a lambda, a custom
@@ -13,43 +13,40 @@ struct TemplateRenderer {
   /// A value or template the renderer cannot render as swift-mustache would.
   struct Unsupported: Error {}
 
-  /// The compiled templates, by name.
-  let templates: [String: CompiledTemplate]
-  /// Every template the library knows (a partial the library has but that did not compile is unsupported).
-  let names: Set<String>
+  /// The compiled templates.
+  let program: TemplateProgram
   private(set) var output: [UInt8] = []
   /// The context stack: the page's context, then the objects of the sections entered.
   private var stack: [Any] = []
 
-  init(templates: [String: CompiledTemplate], names: Set<String>, capacity: Int) {
-    self.templates = templates
-    self.names = names
+  init(program: TemplateProgram, capacity: Int) {
+    self.program = program
     output.reserveCapacity(capacity)
   }
 
-  /// Appends `template` rendered with `context` to the output.
-  mutating func render(_ template: CompiledTemplate, context: Any) throws(Unsupported) {
+  /// Appends the template `name` rendered with `context` to the output.
+  mutating func render(_ name: String, context: Any) throws(Unsupported) {
+    guard let template = program.index[name] else { throw Unsupported() }
     stack.append(context)
     defer { stack.removeLast() }
-    // Before its first pragma a template escapes as the library's HTML content type, which is not reproduced.
-    try render(template, escaping: nil, indentation: nil)
+    // Before its first pragma a template escapes as the library's HTML content type, which is not reproduced (-1).
+    try render(program.templates[template], escaping: -1, indentation: nil)
   }
 
-  /// One template's tokens, as `MustacheTemplate.render(context:)` does them: a partial's `indentation` is put
-  /// before each token's non-empty output that starts a line of this template's output.
-  private mutating func render(
-    _ template: CompiledTemplate, escaping: CompiledTemplate.Escaping?, indentation: String?
-  ) throws(Unsupported) {
+  /// One template's tokens (`operations`), as `MustacheTemplate.render(context:)` does them: a partial's
+  /// `indentation` is put before each token's non-empty output that starts a line of this template's output.
+  private mutating func render(_ operations: Range<Int>, escaping: Int, indentation: String?) throws(Unsupported) {
     var escaping = escaping
+    var at = operations.lowerBound
     guard let indentation, !indentation.isEmpty else {
-      for node in template.nodes { try render(node, escaping: &escaping, indentation: indentation) }
+      while at < operations.upperBound { at = try render(at, escaping: &escaping, indentation: indentation) }
       return
     }
     let start = output.count
-    for node in template.nodes {
+    while at < operations.upperBound {
       let lineStart = endsWithLineFeed(from: start)
       let before = output.count
-      try render(node, escaping: &escaping, indentation: indentation)
+      at = try render(at, escaping: &escaping, indentation: indentation)
       if lineStart && output.count > before { output.insert(contentsOf: indentation.utf8, at: before) }
     }
   }
@@ -61,100 +58,102 @@ struct TemplateRenderer {
     return count == 1 || output[output.count - 2] != UInt8(ascii: "\r")
   }
 
-  private mutating func render(
-    _ node: CompiledTemplate.Node, escaping: inout CompiledTemplate.Escaping?, indentation: String?
-  ) throws(Unsupported) {
-    switch node {
-    case .text(let bytes):
-      output += bytes
+  /// Renders the operation at `at`; returns the next operation's index (after a section's body).
+  private mutating func render(_ at: Int, escaping: inout Int, indentation: String?) throws(Unsupported) -> Int {
+    switch program.operations[at] {
+    case .text(let start, let count):
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[start..<(start + count)]))
     case .variable(let name, let escaped):
-      guard let value = try lookUp(name) else { return }
+      guard let value = try lookUp(name) else { return at + 1 }
       let kind = try TemplateValue(value)
       if case .html(let bytes) = kind, !escaped {
         output += bytes
-        return
+        return at + 1
       }
       let text = try kind.text(describing: value)
       guard escaped else {
         output += text.utf8
-        return
+        return at + 1
       }
-      switch escaping {
+      guard escaping >= 0 else { throw Unsupported() }
+      switch program.escapings[escaping] {
       case .lessons: MarkupEscaping.escape(text, into: &output)
       case .other(let contentType): output += contentType.escapeText(text).utf8
-      case nil: throw Unsupported()
       }
-    case .section(let name, let template, let inverted):
-      try section(try lookUp(name), template: template, inverted: inverted, escaping: escaping, indentation: indentation)
-    case .partial(let name, let indented):
-      guard let template = templates[name] else {
-        // A partial the library does not have renders as nothing; one it has but that did not compile is its job.
-        if names.contains(name) { throw Unsupported() }
-        return
+    case .section(let name, let end, let inverted):
+      try section(try lookUp(name), body: (at + 1)..<end, inverted: inverted, escaping: escaping, indentation: indentation)
+      return end
+    case .partial(let template, let indented):
+      // A partial the library does not have renders as nothing; one it has but that did not compile is its job.
+      guard template >= 0 else {
+        if template == -1 { throw Unsupported() }
+        return at + 1
       }
-      let indentation = indented.map { (indentation ?? "") + $0 } ?? indentation
-      try render(template, escaping: nil, indentation: indentation)
+      let indentation = indented < 0 ? indentation : (indentation ?? "") + program.indentations[indented]
+      try render(program.templates[template], escaping: -1, indentation: indentation)
     case .contentType(let contentType):
       escaping = contentType
     }
+    return at + 1
   }
 
   /// A section (`{{#name}}`) or inverted section (`{{^name}}`) over `value`, as the library renders them: a list
   /// renders once per item (an inverted one when empty), a Bool decides, any other value is entered, nil is false.
   private mutating func section(
-    _ value: Any?, template: CompiledTemplate, inverted: Bool, escaping: CompiledTemplate.Escaping?, indentation: String?
+    _ value: Any?, body: Range<Int>, inverted: Bool, escaping: Int, indentation: String?
   ) throws(Unsupported) {
     guard let value else {
-      if inverted { try render(template, escaping: escaping, indentation: indentation) }
+      if inverted { try render(body, escaping: escaping, indentation: indentation) }
       return
     }
     switch try TemplateValue(value) {
     case .flag(let flag):
-      if flag != inverted { try render(template, escaping: escaping, indentation: indentation) }
+      if flag != inverted { try render(body, escaping: escaping, indentation: indentation) }
     case .list(let list):
       if inverted {
         guard list.isEmpty else { return }
-        try entering(value, template, escaping: escaping, indentation: indentation)
+        try entering(value, body, escaping: escaping, indentation: indentation)
         return
       }
       for index in 0..<list.count {
-        try entering(list[index], template, escaping: escaping, indentation: indentation)
+        try entering(list[index], body, escaping: escaping, indentation: indentation)
       }
     case .text, .number, .dictionary, .strings, .html, .layout:
-      if !inverted { try entering(value, template, escaping: escaping, indentation: indentation) }
+      if !inverted { try entering(value, body, escaping: escaping, indentation: indentation) }
     }
   }
 
-  /// `template` rendered with `value` pushed on the context stack.
-  private mutating func entering(
-    _ value: Any, _ template: CompiledTemplate, escaping: CompiledTemplate.Escaping?, indentation: String?
-  ) throws(Unsupported) {
+  /// A section's `body` rendered with `value` pushed on the context stack.
+  private mutating func entering(_ value: Any, _ body: Range<Int>, escaping: Int, indentation: String?) throws(Unsupported) {
     stack.append(value)
     defer { stack.removeLast() }
-    try render(template, escaping: escaping, indentation: indentation)
+    try render(body, escaping: escaping, indentation: indentation)
   }
 
-  /// The value `name` resolves to, as `MustacheTemplate.getChild` finds it.
-  private func lookUp(_ name: CompiledTemplate.Name) throws(Unsupported) -> Any? {
+  /// The value the name `index` (in the program's names) resolves to, as `MustacheTemplate.getChild` finds it.
+  private func lookUp(_ index: Int) throws(Unsupported) -> Any? {
+    let name = program.names[index]
+    let components = name.start..<(name.start + name.count)
     switch name.scope {
     case .current:
       return stack.last
     case .top:
       guard let top = stack.last else { return nil }
-      return try descend(from: top, name.components[...])
+      return try descend(from: top, components)
     case .stack:
-      guard let first = name.components.first else { return stack.last }
+      guard !components.isEmpty else { return stack.last }
+      let first = program.components[name.start]
       for object in stack.reversed() {
-        if let child = try TemplateValue(object).child(first) { return try descend(from: child, name.components.dropFirst()) }
+        if let child = try TemplateValue(object).child(first) { return try descend(from: child, components.dropFirst()) }
       }
       return nil
     }
   }
 
-  private func descend(from object: Any, _ components: ArraySlice<String>) throws(Unsupported) -> Any? {
+  private func descend(from object: Any, _ components: Range<Int>) throws(Unsupported) -> Any? {
     var object = object
     for component in components {
-      guard let child = try TemplateValue(object).child(component) else { return nil }
+      guard let child = try TemplateValue(object).child(program.components[component]) else { return nil }
       object = child
     }
     return object

@@ -14,7 +14,7 @@ struct TemplateSet: Sendable {
   private let library: MustacheLibrary
   let names: Set<String>
   /// The templates `TemplateRenderer` renders (all of them unless one uses what it does not reproduce).
-  let compiled: [String: CompiledTemplate]
+  let program: TemplateProgram
 
   /// Loads every template under `folder`; a template that does not parse is an error with its file and line.
   init(folder: String) throws(SiteError) {
@@ -48,7 +48,7 @@ struct TemplateSet: Sendable {
     }
     self.library = library
     self.names = names
-    self.compiled = compiled
+    self.program = TemplateProgram(compiled, library: names)
   }
 
   /// `text` parsed as a template; a template that does not parse is an error with its file and line.
@@ -80,12 +80,11 @@ struct TemplateSet: Sendable {
 
   /// The page as `TemplateRenderer` renders it; throws for templates or values it leaves to the library.
   func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> [UInt8] {
-    guard let page = compiled[template], let layout = compiled["layout"] else { throw TemplateRenderer.Unsupported() }
-    var renderer = TemplateRenderer(templates: compiled, names: names, capacity: 1 << 15)
-    try renderer.render(page, context: context)
+    var renderer = TemplateRenderer(program: program, capacity: 1 << 15)
+    try renderer.render(template, context: context)
     let content = RenderedHTML(bytes: renderer.output)
-    renderer = TemplateRenderer(templates: compiled, names: names, capacity: content.bytes.count + 8192)
-    try renderer.render(layout, context: LayoutContext(page: context, content: content))
+    renderer = TemplateRenderer(program: program, capacity: content.bytes.count + 8192)
+    try renderer.render("layout", context: LayoutContext(page: context, content: content))
     return renderer.output
   }
 
