@@ -42,7 +42,8 @@ struct ContributorDirectory: Sendable {
   /// The contributor page's path relative to the site root, or nil when `id` cannot name a file.
   static func pagePath(_ id: String) -> String? {
     // ASCII letters, digits, `-`, `_` and `.`, checked on bytes: each is a character of its own.
-    guard (1...100).contains(id.utf8.count), id.utf8.first != UInt8(ascii: "."), id.utf8.allSatisfy(isNameByte) else { return nil }
+    guard (1...100).contains(id.utf8.count), id.utf8.first != UInt8(ascii: "."), id.utf8.allSatisfy(isNameByte)
+    else { return nil }
     return "contributors/\(id).html"
   }
 

@@ -1,13 +1,13 @@
 import Lessons
 import Mustache
 
-/// Renders the templates of a `TemplateProgram` into one byte buffer, with exactly swift-mustache's output for the values the site's
-/// contexts hold: `String`, `Bool`, `Int`, `[String: Any]`, `[String: String]` and arrays of these.
+/// Renders the templates of a `TemplateProgram` into one byte buffer, with exactly swift-mustache's output for the
+/// values the site's contexts hold: `String`, `Bool`, `Int`, `[String: Any]`, `[String: String]` and arrays of these.
 ///
 /// swift-mustache resolves every `{{name}}` through the Swift runtime's protocol casts (is it a lambda, a custom
 /// renderable, a parent, an optional?), splits the name at its dots and builds a `String` per token; on a lesson
-/// page that was most of the rendering's CPU. Here names are split once, the context's values are told apart by
-/// concrete casts, and the page is written into one buffer. A value of any other type (which might be a lambda, a
+/// page that was most of the rendering's CPU. Here names were split when the templates were loaded, the context's
+/// values are told apart by concrete casts (`TemplateValue`), and the page is written into one buffer. A value of any other type (which might be a lambda, a
 /// custom renderable, an optional) throws `Unsupported`, and `TemplateSet` renders that page with the library.
 struct TemplateRenderer {
   /// A value or template the renderer cannot render as swift-mustache would.
@@ -81,7 +81,8 @@ struct TemplateRenderer {
       case .other(let contentType): output += contentType.escapeText(text).utf8
       }
     case .section(let name, let end, let inverted):
-      try section(try lookUp(name), body: (at + 1)..<end, inverted: inverted, escaping: escaping, indentation: indentation)
+      let value = try lookUp(name)
+      try section(value, body: (at + 1)..<end, inverted: inverted, escaping: escaping, indentation: indentation)
       return end
     case .partial(let template, let indented):
       // A partial the library does not have renders as nothing; one it has but that did not compile is its job.
@@ -124,7 +125,9 @@ struct TemplateRenderer {
   }
 
   /// A section's `body` rendered with `value` pushed on the context stack.
-  private mutating func entering(_ value: Any, _ body: Range<Int>, escaping: Int, indentation: String?) throws(Unsupported) {
+  private mutating func entering(
+    _ value: Any, _ body: Range<Int>, escaping: Int, indentation: String?
+  ) throws(Unsupported) {
     stack.append(value)
     defer { stack.removeLast() }
     try render(body, escaping: escaping, indentation: indentation)
@@ -144,7 +147,8 @@ struct TemplateRenderer {
       guard !components.isEmpty else { return stack.last }
       let first = program.components[name.start]
       for object in stack.reversed() {
-        if let child = try TemplateValue(object).child(first) { return try descend(from: child, components.dropFirst()) }
+        guard let child = try TemplateValue(object).child(first) else { continue }
+        return try descend(from: child, components.dropFirst())
       }
       return nil
     }
