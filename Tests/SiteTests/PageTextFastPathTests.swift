@@ -59,8 +59,10 @@ struct LinkAndCodeFastPathTests {
       "<pre>", "<pre class=\"x\">", "<pre tabindex=\"-1\">", "<pre\n>", "<p>", "<prefix>", "<pr", "text", "</pre>", "<", "é",
       "<pre", " tabindex", ">",
     ]
-    for _ in 0..<3000 {
-      let html = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    for round in 0..<3000 {
+      // Short bodies, and long ones where `<pre` falls anywhere in and across the sixteen-byte blocks.
+      let pieceCount = Int.random(in: 0...(round % 2 == 0 ? 8 : 60), using: &generator)
+      let html = (0..<pieceCount).map { _ in pieces.randomElement(using: &generator)! }.joined()
       // Reference: split at "<pre", decide for each part from its start.
       var parts = html.components(separatedBy: "<pre")
       for index in parts.indices.dropFirst() {
@@ -71,6 +73,41 @@ struct LinkAndCodeFastPathTests {
         if !tag.contains("tabindex") { parts[index] = " tabindex=\"0\"" + part }
       }
       #expect(ScrollableCode.focusable(html) == parts.joined(separator: "<pre"), "\(html.debugDescription)")
+    }
+  }
+}
+
+/// The byte-level checks of a lesson page's context give what the character-level ones gave.
+@Suite("Page context fast paths")
+struct PageContextFastPathTests {
+  static func samples(_ pieces: [String], count: Int) -> [String] {
+    var generator = BodyFuzzTests.Generator(state: 0x5EED_0022)
+    return (0..<count).map { _ in
+      (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+  }
+
+  @Test("a folder's depth counted on bytes is split(separator: \"/\").count, also for non-ASCII paths")
+  func depth() {
+    for folder in Self.samples(["/", "//", "a", "topics", "é", "\u{301}", "/\u{301}", "-", " "], count: 3000) {
+      #expect(PageFormatting.depth(folder) == folder.split(separator: "/").count, "\(folder.debugDescription)")
+      #expect(PageFormatting.root(fromFolder: folder) == String(repeating: "../", count: folder.split(separator: "/").count))
+    }
+  }
+
+  @Test("contributor ids are checked on bytes as they were by characters")
+  func contributorPaths() {
+    func reference(_ id: String) -> String? {
+      guard !id.isEmpty, id.count <= 100, !id.hasPrefix("."),
+        id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+      else { return nil }
+      return "contributors/\(id).html"
+    }
+    let pieces = ["a", "Z", "0", "9", "-", "_", ".", "/", " ", "é", "e\u{301}", "\r\n", "\n", "٣", "ａ", "$", ":"]
+    var ids = Self.samples(pieces, count: 3000)
+    ids += [String(repeating: "a", count: 100), String(repeating: "a", count: 101), ".a", "a.", ""]
+    for id in ids {
+      #expect(ContributorDirectory.pagePath(id) == reference(id), "\(id.debugDescription)")
     }
   }
 }

@@ -149,7 +149,7 @@ struct LessonProcessor: Sendable {
     page.navigation = facts.navigation
     page.modified = facts.modified
     page.editLink = facts.editBase.map { EditLink.url(base: $0, file: source.relativePath + "/tutorial.md") }
-    let html = templates.page("tutorial", context: page.context())
+    let html = templates.pageUTF8("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
     // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;

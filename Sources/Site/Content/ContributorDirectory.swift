@@ -41,10 +41,19 @@ struct ContributorDirectory: Sendable {
 
   /// The contributor page's path relative to the site root, or nil when `id` cannot name a file.
   static func pagePath(_ id: String) -> String? {
-    guard !id.isEmpty, id.count <= 100, !id.hasPrefix("."),
-      id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+    // ASCII letters, digits, `-`, `_` and `.`, checked on bytes: each is a character of its own.
+    guard (1...100).contains(id.utf8.count), id.utf8.first != UInt8(ascii: "."), id.utf8.allSatisfy(isNameByte)
     else { return nil }
     return "contributors/\(id).html"
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+      true
+    default: false
+    }
   }
 
   /// A person as a template shows them: name, link (relative to `root`) and id.

@@ -147,6 +147,12 @@ enum FileSystem {
   }
 
   /// Writes `bytes` to `path` (replacing it), creating parents.
+  static func write(_ bytes: [UInt8], to path: String) throws(SiteError) {
+    let result = bytes.withUnsafeBytes { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: path) } }
+    try result.get()
+  }
+
+  /// Writes `bytes` to `path` (replacing it), creating parents.
   static func write(bytes: UnsafeRawBufferPointer, to path: String) throws(SiteError) {
     var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if descriptor < 0 && errno == ENOENT {

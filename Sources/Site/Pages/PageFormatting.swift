@@ -12,8 +12,20 @@ public enum PageFormatting {
   /// root: `""`, `"../"`, `"../../../../"`. Every link on a page starts with it, so the site works from `file://`
   /// and under any sub-path.
   public static func root(fromFolder folder: String) -> String {
-    let depth = folder.split(separator: "/").count
-    return String(repeating: "../", count: depth)
+    String(repeating: "../", count: depth(folder))
+  }
+
+  /// How many non-empty path components `folder` has (`split(separator: "/").count`), counted on the bytes of
+  /// ASCII paths (a `/` followed by a combining mark is no separator to `split`, so other paths go by characters).
+  static func depth(_ folder: String) -> Int {
+    guard folder.utf8.allSatisfy({ $0 < 0x80 }) else { return folder.split(separator: "/").count }
+    var depth = 0
+    var previous = UInt8(ascii: "/")
+    for byte in folder.utf8 {
+      if byte != UInt8(ascii: "/") && previous == UInt8(ascii: "/") { depth += 1 }
+      previous = byte
+    }
+    return depth
   }
 
   /// Seconds, rounded for a reader: `0.42 s`, `12.3 s`, `2 min 5 s`; "unknown" for a time no run takes

@@ -18,10 +18,17 @@ struct PageMeta {
 
   /// The keys the layout reads: `lang`, `description`, `canonical`, `ogType`, `feedTitle`.
   func context(site: SiteSettings) -> [String: Any] {
-    var context: [String: Any] = ["lang": language, "ogType": type]
+    var context: [String: Any] = [:]
+    add(to: &context, site: site)
+    return context
+  }
+
+  /// Sets the keys of `context(site:)` in `context` (replacing those it has).
+  func add(to context: inout [String: Any], site: SiteSettings) {
+    context["lang"] = language
+    context["ogType"] = type
     if let description = description.map(Self.trimmed), !description.isEmpty { context["description"] = description }
     if let base = Self.absoluteBase(site.baseURL) { context["canonical"] = base + URLPath.encode(path) }
-    return context
   }
 
   /// `baseURL` ending in `/`, when it is an http(s) address; nil otherwise.

@@ -31,21 +31,34 @@ enum ScrollableCode {
     } ?? html
   }
 
-  /// The offset of the next `<pre` at or after `from` (`memchr` finds each `<`).
+  /// The offset of the next `<pre` at or after `from`. Sixteen bytes at a time are tested for a `<` followed by a
+  /// `p` (the body's other tags are most of its `<`: a `memchr` stop at each one was half of this pass).
   private static func startOfPre(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
+    let open = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+    let p = SIMD16<UInt8>(repeating: UInt8(ascii: "p"))
     var index = from
-    while index + 4 <= bytes.count {
-      guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) else { return nil }
-      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if at + 4 <= bytes.count && bytes[at + 1] == UInt8(ascii: "p") && bytes[at + 2] == UInt8(ascii: "r")
-        && bytes[at + 3] == UInt8(ascii: "e")
-      {
-        return at
+    // Each block reads bytes index ..< index + 17 (the `p` test looks one byte further).
+    while index + 17 <= bytes.count {
+      let here = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+      let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+      let candidates = (here .== open) .& (next .== p)
+      if any(candidates) {
+        for lane in 0..<16 where candidates[lane] && isPre(bytes, at: index + lane) { return index + lane }
       }
-      index = at + 1
+      index += 16
+    }
+    while index + 4 <= bytes.count {
+      if isPre(bytes, at: index) { return index }
+      index += 1
     }
     return nil
+  }
+
+  /// Whether `<pre` starts at `at`.
+  private static func isPre(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+    at + 4 <= bytes.count && bytes[at] == UInt8(ascii: "<") && bytes[at + 1] == UInt8(ascii: "p")
+      && bytes[at + 2] == UInt8(ascii: "r") && bytes[at + 3] == UInt8(ascii: "e")
   }
 
   /// Whether a tag's attributes (`bytes`) hold `tabindex`.

@@ -59,65 +59,71 @@ struct TutorialPage {
     let objectives = front.objectives.map(InlineMarkup.html)
     let keyPoints = front.keyPoints.map(InlineMarkup.html)
     let contributors = front.contributors.map { people.entry($0, root: root) }
-    var context: [String: Any] = [
-      "root": root,
-      "siteTitle": site.title,
-      "title": front.title,
-      "topic": topicTitle,
-      "topicLink": root + URLPath.encode("topics/\(lesson.topic)/index.html"),
-      "body": ScrollableCode.focusable(body.html),
-      "questions": questions,
-      "objectives": objectives,
-      "keyPoints": keyPoints,
-      "tags": front.tags.map { tag -> [String: Any] in
+    let materials = supportingMaterials()
+    // Filled in place, room made once: a literal merged with other dictionaries grew and copied it several times.
+    var context: [String: Any] = [:]
+    context.reserveCapacity(64)
+    /// A list and its `hasX` flag, which lets templates wrap the list (`<ul>…</ul>`) only when it has items.
+    func list<Item>(_ key: String, _ items: [Item]) {
+      context[key] = items
+      context[Self.flagNames[key]!] = !items.isEmpty
+    }
+    context["root"] = root
+    context["siteTitle"] = site.title
+    context["title"] = front.title
+    context["topic"] = topicTitle
+    context["topicLink"] = root + URLPath.encode("topics/\(lesson.topic)/index.html")
+    context["body"] = ScrollableCode.focusable(body.html)
+    list("questions", questions)
+    list("objectives", objectives)
+    list("keyPoints", keyPoints)
+    list(
+      "tags",
+      front.tags.map { tag -> [String: Any] in
         var entry: [String: Any] = ["name": tag]
         if let path = TagPages.pagePath(tag) { entry["link"] = root + path }
         return entry
-      },
-      "materials": supportingMaterials(),
-      "draft": front.draft,
-      "toc": body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] },
-      "agendaInBody": agendaInBody,
-      "glossary": body.glossary.map { ["short": $0.short, "expansion": $0.expansion] },
-      "contributors": contributors,
-      "contributions": contributions(front.contributions, root: root),
-      "requirements": front.requirements.flatMap { requirementLinks($0, root: root) },
-      "followUp": front.followUpTraining.flatMap { requirementLinks($0, root: root) },
-      "faqs": faqs.map { ["title": $0.title, "link": root + $0.pagePath] },
-    ]
+      })
+    list("materials", materials)
+    context["draft"] = front.draft
+    list("toc", body.tableOfContents.map { ["id": $0.id, "title": $0.title, "level": String($0.level)] })
+    context["agendaInBody"] = agendaInBody
+    list("glossary", body.glossary.map { ["short": $0.short, "expansion": $0.expansion] })
+    list("contributors", contributors)
+    context["contributions"] = contributions(front.contributions, root: root)
+    list("requirements", front.requirements.flatMap { requirementLinks($0, root: root) })
+    list("followUp", front.followUpTraining.flatMap { requirementLinks($0, root: root) })
+    list("faqs", faqs.map { ["title": $0.title, "link": root + $0.pagePath] })
     // The lists the shipped templates show, as ready HTML (`TemplateLists`).
     context["tocItems"] = TemplateLists.tableOfContents(body.tableOfContents)
     context["questionItems"] = TemplateLists.items(questions)
     context["objectiveItems"] = TemplateLists.items(objectives)
     context["keyPointItems"] = TemplateLists.items(keyPoints, separator: "\n")
     context["contributorItems"] = TemplateLists.people(contributors)
-    if let notebook = assets.first(where: { $0.hasSuffix(".ipynb") }) {
+    let notebook = assets.first(where: { $0.hasSuffix(".ipynb") })
+    if let notebook {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
-    }
-    // `hasX` flags let templates wrap a list (`<ul>…</ul>`) only when it has items.
-    for (key, flag) in Self.listFlags {
-      context[flag] = ((context[key] as? any Collection)?.isEmpty == false)
     }
     context["hasOverview"] =
       !front.questions.isEmpty || !front.objectives.isEmpty || !front.requirements.isEmpty
-      || front.timeEstimation != nil || front.level != nil || context["notebook"] != nil
-      || !front.tags.isEmpty || (context["hasMaterials"] as? Bool == true)
+      || front.timeEstimation != nil || front.level != nil || notebook != nil
+      || !front.tags.isEmpty || !materials.isEmpty
     if let level = front.level { context["level"] = level }
     if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
-    context.merge(
-      PageMeta(
-        path: folder + "/tutorial.html", description: description, type: "article",
-        language: front.language ?? site.language
-      ).context(site: site)
-    ) { _, meta in meta }
-    context.merge(pageFooter(root: root)) { _, footer in footer }
+    PageMeta(
+      path: folder + "/tutorial.html", description: description, type: "article",
+      language: front.language ?? site.language
+    ).add(to: &context, site: site)
+    addFooter(to: &context, root: root)
     return context
   }
 
+  /// `hasX` for each list `x` of the context.
+  private static let flagNames = Dictionary(uniqueKeysWithValues: listFlags)
+
   /// The previous/next links, the last-modified date and the edit link.
-  private func pageFooter(root: String) -> [String: Any] {
-    var context: [String: Any] = [:]
+  private func addFooter(to context: inout [String: Any], root: String) {
     if let previous = navigation?.previous {
       context["previous"] = ["title": previous.title, "link": root + URLPath.encode(previous.pagePath)]
     }
@@ -129,7 +135,6 @@ struct TutorialPage {
       context["modified"] = ["datetime": modified, "day": PageDate.day(modified)]
     }
     if let editLink, EditLink.isWebAddress(editLink) { context["editLink"] = editLink }
-    return context
   }
 
   private func contributions(_ roles: [String: [String]], root: String) -> [[String: Any]] {

@@ -13,6 +13,8 @@ struct TemplateSet: Sendable {
 
   private let library: MustacheLibrary
   let names: Set<String>
+  /// The templates `TemplateRenderer` renders (all of them unless one uses what it does not reproduce).
+  let program: TemplateProgram
 
   /// Loads every template under `folder`; a template that does not parse is an error with its file and line.
   init(folder: String) throws(SiteError) {
@@ -21,6 +23,7 @@ struct TemplateSet: Sendable {
     }
     var library = MustacheLibrary()
     var names: Set<String> = []
+    var compiled: [String: CompiledTemplate] = [:]
     TemplateEscaping.register()
     // A template linked to a file outside the folder would put that file into every page: refused.
     let realFolder = FileSystem.realPath(folder) ?? folder
@@ -38,12 +41,14 @@ struct TemplateSet: Sendable {
       }
       library.register(template, named: name)
       names.insert(name)
+      compiled[name] = CompiledTemplate(template)
     }
     for name in Self.required where !names.contains(name) {
       throw SiteError(.template, file: folder + "/" + name + ".mustache", reason: "a required template is missing")
     }
     self.library = library
     self.names = names
+    self.program = TemplateProgram(compiled, library: names)
   }
 
   /// `text` parsed as a template; a template that does not parse is an error with its file and line.
@@ -60,7 +65,31 @@ struct TemplateSet: Sendable {
   }
 
   /// `template` rendered with `context`, then placed in the layout as `content`.
+  ///
+  /// `TemplateRenderer` renders it, with swift-mustache's output; a page whose templates or values it does not
+  /// reproduce is rendered by the library.
   func page(_ template: String, context: [String: Any]) -> String {
+    guard let bytes = try? renderedPage(template, context: context) else { return libraryPage(template, context: context) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `page` as the UTF-8 bytes to write (a lesson page is never made a `String`).
+  func pageUTF8(_ template: String, context: [String: Any]) -> [UInt8] {
+    (try? renderedPage(template, context: context)) ?? Array(libraryPage(template, context: context).utf8)
+  }
+
+  /// The page as `TemplateRenderer` renders it; throws for templates or values it leaves to the library.
+  func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> [UInt8] {
+    var renderer = TemplateRenderer(program: program, capacity: 1 << 15)
+    try renderer.render(template, context: context)
+    let content = RenderedHTML(bytes: renderer.output)
+    renderer = TemplateRenderer(program: program, capacity: content.bytes.count + 8192)
+    try renderer.render("layout", context: LayoutContext(page: context, content: content))
+    return renderer.output
+  }
+
+  /// The page as swift-mustache renders it.
+  func libraryPage(_ template: String, context: [String: Any]) -> String {
     var context = context
     context["content"] = library.render(context, withTemplate: template) ?? ""
     return library.render(context, withTemplate: "layout") ?? ""
