@@ -22,10 +22,20 @@ public struct SiteBuilder: Sendable {
   public func build(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
     let start = DispatchTime.now()
     var report = BuildReport()
-    let scanned = try ContentScanner.scan(configuration.contentFolder)
+    var scanned = try ContentScanner.open(configuration.contentFolder)
+    // The settings (templates, includes, a look for a `faqs` folder in every tutorial folder) are worked out while
+    // the topics are scanned: they need only the content root and `site.yaml`.
+    let opened = scanned
+    let settingsWork =
+      configuration.jobs > 1
+      ? Background { [self] in Result { () throws(SiteError) in try currentSettings(opened) } } : nil
+    try ContentScanner.scanTopics(into: &scanned, jobs: configuration.jobs)
     let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
-    let (settings, faqFolders) = try currentSettings(inventory)
+    let (settings, faqFolders) = try { () throws(SiteError) in
+      guard let settingsWork else { return try currentSettings(inventory) }
+      return try settingsWork.value.get()
+    }()
     let previous = BuildManifest.load(from: configuration.outputFolder)
     let topicRecords = Dictionary(
       uniqueKeysWithValues: inventory.topics.map {
