@@ -120,4 +120,17 @@ struct ByteTrimTests {
       }
     }
   }
+
+  @Test("utf8Precedes is the order of the UTF-8 bytes, for every pair of awkward texts")
+  func utf8Order() {
+    let texts = Self.pieces + Self.pieces.map { "a" + $0 } + Self.pieces.map { $0 + "a" } + ["ab", "b", "\u{10FFFF}"]
+    for left in texts {
+      for right in texts {
+        #expect(left.utf8Precedes(right) == left.utf8.lexicographicallyPrecedes(right.utf8), "\(Array(left.unicodeScalars)) \(Array(right.unicodeScalars))")
+      }
+    }
+    // Bridged and substring-made strings (not native contiguous UTF-8) take the byte-by-byte path.
+    let bridged = String(Substring("xé\u{301}y".dropFirst()))
+    #expect(bridged.utf8Precedes("é") == bridged.utf8.lexicographicallyPrecedes("é".utf8))
+  }
 }

@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
       try FileSystem.write(
-        try manifest.encoded(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
+        pieces: try manifest.encodedPieces(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
