@@ -90,12 +90,16 @@ public struct SiteBuilder: Sendable {
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
         people: people, execution: configuration.execution,
         contentRoot: inventory.root)
+      // Each page links to its neighbours in the topic's order, known once every changed lesson of the topic has
+      // its title (each topic is ordered as soon as it is, while other lessons are still prepared): a page
+      // carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
+      let topicNavigation = TopicNavigation(inventory, records: records, changed: dirty)
       var prepared = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source, onStep in
-        processor.prepare(source, onStep: onStep)
+        let lesson = processor.prepare(source, onStep: onStep)
+        topicNavigation.prepared(source, summary: lesson.summary)
+        return lesson
       }
-      // Each page links to its neighbours in the topic's order, known once every changed lesson has its title: a
-      // page carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
-      let navigation = Self.navigation(inventory, records: records, prepared: prepared)
+      let navigation = topicNavigation.neighbours
       let moved = inventory.tutorials.filter { source in
         guard let old = records[source.relativePath], old.summary != nil else { return false }
         return old.navigation != navigation[source.relativePath]
