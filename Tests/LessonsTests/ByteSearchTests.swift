@@ -34,6 +34,9 @@ struct ByteSearchTests {
       #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
       #expect(PathText.deletingLastComponent(path) == (path as NSString).deletingLastPathComponent, "\(path)")
     }
+    for name in ["tutorial.md", "slides.html", "notes", ".hidden", "a.b.c", "tutorial.md.bak", "tutorial.", "ü.md", ""] {
+      #expect(PathText.deletingExtension(ofName: name) == (name as NSString).deletingPathExtension, "\(name)")
+    }
   }
 
   @Test("quote markers are dropped as Characters: a space a combining mark follows ends the run")

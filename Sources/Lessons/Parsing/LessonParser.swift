@@ -66,7 +66,7 @@ public enum LessonParser {
     }
     var page = frontMatter.liquidVariables
     // GTN's page.url: the page's path from the site root (`/topics/x/tutorials/y/tutorial.html`).
-    let pageName = (PathText.lastComponent(file) as NSString).deletingPathExtension + ".html"
+    let pageName = PathText.deletingExtension(ofName: PathText.lastComponent(file)) + ".html"
     page["url"] = "/" + (relativePath.isEmpty ? "" : relativePath + "/") + pageName
     let scope = LiquidScope(page: page, site: site)
     let root = contentRoot(file: file, relativePath: relativePath)
