@@ -29,6 +29,12 @@ public struct SiteBuilder: Sendable {
     let settingsWork =
       configuration.jobs > 1
       ? Background { [self] in Result { () throws(SiteError) in try currentSettings(opened) } } : nil
+    // The templates too, on a thread of their own: a build with nothing to do never asks for them.
+    let templatesWork =
+      configuration.jobs > 1
+      ? Background { [configuration] in
+        Result { () throws(SiteError) in try TemplateSet(folder: configuration.templatesFolder) }
+      } : nil
     try ContentScanner.scanTopics(into: &scanned, jobs: configuration.jobs)
     let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
@@ -53,7 +59,10 @@ public struct SiteBuilder: Sendable {
       return report
     }
 
-    let templates = try TemplateSet(folder: configuration.templatesFolder)
+    let templates = try { () throws(SiteError) in
+      guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
+      return try templatesWork.value.get()
+    }()
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
     let faqs = FAQCatalog.load(root: inventory.root, site: site, existing: faqFolders, diagnostics: &report.diagnostics)
@@ -135,6 +144,8 @@ public struct SiteBuilder: Sendable {
         return (outcome, outcome.record.map { BuildManifest.entry(path, $0) })
       }
       var manifestEntries: [String: String] = [:]
+      manifestEntries.reserveCapacity(outcomes.count)
+      records.reserveCapacity(records.count + outcomes.count)
       for (outcome, entry) in outcomes {
         if let entry { manifestEntries[outcome.source.relativePath] = entry }
         report.diagnostics += outcome.diagnostics
