@@ -39,6 +39,30 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("a box title tag is recognised on bytes as the Character comparison did")
+  func titleTags() {
+    func reference(_ tag: String, closing: Bool) -> String? {
+      let prefix = closing ? "</" : "<"
+      guard tag.hasPrefix(prefix), tag.hasSuffix("-title>") else { return nil }
+      let name = String(tag.dropFirst(prefix.count).dropLast("-title>".count))
+      let allowed = !name.isEmpty && name.utf8.allSatisfy { byte in
+        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 || (byte >= 65 && byte <= 90)
+      }
+      return allowed ? name : nil
+    }
+    let tags = [
+      "<question-title>", "</question-title>", "<hands_on-2-title>", "<-title>", "</-title>", "<x-title>", "</x-title>",
+      "<x-title >", "<x-title>\u{301}", "<\u{301}x-title>", "</\u{301}x-title>", "<x\u{301}-title>", "<x-tit\u{301}le>",
+      "<tip-title", "tip-title>", "<ti p-title>", "<é-title>", "<a/b-title>", "<<a-title>", "<", ">", "", "</",
+      "<question-title></question-title>", "<x-y-title>", "<X9-title>", "\u{FEFF}<x-title>",
+    ]
+    for tag in tags {
+      for closing in [false, true] {
+        #expect(BoxBuilder.titleTagType(tag, closing: closing) == reference(tag, closing: closing), "\(tag) \(closing)")
+      }
+    }
+  }
+
   @Test("quote markers are dropped as Characters: a space a combining mark follows ends the run")
   func quoteMarkers() {
     for line in ["> > text", ">", "", "  >\tx", "> \u{301}x", ">\u{301}", "> é", "x > y", "> > "] {
