@@ -171,6 +171,11 @@ public struct SiteBuilder: Sendable {
       } else {
         if let note = try staging.swapIn().note { report.notes.append(note) }
       }
+      releaseElsewhere(
+        (
+          consume outcomes, consume manifestEntries, consume records, consume manifest, consume sitePages,
+          consume navigation, consume dates, consume handoffs, consume topicNavigation
+        ))
     } catch {
       staging.discard()
       throw error
