@@ -34,6 +34,33 @@ struct ByteSearchTests {
       #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
       #expect(PathText.deletingLastComponent(path) == (path as NSString).deletingLastPathComponent, "\(path)")
     }
+    for name in ["tutorial.md", "slides.html", "notes", ".hidden", "a.b.c", "tutorial.md.bak", "tutorial.", "ü.md", ""] {
+      #expect(PathText.deletingExtension(ofName: name) == (name as NSString).deletingPathExtension, "\(name)")
+    }
+  }
+
+  @Test("a box title tag is recognised on bytes as the Character comparison did")
+  func titleTags() {
+    func reference(_ tag: String, closing: Bool) -> String? {
+      let prefix = closing ? "</" : "<"
+      guard tag.hasPrefix(prefix), tag.hasSuffix("-title>") else { return nil }
+      let name = String(tag.dropFirst(prefix.count).dropLast("-title>".count))
+      let allowed = !name.isEmpty && name.utf8.allSatisfy { byte in
+        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 || (byte >= 65 && byte <= 90)
+      }
+      return allowed ? name : nil
+    }
+    let tags = [
+      "<question-title>", "</question-title>", "<hands_on-2-title>", "<-title>", "</-title>", "<x-title>", "</x-title>",
+      "<x-title >", "<x-title>\u{301}", "<\u{301}x-title>", "</\u{301}x-title>", "<x\u{301}-title>", "<x-tit\u{301}le>",
+      "<tip-title", "tip-title>", "<ti p-title>", "<é-title>", "<a/b-title>", "<<a-title>", "<", ">", "", "</",
+      "<question-title></question-title>", "<x-y-title>", "<X9-title>", "\u{FEFF}<x-title>",
+    ]
+    for tag in tags {
+      for closing in [false, true] {
+        #expect(BoxBuilder.titleTagType(tag, closing: closing) == reference(tag, closing: closing), "\(tag) \(closing)")
+      }
+    }
   }
 
   @Test("quote markers are dropped as Characters: a space a combining mark follows ends the run")
@@ -119,5 +146,18 @@ struct ByteTrimTests {
         #expect(SourceLines.droppingQuoteMarkers(line) == expected, "\(Array(line.unicodeScalars))")
       }
     }
+  }
+
+  @Test("utf8Precedes is the order of the UTF-8 bytes, for every pair of awkward texts")
+  func utf8Order() {
+    let texts = Self.pieces + Self.pieces.map { "a" + $0 } + Self.pieces.map { $0 + "a" } + ["ab", "b", "\u{10FFFF}"]
+    for left in texts {
+      for right in texts {
+        #expect(left.utf8Precedes(right) == left.utf8.lexicographicallyPrecedes(right.utf8), "\(Array(left.unicodeScalars)) \(Array(right.unicodeScalars))")
+      }
+    }
+    // Bridged and substring-made strings (not native contiguous UTF-8) take the byte-by-byte path.
+    let bridged = String(Substring("xé\u{301}y".dropFirst()))
+    #expect(bridged.utf8Precedes("é") == bridged.utf8.lexicographicallyPrecedes("é".utf8))
   }
 }

@@ -23,6 +23,38 @@ struct DiagnosticsTests {
     }
   }
 
+  @Test("a file is read by its path as its bytes would be parsed; a folder or a missing file is the URL read's error")
+  func readByPath() throws {
+    let folder = FileManager.default.temporaryDirectory.path + "/lesson-read-\(UInt64.random(in: 0...UInt64.max))"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let lessonFolder = folder + "/topics/t/tutorials/b"
+    try FileManager.default.createDirectory(atPath: lessonFolder, withIntermediateDirectories: true)
+    let text = "---\ntitle: Read é\n---\n# Heading\n\nText.\n"
+    try text.write(toFile: lessonFolder + "/tutorial.md", atomically: true, encoding: .utf8)
+    let read = try LessonParser.parse(file: lessonFolder + "/tutorial.md", relativePath: "topics/t/tutorials/b")
+    let parsed = LessonParser.parse(
+      data: Data(text.utf8), file: lessonFolder + "/tutorial.md", relativePath: "topics/t/tutorials/b")
+    #expect(read.source == text)
+    #expect(read.frontMatter.title == parsed.frontMatter.title)
+    #expect(read.document == parsed.document)
+    for unreadable in [lessonFolder, folder + "/missing.md"] {
+      do {
+        _ = try LessonParser.parse(file: unreadable, relativePath: "topics/t/tutorials/b")
+        Issue.record("\(unreadable) was read")
+      } catch let error as LessonParserError {
+        let expected: String
+        do {
+          _ = try Data(contentsOf: URL(fileURLWithPath: unreadable, isDirectory: false))
+          expected = "(read)"
+        } catch {
+          expected = "cannot read the file: \(error.localizedDescription)"
+        }
+        #expect(error.reason == expected)
+        #expect(error.file == unreadable)
+      }
+    }
+  }
+
   @Test("a title tag closed with another box type is a warning on the box's line, rendered as the closing type (GTN degrades so)")
   func mismatchedBox() {
     let lesson = LessonTestSupport.parse("Intro\n\n> <question-title>Q</question-title>\n> Text\n{: .tip}\n")

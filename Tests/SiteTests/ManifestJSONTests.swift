@@ -3,6 +3,7 @@ import Lessons
 import Testing
 
 @testable import Site
+import TestSupport
 
 /// The hand-written JSON of a manifest entry is `JSONEncoder`'s text, and knows every field of the records.
 @Suite("Manifest entries written by hand")
@@ -98,5 +99,54 @@ struct BuildManifestPartsTests {
     var empty = manifest
     empty.lessons = [:]
     #expect(try empty.encoded(entries: [:]) == (try empty.encoded()))
+  }
+}
+
+/// A manifest of megabytes is written piece by piece through one reused buffer: the file holds the pieces' text
+/// joined, whatever the buffer's size.
+@Suite("Writing in pieces")
+struct WritingInPiecesTests {
+  @Test("the file holds the joined pieces, with pieces smaller, equal to and larger than the buffer", arguments: [1, 7, 64, 4096])
+  func joined(bufferSize: Int) throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "pieces-tests-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let pieces = ["", "a", "é\u{301}", String(repeating: "xyz", count: 40), "", "{\"k\":1}", String(repeating: "ü", count: 3000), "end"]
+    let path = folder + "/new/manifest.json"
+    try FileSystem.write(pieces: pieces, to: path, bufferSize: bufferSize)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(pieces.joined().utf8))
+    // Writing again replaces the file.
+    try FileSystem.write(pieces: ["short"], to: path, bufferSize: bufferSize)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "short")
+  }
+
+  @Test("the manifest's pieces are its text")
+  func manifestPieces() throws {
+    let manifest = BuildManifestPartsTests.manifest()
+    #expect(try manifest.encodedPieces(entries: [:]).joined() == (try manifest.encoded()))
+  }
+
+  @Test("the early site pages' check compares the lessons' summaries as two dictionaries of them would")
+  func sameSummaries() {
+    let lessons = BuildManifestPartsTests.manifest().lessons
+    func same(_ left: [String: BuildManifest.Lesson], _ right: [String: BuildManifest.Lesson]) -> Bool {
+      let answer = EarlySitePages.sameSummaries(left, right)
+      #expect(answer == (left.compactMapValues(\.summary) == right.compactMapValues(\.summary)))
+      return answer
+    }
+    #expect(same(lessons, lessons))
+    var changed = lessons
+    changed["topics/t/tutorials/a"]?.summary?.title = "Other"
+    #expect(!same(lessons, changed))
+    var withoutSummary = lessons
+    withoutSummary["topics/t/tutorials/a"]?.summary = nil
+    #expect(!same(lessons, withoutSummary))
+    #expect(!same(withoutSummary, lessons))
+    var extraWithoutSummary = lessons
+    extraWithoutSummary["topics/new"] = BuildManifest.Lesson(inputs: [:], outputs: [], summary: nil, warnings: [])
+    #expect(same(lessons, extraWithoutSummary))
+    var renamed = lessons
+    renamed["topics/renamed"] = renamed.removeValue(forKey: "topics/t/tutorials/a")
+    #expect(!same(lessons, renamed))
+    #expect(same([:], [:]))
   }
 }

@@ -47,8 +47,14 @@ public enum BoundedYAML {
   ///   valid YAML.
   public static func compose(_ yaml: String, limits: Limits) throws -> Node? {
     try checkLimits(yaml, limits: limits)
-    return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+    return try Yams.compose(yaml: yaml, .default, constructor, .utf8)
   }
+
+  /// Yams' default constructor, made once: `Constructor.default` builds a new one (three dictionaries of
+  /// closures) on every call, a lesson's front matter at a time. Composing only stores it in the parser (it turns
+  /// nodes into Swift values, which composing never asks for), and it cannot change after it is made (its maps
+  /// are constants), so one instance serves every thread.
+  nonisolated(unsafe) private static let constructor = Constructor.default
 
   /// `compose(_:limits:)` for a reader that takes every mapping key as text and reads each value from its text
   /// (`Node.string`, `.bool`, `.int`, `.null`), never from its tag: front matter. The keys' tags are then not worked
@@ -58,9 +64,9 @@ public enum BoundedYAML {
   public static func composeWithTextKeys(_ yaml: String, limits: Limits) throws -> Node? {
     try checkLimits(yaml, limits: limits)
     do {
-      return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+      return try Yams.compose(yaml: yaml, .basic, constructor, .utf8)
     } catch {
-      return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+      return try Yams.compose(yaml: yaml, .default, constructor, .utf8)
     }
   }
 
@@ -85,7 +91,7 @@ public enum BoundedYAML {
     let parser: Parser
     let root: Node?
     do {
-      parser = try Parser(yaml: neutral, resolver: .default, constructor: .default, encoding: .utf8)
+      parser = try Parser(yaml: neutral, resolver: .default, constructor: constructor, encoding: .utf8)
       root = try parser.singleRoot()
     } catch {
       // The copy differs from the document only where a `*` was; when it does not parse (a former alias now

@@ -149,17 +149,24 @@ struct BoxBuilder {
 
   /// `question` for `<question-title>` (or `</question-title>` when `closing`).
   static func titleTagType(_ tag: String, closing: Bool) -> String? {
-    // Most inline HTML is no title tag: the bytes at either end say so before any Character is compared.
-    guard tag.utf8.first == UInt8(ascii: "<"), tag.utf8.last == UInt8(ascii: ">") else { return nil }
-    let prefix = closing ? "</" : "<"
-    guard tag.hasPrefix(prefix), tag.hasSuffix("-title>") else { return nil }
-    let name = String(tag.dropFirst(prefix.count).dropLast("-title>".count))
-    return isTypeName(name) ? name : nil
+    // On bytes: a tag that is `<` (or `</`), a type name of ASCII letters, digits, `-` and `_`, then `-title>`, is
+    // ASCII throughout, where bytes and Characters agree; any other tag is no title tag either way.
+    let utf8 = tag.utf8
+    let prefixCount = closing ? 2 : 1
+    let suffix = "-title>".utf8
+    guard utf8.count > prefixCount + suffix.count, utf8.first == UInt8(ascii: "<"),
+      !closing || utf8.dropFirst().first == UInt8(ascii: "/"), utf8.suffix(suffix.count).elementsEqual(suffix)
+    else { return nil }
+    let name = utf8.dropFirst(prefixCount).dropLast(suffix.count)
+    guard name.allSatisfy(isTypeNameByte) else { return nil }
+    return String(Substring(name))
   }
 
   private static func isTypeName(_ name: String) -> Bool {
-    !name.isEmpty && name.utf8.allSatisfy { byte in
-      (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 || (byte >= 65 && byte <= 90)
-    }
+    !name.isEmpty && name.utf8.allSatisfy(isTypeNameByte)
+  }
+
+  private static func isTypeNameByte(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 || (byte >= 65 && byte <= 90)
   }
 }

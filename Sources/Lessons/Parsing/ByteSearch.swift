@@ -99,3 +99,18 @@ public enum ByteWord {
     (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
   }
 }
+
+extension String {
+  /// Whether the text's UTF-8 bytes sort before `other`'s (`utf8.lexicographicallyPrecedes(other.utf8)`, the
+  /// order of JSONEncoder's `.sortedKeys`), compared with `memcmp` rather than byte by byte through indices.
+  public func utf8Precedes(_ other: String) -> Bool {
+    let compared = utf8.withContiguousStorageIfAvailable { left in
+      other.utf8.withContiguousStorageIfAvailable { right in
+        let common = Swift.min(left.count, right.count)
+        let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+        return order != 0 ? order < 0 : left.count < right.count
+      }
+    }
+    return (compared ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
+  }
+}

@@ -11,6 +11,11 @@ public enum LessonParser {
   /// Problems are reported in `Lesson.diagnostics`; this only throws (`LessonParserError`) when the file cannot be
   /// read at all. `site` holds the site settings snippets read as `{{ site.x }}`.
   public static func parse(file: String, relativePath: String, site: [String: String] = [:]) throws -> Lesson {
+    // Read by path: a file URL made the path absolute (a `getcwd` per lesson) and decoded it back, which cost
+    // more than the read. Only when that fails is the file read again through a URL, for the error's wording.
+    if let data = FileManager.default.contents(atPath: file) {
+      return parse(data: data, file: file, relativePath: relativePath, site: site)
+    }
     let data: Data
     do {
       // `isDirectory: false`: without it the URL asks the file system whether the path is a folder.
@@ -61,7 +66,7 @@ public enum LessonParser {
     }
     var page = frontMatter.liquidVariables
     // GTN's page.url: the page's path from the site root (`/topics/x/tutorials/y/tutorial.html`).
-    let pageName = (PathText.lastComponent(file) as NSString).deletingPathExtension + ".html"
+    let pageName = PathText.deletingExtension(ofName: PathText.lastComponent(file)) + ".html"
     page["url"] = "/" + (relativePath.isEmpty ? "" : relativePath + "/") + pageName
     let scope = LiquidScope(page: page, site: site)
     let root = contentRoot(file: file, relativePath: relativePath)

@@ -19,6 +19,12 @@ enum PathText {
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
+  /// `(name as NSString).deletingPathExtension` for a file name (no slash): the name of nearly every lesson,
+  /// `tutorial.md`, answered without Foundation.
+  static func deletingExtension(ofName name: String) -> String {
+    name == "tutorial.md" ? "tutorial" : (name as NSString).deletingPathExtension
+  }
+
   /// Not empty, not ending with `/` and without `//`: `NSString` would leave its slashes as they are.
   private static func isPlain(_ path: String) -> Bool {
     !path.isEmpty && path.utf8.last != UInt8(ascii: "/") && !path.containsBytes("//")

@@ -41,3 +41,12 @@ final class Handoff<Value: Sendable>: Sendable {
     slot.withLock { $0.take() }
   }
 }
+
+/// Lets go of `value` on another thread: the last references to a build's large structures (a thousand lessons'
+/// records, outcomes and manifest entries: tens of thousands of allocations) are released there, so that the build
+/// returns without waiting for their memory to be freed (4 ms on the bench), and a command that exits next does not
+/// wait for it at all.
+func releaseElsewhere(_ value: consuming some Sendable) {
+  let handoff = Handoff(value)
+  DispatchQueue.global(qos: .utility).async { _ = handoff.take() }
+}

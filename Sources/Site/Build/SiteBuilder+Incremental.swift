@@ -6,7 +6,8 @@ import Lessons
 /// which lessons `--refresh` names, and whether the output folder may be replaced.
 extension SiteBuilder {
   /// The settings that decide every page, and the FAQ folders that exist (`FAQCatalog.existingFolders`, found
-  /// here once for the settings and the FAQ catalog).
+  /// here once for the settings and the FAQ catalog). Needs only what `ContentScanner.open` found (the root and
+  /// `site.yaml`), so that it can be worked out while the topics are scanned.
   func currentSettings(_ inventory: ContentInventory) throws(SiteError) -> (BuildManifest.Settings, faqFolders: [String]) {
     guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")

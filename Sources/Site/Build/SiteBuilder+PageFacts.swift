@@ -4,15 +4,6 @@ import Lessons
 /// What a lesson's page needs from the whole site, worked out by the build (the one place that reads files and
 /// runs git) and handed to rendering as values: its neighbours in the topic, its date, its edit link.
 extension SiteBuilder {
-  /// Every listed lesson's neighbours: `records` are the lessons carried over, `prepared` those rendered now.
-  static func navigation(
-    _ inventory: ContentInventory, records: [String: BuildManifest.Lesson], prepared: [LessonProcessor.Prepared]
-  ) -> [String: LessonNeighbours] {
-    var summaries = records.compactMapValues(\.summary)
-    for index in prepared.indices { summaries[prepared[index].outcome.source.relativePath] = prepared[index].summary }
-    return TopicOrder.neighbours(TopicOrder.lessons(inventory, summaries: summaries))
-  }
-
   /// The last-modified date of each of `sources`' `tutorial.md`: its last commit when the content is in a git work
   /// tree and the file is committed without later changes, else the file's modification time. One `git log` for
   /// all the lessons, not one per lesson.

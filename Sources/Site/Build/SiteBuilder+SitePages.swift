@@ -52,10 +52,22 @@ struct EarlySitePages {
   /// and the files only the first writing made are removed.
   func outputs(records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
     guard let early = writing?.value else { return try write(records) }
-    if expected.compactMapValues(\.summary) == records.compactMapValues(\.summary) { return try early.get() }
+    if Self.sameSummaries(expected, records) { return try early.get() }
     let outputs = try write(records)
     for stale in Set((try? early.get()) ?? []).subtracting(outputs) { FileSystem.remove(pages.staging + "/" + stale) }
     return outputs
+  }
+
+  /// Whether the lessons with a summary and their summaries are the same in `left` and `right`
+  /// (`left.compactMapValues(\.summary) == right.compactMapValues(\.summary)`, without making the two dictionaries).
+  static func sameSummaries(_ left: [String: BuildManifest.Lesson], _ right: [String: BuildManifest.Lesson]) -> Bool {
+    guard left.values.count(where: { $0.summary != nil }) == right.values.count(where: { $0.summary != nil }) else {
+      return false
+    }
+    return right.allSatisfy { path, lesson in
+      guard let summary = lesson.summary else { return true }
+      return left[path]?.summary == summary
+    }
   }
 
   private func write(_ records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {

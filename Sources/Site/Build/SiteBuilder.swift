@@ -22,10 +22,26 @@ public struct SiteBuilder: Sendable {
   public func build(progress: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws(SiteError) -> BuildReport {
     let start = DispatchTime.now()
     var report = BuildReport()
-    let scanned = try ContentScanner.scan(configuration.contentFolder)
+    var scanned = try ContentScanner.open(configuration.contentFolder)
+    // The settings (templates, includes, a look for a `faqs` folder in every tutorial folder) are worked out while
+    // the topics are scanned: they need only the content root and `site.yaml`.
+    let opened = scanned
+    let settingsWork =
+      configuration.jobs > 1
+      ? Background { [self] in Result { () throws(SiteError) in try currentSettings(opened) } } : nil
+    // The templates too, on a thread of their own: a build with nothing to do never asks for them.
+    let templatesWork =
+      configuration.jobs > 1
+      ? Background { [configuration] in
+        Result { () throws(SiteError) in try TemplateSet(folder: configuration.templatesFolder) }
+      } : nil
+    try ContentScanner.scanTopics(into: &scanned, jobs: configuration.jobs)
     let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
-    let (settings, faqFolders) = try currentSettings(inventory)
+    let (settings, faqFolders) = try { () throws(SiteError) in
+      guard let settingsWork else { return try currentSettings(inventory) }
+      return try settingsWork.value.get()
+    }()
     let previous = BuildManifest.load(from: configuration.outputFolder)
     let topicRecords = Dictionary(
       uniqueKeysWithValues: inventory.topics.map {
@@ -43,7 +59,10 @@ public struct SiteBuilder: Sendable {
       return report
     }
 
-    let templates = try TemplateSet(folder: configuration.templatesFolder)
+    let templates = try { () throws(SiteError) in
+      guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
+      return try templatesWork.value.get()
+    }()
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
     let faqs = FAQCatalog.load(root: inventory.root, site: site, existing: faqFolders, diagnostics: &report.diagnostics)
@@ -80,12 +99,16 @@ public struct SiteBuilder: Sendable {
         topicTitles: metadata.mapValues(\.title), topicFAQs: faqs.linksByTopic, tutorialFAQs: faqs.linksByTutorial,
         people: people, execution: configuration.execution,
         contentRoot: inventory.root)
+      // Each page links to its neighbours in the topic's order, known once every changed lesson of the topic has
+      // its title (each topic is ordered as soon as it is, while other lessons are still prepared): a page
+      // carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
+      let topicNavigation = TopicNavigation(inventory, records: records, changed: dirty)
       var prepared = Self.process(dirty, jobs: configuration.jobs, progress: progress) { source, onStep in
-        processor.prepare(source, onStep: onStep)
+        let lesson = processor.prepare(source, onStep: onStep)
+        topicNavigation.prepared(source, summary: lesson.summary)
+        return lesson
       }
-      // Each page links to its neighbours in the topic's order, known once every changed lesson has its title: a
-      // page carried over whose neighbours changed (a lesson added, removed or renamed beside it) is rendered again.
-      let navigation = Self.navigation(inventory, records: records, prepared: prepared)
+      let navigation = topicNavigation.neighbours
       let moved = inventory.tutorials.filter { source in
         guard let old = records[source.relativePath], old.summary != nil else { return false }
         return old.navigation != navigation[source.relativePath]
@@ -121,6 +144,8 @@ public struct SiteBuilder: Sendable {
         return (outcome, outcome.record.map { BuildManifest.entry(path, $0) })
       }
       var manifestEntries: [String: String] = [:]
+      manifestEntries.reserveCapacity(outcomes.count)
+      records.reserveCapacity(records.count + outcomes.count)
       for (outcome, entry) in outcomes {
         if let entry { manifestEntries[outcome.source.relativePath] = entry }
         report.diagnostics += outcome.diagnostics
@@ -138,7 +163,7 @@ public struct SiteBuilder: Sendable {
         settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
       try FileSystem.write(
-        try manifest.encoded(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
+        pieces: try manifest.encodedPieces(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))
@@ -146,6 +171,11 @@ public struct SiteBuilder: Sendable {
       } else {
         if let note = try staging.swapIn().note { report.notes.append(note) }
       }
+      releaseElsewhere(
+        (
+          consume outcomes, consume manifestEntries, consume records, consume manifest, consume sitePages,
+          consume navigation, consume dates, consume handoffs, consume topicNavigation
+        ))
     } catch {
       staging.discard()
       throw error

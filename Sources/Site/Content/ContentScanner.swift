@@ -8,8 +8,17 @@ import Lessons
 /// the scan goes on. Nothing whose real path is outside the content root is taken (see `ContentRoot`): such links
 /// become warnings, except a lesson's own `tutorial.md`, whose loss is an error.
 enum ContentScanner {
-  /// Scans `root`; throws only when `root/topics` itself cannot be listed.
-  static func scan(_ root: String) throws(SiteError) -> ContentInventory {
+  /// Scans `root`; throws only when `root/topics` itself cannot be listed. The tutorial folders are looked at on
+  /// up to `jobs` threads.
+  static func scan(_ root: String, jobs: Int = 1) throws(SiteError) -> ContentInventory {
+    var inventory = try open(root)
+    try scanTopics(into: &inventory, jobs: jobs)
+    return inventory
+  }
+
+  /// The content root checked and `site.yaml`'s status, before any topic is looked at (what the build settings
+  /// need, so that they can be worked out while the topics are scanned); throws as `scan` does.
+  static func open(_ root: String) throws(SiteError) -> ContentInventory {
     let topicsFolder = root + "/topics"
     guard try FileSystem.status(topicsFolder)?.isDirectory == true else {
       throw SiteError(
@@ -23,60 +32,139 @@ enum ContentScanner {
     }
     var inventory = ContentInventory(root: content, topics: [], tutorials: [], settings: nil, problems: [], refused: [])
     inventory.settings = try? file(root + "/site.yaml", in: &inventory)
-    for name in try FileSystem.contents(of: topicsFolder) {
-      let folder = topicsFolder + "/" + name
-      do {
-        guard try isFolder(folder, in: &inventory) else { continue }
-        try scanTopic(name: name, folder: folder, into: &inventory)
-      } catch {
-        inventory.problems.append(error.diagnostic)
-      }
-    }
     return inventory
   }
 
-  private static func scanTopic(name: String, folder: String, into inventory: inout ContentInventory) throws(SiteError) {
-    var topic = TopicSource(
-      name: name, folder: folder, metadata: try file(folder + "/metadata.yaml", in: &inventory), images: [:])
-    let imagesFolder = folder + "/images"
-    if try isFolder(imagesFolder, in: &inventory) {
+  /// Adds the topics and tutorials under `inventory`'s root (opened by `open`). The topic folders are walked in
+  /// order, then every tutorial folder found is looked at (a few system calls each, a thousand folders on a big
+  /// site) on up to `jobs` threads; what they find is added in the order of a walk on one thread.
+  /// Throws when the topics folder cannot be listed.
+  static func scanTopics(into inventory: inout ContentInventory, jobs: Int) throws(SiteError) {
+    let topicsFolder = inventory.root.path + "/topics"
+    var topics: [TopicFindings] = []
+    for name in try FileSystem.contents(of: topicsFolder) {
+      var findings = TopicFindings()
+      let folder = topicsFolder + "/" + name
       do {
-        topic.images = try statuses(under: imagesFolder, prefix: "images/", root: inventory.root, refused: &inventory.refused)
-      } catch {
-        inventory.problems.append(error.diagnostic)
-      }
-    }
-    inventory.topics.append(topic)
-
-    let tutorialsFolder = folder + "/tutorials"
-    guard try isFolder(tutorialsFolder, in: &inventory) else { return }
-    for slug in try FileSystem.contents(of: tutorialsFolder) {
-      let tutorialFolder = tutorialsFolder + "/" + slug
-      do {
-        guard try isFolder(tutorialFolder, in: &inventory) else { continue }
-        switch try inventory.root.entry(tutorialFolder + "/tutorial.md") {
-        case .missing, .folder: continue
-        case .refused(let problem):
-          // The lesson itself is lost: an error, not a warning.
-          inventory.problems.append(Diagnostic(.error, file: problem.file, problem.message + "; the lesson is not built"))
+        guard try isFolder(folder, refused: &findings.refused, root: inventory.root) else {
+          topics.append(findings)
           continue
-        case .file: break
         }
-        inventory.tutorials.append(
-          TutorialSource(
-            topic: name, slug: slug, relativePath: "topics/\(name)/tutorials/\(slug)", folder: tutorialFolder,
-            inputs: try statuses(under: tutorialFolder, prefix: "", root: inventory.root, refused: &inventory.refused)))
+        try scanTopic(name: name, folder: folder, root: inventory.root, into: &findings)
       } catch {
-        inventory.problems.append(error.diagnostic)
+        findings.problems.append(error.diagnostic)
+      }
+      topics.append(findings)
+    }
+    let candidates = topics.flatMap(\.candidates)
+    // A few chunks per thread: folders differ in size, and a chunk is handed out as one task.
+    let chunkSize = max(1, candidates.count / max(1, jobs * 8))
+    let chunks = stride(from: 0, to: candidates.count, by: chunkSize).map { $0..<min($0 + chunkSize, candidates.count) }
+    let root = inventory.root
+    let examined = parallelMap(chunks, jobs: jobs) { range in range.map { examine(candidates[$0], root: root) } }
+      .flatMap { $0 }
+    var next = examined.makeIterator()
+    for findings in topics {
+      inventory.refused += findings.refused
+      inventory.problems += findings.problems
+      if let topic = findings.topic { inventory.topics.append(topic) }
+      for _ in findings.candidates {
+        guard let tutorial = next.next() else { break }
+        inventory.refused += tutorial.refused
+        inventory.problems += tutorial.problems
+        if let source = tutorial.source { inventory.tutorials.append(source) }
       }
     }
   }
 
+  /// What the walk found in one topic folder before its tutorials are looked at.
+  private struct TopicFindings {
+    var topic: TopicSource?
+    var refused: [Diagnostic] = []
+    var problems: [Diagnostic] = []
+    /// The folders under `tutorials/`, to look at.
+    var candidates: [Candidate] = []
+  }
+
+  /// A folder under a topic's `tutorials/` that may hold a lesson.
+  private struct Candidate: Sendable {
+    var topic: String
+    var slug: String
+    var folder: String
+  }
+
+  /// What one tutorial folder holds: its lesson, or nothing, and the links refused and problems met on the way.
+  private struct TutorialFindings: Sendable {
+    var source: TutorialSource?
+    var refused: [Diagnostic] = []
+    var problems: [Diagnostic] = []
+  }
+
+  private static func scanTopic(
+    name: String, folder: String, root: ContentRoot, into findings: inout TopicFindings
+  ) throws(SiteError) {
+    var topic = TopicSource(
+      name: name, folder: folder, metadata: try file(folder + "/metadata.yaml", refused: &findings.refused, root: root),
+      images: [:])
+    let imagesFolder = folder + "/images"
+    if try isFolder(imagesFolder, refused: &findings.refused, root: root) {
+      do {
+        topic.images = try statuses(under: imagesFolder, prefix: "images/", root: root, refused: &findings.refused)
+      } catch {
+        findings.problems.append(error.diagnostic)
+      }
+    }
+    findings.topic = topic
+
+    let tutorialsFolder = folder + "/tutorials"
+    guard try isFolder(tutorialsFolder, refused: &findings.refused, root: root) else { return }
+    findings.candidates = try FileSystem.contents(of: tutorialsFolder).map { slug in
+      Candidate(topic: name, slug: slug, folder: tutorialsFolder + "/" + slug)
+    }
+  }
+
+  /// Looks at one tutorial folder: a lesson when its `tutorial.md` is a file inside the content root.
+  private static func examine(_ candidate: Candidate, root: ContentRoot) -> TutorialFindings {
+    var findings = TutorialFindings()
+    do {
+      guard try isFolder(candidate.folder, refused: &findings.refused, root: root) else { return findings }
+      // The folder's files are listed first: when `tutorial.md` is among them, that listing looked at it as the
+      // separate look below would (one `lstat` less per lesson).
+      var refused: [Diagnostic] = []
+      if let inputs = try? statuses(under: candidate.folder, prefix: "", root: root, refused: &refused),
+        inputs["tutorial.md"] != nil
+      {
+        findings.refused += refused
+        findings.source = source(candidate, inputs: inputs)
+        return findings
+      }
+      switch try root.entry(candidate.folder + "/tutorial.md") {
+      case .missing, .folder: return findings
+      case .refused(let problem):
+        // The lesson itself is lost: an error, not a warning.
+        findings.problems.append(Diagnostic(.error, file: problem.file, problem.message + "; the lesson is not built"))
+        return findings
+      case .file: break
+      }
+      findings.source = source(
+        candidate, inputs: try statuses(under: candidate.folder, prefix: "", root: root, refused: &findings.refused))
+    } catch {
+      findings.problems.append(error.diagnostic)
+    }
+    return findings
+  }
+
+  private static func source(_ candidate: Candidate, inputs: [String: FileSystem.Status]) -> TutorialSource {
+    TutorialSource(
+      topic: candidate.topic, slug: candidate.slug, relativePath: "topics/\(candidate.topic)/tutorials/\(candidate.slug)",
+      folder: candidate.folder, inputs: inputs)
+  }
+
   /// Whether `path` is a folder inside the content root; a link leaving it is recorded as refused.
-  private static func isFolder(_ path: String, in inventory: inout ContentInventory) throws(SiteError) -> Bool {
-    switch try inventory.root.entry(path) {
+  private static func isFolder(_ path: String, refused: inout [Diagnostic], root: ContentRoot) throws(SiteError) -> Bool {
+    switch try root.entry(path) {
     case .folder: return true
-    case .refused(let warning): inventory.refused.append(warning)
+    case .refused(let warning): refused.append(warning)
     case .missing, .file: break
     }
     return false
@@ -84,9 +172,15 @@ enum ContentScanner {
 
   /// The status of the file `path` when it is one inside the content root; a link leaving it is recorded as refused.
   private static func file(_ path: String, in inventory: inout ContentInventory) throws(SiteError) -> FileSystem.Status? {
-    switch try inventory.root.entry(path) {
+    try file(path, refused: &inventory.refused, root: inventory.root)
+  }
+
+  private static func file(
+    _ path: String, refused: inout [Diagnostic], root: ContentRoot
+  ) throws(SiteError) -> FileSystem.Status? {
+    switch try root.entry(path) {
     case .file(let status): return status
-    case .refused(let warning): inventory.refused.append(warning)
+    case .refused(let warning): refused.append(warning)
     case .missing, .folder: break
     }
     return nil

@@ -94,26 +94,32 @@ struct BuildManifest: Codable, Sendable {
   /// The manifest as JSON, the same text as `encoded()`, with the lessons' entries already encoded by `entry`
   /// where `entries` has them (the others are encoded here).
   func encoded(entries: [String: String]) throws(SiteError) -> String {
+    try encodedPieces(entries: entries).joined()
+  }
+
+  /// `encoded(entries:)` in pieces, to be written one after another (`FileSystem.write(pieces:to:)`): a thousand
+  /// lessons' entries are megabytes (their search terms), not worth copying into one text first.
+  func encodedPieces(entries: [String: String]) throws(SiteError) -> [String] {
     var rest = self
     rest.lessons = [:]
     // Keys are sorted, so `lessons` comes first.
     let start = #"{"lessons":{},"#
     let text = try rest.encoded()
-    guard text.utf8.starts(with: start.utf8) else { return try encoded() }
-    var result = #"{"lessons":{"#
-    result.reserveCapacity(text.utf8.count + entries.values.reduce(0) { $0 + $1.utf8.count + 1 })
+    guard text.utf8.starts(with: start.utf8) else { return [try encoded()] }
+    var pieces = [#"{"lessons":{"#]
+    pieces.reserveCapacity(2 * lessons.count + 2)
     // In the order of JSONEncoder's `.sortedKeys`: by the keys' UTF-8 bytes.
-    for (index, key) in lessons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-      if index > 0 { result += "," }
+    for (index, key) in lessons.keys.sorted(by: { $0.utf8Precedes($1) }).enumerated() {
+      if index > 0 { pieces.append(",") }
       if let entry = entries[key] {
-        result += entry
+        pieces.append(entry)
       } else if let lesson = lessons[key] {
-        result += Self.entry(key, lesson)
+        pieces.append(Self.entry(key, lesson))
       }
     }
-    result += "},"
-    result += String(Substring(text.utf8.dropFirst(start.utf8.count)))
-    return result
+    pieces.append("},")
+    pieces.append(String(Substring(text.utf8.dropFirst(start.utf8.count))))
+    return pieces
   }
 
   private static func json(_ value: some Encodable) throws(SiteError) -> String {

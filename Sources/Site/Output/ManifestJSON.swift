@@ -106,7 +106,7 @@ struct ManifestJSON {
 
   private mutating func dictionary<Value>(_ dictionary: [String: Value], _ value: (inout ManifestJSON, Value) -> Void) {
     var object = Object()
-    for key in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for key in dictionary.keys.sorted(by: { $0.utf8Precedes($1) }) {
       guard let item = dictionary[key] else { continue }
       object.member(key, &self) { json in value(&json, item) }
     }
