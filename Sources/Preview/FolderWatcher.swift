@@ -21,7 +21,9 @@ public final class FolderWatcher: @unchecked Sendable {
   }
 
   /// Blocks until something changed (or `timeoutMilliseconds` passed: nil), then collects the rest of the burst
-  /// and returns the changed paths.
+  /// and returns the changed paths. Hidden files (an editor's swap file, Foundation's `.dat.nosync…` of an atomic
+  /// write, whose rename to the real name comes as a change of its own) are left out, and a burst of nothing else
+  /// counts as nothing (nil): the build skips hidden files, and a rebuild for one would be named after it.
   public func nextChanges(timeoutMilliseconds: Int32) throws -> [String]? {
     var changes = try notifier.wait(milliseconds: timeoutMilliseconds)
     guard !changes.isEmpty else { return nil }
@@ -35,7 +37,9 @@ public final class FolderWatcher: @unchecked Sendable {
       try? watchTree(change.folder + "/" + change.name)
     }
     var seen = Set<String>()
-    return changes.map { $0.name.isEmpty ? $0.folder : $0.folder + "/" + $0.name }.filter { seen.insert($0).inserted }
+    let paths = changes.filter { !$0.name.hasPrefix(".") }
+      .map { $0.name.isEmpty ? $0.folder : $0.folder + "/" + $0.name }.filter { seen.insert($0).inserted }
+    return paths.isEmpty ? nil : paths
   }
 
   /// Watches `root` and its subfolders; a folder that vanished meanwhile is skipped.
