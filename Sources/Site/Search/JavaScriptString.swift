@@ -19,6 +19,12 @@ enum JavaScriptString {
   /// Appends the literal of `bytes` (UTF-8) to `output`: runs of bytes that need no escape are copied at once.
   static func append(literalOf bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     output.append(0x22)
+    append(escaping: bytes, to: &output)
+    output.append(0x22)
+  }
+
+  /// Appends what goes between the quotes of `bytes`' literal: `bytes` escaped, without the quotes.
+  static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     var run = 0
     var index = 0
     func flush() {
@@ -63,7 +69,6 @@ enum JavaScriptString {
       run = index
     }
     flush()
-    output.append(0x22)
   }
 
   private static let hex = Array("0123456789abcdef".utf8)

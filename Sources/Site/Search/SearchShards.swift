@@ -14,11 +14,13 @@
 /// Shards of different two-character keys never share a file, so that a lesson's new word rewrites only its key's
 /// files.
 ///
-/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling `lessonsSearch.terms(first key, json)`
-/// where `json` is a string of JSON, `{term: postings}` for every term of its shards (the page parses it with
-/// `JSON.parse`, several times quicker than JavaScript's parser reads the same object written out). A term's postings
-/// are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are numbered in the order
-/// of `SearchIndex`'s list), then the lesson's `count,section,value…` (see `SearchLesson.terms`).
+/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling
+/// `lessonsSearch.terms(first key, json, windows)` where `json` is a string of JSON, `{term: postings}` for every term
+/// of its shards (the page parses it with `JSON.parse`, several times quicker than JavaScript's parser reads the same
+/// object written out). A term's postings are numbers, lesson after lesson: the lesson's number minus the previous
+/// one's (lessons are numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
+/// `SearchLesson.terms`). `windows` is a string of JSON too, `{term: [code, heading, anchor, text, …]}`: the term's
+/// window in each lesson of its postings, in the same order (`SearchWindows`), parsed only for the results shown.
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
@@ -35,19 +37,41 @@ struct SearchShards {
   init(lessons: [String]) {
     var table = TermTable(capacity: 1 << 14)
     var postings: [[UInt8]] = []
+    var windows: [[UInt8]] = []
     var lastLesson: [Int] = []
+    var records: [UnsafeBufferPointer<UInt8>] = []
     for (number, lessonTerms) in lessons.enumerated() {
+      records.removeAll(keepingCapacity: true)
       Self.forEachLine(of: lessonTerms) { term, rest in
+        if term.isEmpty {
+          records.append(rest)
+          return
+        }
+        var postingsEnd = 0
+        while postingsEnd < rest.count, rest[postingsEnd] != 0x09 { postingsEnd += 1 }
         let index = table.number(of: term)
         if index == postings.count {
           postings.append([])
+          windows.append([])
           lastLesson.append(0)
         }
-        if !postings[index].isEmpty { postings[index].append(0x2C) }
+        if !postings[index].isEmpty {
+          postings[index].append(0x2C)
+          windows[index].append(0x2C)
+        }
         DecimalBytes.append(number - lastLesson[index], to: &postings[index])
         postings[index].append(0x2C)
-        postings[index].append(contentsOf: rest)
+        postings[index].append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<postingsEnd]))
         lastLesson[index] = number
+        var window = postingsEnd < rest.count ? 0 : -1
+        for digit in rest[min(postingsEnd + 1, rest.count)...] {
+          window = digit &- 0x30 < 10 && window >= 0 ? window * 10 + Int(digit &- 0x30) : -1
+        }
+        if window >= 0, window < records.count {
+          windows[index].append(contentsOf: records[window])
+        } else {
+          windows[index] += SearchWindows.none.utf8
+        }
       }
     }
     let terms = (0..<table.count).map { Term(bytes: table.term($0)) }
@@ -70,7 +94,22 @@ struct SearchShards {
       file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
       script.append(0x2C)
       json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
-      script += ");\n".utf8
+      // The windows' JSON, written escaped: the lessons' records hold each window escaped already.
+      script += #","{"#.utf8
+      var first = true
+      for shard in file {
+        for member in shard.members {
+          if !first { script.append(0x2C) }
+          first = false
+          var name: [UInt8] = []
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &name) }
+          name.withUnsafeBufferPointer { JavaScriptString.append(escaping: $0, to: &script) }
+          script += ":[".utf8
+          script += windows[member]
+          script.append(0x5D)
+        }
+      }
+      script += "}\");\n".utf8
       return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
     }
   }
@@ -153,7 +192,7 @@ struct SearchShards {
     }
   }
 
-  /// Calls `body` with each line's term and the bytes after its tab.
+  /// Calls `body` with each line's term and the bytes after its tab (the term empty for a window's line).
   private static func forEachLine(
     of table: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
   ) {
@@ -167,7 +206,7 @@ struct SearchShards {
           if tab < 0, bytes[lineEnd] == 0x09 { tab = lineEnd }
           lineEnd += 1
         }
-        if tab > lineStart {
+        if tab >= lineStart {
           body(
             UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]))
         }
