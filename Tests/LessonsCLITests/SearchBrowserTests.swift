@@ -123,10 +123,11 @@ struct SearchBrowserTests {
     #expect(dom.contains(#"href="topics/topic-a/tutorials/title-zebra/tutorial.html">Zebrafish genomes</a>"#))
     #expect(dom.contains(#"href="topics/topic-a/tutorials/body-zebra/tutorial.html#zebrafish-everywhere">Zebrafish everywhere</a>"#))
     let snippets = dom.matches(of: /class="search-result-snippet">(.*?)<\/p>/).map { String($0.1) }
-    #expect(snippets == [
-      "A short lesson that names its subject once in the text: <mark>zebrafish</mark>.",
-      "<mark>Zebrafish</mark>, <mark>zebrafish</mark> and <mark>zebrafish</mark> again: more mentions than the lesson titled so, but not in the title.",
-    ], "\(snippets)")
+    // The second text is longer than a window: cut at a word, with an ellipsis.
+    #expect(snippets.count == 2, "\(snippets)")
+    #expect(snippets.first == "A short lesson that names its subject once in the text: <mark>zebrafish</mark>.")
+    #expect(snippets.last?.hasPrefix("<mark>Zebrafish</mark>, <mark>zebrafish</mark> and <mark>zebrafish</mark> again: more") == true)
+    #expect(snippets.last?.hasSuffix(" not in the …") == true, "\(snippets)")
     #expect(Self.scripts(dom, under: "search/").count == 1)
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
     #expect(dom.range(of: #"data-complete-ms="[0-9.]+""#, options: .regularExpression) != nil)

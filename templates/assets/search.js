@@ -64,11 +64,24 @@
   function isExact(term) { return Array.from(term).length === 1; }
 
   /* The term files (by first key) of the shards that may hold `term` (their key is a prefix of it) or its extensions
-     (their key starts with it); a file holds one shard or several consecutive ones (index.shards lists their keys). */
+     (their key starts with it); a file holds one shard or several consecutive ones (index.shards lists their keys),
+     all of the same first two characters (a one-character key: that character's term alone). Looked up once per
+     word, among the files of its first two characters only (the index lists thousands of keys). */
+  var filesByStart = null;
+  var filesOfTerm = {};
   function filesFor(term) {
+    if (filesOfTerm[term]) { return filesOfTerm[term]; }
+    if (filesByStart === null) {
+      filesByStart = {};
+      index.shards.forEach(function (keys) {
+        var start = Array.from(keys[0]).slice(0, 2).join("");
+        (filesByStart[start] = filesByStart[start] || []).push(keys);
+      });
+    }
+    var characters = Array.from(term);
+    var exact = characters.length === 1;
     var files = [];
-    var exact = isExact(term);
-    index.shards.forEach(function (keys) {
+    (filesByStart[characters.slice(0, 2).join("")] || []).forEach(function (keys) {
       for (var k = 0; k < keys.length; k++) {
         if (term.lastIndexOf(keys[k], 0) === 0 || (!exact && keys[k].lastIndexOf(term, 0) === 0)) {
           files.push(keys[0]);
@@ -76,6 +89,7 @@
         }
       }
     });
+    filesOfTerm[term] = files;
     return files;
   }
 
@@ -153,12 +167,13 @@
     var flags = new Uint8Array(slotCount);
     var has = new Uint8Array(total);
     var inTitle = new Uint8Array(total);
+    /* The lessons and slots the current term reaches, so that each term's pass costs what its postings hold. */
+    var present = new Int32Array(total);
+    var touched = new Int32Array(slotCount);
+    /* A lesson that misses a word cannot be a result: the words that follow skip its sections. */
     for (t = 0; t < lists.length; t++) {
-      weights.fill(0);
-      flags.fill(0);
-      has.fill(0);
-      inTitle.fill(0);
       var documents = 0;
+      var reached = 0;
       for (w = 0; w < lists[t].length; w++) {
         numbers = lists[t][w];
         lesson = 0;
@@ -166,27 +181,34 @@
           lesson += numbers[i];
           count = numbers[i + 1];
           i += 2;
-          if (!has[lesson]) { has[lesson] = 1; documents++; }
-          for (var end = i + 2 * count; i < end; i += 2) {
+          var end = i + 2 * count;
+          if (!has[lesson]) { has[lesson] = 1; present[documents++] = lesson; }
+          if (matched[lesson] !== t) { i = end; continue; }
+          for (; i < end; i += 2) {
             var section = numbers[i];
             var value = numbers[i + 1];
             if (section === 0) { inTitle[lesson] = 1; continue; }
             var slot = first[lesson] + section;
+            if (flags[slot] === 0) { touched[reached++] = slot; }
             weights[slot] += (value >> 1) / 4;
             flags[slot] |= 2 | (value & 1);
           }
         }
       }
       var idf = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
-      for (lesson = 0; lesson < total; lesson++) {
-        matched[lesson] += has[lesson];
-        if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; }
+      for (var p = 0; p < documents; p++) {
+        lesson = present[p];
+        has[lesson] = 0;
+        if (matched[lesson] === t) { matched[lesson]++; }
+        if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; inTitle[lesson] = 0; }
       }
-      for (slot = 0; slot < slotCount; slot++) {
-        if (flags[slot] === 0) { continue; }
+      for (var r = 0; r < reached; r++) {
+        slot = touched[r];
         var weight = weights[slot];
         scored[slot] = 1;
         sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
+        weights[slot] = 0;
+        flags[slot] = 0;
       }
     }
     var results = [];

@@ -23,8 +23,19 @@ enum JavaScriptString {
     output.append(0x22)
   }
 
-  /// Appends what goes between the quotes of `bytes`' literal: `bytes` escaped, without the quotes.
-  static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+  /// Appends the literal of `bytes` as it reads inside another literal: `\"` + `bytes` escaped twice + `\"`, in
+  /// one pass (the same bytes as escaping the literal once more).
+  static func append(nestedLiteralOf bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    output.append(0x5C)
+    output.append(0x22)
+    append(escaping: bytes, nested: true, to: &output)
+    output.append(0x5C)
+    output.append(0x22)
+  }
+
+  /// Appends what goes between the quotes of `bytes`' literal: `bytes` escaped, without the quotes; `nested`, escaped
+  /// twice (for a literal inside a literal: each escape's backslash escaped, and a quote or backslash three times).
+  static func append(escaping bytes: UnsafeBufferPointer<UInt8>, nested: Bool = false, to output: inout [UInt8]) {
     var run = 0
     var index = 0
     func flush() {
@@ -37,18 +48,16 @@ enum JavaScriptString {
         index += 1
         continue
       }
+      flush()
+      output.append(0x5C)
+      if nested { output.append(0x5C) }
       switch byte {
       case 0x22, 0x5C:
-        flush()
-        output.append(0x5C)
+        if nested { output.append(0x5C) }
         output.append(byte)
       case 0x0A:
-        flush()
-        output.append(0x5C)
         output.append(0x6E)
       case 0x3C, 0x00..<0x20:
-        flush()
-        output.append(0x5C)
         output.append(0x75)
         output.append(0x30)
         output.append(0x30)
@@ -56,12 +65,14 @@ enum JavaScriptString {
         output.append(hex[Int(byte & 0x0F)])
       case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
         // U+2028 and U+2029 (E2 80 A8/A9).
-        flush()
-        output.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[index + 2] == 0xA8 ? 0x38 : 0x39])
+        output.append(contentsOf: [0x75, 0x32, 0x30, 0x32, bytes[index + 2] == 0xA8 ? 0x38 : 0x39])
         index += 3
         run = index
         continue
       default:
+        // E2 that starts another character: not escaped after all.
+        output.removeLast(nested ? 2 : 1)
+        run = index
         index += 1
         continue
       }

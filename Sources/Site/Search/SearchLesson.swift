@@ -261,16 +261,20 @@ private struct TermCounter {
     }
     let windows = Set(windowOf.filter { $0 >= 0 }).sorted()
     var lines: [UInt8] = []
-    lines.reserveCapacity(table.bytes.count + entries.count * 2 + table.count * 8 + windows.count * 200)
+    lines.reserveCapacity(table.bytes.count + entries.count * 2 + table.count * 8 + sections.bytes.count * 9 / 8 + windows.count * 80)
     sections.bytes.withUnsafeBufferPointer { bytes in
+      var head: (section: Int, bytes: [UInt8]) = (0, [])
       for window in windows {
-        let part = sections.parts[(window >> 32) - 1]
+        let section = window >> 32
+        let part = sections.parts[section - 1]
+        if head.section != section {
+          head = (section, SearchWindows.head(heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor))
+        }
         let chunk = window & 0xFFFF_FFFF
         lines.append(0x09)
         SearchWindows.append(
-          section: window >> 32, heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor,
-          text: UnsafeBufferPointer(rebasing: bytes[part.text]), chunk: chunk == 0 ? nil : chunks[(window >> 32) - 1][chunk - 1],
-          to: &lines)
+          section: section, head: head.bytes, text: UnsafeBufferPointer(rebasing: bytes[part.text]),
+          chunk: chunk == 0 ? nil : chunks[section - 1][chunk - 1], to: &lines)
         lines.append(0x0A)
       }
     }

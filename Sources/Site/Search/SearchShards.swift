@@ -37,14 +37,18 @@ struct SearchShards {
   init(lessons: [String]) {
     var table = TermTable(capacity: 1 << 14)
     var postings: [[UInt8]] = []
-    var windows: [[UInt8]] = []
+    // Every lesson's windows, one after the other, and each term's window in each of its postings as start and end
+    // offsets in them (0, 0: none).
+    var windowBytes: [UInt8] = []
+    var windows: [[Int]] = []
     var lastLesson: [Int] = []
-    var records: [UnsafeBufferPointer<UInt8>] = []
+    var records: [Range<Int>] = []
     for (number, lessonTerms) in lessons.enumerated() {
       records.removeAll(keepingCapacity: true)
       Self.forEachLine(of: lessonTerms) { term, rest in
         if term.isEmpty {
-          records.append(rest)
+          windowBytes.append(contentsOf: rest)
+          records.append((windowBytes.count - rest.count)..<windowBytes.count)
           return
         }
         var postingsEnd = 0
@@ -55,10 +59,7 @@ struct SearchShards {
           windows.append([])
           lastLesson.append(0)
         }
-        if !postings[index].isEmpty {
-          postings[index].append(0x2C)
-          windows[index].append(0x2C)
-        }
+        if !postings[index].isEmpty { postings[index].append(0x2C) }
         DecimalBytes.append(number - lastLesson[index], to: &postings[index])
         postings[index].append(0x2C)
         postings[index].append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<postingsEnd]))
@@ -67,11 +68,9 @@ struct SearchShards {
         for digit in rest[min(postingsEnd + 1, rest.count)...] {
           window = digit &- 0x30 < 10 && window >= 0 ? window * 10 + Int(digit &- 0x30) : -1
         }
-        if window >= 0, window < records.count {
-          windows[index].append(contentsOf: records[window])
-        } else {
-          windows[index] += SearchWindows.none.utf8
-        }
+        let record = window >= 0 && window < records.count ? records[window] : 0..<0
+        windows[index].append(record.lowerBound)
+        windows[index].append(record.upperBound)
       }
     }
     let terms = (0..<table.count).map { Term(bytes: table.term($0)) }
@@ -90,7 +89,17 @@ struct SearchShards {
         }
       }
       json.append(0x7D)
-      var script = Array("lessonsSearch.terms(".utf8)
+      var size = json.count * 9 / 8 + 64
+      for shard in file {
+        for member in shard.members {
+          let ends = windows[member]
+          size += 16 + ends.count * 6
+          for end in stride(from: 1, to: ends.count, by: 2) { size += ends[end] - ends[end - 1] }
+        }
+      }
+      var script: [UInt8] = []
+      script.reserveCapacity(size)
+      script += "lessonsSearch.terms(".utf8
       file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
       script.append(0x2C)
       json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
@@ -105,7 +114,15 @@ struct SearchShards {
           terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &name) }
           name.withUnsafeBufferPointer { JavaScriptString.append(escaping: $0, to: &script) }
           script += ":[".utf8
-          script += windows[member]
+          let ends = windows[member]
+          for end in stride(from: 1, to: ends.count, by: 2) {
+            if end > 1 { script.append(0x2C) }
+            if ends[end] > 0 {
+              script += windowBytes[ends[end - 1]..<ends[end]]
+            } else {
+              script += SearchWindows.none.utf8
+            }
+          }
           script.append(0x5D)
         }
       }

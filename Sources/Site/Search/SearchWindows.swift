@@ -11,10 +11,10 @@
 /// + 1 when the section's text goes on before the window, + 2 when it goes on after; anchor "" when it is
 /// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's string literal.
 enum SearchWindows {
-  /// A chunk's length in bytes, about twenty words.
-  static let length = 120
+  /// A chunk's length in bytes, about fifteen words (every posting of the index carries one).
+  static let length = 100
   /// The longest window text: a run without spaces is cut here.
-  static let longest = 240
+  static let longest = 200
 
   /// The chunks of `text`: ranges cut at spaces (the space between two chunks belongs to neither), each at most
   /// `length` bytes unless a run without spaces is longer. Every word lies whole in one chunk, so that cutting a
@@ -40,11 +40,22 @@ enum SearchWindows {
     return chunks
   }
 
-  /// Appends the window of `chunk` (nil: the section has no text) in section number `section`, headed `heading`
-  /// (with `anchor`), whose text is `text`, as `SearchWindows` describes it.
+  /// The part of a window that names its section: `"heading","anchor"`, escaped for the term file (made once per
+  /// section, for all of its windows).
+  static func head(heading: UnsafeBufferPointer<UInt8>, anchor: String) -> [UInt8] {
+    var head: [UInt8] = []
+    head.reserveCapacity(heading.count + anchor.utf8.count + 12)
+    JavaScriptString.append(nestedLiteralOf: heading, to: &head)
+    head.append(0x2C)
+    var anchor = isSlug(anchor, of: heading) ? "" : anchor
+    anchor.withUTF8 { JavaScriptString.append(nestedLiteralOf: $0, to: &head) }
+    return head
+  }
+
+  /// Appends the window of `chunk` (nil: the section has no text) in section number `section`, whose `head` is
+  /// given and whose text is `text`, as `SearchWindows` describes it.
   static func append(
-    section: Int, heading: UnsafeBufferPointer<UInt8>, anchor: String, text: UnsafeBufferPointer<UInt8>,
-    chunk: Range<Int>?, to output: inout [UInt8]
+    section: Int, head: [UInt8], text: UnsafeBufferPointer<UInt8>, chunk: Range<Int>?, to output: inout [UInt8]
   ) {
     var shown = chunk ?? 0..<0
     if shown.count > longest {
@@ -52,16 +63,11 @@ enum SearchWindows {
       while text[end] & 0xC0 == 0x80 { end -= 1 }
       shown = shown.lowerBound..<end
     }
-    var json: [UInt8] = []
-    json.reserveCapacity(heading.count + shown.count + anchor.utf8.count + 16)
-    DecimalBytes.append(section * 4 + (shown.lowerBound > 0 ? 1 : 0) + (shown.upperBound < text.count ? 2 : 0), to: &json)
-    json.append(0x2C)
-    JavaScriptString.append(literalOf: heading, to: &json)
-    json.append(0x2C)
-    JavaScriptString.append(literalOf: isSlug(anchor, of: heading) ? "" : anchor, to: &json)
-    json.append(0x2C)
-    JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: text[shown]), to: &json)
-    json.withUnsafeBufferPointer { JavaScriptString.append(escaping: $0, to: &output) }
+    DecimalBytes.append(section * 4 + (shown.lowerBound > 0 ? 1 : 0) + (shown.upperBound < text.count ? 2 : 0), to: &output)
+    output.append(0x2C)
+    output += head
+    output.append(0x2C)
+    JavaScriptString.append(nestedLiteralOf: UnsafeBufferPointer(rebasing: text[shown]), to: &output)
   }
 
   /// The window written for a term no section holds (a lesson without text).
