@@ -52,11 +52,14 @@ struct SearchIndexTests {
     let terms = SearchLesson.terms(title: "Worker pools", sections: sections)
     // Section 1: 3 words (length factor 0.2575): pool 2 / 0.2575 × 4 = 31 → 62; worker 16 → 32.
     // Section 2: 1 word: size 1 / 0.2525 × 4 = 16 → 32, + 1 in the heading; pool only in the heading: 1.
-    // Windows: section 1's text (code 4) and section 2's (code 8; its anchor is its heading's slug, so ""). pool's
-    // heading in section 2 outweighs its text in section 1; "pools" is only in the title: section 1's window.
+    // Windows: section 1's text (code 4) and section 2's (code 8), each after its section's head (section 2's anchor
+    // is its heading's slug, so ""). pool's heading in section 2 outweighs its text in section 1; "pools" is only in
+    // the title: section 1's window.
     #expect(terms == #"""
-      \t4,\"\",\"\",\"pool pool worker\"
-      \t8,\"Pool size\",\"\",\"size\"
+      \t\t1,\"\",\"\"
+      \t4,\"pool pool worker\"
+      \t\t2,\"Pool size\",\"\"
+      \t8,\"size\"
       pool\t2,1,62,2,1\t1
       pools\t1,0,1\t0
       size\t1,2,33\t1
@@ -77,12 +80,14 @@ struct SearchIndexTests {
     #expect(long.utf8.withContiguousStorageIfAvailable { SearchWindows.chunks(of: $0) } == [0..<300, 301..<302])
     let terms = SearchLesson.terms(
       title: "T", sections: [SearchSection(heading: "Über alles", anchor: "über-alles", text: text + " </script>")])
-    // word40 is in the last chunk, which ends the text (code 4 + 1: cut before it only); the anchor is not the
+    // "script" is in the last chunk, which ends the text (code 4 + 1: cut before it only); the anchor is not the
     // ASCII slug, so it is written; "<" is escaped, and the JSON's quotes and backslashes once more.
-    let last = terms.split(separator: "\n").first { $0.hasPrefix("word40\t") }.map { Int($0.split(separator: "\t")[2])! }
-    let windowLines = terms.split(separator: "\n").filter { $0.hasPrefix("\t") }
-    #expect(windowLines.count == chunks.count)
-    #expect(windowLines[last!].hasPrefix("\t" + #"5,\"Über alles\",\"über-alles\",\"word"#), "\(windowLines[last!])")
+    let last = terms.split(separator: "\n").first { $0.hasPrefix("script\t") }.map { Int($0.split(separator: "\t")[2])! }
+    let lines = terms.split(separator: "\n")
+    let windowLines = lines.filter { $0.hasPrefix("\t") && !$0.hasPrefix("\t\t") }
+    #expect(windowLines.count >= chunks.count)
+    #expect(lines.first.map(String.init)?.hasPrefix("\t\t1,") == true && lines.first?.hasSuffix(#",\"über-alles\""#) == true)
+    #expect(windowLines[last!].hasPrefix("\t" + #"5,\""#), "\(windowLines[last!])")
     #expect(windowLines[last!].hasSuffix(#"word40 \\u003c/script>\""#), "\(windowLines[last!])")
     #expect(!terms.contains("<"))
     #expect(terms.contains("word1\t1,1,"))
@@ -104,7 +109,7 @@ struct SearchIndexTests {
     #expect(script.contains(#""topic":"T\"\\""#))
     #expect(script.contains(#"["H\u2028","h"]"#))
     let terms = SearchLesson.terms(title: "T", sections: [SearchSection(heading: "H", anchor: "h", text: "a\u{2028}b\nc\"")])
-    #expect(terms.hasPrefix("\t" + #"4,\"H\",\"\",\"a\\u2028b\\nc\\\"\""#), "\(terms)")
+    #expect(terms.hasPrefix("\t\t" + #"1,\"H\",\"\""# + "\n\t" + #"4,\"a\\u2028b\\nc\\\"\""#), "\(terms)")
   }
 
   @Test("shards group terms by their first two characters, and split by one more while too large")

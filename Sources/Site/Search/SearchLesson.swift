@@ -65,7 +65,8 @@ struct SearchLesson: Sendable {
     return String(decoding: script, as: UTF8.self)
   }
 
-  /// The lesson's windows (`SearchWindows`), one line each after a tab, in text order; then its terms, one line
+  /// The lesson's windows (`SearchWindows`), one line each after a tab, in text order, each section's first after
+  /// a line with the section's head (two tabs, then `section,head`); then its terms, one line
   /// each, sorted: `term TAB count,section,value,section,value… TAB window` where section 0 is the title and
   /// section n the n-th section of the document; value is 2 × (the term's frequency in the section's text, divided
   /// by the section's relative length, × 4, rounded, at least 1 when it occurs) + 1 when the section's heading holds
@@ -263,17 +264,22 @@ private struct TermCounter {
     var lines: [UInt8] = []
     lines.reserveCapacity(table.bytes.count + entries.count * 2 + table.count * 8 + sections.bytes.count * 9 / 8 + windows.count * 80)
     sections.bytes.withUnsafeBufferPointer { bytes in
-      var head: (section: Int, bytes: [UInt8]) = (0, [])
+      var headOf = 0
       for window in windows {
         let section = window >> 32
         let part = sections.parts[section - 1]
-        if head.section != section {
-          head = (section, SearchWindows.head(heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor))
+        if headOf != section {
+          headOf = section
+          lines += [0x09, 0x09]
+          DecimalBytes.append(section, to: &lines)
+          lines.append(0x2C)
+          lines += SearchWindows.head(heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor)
+          lines.append(0x0A)
         }
         let chunk = window & 0xFFFF_FFFF
         lines.append(0x09)
         SearchWindows.append(
-          section: section, head: head.bytes, text: UnsafeBufferPointer(rebasing: bytes[part.text]),
+          section: section, text: UnsafeBufferPointer(rebasing: bytes[part.text]),
           chunk: chunk == 0 ? nil : chunks[section - 1][chunk - 1], to: &lines)
         lines.append(0x0A)
       }

@@ -43,12 +43,43 @@ struct SearchShards {
     var windows: [[Int]] = []
     var lastLesson: [Int] = []
     var records: [Range<Int>] = []
+    // The lesson's section heads (`SearchWindows.head`) by section number, one after the other.
+    var heads: [Range<Int>] = []
+    var headBytes: [UInt8] = []
     for (number, lessonTerms) in lessons.enumerated() {
       records.removeAll(keepingCapacity: true)
+      heads.removeAll(keepingCapacity: true)
+      headBytes.removeAll(keepingCapacity: true)
       Self.forEachLine(of: lessonTerms) { term, rest in
         if term.isEmpty {
-          windowBytes.append(contentsOf: rest)
-          records.append((windowBytes.count - rest.count)..<windowBytes.count)
+          // A section's head (TAB section,head) or a window (code,text), which gets its section's head here.
+          let isHead = rest.first == 0x09
+          var comma = isHead ? 1 : 0
+          var value = 0
+          while comma < rest.count, rest[comma] != 0x2C {
+            value = value &* 10 &+ Int(rest[comma] &- 0x30)
+            comma += 1
+          }
+          guard comma < rest.count, value >= 0 else { return }
+          let after = UnsafeBufferPointer(rebasing: rest[(comma + 1)...])
+          if isHead {
+            guard value < 1 << 20 else { return }
+            while heads.count <= value { heads.append(0..<0) }
+            headBytes.append(contentsOf: after)
+            heads[value] = (headBytes.count - after.count)..<headBytes.count
+            return
+          }
+          let start = windowBytes.count
+          windowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...comma]))
+          let section = value >> 2
+          if section < heads.count, !heads[section].isEmpty {
+            headBytes.withUnsafeBufferPointer { windowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[heads[section]])) }
+          } else {
+            windowBytes += SearchWindows.noHead.utf8
+          }
+          windowBytes.append(0x2C)
+          windowBytes.append(contentsOf: after)
+          records.append(start..<windowBytes.count)
           return
         }
         var postingsEnd = 0
@@ -77,7 +108,7 @@ struct SearchShards {
     let order = table.sortedNumbers()
     var shards: [(key: ArraySlice<UInt8>, members: [Int])] = []
     Self.group(order[...], keyLength: 2, terms: terms, postings: postings, into: &shards)
-    scripts = Self.files(of: shards, postings: postings).map { file in
+    scripts = windowBytes.withUnsafeBufferPointer { windowBuffer in Self.files(of: shards, postings: postings).map { file in
       var json: [UInt8] = [0x7B]
       for shard in file {
         for member in shard.members {
@@ -118,7 +149,7 @@ struct SearchShards {
           for end in stride(from: 1, to: ends.count, by: 2) {
             if end > 1 { script.append(0x2C) }
             if ends[end] > 0 {
-              script += windowBytes[ends[end - 1]..<ends[end]]
+              script.append(contentsOf: UnsafeBufferPointer(rebasing: windowBuffer[ends[end - 1]..<ends[end]]))
             } else {
               script += SearchWindows.none.utf8
             }
@@ -128,7 +159,7 @@ struct SearchShards {
       }
       script += "}\");\n".utf8
       return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
-    }
+    } }
   }
 
   /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under

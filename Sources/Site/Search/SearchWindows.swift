@@ -7,9 +7,10 @@
 /// it weighs most (its heading first, as the page ranks sections; the first chunk when only the heading holds it).
 /// Terms share the chunks they occur in, so a lesson's record holds each chunk at most once.
 ///
-/// A window is written as the JSON array members `code,"heading","anchor","text"` (code: the section's number × 4,
+/// A window is written into the term files as the JSON array members `code,"heading","anchor","text"` (code: the section's number × 4,
 /// + 1 when the section's text goes on before the window, + 2 when it goes on after; anchor "" when it is
-/// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's string literal.
+/// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's string literal. A
+/// lesson's record keeps each section's `"heading","anchor"` once and its windows as `code,"text"`.
 enum SearchWindows {
   /// A chunk's length in bytes, about fifteen words (every posting of the index carries one).
   static let length = 100
@@ -52,11 +53,10 @@ enum SearchWindows {
     return head
   }
 
-  /// Appends the window of `chunk` (nil: the section has no text) in section number `section`, whose `head` is
-  /// given and whose text is `text`, as `SearchWindows` describes it.
-  static func append(
-    section: Int, head: [UInt8], text: UnsafeBufferPointer<UInt8>, chunk: Range<Int>?, to output: inout [UInt8]
-  ) {
+  /// Appends the window of `chunk` (nil: the section has no text) in section number `section`, whose text is
+  /// `text`, as the lesson's record keeps it: `code,"text"`, escaped (`SearchShards` puts the section's head
+  /// between them).
+  static func append(section: Int, text: UnsafeBufferPointer<UInt8>, chunk: Range<Int>?, to output: inout [UInt8]) {
     var shown = chunk ?? 0..<0
     if shown.count > longest {
       var end = shown.lowerBound + longest
@@ -65,10 +65,11 @@ enum SearchWindows {
     }
     DecimalBytes.append(section * 4 + (shown.lowerBound > 0 ? 1 : 0) + (shown.upperBound < text.count ? 2 : 0), to: &output)
     output.append(0x2C)
-    output += head
-    output.append(0x2C)
     JavaScriptString.append(nestedLiteralOf: UnsafeBufferPointer(rebasing: text[shown]), to: &output)
   }
+
+  /// The head of a window whose section's head is missing.
+  static let noHead = #"\"\",\"\""#
 
   /// The window written for a term no section holds (a lesson without text).
   static let none = #"0,\"\",\"\",\"\""#
