@@ -143,6 +143,9 @@
     var lists = terms.map(postingLists);
     var highest = new Int32Array(total);
     var t, w, i, numbers, lesson, count;
+    /* How many lessons hold each term (its words' postings may name a lesson twice), for its rarity weight. */
+    var documents = lists.map(function () { return 0; });
+    var counted = new Int32Array(total);
     for (t = 0; t < lists.length; t++) {
       for (w = 0; w < lists[t].length; w++) {
         numbers = lists[t][w];
@@ -150,6 +153,7 @@
         for (i = 0; i < numbers.length; i += 2 + 2 * count) {
           lesson += numbers[i];
           count = numbers[i + 1];
+          if (counted[lesson] !== t + 1) { counted[lesson] = t + 1; documents[t]++; }
           /* A lesson's sections come in order: its last is its highest. */
           if (numbers[i + 2 * count] > highest[lesson]) { highest[lesson] = numbers[i + 2 * count]; }
         }
@@ -167,13 +171,14 @@
     var flags = new Uint8Array(slotCount);
     var has = new Uint8Array(total);
     var inTitle = new Uint8Array(total);
-    /* The lessons and slots the current term reaches, so that each term's pass costs what its postings hold. */
     var present = new Int32Array(total);
-    var touched = new Int32Array(slotCount);
-    /* A lesson that misses a word cannot be a result: the words that follow skip its sections. */
+    /* One pass per term: a slot's score grows by the difference its words make (a slot one word reaches, most of
+       them, gets exactly idf × saturated weight + heading boost). A lesson that misses a word cannot be a result: the
+       words that follow skip its sections. */
     for (t = 0; t < lists.length; t++) {
-      var documents = 0;
+      var idf = Math.log(1 + (total - documents[t] + 0.5) / (documents[t] + 0.5));
       var reached = 0;
+      if (t > 0) { weights.fill(0); flags.fill(0); }
       for (w = 0; w < lists[t].length; w++) {
         numbers = lists[t][w];
         lesson = 0;
@@ -182,33 +187,31 @@
           count = numbers[i + 1];
           i += 2;
           var end = i + 2 * count;
-          if (!has[lesson]) { has[lesson] = 1; present[documents++] = lesson; }
+          if (!has[lesson]) { has[lesson] = 1; present[reached++] = lesson; }
           if (matched[lesson] !== t) { i = end; continue; }
           for (; i < end; i += 2) {
             var section = numbers[i];
             var value = numbers[i + 1];
-            if (section === 0) { inTitle[lesson] = 1; continue; }
+            if (section === 0) {
+              if (!inTitle[lesson]) { inTitle[lesson] = 1; titleScores[lesson] += 8 * idf; }
+              continue;
+            }
             var slot = first[lesson] + section;
-            if (flags[slot] === 0) { touched[reached++] = slot; }
-            weights[slot] += (value >> 1) / 4;
+            var weight = weights[slot];
+            var before = flags[slot] === 0 ? 0 : idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
+            weight += (value >> 1) / 4;
+            weights[slot] = weight;
             flags[slot] |= 2 | (value & 1);
+            scored[slot] = 1;
+            sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0) - before;
           }
         }
       }
-      var idf = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
-      for (var p = 0; p < documents; p++) {
+      for (var p = 0; p < reached; p++) {
         lesson = present[p];
         has[lesson] = 0;
+        inTitle[lesson] = 0;
         if (matched[lesson] === t) { matched[lesson]++; }
-        if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; inTitle[lesson] = 0; }
-      }
-      for (var r = 0; r < reached; r++) {
-        slot = touched[r];
-        var weight = weights[slot];
-        scored[slot] = 1;
-        sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
-        weights[slot] = 0;
-        flags[slot] = 0;
       }
     }
     var results = [];
