@@ -23,25 +23,25 @@ enum JavaScriptString {
     output.append(0x22)
   }
 
-  /// Appends the literal of `bytes` as it reads inside another literal: `\"` + `bytes` escaped twice + `\"`, in
-  /// one pass (the same bytes as escaping the literal once more).
+  /// Appends the literal of `bytes` as it reads inside a single-quoted literal (JSON in a script's string): `"` +
+  /// `bytes` escaped twice + `"`, in one pass. The double quotes need no escape in single quotes, so JSON's strings
+  /// cost no backslashes of their own.
   static func append(nestedLiteralOf bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-    output.append(0x5C)
     output.append(0x22)
     append(escaping: bytes, nested: true, to: &output)
-    output.append(0x5C)
     output.append(0x22)
   }
 
   /// Appends what goes between the quotes of `bytes`' literal: `bytes` escaped, without the quotes; `nested`, escaped
-  /// twice (for a literal inside a literal: each escape's backslash escaped, and a quote or backslash three times).
+  /// twice for a double-quoted literal inside a single-quoted one (each escape's backslash escaped; a backslash
+  /// four times; a single quote escaped once, as only the outer literal needs it).
   static func append(escaping bytes: UnsafeBufferPointer<UInt8>, nested: Bool = false, to output: inout [UInt8]) {
     var run = 0
     var index = 0
     func flush() {
       if run < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
     }
-    let plain = Self.plain
+    let plain = nested ? Self.plainNested : Self.plain
     while index < bytes.count {
       let byte = bytes[index]
       if plain[Int(byte)] {
@@ -50,10 +50,12 @@ enum JavaScriptString {
       }
       flush()
       output.append(0x5C)
-      if nested { output.append(0x5C) }
+      if nested, byte != 0x27 { output.append(0x5C) }
       switch byte {
+      case 0x27:
+        output.append(byte)
       case 0x22, 0x5C:
-        if nested { output.append(0x5C) }
+        if nested, byte == 0x5C { output.append(0x5C) }
         output.append(byte)
       case 0x0A:
         output.append(0x6E)
@@ -85,4 +87,6 @@ enum JavaScriptString {
   private static let hex = Array("0123456789abcdef".utf8)
   /// The bytes copied as they are: all but quotes, backslashes, controls, `<` and E2 (the separators' lead byte).
   private static let plain: [Bool] = (0...255).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }
+  /// The same for a nested literal, whose outer quotes are single.
+  private static let plainNested: [Bool] = (0...255).map { plain[$0] && $0 != 0x27 }
 }

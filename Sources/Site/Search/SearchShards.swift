@@ -19,7 +19,7 @@
 /// of its shards (the page parses it with `JSON.parse`, several times quicker than JavaScript's parser reads the same
 /// object written out). A term's postings are numbers, lesson after lesson: the lesson's number minus the previous
 /// one's (lessons are numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
-/// `SearchLesson.terms`). `windows` is a string of JSON too, `{term: [code, heading, anchor, text, …]}`: the term's
+/// `SearchLesson.terms`). `windows` is a string of JSON too (single-quoted, so that its own quotes need no escape), `{term: [code, heading, anchor, text, …]}`: the term's
 /// window in each lesson of its postings, in the same order (`SearchWindows`), parsed only for the results shown.
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
@@ -135,15 +135,13 @@ struct SearchShards {
       script.append(0x2C)
       json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
       // The windows' JSON, written escaped: the lessons' records hold each window escaped already.
-      script += #","{"#.utf8
+      script += ",'{".utf8
       var first = true
       for shard in file {
         for member in shard.members {
           if !first { script.append(0x2C) }
           first = false
-          var name: [UInt8] = []
-          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &name) }
-          name.withUnsafeBufferPointer { JavaScriptString.append(escaping: $0, to: &script) }
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(nestedLiteralOf: $0, to: &script) }
           script += ":[".utf8
           let ends = windows[member]
           for end in stride(from: 1, to: ends.count, by: 2) {
@@ -157,7 +155,7 @@ struct SearchShards {
           script.append(0x5D)
         }
       }
-      script += "}\");\n".utf8
+      script += "}');\n".utf8
       return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
     } }
   }

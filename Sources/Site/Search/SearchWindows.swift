@@ -9,7 +9,8 @@
 ///
 /// A window is written into the term files as the JSON array members `code,"heading","anchor","text"` (code: the section's number × 4,
 /// + 1 when the section's text goes on before the window, + 2 when it goes on after; anchor "" when it is
-/// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's string literal. A
+/// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's single-quoted string
+/// literal. A
 /// lesson's record keeps each section's `"heading","anchor"` once and its windows as `code,"text"`.
 enum SearchWindows {
   /// A chunk's length in bytes, about fifteen words (every posting of the index carries one).
@@ -69,10 +70,10 @@ enum SearchWindows {
   }
 
   /// The head of a window whose section's head is missing.
-  static let noHead = #"\"\",\"\""#
+  static let noHead = #""","""#
 
   /// The window written for a term no section holds (a lesson without text).
-  static let none = #"0,\"\",\"\",\"\""#
+  static let none = #"0,"","","""#
 
   /// Whether `anchor` is what search.js's `slug(heading)` makes of `heading`: its leading characters up to the
   /// first ASCII letter dropped, then only ASCII letters, digits, spaces and `-` kept, each space written `-`,
