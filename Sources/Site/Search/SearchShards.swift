@@ -1,3 +1,5 @@
+import Lessons
+
 /// The index of every listed lesson's terms, cut into shards by the first characters of the term, so that a query
 /// loads only the shards of its words (as Pagefind's chunked index does) instead of the whole site's text.
 ///
@@ -246,13 +248,11 @@ struct SearchShards {
     table.withUTF8 { bytes in
       var lineStart = 0
       while lineStart < bytes.count {
-        var lineEnd = lineStart
-        var tab = -1
-        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
-          if tab < 0, bytes[lineEnd] == 0x09 { tab = lineEnd }
-          lineEnd += 1
-        }
-        if tab >= lineStart {
+        // Lines end by memchr: the windows' lines are long.
+        let lineEnd = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+        var tab = lineStart
+        while tab < lineEnd, bytes[tab] != 0x09 { tab += 1 }
+        if tab < lineEnd {
           body(
             UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]))
         }
