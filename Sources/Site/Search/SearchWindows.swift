@@ -7,11 +7,11 @@
 /// it weighs most (its heading first, as the page ranks sections; the first chunk when only the heading holds it).
 /// Terms share the chunks they occur in, so a lesson's record holds each chunk at most once.
 ///
-/// A window is written into the term files as the JSON array members `code,"heading","anchor","text"` (code: the section's number × 4,
-/// + 1 when the section's text goes on before the window, + 2 when it goes on after; anchor "" when it is
-/// `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's single-quoted string
-/// literal. A
-/// lesson's record keeps each section's `"heading","anchor"` once and its windows as `code,"text"`.
+/// A window is written into the term files as the JSON array members `code,"heading","anchor","text"` (code: the
+/// section's number × 4, + 1 when the section's text goes on before the window, + 2 when it goes on after; anchor ""
+/// when it is `slug(heading)` as search.js computes it), escaped once more to sit inside the term file's
+/// single-quoted string literal. A lesson's record keeps each section's `"heading","anchor"` once and its windows as
+/// `code,"text"`.
 enum SearchWindows {
   /// A chunk's length in bytes, about fifteen words (every posting of the index carries one).
   static let length = 100
