@@ -91,16 +91,28 @@ struct SearchLesson: Sendable {
         let text = UnsafeBufferPointer(rebasing: bytes[part.text])
         let sectionChunks = SearchWindows.chunks(of: text)
         var words = 0
-        for (number, chunk) in sectionChunks.enumerated() {
-          words += counter.forEachTerm(in: UnsafeBufferPointer(rebasing: text[chunk]), scratch: &collected) {
-            counter, term in
+        if SearchTerms.isASCII(text) {
+          // One pass; the words come in order, so their chunk follows their offset.
+          var number = 0
+          words = counter.forEachTerm(in: text, scratch: &collected) { counter, term, start in
+            while number + 1 < sectionChunks.count, start >= sectionChunks[number].upperBound { number += 1 }
             counter.touch(term)
             if counter.counts[term] == 0 { counter.firstChunk[term] = Int32(number) }
             counter.counts[term] += 1
           }
+        } else {
+          // Chunk by chunk (every word lies whole in one): the terms of other scripts have no offsets.
+          for (number, chunk) in sectionChunks.enumerated() {
+            words += counter.forEachTerm(in: UnsafeBufferPointer(rebasing: text[chunk]), scratch: &collected) {
+              counter, term, _ in
+              counter.touch(term)
+              if counter.counts[term] == 0 { counter.firstChunk[term] = Int32(number) }
+              counter.counts[term] += 1
+            }
+          }
         }
         chunks.append(sectionChunks)
-        counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.heading]), scratch: &collected) { counter, term in
+        counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.heading]), scratch: &collected) { counter, term, _ in
           counter.touch(term)
           counter.inHeading[term] = true
         }
@@ -134,6 +146,11 @@ private struct TermCounter {
   var head: [Int32] = []
   var tail: [Int32] = []
   var counts: [Int32] = []
+  /// Each term's best section so far (its heading first, then its weight, the first of equals: as the page ranks a
+  /// section for one word), as key, section and chunk, for its window.
+  var bestKey: [Int] = []
+  var bestSection: [Int32] = []
+  var bestChunk: [Int32] = []
   /// The chunk of the term's first occurrence in the current section.
   var firstChunk: [Int32] = []
   var inHeading: [Bool] = []
@@ -151,17 +168,17 @@ private struct TermCounter {
     }
   }
 
-  /// Calls `body` with the number of each term of `text` (`SearchTerms.collect(in:into:)`'s terms), in order, and
-  /// returns how many there were. ASCII text (most lessons) is cut in place: a word is looked up in the text itself,
+  /// Calls `body` with the number of each term of `text` (`SearchTerms.collect(in:into:)`'s terms) and its offset
+  /// in `text` (-1 for text that is not ASCII), in order, and returns how many there were. ASCII text (most lessons) is cut in place: a word is looked up in the text itself,
   /// or lower-cased into `scratch` when it has capitals, without collecting the section's terms first.
   @discardableResult
   mutating func forEachTerm(
-    in text: UnsafeBufferPointer<UInt8>, scratch: inout CollectedTerms, _ body: (inout TermCounter, Int) -> Void
+    in text: UnsafeBufferPointer<UInt8>, scratch: inout CollectedTerms, _ body: (inout TermCounter, Int, Int) -> Void
   ) -> Int {
     guard SearchTerms.isASCII(text) else {
       scratch.removeAll()
       SearchTerms.collect(in: text, into: &scratch)
-      forEachNumber(of: scratch, body)
+      forEachNumber(of: scratch) { counter, term in body(&counter, term, -1) }
       return scratch.ends.count
     }
     var words = 0
@@ -191,7 +208,7 @@ private struct TermCounter {
         term = number(of: word)
       }
       words += 1
-      body(&self, term)
+      body(&self, term, start)
     }
     return words
   }
@@ -210,6 +227,9 @@ private struct TermCounter {
       head.append(-1)
       tail.append(-1)
       counts.append(0)
+      bestKey.append(-1)
+      bestSection.append(0)
+      bestChunk.append(-1)
       firstChunk.append(0)
       inHeading.append(false)
     }
@@ -225,6 +245,12 @@ private struct TermCounter {
     entries.append(Int32(section))
     entries.append(Int32(value))
     entries.append(Int32(chunk))
+    let key = (value & 1) << 40 | value >> 1
+    if section > 0, key > bestKey[term] {
+      bestKey[term] = key
+      bestSection[term] = Int32(section)
+      bestChunk[term] = Int32(chunk)
+    }
     next.append(-1)
     if tail[term] >= 0 { next[Int(tail[term])] = entry } else { head[term] = entry }
     tail[term] = entry
@@ -234,39 +260,39 @@ private struct TermCounter {
   /// (`SearchLesson.terms`).
   func lines(sections: SectionTexts, chunks: [[Range<Int>]]) -> String {
     let order = table.sortedNumbers()
-    // Each term's window as section << 32 | chunk + 1 (0: the section has no text), -1 when there is no section.
+    // Windows by (section, chunk + 1; 0: the section has no text) in text order: `first[s]` is section s + 1's first.
+    var first: [Int] = [0]
+    first.reserveCapacity(chunks.count + 1)
+    for sectionChunks in chunks { first.append(first[first.count - 1] + sectionChunks.count + 1) }
+    // Each term's window (its slot in that order; -1 without section), and each slot's window number (-1: unused).
     var windowOf: [Int] = []
     windowOf.reserveCapacity(order.count)
+    var numbers = [Int32](repeating: -1, count: first[first.count - 1])
     for term in order {
-      var best = -1
-      var bestKey = -1
-      var entry = head[term]
-      while entry >= 0 {
-        let section = Int(entries[3 * Int(entry)])
-        let value = Int(entries[3 * Int(entry) + 1])
-        // As the page ranks a section for one word: its heading first, then its weight; the first of equals.
-        let key = (value & 1) << 40 | value >> 1
-        if section > 0, key > bestKey {
-          bestKey = key
-          best = Int(entry)
-        }
-        entry = next[Int(entry)]
+      var slot = -1
+      if bestSection[term] > 0 {
+        let section = Int(bestSection[term])
+        let chunk = max(0, Int(bestChunk[term]))
+        slot = first[section - 1] + (chunk < chunks[section - 1].count ? chunk + 1 : 0)
+      } else if !chunks.isEmpty {
+        slot = chunks[0].isEmpty ? 0 : 1
       }
-      if best >= 0 {
-        let section = Int(entries[3 * best])
-        let chunk = max(0, Int(entries[3 * best + 2]))
-        windowOf.append(section << 32 | (chunk < chunks[section - 1].count ? chunk + 1 : 0))
-      } else {
-        windowOf.append(chunks.isEmpty ? -1 : 1 << 32 | (chunks[0].isEmpty ? 0 : 1))
-      }
+      windowOf.append(slot)
+      if slot >= 0 { numbers[slot] = 0 }
     }
-    let windows = Set(windowOf.filter { $0 >= 0 }).sorted()
+    var count: Int32 = 0
+    for slot in numbers.indices where numbers[slot] == 0 {
+      numbers[slot] = count
+      count += 1
+    }
     var lines: [UInt8] = []
-    lines.reserveCapacity(table.bytes.count + entries.count * 2 + table.count * 8 + sections.bytes.count * 9 / 8 + windows.count * 80)
+    lines.reserveCapacity(
+      table.bytes.count + entries.count * 2 + table.count * 8 + sections.bytes.count * 9 / 8 + Int(count) * 24)
     sections.bytes.withUnsafeBufferPointer { bytes in
       var headOf = 0
-      for window in windows {
-        let section = window >> 32
+      var section = 1
+      for slot in numbers.indices where numbers[slot] >= 0 {
+        while first[section] <= slot { section += 1 }
         let part = sections.parts[section - 1]
         if headOf != section {
           headOf = section
@@ -276,7 +302,7 @@ private struct TermCounter {
           lines += SearchWindows.head(heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor)
           lines.append(0x0A)
         }
-        let chunk = window & 0xFFFF_FFFF
+        let chunk = slot - first[section - 1]
         lines.append(0x09)
         SearchWindows.append(
           section: section, text: UnsafeBufferPointer(rebasing: bytes[part.text]),
@@ -304,21 +330,11 @@ private struct TermCounter {
       }
       if windowOf[position] >= 0 {
         lines.append(0x09)
-        DecimalBytes.append(Self.index(of: windowOf[position], in: windows), to: &lines)
+        DecimalBytes.append(Int(numbers[windowOf[position]]), to: &lines)
       }
       lines.append(0x0A)
     }
     return String(decoding: lines, as: UTF8.self)
   }
 
-  /// The position of `value` in the sorted `values`, which hold it.
-  private static func index(of value: Int, in values: [Int]) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-      let middle = (low + high) / 2
-      if values[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
-  }
 }
