@@ -312,7 +312,15 @@
   function windowsOf(page, terms) {
     var wanted = {};
     var found = page.map(function (result) { wanted[result.lesson] = []; return wanted[result.lesson]; });
-    terms.forEach(function (term, t) {
+    /* Word by word, until every result has a window in its best section (the one chosen() takes): the windows of
+       the words after it need not be parsed. */
+    function complete() {
+      return page.every(function (result, i) {
+        return found[i].some(function (candidate) { return candidate[1] >> 2 === result.section; });
+      });
+    }
+    for (var t = 0; t < terms.length && (t === 0 || !complete()); t++) {
+      var term = terms[t];
       var exact = isExact(term);
       filesFor(term).forEach(function (file) {
         var words = table(file);
@@ -330,7 +338,7 @@
           }
         }
       });
-    });
+    }
     return found;
   }
 
