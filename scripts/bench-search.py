@@ -2,9 +2,11 @@
 """Measures a built site's search the way a reader meets it: for each query, headless Chromium opens
 search.html?q=QUERY from file:// and the bench reads back, from the dumped DOM, the scripts the page loaded and the
 times the page measured itself, written on the result list: `data-query-ms` from the start of assets/search.js to
-the ranked results listed on screen (titles, topics and links, once the query's term files have loaded),
-`data-page-ms` the same end since the navigation began, and `data-complete-ms` to the same list with every result's
-section and highlighted snippet (the shown lessons' documents loaded too).
+the ranked results listed on screen, `data-page-ms` the same end since the navigation began, and `data-complete-ms`
+to the same list with every result's section and highlighted snippet. Today's page lists each result complete
+(title, topic, section, snippet) from the query's term files alone, so both times are the same; the page before
+loaded the shown lessons' documents (search/lessons/*.js) for the sections and snippets, a second round of script
+loads: the "lesson files" column counts those a query loaded.
 
 Prints, for several typical queries, the bytes of the script files each query loaded as a % of the site's text (the
 visible text of every HTML page: tags, scripts and styles removed, white space collapsed), and the query time;
@@ -67,15 +69,18 @@ def dump_dom(browser, url):
 
 
 def measure(browser, site, query, runs):
-    """(bytes of the scripts loaded, (fastest query ms, its page ms, its complete ms), results line) for `query`."""
+    """(bytes of the scripts loaded, (fastest query ms, its page ms, its complete ms), results line, lesson files
+    loaded) for `query`."""
     url = "file://" + os.path.abspath(site) + "/search.html?q=" + urllib.parse.quote(query)
     best = None
     loaded = 0
     status = ""
+    documents = 0
     for _ in range(runs):
         dom = dump_dom(browser, url)
         scripts = sorted(set(re.findall(r'<script[^>]*\bsrc="([^"]+)"', dom)))
         loaded = sum(os.path.getsize(os.path.join(site, urllib.parse.unquote(src))) for src in scripts)
+        documents = sum(1 for src in scripts if src.startswith("search/lessons/"))
         # Today's page writes data-query-ms; the first version of search wrote data-milliseconds (ranking only).
         found = re.search(r'data-query-ms="([0-9.]+)"', dom) or re.search(r'data-milliseconds="([0-9.]+)"', dom)
         if not found:
@@ -89,7 +94,7 @@ def measure(browser, site, query, runs):
             best = (milliseconds, page, complete)
         match = re.search(r'id="search-status"[^>]*>([^<]*)<', dom)
         status = html.unescape(match.group(1)) if match else ""
-    return loaded, best, status
+    return loaded, best, status, documents
 
 
 def main():
@@ -102,27 +107,27 @@ def main():
     text = site_text_bytes(arguments.site)
     rows = []
     for query in arguments.query or QUERIES:
-        loaded, milliseconds, status = measure(browser, arguments.site, query, arguments.runs)
-        rows.append((query, loaded, milliseconds, status))
+        loaded, milliseconds, status, documents = measure(browser, arguments.site, query, arguments.runs)
+        rows.append((query, loaded, milliseconds, status, documents))
     with open("/proc/loadavg") as handle:
         load = " ".join(handle.read().split()[:3])
     print(f"Search on {arguments.site}: the site's text is {text:,} bytes; fastest of {arguments.runs} page load(s) "
           f"per query; {os.cpu_count()} CPUs, load average {load}")
     print()
     print("| query | scripts loaded (bytes) | % of the site's text | query ms (listed) | page ms | with snippets ms "
-          "| results |")
-    print("|---|---:|---:|---:|---:|---:|---|")
-    for query, loaded, (milliseconds, page, complete), status in rows:
+          "| lesson files | results |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for query, loaded, (milliseconds, page, complete), status, documents in rows:
         print(f"| {query} | {loaded:,} | {100 * loaded / text:.2f}% | {milliseconds:.1f} | {page:.1f} | {complete:.1f} "
-              f"| {status} |")
+              f"| {documents} | {status} |")
     sizes = [row[1] for row in rows]
     times = [row[2][0] for row in rows]
     pages = [row[2][1] for row in rows]
     completes = [row[2][2] for row in rows]
     print(f"| **worst** | {max(sizes):,} | {100 * max(sizes) / text:.2f}% | {max(times):.1f} | {max(pages):.1f} "
-          f"| {max(completes):.1f} | |")
+          f"| {max(completes):.1f} | | |")
     print(f"| **median** | {statistics.median(sizes):,.0f} | {100 * statistics.median(sizes) / text:.2f}% "
-          f"| {statistics.median(times):.1f} | {statistics.median(pages):.1f} | {statistics.median(completes):.1f} | |")
+          f"| {statistics.median(times):.1f} | {statistics.median(pages):.1f} | {statistics.median(completes):.1f} | | |")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ struct SearchBrowserTests {
       ---
       Hostile lessons mention the okapi <b>too</b>.
 
+      Text that looks like markup: `</script><script>document.title='pwned2'</script>`.
+
       """,
     "long-prose": """
       ---
@@ -95,14 +97,12 @@ struct SearchBrowserTests {
     #expect(Self.titles(dom) == ["Zebrafish genomes", "Fish in general"])
     #expect(dom.contains("<mark>zebrafish</mark>"))
     #expect(dom.contains(">Zebrafish everywhere</a>"), "the section heading of the best section")
-    // Only the "ze" shard of the whole index, and the documents of the two lessons listed.
+    // Only the "ze" shard of the whole index, which brings the results' sections and snippets too.
     let keys = try CommandRunner.read(project + "/site/search-index.js")
     let files = keys.components(separatedBy: "\"shards\":").last?.components(separatedBy: "],[").count ?? 0
     #expect(files > 20, "a real index has many shard files: \(keys)")
     #expect(Self.scripts(dom, under: "search/terms/") == ["search/terms/7a65.js"])
-    #expect(Self.scripts(dom, under: "search/lessons/") == [
-      "search/lessons/topics/topic-a/tutorials/body-zebra.js", "search/lessons/topics/topic-a/tutorials/title-zebra.js",
-    ])
+    #expect(Self.scripts(dom, under: "search/lessons/").isEmpty)
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
 
     let prefix = try await Self.search(project, "Zebraf GENOM")
@@ -110,19 +110,25 @@ struct SearchBrowserTests {
     #expect(prefix.contains("text: <mark>zebrafish</mark>."))
   }
 
-  @Test("the ranked list comes from the index alone; a lesson's document only adds its section and snippet",
+  @Test("the results' sections and snippets come with the term files: no per-lesson document is loaded",
     .timeLimit(.minutes(4)))
-  func listedBeforeDocuments() async throws {
+  func snippetsWithoutDocuments() async throws {
     let project = try await Self.builtProject()
     defer { try? FileManager.default.removeItem(atPath: project) }
-    // Without its document, a result still shows its title, topic and link; the other one is completed.
-    try FileManager.default.removeItem(atPath: project + "/site/search/lessons/topics/topic-a/tutorials/title-zebra.js")
+    // Without any lesson's document (the page used to load the shown lessons' documents for their snippets), each
+    // result still shows its title, link, topic, best section and a snippet with the match marked.
+    try FileManager.default.removeItem(atPath: project + "/site/search/lessons")
     let dom = try await Self.search(project, "zebrafish")
     #expect(Self.titles(dom) == ["Zebrafish genomes", "Fish in general"], "\(dom.suffix(1500))")
     #expect(dom.contains(#"href="topics/topic-a/tutorials/title-zebra/tutorial.html">Zebrafish genomes</a>"#))
-    #expect(dom.contains(">Zebrafish everywhere</a>"), "the other result's section, from its document")
+    #expect(dom.contains(#"href="topics/topic-a/tutorials/body-zebra/tutorial.html#zebrafish-everywhere">Zebrafish everywhere</a>"#))
     let snippets = dom.matches(of: /class="search-result-snippet">(.*?)<\/p>/).map { String($0.1) }
-    #expect(snippets.count == 2 && snippets[0].isEmpty && snippets[1].contains("<mark>"), "\(snippets)")
+    // The second text is longer than a window: cut at a word, with an ellipsis.
+    #expect(snippets.count == 2, "\(snippets)")
+    #expect(snippets.first == "A short lesson that names its subject once in the text: <mark>zebrafish</mark>.")
+    #expect(snippets.last?.hasPrefix("<mark>Zebrafish</mark>, <mark>zebrafish</mark> and <mark>zebrafish</mark> again: more") == true)
+    #expect(snippets.last?.hasSuffix(" not in the …") == true, "\(snippets)")
+    #expect(Self.scripts(dom, under: "search/").count == 1)
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
     #expect(dom.range(of: #"data-complete-ms="[0-9.]+""#, options: .regularExpression) != nil)
   }
@@ -142,7 +148,9 @@ struct SearchBrowserTests {
     #expect(dom.contains("12 lessons match"), "\(dom.suffix(1500))")
     #expect(Self.titles(dom) == (3...12).reversed().map { "Note \($0)" })
     #expect(dom.contains(#"class="search-more""#), "the button that shows the last two")
-    #expect(Self.scripts(dom, under: "search/lessons/").count == 10, "only the shown lessons' documents")
+    #expect(Self.scripts(dom, under: "search/lessons/").isEmpty, "no lesson's document")
+    let snippets = dom.matches(of: /class="search-result-snippet">(.*?)<\/p>/).map { String($0.1) }
+    #expect(snippets.count == 10 && snippets.allSatisfy { $0.contains("<mark>wombat</mark>") }, "\(snippets)")
   }
 
   @Test("a snippet cut from long text starts and ends at whole words", .timeLimit(.minutes(4)))
@@ -171,6 +179,13 @@ struct SearchBrowserTests {
     #expect(!dom.contains("data-pwned=\"1\""), "the hostile title's handler ran")
     #expect(!dom.contains("<title>pwned"), "the hostile title's script ran")
     #expect(dom.contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;img"))
+    // Markup in the text reaches the snippet as text too, and the term files carry no raw '<'.
+    let markup = try await Self.search(project, "pwned2")
+    #expect(markup.contains("&lt;/script&gt;&lt;script&gt;document.title='<mark>pwned2</mark>'&lt;/script&gt;"), "\(markup.suffix(1500))")
+    #expect(!markup.contains("<title>pwned2"), "the text's script ran")
+    for file in try FileManager.default.contentsOfDirectory(atPath: project + "/site/search/terms") {
+      #expect(!(try CommandRunner.read(project + "/site/search/terms/" + file)).contains("<"), "\(file)")
+    }
   }
 
   @Test("no hits, an empty query and one of punctuation only say so and load no index shard", .timeLimit(.minutes(4)))

@@ -52,24 +52,66 @@ struct SearchIndexTests {
     let terms = SearchLesson.terms(title: "Worker pools", sections: sections)
     // Section 1: 3 words (length factor 0.2575): pool 2 / 0.2575 × 4 = 31 → 62; worker 16 → 32.
     // Section 2: 1 word: size 1 / 0.2525 × 4 = 16 → 32, + 1 in the heading; pool only in the heading: 1.
-    #expect(terms == """
-      pool\t2,1,62,2,1
-      pools\t1,0,1
-      size\t1,2,33
-      worker\t2,0,1,1,32
+    // Windows: section 1's text (code 4) and section 2's (code 8), each after its section's head (section 2's anchor
+    // is its heading's slug, so ""). pool's heading in section 2 outweighs its text in section 1; "pools" is only in
+    // the title: section 1's window.
+    #expect(terms == #"""
+      \t\t1,"",""
+      \t4,"pool pool worker"
+      \t\t2,"Pool size",""
+      \t8,"size"
+      pool\t2,1,62,2,1\t1
+      pools\t1,0,1\t0
+      size\t1,2,33\t1
+      worker\t2,0,1,1,32\t0
 
-      """)
+      """#.replacingOccurrences(of: "\\t", with: "\t"))
   }
 
-  @Test("a lesson's document escapes what could end a script or a string")
+  @Test("a lesson's text is cut into windows at spaces; each term's window is where it first occurs in its best section")
+  func windows() {
+    let text = (1...40).map { "word\($0)" }.joined(separator: " ")
+    let chunks = text.utf8.withContiguousStorageIfAvailable { SearchWindows.chunks(of: $0) } ?? []
+    #expect(chunks.count > 2 && chunks.allSatisfy { $0.count <= SearchWindows.length })
+    let bytes = Array(text.utf8)
+    #expect(chunks.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ") == text)
+    // A run without spaces stays whole.
+    let long = String(repeating: "x", count: 300) + " y"
+    #expect(long.utf8.withContiguousStorageIfAvailable { SearchWindows.chunks(of: $0) } == [0..<300, 301..<302])
+    let terms = SearchLesson.terms(
+      title: "T", sections: [SearchSection(heading: "Über alles", anchor: "über-alles", text: text + " </script>")])
+    // "script" is in the last chunk, which ends the text (code 4 + 1: cut before it only); the anchor is not the
+    // ASCII slug, so it is written; "<" is escaped, and the JSON's backslashes once more.
+    let last = terms.split(separator: "\n").first { $0.hasPrefix("script\t") }.map { Int($0.split(separator: "\t")[2])! }
+    let lines = terms.split(separator: "\n")
+    let windowLines = lines.filter { $0.hasPrefix("\t") && !$0.hasPrefix("\t\t") }
+    #expect(windowLines.count >= chunks.count)
+    #expect(lines.first.map(String.init)?.hasPrefix("\t\t1,") == true && lines.first?.hasSuffix(#","über-alles""#) == true)
+    #expect(windowLines[last!].hasPrefix("\t" + #"5,""#), "\(windowLines[last!])")
+    #expect(windowLines[last!].hasSuffix(#"word40 \\u003c/script>""#), "\(windowLines[last!])")
+    #expect(!terms.contains("<"))
+    #expect(terms.contains("word1\t1,1,"))
+    let slug = { (anchor: String, heading: String) in
+      heading.utf8.withContiguousStorageIfAvailable { SearchWindows.isSlug(anchor, of: $0) } ?? false
+    }
+    #expect(slug("pools--parallelism", "Pools & Parallelism"))
+    #expect(slug("step-2-run", "2. Step 2: run"))
+    #expect(!slug("intro-1", "Intro") && !slug("résumé", "Résumé") && slug("rsum", "Résumé"))
+  }
+
+  @Test("a lesson's document (its outline) and its windows escape what could end a script or a string")
   func document() {
     let script = SearchLesson.document(
       relativePath: "topics/a/tutorials/x", title: "</script><script>alert(1)</script>", topic: "T\"\\",
-      url: "topics/a/tutorials/x/tutorial.html", sections: [SearchSection(heading: "H", anchor: "h", text: "a\u{2028}b\nc")])
+      url: "topics/a/tutorials/x/tutorial.html", sections: [SearchSection(heading: "H\u{2028}", anchor: "h", text: "a\u{2028}b\nc")])
     #expect(!script.contains("<"))
     #expect(script.contains(#""title":"\u003c/script>\u003cscript>alert(1)\u003c/script>""#))
     #expect(script.contains(#""topic":"T\"\\""#))
-    #expect(script.contains(#"["H","h","a\u2028b\nc"]"#))
+    #expect(script.contains(#"["H\u2028","h"]"#))
+    // In the term file's single-quoted literal: a quote in the text escaped for JSON (its backslash once more), a
+    // single quote for the literal.
+    let terms = SearchLesson.terms(title: "T", sections: [SearchSection(heading: "H", anchor: "h", text: "a\u{2028}b\nc\"'")])
+    #expect(terms.hasPrefix("\t\t" + #"1,"H","""# + "\n\t" + #"4,"a\\u2028b\\nc\\"\'""#), "\(terms)")
   }
 
   @Test("shards group terms by their first two characters, and split by one more while too large")
@@ -81,7 +123,9 @@ struct SearchIndexTests {
     #expect(shards.scripts.map(\.keys) == [["pol"], ["pool"], ["pooli"], ["pt"], ["x"]])
     let pool = shards.scripts[1].script
     #expect(pool.hasPrefix(#"lessonsSearch.terms("pool","{\"pool\":[0,1,1,8,1,1,1,8,"#), "\(pool.prefix(80))")
-    #expect(pool.hasSuffix(#",1,1,1,8]}");"# + "\n"))
+    // Records without windows get an empty one each.
+    #expect(pool.contains(#",1,1,1,8]}",'{"pool":[0,"","","",0,"","","","#), "\(pool.suffix(80))")
+    #expect(pool.hasSuffix(#"0,"","",""]}');"# + "\n"), "\(pool.suffix(80))")
     #expect(SearchShards.path(key: "pool") == "search/terms/706f6f6c.js")
     #expect(SearchShards.path(key: "中") == "search/terms/e4b8ad.js")
     // One term larger than a shard stays whole, under its two-character key.
@@ -99,7 +143,7 @@ struct SearchIndexTests {
     let shards = SearchShards(lessons: lessons)
     #expect(shards.scripts.map(\.keys) == [["pool"] + (1...9).map { "pool\($0)" }, ["pt"]])
     #expect(shards.fileKeys == ["pool", "pt"])
-    #expect(shards.scripts[0].script.hasSuffix(#"\"pool9\":[9,1,1,8]}");"# + "\n"), "\(shards.scripts[0].script.suffix(100))")
+    #expect(shards.scripts[0].script.contains(#"\"pool9\":[9,1,1,8]}",'"#), "\(shards.scripts[0].script.suffix(100))")
     // A large shard that does not extend the file's first key starts a file of its own: "polar" and "pool" each
     // take most of a shard's limit.
     let table = "polar\t1,1,8\npool\t1,1,8\n"

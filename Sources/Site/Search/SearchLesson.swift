@@ -3,10 +3,11 @@ import Foundation
 /// What one lesson gives the search, made when the lesson is rendered (on the build's worker threads, and only for
 /// the lessons that changed):
 ///
-/// - its **document**, the script `search/lessons/<lesson path>.js` with its title, topic, page and text by section,
-///   which the search page loads only for the lessons it lists (for the section heading and the snippet);
+/// - its **document**, the script `search/lessons/<lesson path>.js` with its title, topic, page and section headings
+///   (its outline; the search page no longer loads it: the snippets come with the term files);
 /// - its **terms**, kept in the build manifest, from which `SearchShards` makes the index: for each term, in which
-///   sections it occurs and how much it weighs there.
+///   sections it occurs, how much it weighs there, and the window of text the results show for it
+///   (`SearchWindows`).
 struct SearchLesson: Sendable {
   var document: String
   var terms: String
@@ -27,7 +28,7 @@ struct SearchLesson: Sendable {
       terms: terms(title: title, sections: sections))
   }
 
-  /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor, text]]})`.
+  /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor]]})`.
   static func document(
     relativePath: String, title: String, topic: String, url: String, sections: [SearchSection]
   ) -> String {
@@ -38,7 +39,7 @@ struct SearchLesson: Sendable {
     relativePath: String, title: String, topic: String, url: String, sections: SectionTexts
   ) -> String {
     var script: [UInt8] = []
-    script.reserveCapacity(sections.bytes.count * 17 / 16 + sections.parts.count * 64 + 256)
+    script.reserveCapacity(sections.parts.count * 96 + 256)
     func raw(_ text: StaticString) {
       script.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -57,8 +58,6 @@ struct SearchLesson: Sendable {
         JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: bytes[part.heading]), to: &script)
         raw(",")
         JavaScriptString.append(literalOf: part.anchor, to: &script)
-        raw(",")
-        JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: bytes[part.text]), to: &script)
         raw("]")
       }
     }
@@ -66,11 +65,14 @@ struct SearchLesson: Sendable {
     return String(decoding: script, as: UTF8.self)
   }
 
-  /// The lesson's terms, one line each, sorted: `term TAB count,section,value,section,value…` where section 0 is
-  /// the title and section n the n-th section of the document; value is 2 × (the term's frequency in the section's
-  /// text, divided by the section's relative length, × 4, rounded, at least 1 when it occurs) + 1 when the section's
-  /// heading holds the term. The page adds up these values for the terms a query's prefix matches and applies
-  /// BM25's saturation and rarity weight to the sum.
+  /// The lesson's windows (`SearchWindows`), one line each after a tab, in text order, each section's first after
+  /// a line with the section's head (two tabs, then `section,head`); then its terms, one line
+  /// each, sorted: `term TAB count,section,value,section,value… TAB window` where section 0 is the title and
+  /// section n the n-th section of the document; value is 2 × (the term's frequency in the section's text, divided
+  /// by the section's relative length, × 4, rounded, at least 1 when it occurs) + 1 when the section's heading holds
+  /// the term; window is the number of the term's window line (none when the lesson has no section). The page adds
+  /// up these values for the terms a query's prefix matches and applies BM25's saturation and rarity weight to the
+  /// sum.
   static func terms(title: String, sections: [SearchSection]) -> String {
     terms(title: title, sections: SectionTexts(sections))
   }
@@ -80,16 +82,37 @@ struct SearchLesson: Sendable {
     var collected = CollectedTerms()
     SearchTerms.collect(in: title, into: &collected)
     counter.forEachNumber(of: collected) { counter, term in
-      if counter.head[term] < 0 { counter.add(term, section: 0, value: 1) }
+      if counter.head[term] < 0 { counter.add(term, section: 0, value: 1, chunk: -1) }
     }
+    var chunks: [[Range<Int>]] = []
+    chunks.reserveCapacity(sections.parts.count)
     sections.bytes.withUnsafeBufferPointer { bytes in
       for (offset, part) in sections.parts.enumerated() {
-        let words = counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.text]), scratch: &collected) {
-          counter, term in
-          counter.touch(term)
-          counter.counts[term] += 1
+        let text = UnsafeBufferPointer(rebasing: bytes[part.text])
+        let sectionChunks = SearchWindows.chunks(of: text)
+        var words = 0
+        if SearchTerms.isASCII(text) {
+          // One pass; the words come in order, so their chunk follows their offset.
+          var number = 0
+          words = counter.forEachTerm(in: text, scratch: &collected) { counter, term, start in
+            while number + 1 < sectionChunks.count, start >= sectionChunks[number].upperBound { number += 1 }
+            counter.touch(term)
+            if counter.counts[term] == 0 { counter.firstChunk[term] = Int32(number) }
+            counter.counts[term] += 1
+          }
+        } else {
+          // Chunk by chunk (every word lies whole in one): the terms of other scripts have no offsets.
+          for (number, chunk) in sectionChunks.enumerated() {
+            words += counter.forEachTerm(in: UnsafeBufferPointer(rebasing: text[chunk]), scratch: &collected) {
+              counter, term, _ in
+              counter.touch(term)
+              if counter.counts[term] == 0 { counter.firstChunk[term] = Int32(number) }
+              counter.counts[term] += 1
+            }
+          }
         }
-        counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.heading]), scratch: &collected) { counter, term in
+        chunks.append(sectionChunks)
+        counter.forEachTerm(in: UnsafeBufferPointer(rebasing: bytes[part.heading]), scratch: &collected) { counter, term, _ in
           counter.touch(term)
           counter.inHeading[term] = true
         }
@@ -97,14 +120,16 @@ struct SearchLesson: Sendable {
         for term in counter.touched {
           let frequency = Int(counter.counts[term])
           let weight = frequency == 0 ? 0 : max(1, Int((Double(frequency) / length * 4).rounded()))
-          counter.add(term, section: offset + 1, value: weight * 2 + (counter.inHeading[term] ? 1 : 0))
+          counter.add(
+            term, section: offset + 1, value: weight * 2 + (counter.inHeading[term] ? 1 : 0),
+            chunk: frequency == 0 ? -1 : Int(counter.firstChunk[term]))
           counter.counts[term] = 0
           counter.inHeading[term] = false
         }
         counter.touched.removeAll(keepingCapacity: true)
       }
     }
-    return counter.lines()
+    return counter.lines(sections: sections, chunks: chunks)
   }
 }
 
@@ -113,13 +138,21 @@ struct SearchLesson: Sendable {
 /// the order they are made.
 private struct TermCounter {
   var table = TermTable(capacity: 1024)
-  /// Section and value of each entry.
+  /// Section, value and chunk (of the first occurrence in the section's text; -1 when only its heading holds it)
+  /// of each entry.
   var entries: [Int32] = []
   /// The term's next entry, -1 at its end.
   var next: [Int32] = []
   var head: [Int32] = []
   var tail: [Int32] = []
   var counts: [Int32] = []
+  /// Each term's best section so far (its heading first, then its weight, the first of equals: as the page ranks a
+  /// section for one word), as key, section and chunk, for its window.
+  var bestKey: [Int] = []
+  var bestSection: [Int32] = []
+  var bestChunk: [Int32] = []
+  /// The chunk of the term's first occurrence in the current section.
+  var firstChunk: [Int32] = []
   var inHeading: [Bool] = []
   /// The terms met in the current section, in the order met.
   var touched: [Int] = []
@@ -135,17 +168,17 @@ private struct TermCounter {
     }
   }
 
-  /// Calls `body` with the number of each term of `text` (`SearchTerms.collect(in:into:)`'s terms), in order, and
-  /// returns how many there were. ASCII text (most lessons) is cut in place: a word is looked up in the text itself,
+  /// Calls `body` with the number of each term of `text` (`SearchTerms.collect(in:into:)`'s terms) and its offset
+  /// in `text` (-1 for text that is not ASCII), in order, and returns how many there were. ASCII text (most lessons) is cut in place: a word is looked up in the text itself,
   /// or lower-cased into `scratch` when it has capitals, without collecting the section's terms first.
   @discardableResult
   mutating func forEachTerm(
-    in text: UnsafeBufferPointer<UInt8>, scratch: inout CollectedTerms, _ body: (inout TermCounter, Int) -> Void
+    in text: UnsafeBufferPointer<UInt8>, scratch: inout CollectedTerms, _ body: (inout TermCounter, Int, Int) -> Void
   ) -> Int {
     guard SearchTerms.isASCII(text) else {
       scratch.removeAll()
       SearchTerms.collect(in: text, into: &scratch)
-      forEachNumber(of: scratch, body)
+      forEachNumber(of: scratch) { counter, term in body(&counter, term, -1) }
       return scratch.ends.count
     }
     var words = 0
@@ -175,7 +208,7 @@ private struct TermCounter {
         term = number(of: word)
       }
       words += 1
-      body(&self, term)
+      body(&self, term, start)
     }
     return words
   }
@@ -194,6 +227,10 @@ private struct TermCounter {
       head.append(-1)
       tail.append(-1)
       counts.append(0)
+      bestKey.append(-1)
+      bestSection.append(0)
+      bestChunk.append(-1)
+      firstChunk.append(0)
       inHeading.append(false)
     }
     return number
@@ -203,20 +240,77 @@ private struct TermCounter {
     if counts[term] == 0, !inHeading[term] { touched.append(term) }
   }
 
-  mutating func add(_ term: Int, section: Int, value: Int) {
+  mutating func add(_ term: Int, section: Int, value: Int, chunk: Int) {
     let entry = Int32(next.count)
     entries.append(Int32(section))
     entries.append(Int32(value))
+    entries.append(Int32(chunk))
+    let key = (value & 1) << 40 | value >> 1
+    if section > 0, key > bestKey[term] {
+      bestKey[term] = key
+      bestSection[term] = Int32(section)
+      bestChunk[term] = Int32(chunk)
+    }
     next.append(-1)
     if tail[term] >= 0 { next[Int(tail[term])] = entry } else { head[term] = entry }
     tail[term] = entry
   }
 
-  /// One line per term, in term order: `term TAB count,section,value…`.
-  func lines() -> String {
+  /// The window lines, then one line per term, in term order: `term TAB count,section,value… TAB window`
+  /// (`SearchLesson.terms`).
+  func lines(sections: SectionTexts, chunks: [[Range<Int>]]) -> String {
+    let order = table.sortedNumbers()
+    // Windows by (section, chunk + 1; 0: the section has no text) in text order: `first[s]` is section s + 1's first.
+    var first: [Int] = [0]
+    first.reserveCapacity(chunks.count + 1)
+    for sectionChunks in chunks { first.append(first[first.count - 1] + sectionChunks.count + 1) }
+    // Each term's window (its slot in that order; -1 without section), and each slot's window number (-1: unused).
+    var windowOf: [Int] = []
+    windowOf.reserveCapacity(order.count)
+    var numbers = [Int32](repeating: -1, count: first[first.count - 1])
+    for term in order {
+      var slot = -1
+      if bestSection[term] > 0 {
+        let section = Int(bestSection[term])
+        let chunk = max(0, Int(bestChunk[term]))
+        slot = first[section - 1] + (chunk < chunks[section - 1].count ? chunk + 1 : 0)
+      } else if !chunks.isEmpty {
+        slot = chunks[0].isEmpty ? 0 : 1
+      }
+      windowOf.append(slot)
+      if slot >= 0 { numbers[slot] = 0 }
+    }
+    var count: Int32 = 0
+    for slot in numbers.indices where numbers[slot] == 0 {
+      numbers[slot] = count
+      count += 1
+    }
     var lines: [UInt8] = []
-    lines.reserveCapacity(table.bytes.count + entries.count * 3 + table.count * 4)
-    for term in table.sortedNumbers() {
+    lines.reserveCapacity(
+      table.bytes.count + entries.count * 2 + table.count * 8 + sections.bytes.count * 9 / 8 + Int(count) * 24)
+    sections.bytes.withUnsafeBufferPointer { bytes in
+      var headOf = 0
+      var section = 1
+      for slot in numbers.indices where numbers[slot] >= 0 {
+        while first[section] <= slot { section += 1 }
+        let part = sections.parts[section - 1]
+        if headOf != section {
+          headOf = section
+          lines += [0x09, 0x09]
+          DecimalBytes.append(section, to: &lines)
+          lines.append(0x2C)
+          lines += SearchWindows.head(heading: UnsafeBufferPointer(rebasing: bytes[part.heading]), anchor: part.anchor)
+          lines.append(0x0A)
+        }
+        let chunk = slot - first[section - 1]
+        lines.append(0x09)
+        SearchWindows.append(
+          section: section, text: UnsafeBufferPointer(rebasing: bytes[part.text]),
+          chunk: chunk == 0 ? nil : chunks[section - 1][chunk - 1], to: &lines)
+        lines.append(0x0A)
+      }
+    }
+    for (position, term) in order.enumerated() {
       lines += table.term(term)
       lines.append(0x09)
       var count = 0
@@ -229,13 +323,18 @@ private struct TermCounter {
       entry = head[term]
       while entry >= 0 {
         lines.append(0x2C)
-        DecimalBytes.append(Int(entries[2 * Int(entry)]), to: &lines)
+        DecimalBytes.append(Int(entries[3 * Int(entry)]), to: &lines)
         lines.append(0x2C)
-        DecimalBytes.append(Int(entries[2 * Int(entry) + 1]), to: &lines)
+        DecimalBytes.append(Int(entries[3 * Int(entry) + 1]), to: &lines)
         entry = next[Int(entry)]
+      }
+      if windowOf[position] >= 0 {
+        lines.append(0x09)
+        DecimalBytes.append(Int(numbers[windowOf[position]]), to: &lines)
       }
       lines.append(0x0A)
     }
     return String(decoding: lines, as: UTF8.self)
   }
+
 }

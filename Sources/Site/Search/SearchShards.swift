@@ -1,3 +1,5 @@
+import Lessons
+
 /// The index of every listed lesson's terms, cut into shards by the first characters of the term, so that a query
 /// loads only the shards of its words (as Pagefind's chunked index does) instead of the whole site's text.
 ///
@@ -14,11 +16,13 @@
 /// Shards of different two-character keys never share a file, so that a lesson's new word rewrites only its key's
 /// files.
 ///
-/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling `lessonsSearch.terms(first key, json)`
-/// where `json` is a string of JSON, `{term: postings}` for every term of its shards (the page parses it with
-/// `JSON.parse`, several times quicker than JavaScript's parser reads the same object written out). A term's postings
-/// are numbers, lesson after lesson: the lesson's number minus the previous one's (lessons are numbered in the order
-/// of `SearchIndex`'s list), then the lesson's `count,section,value…` (see `SearchLesson.terms`).
+/// Each file is a script `search/terms/<first key's UTF-8 in hex>.js` calling
+/// `lessonsSearch.terms(first key, json, windows)` where `json` is a string of JSON, `{term: postings}` for every term
+/// of its shards (the page parses it with `JSON.parse`, several times quicker than JavaScript's parser reads the same
+/// object written out). A term's postings are numbers, lesson after lesson: the lesson's number minus the previous
+/// one's (lessons are numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
+/// `SearchLesson.terms`). `windows` is a string of JSON too (single-quoted, so that its own quotes need no escape), `{term: [code, heading, anchor, text, …]}`: the term's
+/// window in each lesson of its postings, in the same order (`SearchWindows`), parsed only for the results shown.
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
@@ -35,26 +39,78 @@ struct SearchShards {
   init(lessons: [String]) {
     var table = TermTable(capacity: 1 << 14)
     var postings: [[UInt8]] = []
+    // Every lesson's windows, one after the other, and each term's window in each of its postings as start and end
+    // offsets in them (0, 0: none).
+    var windowBytes: [UInt8] = []
+    var windows: [[Int]] = []
     var lastLesson: [Int] = []
+    var records: [Range<Int>] = []
+    // The lesson's section heads (`SearchWindows.head`) by section number, one after the other.
+    var heads: [Range<Int>] = []
+    var headBytes: [UInt8] = []
     for (number, lessonTerms) in lessons.enumerated() {
+      records.removeAll(keepingCapacity: true)
+      heads.removeAll(keepingCapacity: true)
+      headBytes.removeAll(keepingCapacity: true)
       Self.forEachLine(of: lessonTerms) { term, rest in
+        if term.isEmpty {
+          // A section's head (TAB section,head) or a window (code,text), which gets its section's head here.
+          let isHead = rest.first == 0x09
+          var comma = isHead ? 1 : 0
+          var value = 0
+          while comma < rest.count, rest[comma] != 0x2C {
+            value = value &* 10 &+ Int(rest[comma] &- 0x30)
+            comma += 1
+          }
+          guard comma < rest.count, value >= 0 else { return }
+          let after = UnsafeBufferPointer(rebasing: rest[(comma + 1)...])
+          if isHead {
+            guard value < 1 << 20 else { return }
+            while heads.count <= value { heads.append(0..<0) }
+            headBytes.append(contentsOf: after)
+            heads[value] = (headBytes.count - after.count)..<headBytes.count
+            return
+          }
+          let start = windowBytes.count
+          windowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...comma]))
+          let section = value >> 2
+          if section < heads.count, !heads[section].isEmpty {
+            headBytes.withUnsafeBufferPointer { windowBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[heads[section]])) }
+          } else {
+            windowBytes += SearchWindows.noHead.utf8
+          }
+          windowBytes.append(0x2C)
+          windowBytes.append(contentsOf: after)
+          records.append(start..<windowBytes.count)
+          return
+        }
+        var postingsEnd = 0
+        while postingsEnd < rest.count, rest[postingsEnd] != 0x09 { postingsEnd += 1 }
         let index = table.number(of: term)
         if index == postings.count {
           postings.append([])
+          windows.append([])
           lastLesson.append(0)
         }
         if !postings[index].isEmpty { postings[index].append(0x2C) }
         DecimalBytes.append(number - lastLesson[index], to: &postings[index])
         postings[index].append(0x2C)
-        postings[index].append(contentsOf: rest)
+        postings[index].append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<postingsEnd]))
         lastLesson[index] = number
+        var window = postingsEnd < rest.count ? 0 : -1
+        for digit in rest[min(postingsEnd + 1, rest.count)...] {
+          window = digit &- 0x30 < 10 && window >= 0 ? window * 10 + Int(digit &- 0x30) : -1
+        }
+        let record = window >= 0 && window < records.count ? records[window] : 0..<0
+        windows[index].append(record.lowerBound)
+        windows[index].append(record.upperBound)
       }
     }
     let terms = (0..<table.count).map { Term(bytes: table.term($0)) }
     let order = table.sortedNumbers()
     var shards: [(key: ArraySlice<UInt8>, members: [Int])] = []
     Self.group(order[...], keyLength: 2, terms: terms, postings: postings, into: &shards)
-    scripts = Self.files(of: shards, postings: postings).map { file in
+    scripts = windowBytes.withUnsafeBufferPointer { windowBuffer in Self.files(of: shards, postings: postings).map { file in
       var json: [UInt8] = [0x7B]
       for shard in file {
         for member in shard.members {
@@ -66,13 +122,44 @@ struct SearchShards {
         }
       }
       json.append(0x7D)
-      var script = Array("lessonsSearch.terms(".utf8)
+      var size = json.count * 9 / 8 + 64
+      for shard in file {
+        for member in shard.members {
+          let ends = windows[member]
+          size += 16 + ends.count * 6
+          for end in stride(from: 1, to: ends.count, by: 2) { size += ends[end] - ends[end - 1] }
+        }
+      }
+      var script: [UInt8] = []
+      script.reserveCapacity(size)
+      script += "lessonsSearch.terms(".utf8
       file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
       script.append(0x2C)
       json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
-      script += ");\n".utf8
+      // The windows' JSON, written escaped: the lessons' records hold each window escaped already.
+      script += ",'{".utf8
+      var first = true
+      for shard in file {
+        for member in shard.members {
+          if !first { script.append(0x2C) }
+          first = false
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(nestedLiteralOf: $0, to: &script) }
+          script += ":[".utf8
+          let ends = windows[member]
+          for end in stride(from: 1, to: ends.count, by: 2) {
+            if end > 1 { script.append(0x2C) }
+            if ends[end] > 0 {
+              script.append(contentsOf: UnsafeBufferPointer(rebasing: windowBuffer[ends[end - 1]..<ends[end]]))
+            } else {
+              script += SearchWindows.none.utf8
+            }
+          }
+          script.append(0x5D)
+        }
+      }
+      script += "}');\n".utf8
       return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
-    }
+    } }
   }
 
   /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under
@@ -153,7 +240,7 @@ struct SearchShards {
     }
   }
 
-  /// Calls `body` with each line's term and the bytes after its tab.
+  /// Calls `body` with each line's term and the bytes after its tab (the term empty for a window's line).
   private static func forEachLine(
     of table: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
   ) {
@@ -161,13 +248,11 @@ struct SearchShards {
     table.withUTF8 { bytes in
       var lineStart = 0
       while lineStart < bytes.count {
-        var lineEnd = lineStart
-        var tab = -1
-        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
-          if tab < 0, bytes[lineEnd] == 0x09 { tab = lineEnd }
-          lineEnd += 1
-        }
-        if tab > lineStart {
+        // Lines end by memchr: the windows' lines are long.
+        let lineEnd = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+        var tab = lineStart
+        while tab < lineEnd, bytes[tab] != 0x09 { tab += 1 }
+        if tab < lineEnd {
           body(
             UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]))
         }
