@@ -1,10 +1,12 @@
 /* The search page: reads ?q=, loads only the index files of the query's words (search/terms/*.js: strings of JSON,
    found by the words' first characters through the shard keys in search-index.js), ranks the lessons (BM25 with
    title and heading boosts, words match as prefixes) and lists the best with their titles (from search-index.js),
-   then loads the documents of the lessons shown (search/lessons/*.js) and adds each one's section and snippet. Every file is a script inserted with <script src>, so search
-   works from file:// where fetching JSON is refused; the scripts call lessonsSearch.terms() and
-   lessonsSearch.lesson(). Each script file costs a few milliseconds in Chromium whatever its size, so a query loads
-   as few as it can. Text goes into the page with textContent only. */
+   each with a section heading and a snippet: the term files carry, for every lesson a word occurs in, a short window
+   of text around the word in its best section, so the results are complete after one round of loads. Every file is
+   a script inserted with <script src>, so search works from file:// where fetching JSON is refused; the scripts call
+   lessonsSearch.terms(). Each script file costs a few milliseconds in Chromium whatever its size, so a query loads
+   as few as it can (a second round of ten per-lesson files took 25-50 ms). Text goes into the page with textContent
+   only. */
 (function () {
   "use strict";
   var started = window.performance ? performance.now() : 0;
@@ -28,12 +30,12 @@
     return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ").match(TOKEN) || [];
   }
 
-  /* Term files by their first key: the JSON text the script brings, parsed when a query word needs it. */
+  /* Term files by their first key: the JSON text the script brings (postings, and the words' windows of text),
+     parsed when a query word needs it. */
   var shards = {};
-  var documents = {};
+  var windowTexts = {};
   window.lessonsSearch = {
-    terms: function (key, json) { shards[key] = json; },
-    lesson: function (path, lesson) { documents[path] = lesson; }
+    terms: function (key, json, windows) { shards[key] = json; windowTexts[key] = windows; }
   };
 
   /* Inserts a script for each of `sources`, then calls done(number that failed) once all have run. */
@@ -58,19 +60,28 @@
     return "search/terms/" + hex + ".js";
   }
 
-  function lessonFile(path) {
-    return "search/lessons/" + path.split("/").map(encodeURIComponent).join("/") + ".js";
-  }
-
   /* A one-character term (a letter, a Chinese character) matches only itself; longer ones match as prefixes. */
   function isExact(term) { return Array.from(term).length === 1; }
 
   /* The term files (by first key) of the shards that may hold `term` (their key is a prefix of it) or its extensions
-     (their key starts with it); a file holds one shard or several consecutive ones (index.shards lists their keys). */
+     (their key starts with it); a file holds one shard or several consecutive ones (index.shards lists their keys),
+     all of the same first two characters (a one-character key: that character's term alone). Looked up once per
+     word, among the files of its first two characters only (the index lists thousands of keys). */
+  var filesByStart = null;
+  var filesOfTerm = {};
   function filesFor(term) {
+    if (filesOfTerm[term]) { return filesOfTerm[term]; }
+    if (filesByStart === null) {
+      filesByStart = {};
+      index.shards.forEach(function (keys) {
+        var start = Array.from(keys[0]).slice(0, 2).join("");
+        (filesByStart[start] = filesByStart[start] || []).push(keys);
+      });
+    }
+    var characters = Array.from(term);
+    var exact = characters.length === 1;
     var files = [];
-    var exact = isExact(term);
-    index.shards.forEach(function (keys) {
+    (filesByStart[characters.slice(0, 2).join("")] || []).forEach(function (keys) {
       for (var k = 0; k < keys.length; k++) {
         if (term.lastIndexOf(keys[k], 0) === 0 || (!exact && keys[k].lastIndexOf(term, 0) === 0)) {
           files.push(keys[0]);
@@ -78,6 +89,7 @@
         }
       }
     });
+    filesOfTerm[term] = files;
     return files;
   }
 
@@ -85,6 +97,14 @@
   function table(file) {
     if (typeof shards[file] === "string") { shards[file] = JSON.parse(shards[file]); }
     return shards[file] || {};
+  }
+
+  /* The words → windows of a loaded term file (parsed on first use): for the word's n-th posting (lesson), entries
+     4n … 4n + 3 are its section × 4 (+ 1 when the text is cut before the window, + 2 after it), the section's
+     heading, its anchor ("" when it is the heading's slug()) and the window's text. */
+  function windowTable(file) {
+    if (typeof windowTexts[file] === "string") { windowTexts[file] = JSON.parse(windowTexts[file]); }
+    return windowTexts[file] || {};
   }
 
   /* The postings of the index words `term` matches, as flat lists: [lesson, count, section, value, …] each. */
@@ -123,6 +143,9 @@
     var lists = terms.map(postingLists);
     var highest = new Int32Array(total);
     var t, w, i, numbers, lesson, count;
+    /* How many lessons hold each term (its words' postings may name a lesson twice), for its rarity weight. */
+    var documents = lists.map(function () { return 0; });
+    var counted = new Int32Array(total);
     for (t = 0; t < lists.length; t++) {
       for (w = 0; w < lists[t].length; w++) {
         numbers = lists[t][w];
@@ -130,6 +153,7 @@
         for (i = 0; i < numbers.length; i += 2 + 2 * count) {
           lesson += numbers[i];
           count = numbers[i + 1];
+          if (counted[lesson] !== t + 1) { counted[lesson] = t + 1; documents[t]++; }
           /* A lesson's sections come in order: its last is its highest. */
           if (numbers[i + 2 * count] > highest[lesson]) { highest[lesson] = numbers[i + 2 * count]; }
         }
@@ -147,12 +171,14 @@
     var flags = new Uint8Array(slotCount);
     var has = new Uint8Array(total);
     var inTitle = new Uint8Array(total);
+    var present = new Int32Array(total);
+    /* One pass per term: a slot's score grows by the difference its words make (a slot one word reaches, most of
+       them, gets exactly idf × saturated weight + heading boost). A lesson that misses a word cannot be a result: the
+       words that follow skip its sections. */
     for (t = 0; t < lists.length; t++) {
-      weights.fill(0);
-      flags.fill(0);
-      has.fill(0);
-      inTitle.fill(0);
-      var documents = 0;
+      var idf = Math.log(1 + (total - documents[t] + 0.5) / (documents[t] + 0.5));
+      var reached = 0;
+      if (t > 0) { weights.fill(0); flags.fill(0); }
       for (w = 0; w < lists[t].length; w++) {
         numbers = lists[t][w];
         lesson = 0;
@@ -160,30 +186,38 @@
           lesson += numbers[i];
           count = numbers[i + 1];
           i += 2;
-          if (!has[lesson]) { has[lesson] = 1; documents++; }
-          for (var end = i + 2 * count; i < end; i += 2) {
+          var end = i + 2 * count;
+          if (!has[lesson]) { has[lesson] = 1; present[reached++] = lesson; }
+          if (matched[lesson] !== t) { i = end; continue; }
+          for (; i < end; i += 2) {
             var section = numbers[i];
             var value = numbers[i + 1];
-            if (section === 0) { inTitle[lesson] = 1; continue; }
+            if (section === 0) {
+              if (!inTitle[lesson]) { inTitle[lesson] = 1; titleScores[lesson] += 8 * idf; }
+              continue;
+            }
             var slot = first[lesson] + section;
-            weights[slot] += (value >> 1) / 4;
+            var weight = weights[slot];
+            var before = flags[slot] === 0 ? 0 : idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
+            weight += (value >> 1) / 4;
+            weights[slot] = weight;
             flags[slot] |= 2 | (value & 1);
+            scored[slot] = 1;
+            sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0) - before;
           }
         }
       }
-      var idf = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
-      for (lesson = 0; lesson < total; lesson++) {
-        matched[lesson] += has[lesson];
-        if (inTitle[lesson]) { titleScores[lesson] += 8 * idf; }
-      }
-      for (slot = 0; slot < slotCount; slot++) {
-        if (flags[slot] === 0) { continue; }
-        var weight = weights[slot];
-        scored[slot] = 1;
-        sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
+      for (var p = 0; p < reached; p++) {
+        lesson = present[p];
+        has[lesson] = 0;
+        inTitle[lesson] = 0;
+        if (matched[lesson] === t) { matched[lesson]++; }
       }
     }
     var results = [];
+    sectionScore = function (lesson, section) {
+      return section >= 1 && section <= highest[lesson] ? sectionScores[first[lesson] + section] : 0;
+    };
     for (lesson = 0; lesson < total; lesson++) {
       if (matched[lesson] !== terms.length) { continue; }
       var bestScore = 0;
@@ -253,42 +287,85 @@
     return ranges.filter(function (range, i) { return i === 0 || range[0] >= ranges[i - 1][1]; });
   }
 
-  /* A part of `text` around the first match, with every match in it marked. */
-  function snippet(text, found, into) {
-    var ranges = matches(text, found);
-    var first = ranges.length > 0 ? ranges[0][0] : 0;
-    var start = Math.max(0, first - 60);
-    /* Start at a word: after the first space of the context, when there is one before the match. */
-    var space = text.indexOf(" ", start);
-    if (start > 0 && space >= 0 && space < first) { start = space + 1; }
-    var end = Math.min(text.length, start + 220);
-    /* End at a word too: before the last space of the context, when that keeps the first match. */
-    var cut = text.lastIndexOf(" ", end);
-    if (end < text.length && cut > (ranges.length > 0 ? ranges[0][1] : start)) { end = cut; }
-    if (start > 0) { into.appendChild(document.createTextNode("… ")); }
-    var at = start;
-    ranges.forEach(function (range) {
-      if (range[1] <= at || range[0] >= end) { return; }
-      var from = Math.max(range[0], at);
-      var to = Math.min(range[1], end);
-      into.appendChild(document.createTextNode(text.slice(at, from)));
+  /* A window of text (cut before it when `cut` & 1, after it when `cut` & 2), with every match in it marked. */
+  function snippet(text, cut, found, into) {
+    var at = 0;
+    if (cut & 1) { into.appendChild(document.createTextNode("… ")); }
+    matches(text, found).forEach(function (range) {
+      into.appendChild(document.createTextNode(text.slice(at, range[0])));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(from, to);
+      mark.textContent = text.slice(range[0], range[1]);
       into.appendChild(mark);
-      at = to;
+      at = range[1];
     });
-    into.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
+    into.appendChild(document.createTextNode(text.slice(at) + (cut & 2 ? " …" : "")));
+  }
+
+  /* kramdown's header id of an ASCII heading, as the build made it (Sources/Site/Search/SearchWindows.swift):
+     the build writes the anchor out when it is anything else. */
+  function slug(heading) {
+    return heading.replace(/^[^A-Za-z]+/, "").replace(/[^A-Za-z0-9 -]/g, "").replace(/ /g, "-").toLowerCase();
+  }
+
+  /* For each result of `page`, the windows the query's words have in its lesson: [term, section code, heading,
+     anchor, text] each. A word's postings list lessons in order, and its windows follow the same order. */
+  function windowsOf(page, terms) {
+    var wanted = {};
+    var found = page.map(function (result) { wanted[result.lesson] = []; return wanted[result.lesson]; });
+    /* Word by word, until every result has a window in its best section (the one chosen() takes): the windows of
+       the words after it need not be parsed. */
+    function complete() {
+      return page.every(function (result, i) {
+        return found[i].some(function (candidate) { return candidate[1] >> 2 === result.section; });
+      });
+    }
+    for (var t = 0; t < terms.length && (t === 0 || !complete()); t++) {
+      var term = terms[t];
+      var exact = isExact(term);
+      filesFor(term).forEach(function (file) {
+        var words = table(file);
+        var windows = windowTable(file);
+        for (var word in words) {
+          if (!(exact ? word === term : word.lastIndexOf(term, 0) === 0)) { continue; }
+          var numbers = words[word];
+          var texts = windows[word] || [];
+          var lesson = 0;
+          for (var i = 0, n = 0; i < numbers.length; i += 2 + 2 * numbers[i + 1], n += 4) {
+            lesson += numbers[i];
+            if (wanted[lesson] && n + 3 < texts.length) {
+              wanted[lesson].push([t, texts[n], texts[n + 1], texts[n + 2], texts[n + 3]]);
+            }
+          }
+        }
+      });
+    }
+    return found;
+  }
+
+  /* The window to show: one in the result's best section (the first query word's), else the one whose section
+     scores best for the query. */
+  function chosen(result, windows) {
+    var best = null;
+    windows.forEach(function (candidate) {
+      var section = candidate[1] >> 2;
+      var score = section === result.section ? Infinity : sectionScore(result.lesson, section);
+      if (best === null || score > best.score || (score === best.score && candidate[0] < best.candidate[0])) {
+        best = { score: score, candidate: candidate };
+      }
+    });
+    return best && best.candidate;
   }
 
   function pageURL(path) { return path.split("/").map(encodeURIComponent).join("/") + "/tutorial.html"; }
 
-  /* The result's list item as the index alone can give it: the lesson's title, linked, and its topic; `complete`
-     adds the section and snippet once the lesson's document has loaded. */
-  function show(result) {
+  /* The result's list item: the lesson's title, linked, its topic and the window's section (linked to its heading),
+     and the window with the matches marked. */
+  function show(result, excerpt, found) {
+    var url = pageURL(paths[result.lesson]);
     var item = document.createElement("li");
     var title = document.createElement("a");
     title.className = "search-result-title";
-    title.href = pageURL(paths[result.lesson]);
+    title.href = url;
     title.textContent = titles[result.lesson];
     item.appendChild(title);
     var where = document.createElement("p");
@@ -298,29 +375,18 @@
     var text = document.createElement("p");
     text.className = "search-result-snippet";
     item.appendChild(text);
-    list.appendChild(item);
-    return item;
-  }
-
-  function complete(item, result, found) {
-    var lesson = documents[paths[result.lesson]];
-    if (!lesson) { return; }
-    var section = lesson.sections[result.section - 1];
-    var title = item.firstChild;
-    title.href = lesson.url;
-    title.textContent = lesson.title;
-    var where = title.nextSibling;
-    where.textContent = lesson.topic;
-    if (section && section[0]) {
+    if (excerpt && excerpt[2]) {
       where.appendChild(document.createTextNode(" › "));
       var link = document.createElement("a");
-      link.href = lesson.url + "#" + encodeURIComponent(section[1]);
-      link.textContent = section[0];
+      link.href = url + "#" + encodeURIComponent(excerpt[3] || slug(excerpt[2]));
+      link.textContent = excerpt[2];
       where.appendChild(link);
     }
-    snippet(section && section[2] ? section[2] : lesson.title, found, where.nextSibling);
+    if (excerpt) { snippet(excerpt[4], excerpt[1] & 3, found, text); }
+    list.appendChild(item);
   }
 
+  var sectionScore = function () { return 0; };
   var paths = [];
   var titles = [];
   var topics = [];
@@ -347,29 +413,25 @@
     more.type = "button";
     more.className = "search-more";
     more.textContent = "Show more results";
-    /* Lists the next page at once (titles and topics from the index), then completes its items as the lessons'
-       documents arrive; then(name) is called when listed ("listed") and when complete ("complete"). */
-    function showPage(then) {
+    /* Lists the next page, each result with its section and snippet (all from the loaded term files). */
+    function showPage() {
       if (shown > 0 && !sorted) { results.sort(byScore); sorted = true; }
       var page = shown === 0 ? best(results, PAGE) : results.slice(shown, shown + PAGE);
       shown += page.length;
-      var items = page.map(show);
+      var windows = windowsOf(page, terms);
+      page.forEach(function (result, i) { show(result, chosen(result, windows[i]), found); });
       if (shown < results.length) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
-      if (then) { then("listed"); }
-      load(page.map(function (result) { return lessonFile(paths[result.lesson]); }), function () {
-        page.forEach(function (result, i) { complete(items[i], result, found); });
-        if (then) { then("complete"); }
-      });
     }
-    more.addEventListener("click", function () { showPage(null); });
-    showPage(function (stage) {
-      /* How long the query took, for benchmarks that read the page (headless Chromium): to the ranked list on
-         screen (term files loaded), and to its sections and snippets (documents loaded too). */
-      if (!window.performance) { return; }
-      var listed = stage === "listed";
-      list.setAttribute(listed ? "data-query-ms" : "data-complete-ms", (performance.now() - started).toFixed(1));
-      list.setAttribute(listed ? "data-page-ms" : "data-complete-page-ms", performance.now().toFixed(1));
-    });
+    more.addEventListener("click", showPage);
+    showPage();
+    /* How long the query took, for benchmarks that read the page (headless Chromium): from this script's start to
+       the ranked list on screen with its sections and snippets, and the same end since the navigation began. */
+    if (window.performance) {
+      var milliseconds = (performance.now() - started).toFixed(1);
+      list.setAttribute("data-query-ms", milliseconds);
+      list.setAttribute("data-complete-ms", milliseconds);
+      list.setAttribute("data-page-ms", performance.now().toFixed(1));
+    }
   });
   /* The lesson paths, while the term files load: the results need them, the loads do not. */
   lessonPaths();

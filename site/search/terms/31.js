@@ -1,1 +1,1 @@
-lessonsSearch.terms("1","{\"1\":[0,2,2,56,3,36,1,6,2,26,3,16,4,22,5,112,6,12,7,124]}");
+lessonsSearch.terms("1","{\"1\":[0,2,2,56,3,36,1,6,2,20,3,16,4,22,5,112,6,12,7,118]}",'{"1":[11,"Naming values","","built, and its output is shown under it. let greeting = \\"Hello\\" var count = 1 count += 1",31,"Computing in parallel (Swift only)","","{ isPrime = false break } divisor += 1 } if isPrime { count += 1 } } return count } let chunks ="]}');

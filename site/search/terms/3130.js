@@ -1,1 +1,1 @@
-lessonsSearch.terms("10","{\"10\":[1,2,2,6,3,8],\"100\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("10","{\"10\":[1,2,2,6,3,8],\"100\":[1,2,5,4,7,2]}",'{"10":[15,"Pools & Parallelism","","3, 4, 5, 6, 7, 8, 9, 10, 11] ran · 3.01 s clockTime() prints the time of day to the millisecond. A"],"100":[23,"Sizing your Pool","","color: inherit; font-family: system-ui, sans-serif; max-width: 100%; height: auto; } @media"]}');

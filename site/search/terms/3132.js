@@ -1,1 +1,1 @@
-lessonsSearch.terms("12","{\"12\":[1,1,3,16],\"12px\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("12","{\"12\":[1,1,3,16],\"12px\":[1,2,5,4,7,2]}",'{"12":[15,"Pools & Parallelism","","task prints the clock and then sleeps for one second. There are 12 tasks and 4 workers. func g(_ x:"],"12px":[23,"Sizing your Pool","","#cell-8-chart-1 text { fill: currentColor; font-size: 12px; } #cell-8-chart-1 .lc-title { font-size:"]}');

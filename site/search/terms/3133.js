@@ -1,1 +1,1 @@
-lessonsSearch.terms("13","{\"13\":[1,2,5,4,7,44],\"13px\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("13","{\"13\":[1,2,5,4,7,44],\"13px\":[1,2,5,4,7,2]}",'{"13":[31,"Computing in parallel (Swift only)","","workers 2. #cell-13-chart-1 { --lc-color-0: #0072B2; --lc-color-1: #D55E00; --lc-color-2: #007A5A;"],"13px":[23,"Sizing your Pool","","15px; font-weight: 600; } #cell-8-chart-1 .lc-label { font-size: 13px; } #cell-8-chart-1 .lc-axis {"]}');

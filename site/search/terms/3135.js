@@ -1,1 +1,1 @@
-lessonsSearch.terms("15","{\"15\":[1,2,5,4,7,2],\"15px\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("15","{\"15\":[1,2,5,4,7,2],\"15px\":[1,2,5,4,7,2]}",'{"15":[23,"Sizing your Pool","","currentColor; stroke-opacity: 0.15; stroke-width: 1; fill: none; } #cell-8-chart-1 .lc-series-0 {"],"15px":[23,"Sizing your Pool","","15px; font-weight: 600; } #cell-8-chart-1 .lc-label { font-size: 13px; } #cell-8-chart-1 .lc-axis {"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("2","{\"2\":[0,1,2,18,1,5,3,8,4,48,5,68,6,76,7,46]}");
+lessonsSearch.terms("2","{\"2\":[0,1,2,18,1,6,2,6,3,8,4,48,5,68,6,76,7,46]}",'{"2":[11,"Naming values","","print(greeting, count) Hello 2 ran · \\u003c 1 ms Question: Constant or variable? What happens if you",27,"Threads","","let threadPoolTime = now() - start print(\\"ThreadPool: \\", formatted(threadPoolTime, decimals: 2),"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("20","{\"20\":[1,1,3,92],\"200\":[1,1,7,2],\"20_000\":[1,1,7,6]}");
+lessonsSearch.terms("20","{\"200\":[1,1,7,2],\"20_000\":[1,1,7,6]}",'{"200":[31,"Computing in parallel (Swift only)","","split the numbers below 4,000,000 into 200 ranges, the units of work, and count the primes in each"],"20_000":[31,"Computing in parallel (Swift only)","","stride(from: 0, to: 4_000_000, by: 20_000).map { $0..\\u003c($0 + 20_000) } ran · \\u003c 1 ms Timings of"]}');

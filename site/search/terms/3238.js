@@ -1,1 +1,1 @@
-lessonsSearch.terms("28","{\"283146\":[1,1,7,2]}");
+lessonsSearch.terms("28","{\"28\":[1,1,5,8],\"283146\":[1,1,7,2]}",'{"28":[23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.28 s pool of 2: 2.91"],"283146":[31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.835 s ran ·"]}');

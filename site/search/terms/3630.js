@@ -1,1 +1,1 @@
-lessonsSearch.terms("60","{\"60\":[1,1,6,6],\"600\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("60","{\"60\":[1,1,6,6],\"600\":[1,2,5,4,7,2]}",'{"60":[27,"Threads","","https://usegalaxy.org after 0.60 s: https://usegalaxy.fr after 0.90 s: https://usegalaxy.org.au"],"600":[23,"Sizing your Pool","","15px; font-weight: 600; } #cell-8-chart-1 .lc-label { font-size: 13px; } #cell-8-chart-1 .lc-axis {"]}');

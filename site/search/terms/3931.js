@@ -1,1 +1,1 @@
-lessonsSearch.terms("91","{\"91\":[1,1,5,4]}");
+lessonsSearch.terms("91","{\"91\":[1,1,5,4],\"911\":[1,1,7,2],\"916\":[1,1,7,2]}",'{"91":[23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.28 s pool of 2: 2.91"],"911":[31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 0.911 at workers 1 to 1.8 at workers 2; ProcessPool: speedup"],"916":[31,"Computing in parallel (Swift only)","","1: threads 0.916 s, processes 0.860 s pool of 2: threads 0.464 s, processes 0.440 s Speedup over"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("_","{\"_\":[0,1,3,18,1,5,2,6,3,8,4,6,5,4,7,8]}");
+lessonsSearch.terms("_","{\"_\":[0,1,3,18,1,5,2,6,3,8,4,6,5,4,7,8]}",'{"_":[15,"Functions","","again with scripts/build-site.sh. func greet(_ name: String) -> String { \\"Hello, \\\\(name)!\\" }",15,"Pools & Parallelism","","task prints the clock and then sleeps for one second. There are 12 tasks and 4 workers. func g(_ x:"]}');

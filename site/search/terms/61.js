@@ -1,1 +1,1 @@
-lessonsSearch.terms("a","{\"a\":[0,4,1,42,2,18,3,74,4,52,1,7,1,32,2,114,3,46,4,58,5,22,6,32,7,24]}");
+lessonsSearch.terms("a","{\"a\":[0,4,1,42,2,18,3,74,4,52,1,7,1,32,2,114,3,46,4,58,5,22,6,32,7,24]}",'{"a":[14,"Functions","","Hands-on: Write a function Read the function below. Change the name it greets and build the site",10,"Threads vs Processes","","A thread is one line of execution inside a program. All the threads of a program share its memory,"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ab","{\"about\":[1,4,3,8,4,6,5,4,6,6],\"above\":[0,1,2,18]}");
+lessonsSearch.terms("ab","{\"about\":[1,4,3,8,4,6,5,4,6,6],\"above\":[0,1,2,18]}",'{"about":[15,"Pools & Parallelism","","four more about one second later, and the last four a second after that. A pool of 4 runs at most 4"],"above":[11,"Naming values","","write greeting = \\"Bye\\" after the cell above? Solution The compiler refuses: greeting was declared"]}');

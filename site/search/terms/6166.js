@@ -1,1 +1,1 @@
-lessonsSearch.terms("af","{\"after\":[0,1,2,18,1,4,3,8,4,6,6,38,7,6]}");
+lessonsSearch.terms("af","{\"after\":[0,1,2,18,1,4,3,8,4,6,6,38,7,6]}",'{"after":[11,"Naming values","","write greeting = \\"Bye\\" after the cell above? Solution The compiler refuses: greeting was declared",27,"Threads","","switch outcome { case .success(let (url, version)): print(\\"after \\\\(formatted(now() - start,"]}');

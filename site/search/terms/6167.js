@@ -1,1 +1,1 @@
-lessonsSearch.terms("ag","{\"again\":[0,1,3,18],\"agenda\":[0,1,1,22,1,1,1,16]}");
+lessonsSearch.terms("ag","{\"again\":[0,1,3,18],\"agenda\":[0,1,1,22,1,1,1,16]}",'{"again":[15,"Functions","","again with scripts/build-site.sh. func greet(_ name: String) -> String { \\"Hello, \\\\(name)!\\" }"],"agenda":[5,"","","Agenda In this tutorial, we will cover: Naming values Functions What the REPL is not",7,"","","were the real ones or local stand-ins. Agenda In this tutorial, we will cover: Threads vs Processes"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("au","{\"au\":[1,2,4,22,6,20],\"auto\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("au","{\"au\":[1,2,4,22,6,20],\"auto\":[1,2,5,4,7,2]}",'{"au":[19,"When to parallelise","","\\"https://usegalaxy.org\\", \\"https://usegalaxy.org.au\\", \\"https://usegalaxy.eu\\", \\"https://usegalaxy.fr\\","],"auto":[23,"Sizing your Pool","","color: inherit; font-family: system-ui, sans-serif; max-width: 100%; height: auto; } @media"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("by","{\"by\":[1,4,1,16,2,6,5,8,7,10],\"bye\":[0,1,2,18]}");
+lessonsSearch.terms("by","{\"by\":[1,4,1,16,2,6,5,8,7,10],\"bye\":[0,1,2,18]}",'{"by":[7,"","","which code gains from it. Every output on this page was produced by running the code shown when the"],"bye":[11,"Naming values","","write greeting = \\"Bye\\" after the cell above? Solution The compiler refuses: greeting was declared"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ce","{\"cell\":[0,2,2,36,3,18,1,2,5,66,7,44],\"central\":[1,1,5,4]}");
+lessonsSearch.terms("ce","{\"cell\":[0,2,2,36,3,18,1,2,5,66,7,44],\"central\":[1,1,5,4]}",'{"cell":[10,"Naming values","","Swift has no Read-Eval-Print Loop (REPL) on a web page, so every cell below ran when the site was",23,"Sizing your Pool","","Start from 1 and go up to 5, the number of servers in our list. Solution The cell below does this,"],"central":[23,"Sizing your Pool","","waits on the network, using neither the Central Processing Unit (CPU) nor much memory. For such"]}');

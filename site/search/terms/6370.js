@@ -1,1 +1,1 @@
-lessonsSearch.terms("cp","{\"cpu\":[1,2,5,4,7,2],\"cpus\":[1,1,7,16]}");
+lessonsSearch.terms("cp","{\"cpu\":[1,2,5,4,7,2],\"cpus\":[1,1,7,16]}",'{"cpu":[23,"Sizing your Pool","","waits on the network, using neither the Central Processing Unit (CPU) nor much memory. For such"],"cpus":[31,"Computing in parallel (Swift only)","","time divided by the pool\'s time: let cpus = PoolSizing.usableCPUs print(\\"usable CPUs: \\\\(cpus)\\") var"]}');

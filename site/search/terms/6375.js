@@ -1,1 +1,1 @@
-lessonsSearch.terms("cu","{\"currentcolor\":[1,2,5,12,7,8],\"customer\":[1,1,3,8]}");
+lessonsSearch.terms("cu","{\"currentcolor\":[1,2,5,12,7,8],\"customer\":[1,1,3,8]}",'{"currentcolor":[23,"Sizing your Pool","","#cell-8-chart-1 text { fill: currentColor; font-size: 12px; } #cell-8-chart-1 .lc-title { font-size:"],"customer":[15,"Pools & Parallelism","","left. Think of four checkouts in a shop: when one customer has paid, the next in line steps forward."]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("dr","{\"drawn\":[1,2,5,4,7,2],\"drives\":[1,1,5,4]}");
+lessonsSearch.terms("dr","{\"drawn\":[1,2,5,4,7,2],\"drives\":[1,1,5,4]}",'{"drawn":[23,"Sizing your Pool","","and the chart under it was drawn from its measurements. With only five servers, whose answer times"],"drives":[23,"Sizing your Pool","","per core, or one fewer, to leave room for the program that drives the pool and for whatever else the"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("el","{\"element\":[1,2,3,8,6,6],\"else\":[1,3,4,6,5,4,7,2]}");
+lessonsSearch.terms("el","{\"element\":[1,2,3,8,6,6],\"else\":[1,3,4,6,5,4,7,2]}",'{"element":[13,"Pools & Parallelism","","the end is in input order, whichever worker computed each element."],"else":[19,"When to parallelise","","no version; any other failure stops the program. guard case HTTPError.timeout = error else { throw"]}');

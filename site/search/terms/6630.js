@@ -1,1 +1,1 @@
-lessonsSearch.terms("f0","{\"f0a04b\":[1,2,5,4,7,2],\"f0e442\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("f0","{\"f0a04b\":[1,2,5,4,7,2],\"f0e442\":[1,2,5,4,7,2]}",'{"f0a04b":[23,"Sizing your Pool","","(prefers-color-scheme: dark) { #cell-8-chart-1 { --lc-color-0: #56B4E9; --lc-color-1: #F0A04B;"],"f0e442":[23,"Sizing your Pool","","--lc-color-2: #3DD6A3; --lc-color-3: #E88BC4; --lc-color-4: #F0E442; --lc-color-5: #A99BFF; } }"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("go","{\"go\":[1,1,5,4],\"goes\":[0,1,3,18],\"good\":[1,1,4,6]}");
+lessonsSearch.terms("go","{\"go\":[1,1,5,4],\"goes\":[0,1,3,18],\"good\":[1,1,4,6]}",'{"go":[23,"Sizing your Pool","","Start from 1 and go up to 5, the number of servers in our list. Solution The cell below does this,"],"goes":[15,"Functions","","in a plain main.swift: compile it with swiftc main.swift and run ./main. Figure 1: A lesson goes"],"good":[18,"When to parallelise","","Some rules of thumb. Code is a good candidate for a pool when: you can isolate it as a pure"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("gt","{\"gtn\":[0,2,1,22,3,36,1,1,1,16]}");
+lessonsSearch.terms("gt","{\"gtn\":[0,2,1,22,3,36,1,1,1,16]}",'{"gtn":[15,"Functions","","print(greet(\\"GTN\\")) Hello, GTN! ran · \\u003c 1 ms Tip: Running the code yourself Every cell also works",6,"","","This tutorial is the Swift counterpart of the GTN tutorial \\"Python - Multiprocessing\\". It shows how"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("id","{\"ideal\":[1,1,7,14],\"idle\":[1,1,7,2]}");
+lessonsSearch.terms("id","{\"ideal\":[1,1,7,14],\"idle\":[1,1,7,2]}",'{"ideal":[31,"Computing in parallel (Swift only)","","processSpeedups) speedup.add(\\"ideal\\", x: workers, y: workers) speedup.show() usable CPUs: 2 pool of"],"idle":[31,"Computing in parallel (Swift only)","","the site is rebuilt on bigger hardware, it grows to the right. On an idle machine the ThreadPool and"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("if","{\"if\":[0,1,2,18,1,1,7,8]}");
+lessonsSearch.terms("if","{\"if\":[0,1,2,18,1,1,7,8]}",'{"if":[11,"Naming values","","print(greeting, count) Hello 2 ran · \\u003c 1 ms Question: Constant or variable? What happens if you",31,"Computing in parallel (Swift only)","","where n >= 2 { var isPrime = true var divisor = 2 while divisor * divisor \\u003c= n { if n % divisor == 0"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("im","{\"imapunordered\":[1,1,6,12],\"import\":[1,1,2,12]}");
+lessonsSearch.terms("im","{\"imapunordered\":[1,1,6,12],\"import\":[1,1,2,12]}",'{"imapunordered":[27,"Threads","","waits for the value), and imapUnordered hands out the results of a whole batch as they complete."],"import":[11,"Threads vs Processes","","formatting, an HTTP client and charts. import Multiprocessing import LessonSupport ran · \\u003c 1 ms A"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ke","{\"keep\":[1,2,2,6,7,8],\"keeps\":[1,2,5,4,6,6]}");
+lessonsSearch.terms("ke","{\"keep\":[1,2,2,6,7,8],\"keeps\":[1,2,5,4,6,6]}",'{"keep":[31,"Computing in parallel (Swift only)","","slower. So, like Python\'s timeit, we run each measurement a few times and keep the shortest. timed"],"keeps":[26,"Threads","","Fetching versions keeps the workers waiting on the network, not computing, so separate processes are"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ki","{\"killed\":[1,1,2,6],\"kills\":[1,1,7,2]}");
+lessonsSearch.terms("ki","{\"killed\":[1,1,2,6],\"kills\":[1,1,7,2]}",'{"killed":[11,"Threads vs Processes","","down only itself; a process that runs too long can be killed; a process cannot scribble over"],"kills":[31,"Computing in parallel (Swift only)","","when tasks must be isolated: a task that crashes kills only its worker (the pool reports the failure"]}');

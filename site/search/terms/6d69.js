@@ -1,1 +1,1 @@
-lessonsSearch.terms("mi","{\"middle\":[1,1,3,8],\"millisecond\":[1,1,3,8]}");
+lessonsSearch.terms("mi","{\"middle\":[1,1,3,8],\"millisecond\":[1,1,3,8]}",'{"middle":[15,"Pools & Parallelism","","interleaved in the middle of lines, because nothing coordinates who writes when. The list printed at"],"millisecond":[15,"Pools & Parallelism","","3, 4, 5, 6, 7, 8, 9, 10, 11] ran · 3.01 s clockTime() prints the time of day to the millisecond. A"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ms","{\"ms\":[0,2,2,18,3,18,1,3,2,20,4,6,7,2]}");
+lessonsSearch.terms("ms","{\"ms\":[0,2,2,18,3,18,1,3,2,20,4,6,7,2]}",'{"ms":[11,"Naming values","","print(greeting, count) Hello 2 ran · \\u003c 1 ms Question: Constant or variable? What happens if you",11,"Threads vs Processes","","formatting, an HTTP client and charts. import Multiprocessing import LessonSupport ran · \\u003c 1 ms A"]}');

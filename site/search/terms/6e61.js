@@ -1,1 +1,1 @@
-lessonsSearch.terms("na","{\"name\":[0,1,3,54],\"naming\":[0,2,1,22,2,1]}");
+lessonsSearch.terms("na","{\"name\":[0,1,3,54],\"naming\":[0,2,1,22,2,1]}",'{"name":[14,"Functions","","Hands-on: Write a function Read the function below. Change the name it greets and build the site"],"naming":[10,"Naming values","","Swift has no Read-Eval-Print Loop (REPL) on a web page, so every cell below ran when the site was"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("nu","{\"number\":[1,3,2,12,5,8,7,2],\"numbers\":[1,2,5,4,7,6]}");
+lessonsSearch.terms("nu","{\"number\":[1,3,2,12,5,8,7,2],\"numbers\":[1,2,5,4,7,6]}",'{"number":[11,"Threads vs Processes","","ThreadPool. LessonSupport adds a few helpers used below: the clock (now()), sleep(seconds:), number"],"numbers":[31,"Computing in parallel (Swift only)","","computes on all cores at once. Counting the prime numbers below some bound is pure computation. We"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ot","{\"other\":[0,1,1,22,1,3,4,10,5,4,7,14],\"others\":[1,2,5,4,6,6]}");
+lessonsSearch.terms("ot","{\"other\":[0,1,1,22,1,3,4,10,5,4,7,14],\"others\":[1,2,5,4,6,6]}",'{"other":[7,"","","dialect that the other lessons use, so that a fresh checkout builds a page that shows each of them.",30,"Computing in parallel (Swift only)","","Everything so far was waiting, which threads handle well even in Python. The other reason to"],"others":[27,"Threads","","Each element it yields is a Result, so one failed request can be reported without losing the others:"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("pe","{\"per\":[1,2,5,4,7,2],\"perfect\":[1,1,7,2]}");
+lessonsSearch.terms("pe","{\"per\":[1,2,5,4,7,2],\"perfect\":[1,1,7,2]}",'{"per":[23,"Sizing your Pool","","per core, or one fewer, to leave room for the program that drives the pool and for whatever else the"],"perfect":[31,"Computing in parallel (Swift only)","","9.31 s The \\"ideal\\" line is what perfect sharing would give: n workers, n times faster. The chart is"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("pl","{\"plain\":[0,1,3,18,1,1,6,6]}");
+lessonsSearch.terms("pl","{\"plain\":[0,1,3,18,1,1,6,6]}",'{"plain":[15,"Functions","","in a plain main.swift: compile it with swiftc main.swift and run ./main. Figure 1: A lesson goes",27,"Threads","","checks that they are safe to share (@Sendable); a plain global function like fetchVersion is. start"]}');

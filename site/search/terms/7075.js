@@ -1,1 +1,1 @@
-lessonsSearch.terms("pu","{\"pure\":[1,3,2,6,4,16,7,2],\"purpose\":[1,1,2,6]}");
+lessonsSearch.terms("pu","{\"pure\":[1,3,2,6,4,16,7,2],\"purpose\":[1,1,2,6]}",'{"pure":[18,"When to parallelise","","Some rules of thumb. Code is a good candidate for a pool when: you can isolate it as a pure"],"purpose":[11,"Threads vs Processes","","share nothing unless they set it up on purpose, and starting one costs more. In Python the choice"]}');

@@ -1,1 +1,1 @@
-lessonsSearch.terms("ri","{\"right\":[1,1,7,2],\"rises\":[1,1,7,8]}");
+lessonsSearch.terms("ri","{\"right\":[1,1,7,2],\"rises\":[1,1,7,8]}",'{"right":[31,"Computing in parallel (Swift only)","","the site is rebuilt on bigger hardware, it grows to the right. On an idle machine the ThreadPool and"],"rises":[31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 0.911 at workers 1 to 1.8 at workers 2; ProcessPool: speedup"]}');

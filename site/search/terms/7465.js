@@ -1,1 +1,1 @@
-lessonsSearch.terms("te","{\"tell\":[1,2,1,16,3,8],\"text\":[1,2,5,4,7,2]}");
+lessonsSearch.terms("te","{\"tell\":[1,2,1,16,3,8],\"text\":[1,2,5,4,7,2]}",'{"tell":[7,"","","a pool of worker threads or processes spreads work over the cores of a machine, and how to tell"],"text":[23,"Sizing your Pool","","#cell-8-chart-1 text { fill: currentColor; font-size: 12px; } #cell-8-chart-1 .lc-title { font-size:"]}');

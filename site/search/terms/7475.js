@@ -1,1 +1,1 @@
-lessonsSearch.terms("tu","{\"turns\":[1,1,5,4],\"tutorial\":[0,1,1,22,1,1,1,46]}");
+lessonsSearch.terms("tu","{\"turns\":[1,1,5,4],\"tutorial\":[0,1,1,22,1,1,1,46]}",'{"turns":[23,"Sizing your Pool","","and more workers than cores only take turns. For heavy computations a common choice is one worker"],"tutorial":[5,"","","Agenda In this tutorial, we will cover: Naming values Functions What the REPL is not",6,"","","This tutorial is the Swift counterpart of the GTN tutorial \\"Python - Multiprocessing\\". It shows how"]}');
