@@ -109,9 +109,9 @@ private func rebuild(_ builder: SiteBuilder, reporter: TerminalReporter, changed
 private func changeLine(_ changed: [String]) -> String {
   let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
   let time = [parts.hour, parts.minute, parts.second].map { String(format: "%02d", $0 ?? 0) }.joined(separator: ":")
-  let files = changed.filter { !($0 as NSString).lastPathComponent.hasPrefix(".") }
-  let first = files.first ?? changed.first ?? "a file"
-  let more = files.count > 1 ? " (and \(files.count - 1) more)" : ""
+  // The watcher leaves hidden files (swap files, atomic writes' temporary files) out already.
+  let first = changed.first ?? "a file"
+  let more = changed.count > 1 ? " (and \(changed.count - 1) more)" : ""
   return "[\(time)] \(first) changed\(more)\n"
 }
 
