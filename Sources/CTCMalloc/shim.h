@@ -1,3 +1,3 @@
 // gperftools' TCMalloc (minimal: no heap profiler). Linking the library is what matters: its malloc and free
-// replace glibc's for the whole `lessons` process. The header gives Swift `tc_version` to name the allocator.
+// replace glibc's for the whole `lessons` process; no Swift code calls it, the module exists for the link.
 #include <gperftools/tcmalloc.h>
