@@ -44,9 +44,6 @@ struct LessonProcessor: Sendable {
     var summary: BuildManifest.LessonSummary?
     /// The internal requirements' titles the page shows (`RequirementTitles.Resolved.shown`), for the manifest.
     var requirementTitles: [String: String] = [:]
-    /// The lesson's search document and terms; nil for drafts (they are not listed, so not searched) and without
-    /// search. Made here rather than when publishing, so that the search index can be built while pages are written.
-    var search: SearchLesson?
     /// Whether the lesson has cells to run and an executor was asked for their results: only then may files beside
     /// the lesson have changed since the scan (frozen results saved, a lesson program writing), and the folder is
     /// listed again when the lesson is published.
@@ -130,11 +127,7 @@ struct LessonProcessor: Sendable {
       title: front.title, level: front.level, minutes: front.timeEstimation?.minutes, draft: front.draft,
       contributors: front.everyContributor, tags: front.tags, description: page.description)
     if indexesSearch ?? templates.names.contains("search"), !front.draft {
-      let search = SearchLesson.make(
-        relativePath: source.relativePath, title: front.title, topic: topicTitles[source.topic] ?? source.topic,
-        url: URLPath.encode(source.relativePath + "/tutorial.html"), bodyHTML: body.html)
-      prepared.search = search
-      prepared.summary?.searchTerms = search.terms
+      prepared.summary?.searchTerms = SearchLesson.make(title: front.title, bodyHTML: body.html).terms
     }
     prepared.page = page
     return prepared
@@ -152,19 +145,11 @@ struct LessonProcessor: Sendable {
     let html = templates.pageUTF8("tutorial", context: page.context())
     let pagePath = source.relativePath + "/tutorial.html"
     var outputs = [pagePath]
-    // Listed lessons are searched: their document for the results page goes with the page (drafts are not listed;
-    // `lessons check` writes nothing).
-    let search = staging != nil ? prepared.search : nil
     if let staging {
       do {
         // The page's folder is new in the staging folder: made first, so that the page is opened once.
         try FileSystem.createDirectory(staging + "/" + source.relativePath)
         try FileSystem.write(html, to: staging + "/" + pagePath)
-        if let search {
-          let target = SearchLesson.documentPath(lesson: source.relativePath)
-          try FileSystem.write(search.document, to: staging + "/" + target)
-          outputs.append(target)
-        }
         if let notebook = prepared.notebook {
           let target = source.relativePath + "/" + notebook.name
           try FileSystem.write(notebook.json, to: staging + "/" + target)
@@ -186,7 +171,8 @@ struct LessonProcessor: Sendable {
       }
     }
     summary.modified = facts.modified
-    summary.searchTerms = search?.terms
+    // Listed lessons are searched when the site is written (drafts are not listed; `lessons check` writes nothing).
+    if staging == nil { summary.searchTerms = nil }
     outcome.record = BuildManifest.Lesson(
       inputs: prepared.executed ? inputsAfterExecution(source) : source.inputs, outputs: outputs, summary: summary,
       warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation,

@@ -4,9 +4,8 @@
 /// - `search-index.js`, small, loaded by search.html itself: the number, paths and titles of the listed lessons
 ///   (their position is their number in the postings), their topics' titles and the keys of the term shards, so
 ///   that the ranked list can be shown as soon as the query's term files have loaded;
-/// - `search/terms/*.js`, the shards (`SearchShards`), inserted by `assets/search.js` for a query's words only;
-/// - `search/lessons/*.js`, one document per lesson (`SearchLesson`), written with the lesson's page and inserted
-///   only for the results shown.
+/// - `search/terms/*.js`, the shards (`SearchShards`), inserted by `assets/search.js` for a query's words only,
+///   which carry the windows of text the results show (`SearchWindows`).
 ///
 /// Every file is a function of the lessons' records alone (no dates, no dictionary order), so that the same lessons
 /// give the same bytes.

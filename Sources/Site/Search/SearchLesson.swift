@@ -1,68 +1,19 @@
 import Foundation
 
 /// What one lesson gives the search, made when the lesson is rendered (on the build's worker threads, and only for
-/// the lessons that changed):
-///
-/// - its **document**, the script `search/lessons/<lesson path>.js` with its title, topic, page and section headings
-///   (its outline; the search page no longer loads it: the snippets come with the term files);
-/// - its **terms**, kept in the build manifest, from which `SearchShards` makes the index: for each term, in which
-///   sections it occurs, how much it weighs there, and the window of text the results show for it
-///   (`SearchWindows`).
+/// the lessons that changed): its **terms**, kept in the build manifest, from which `SearchShards` makes the index:
+/// for each term, in which sections it occurs, how much it weighs there, and the window of text the results show
+/// for it (`SearchWindows`). Titles and topics reach the index from the lessons' summaries.
 struct SearchLesson: Sendable {
-  var document: String
   var terms: String
-
-  /// Where the lesson's document goes, relative to the site root.
-  static func documentPath(lesson relativePath: String) -> String { "search/lessons/" + relativePath + ".js" }
 
   /// Section lengths are measured against this many words (BM25's average length, fixed so that a lesson's
   /// weights do not depend on the other lessons: a changed lesson changes only its own postings).
   static let typicalSectionWords = 300.0
 
-  /// The record of a lesson titled `title`, in `topic`, whose page is `url` (from the site root) and whose rendered
-  /// body is `bodyHTML`.
-  static func make(relativePath: String, title: String, topic: String, url: String, bodyHTML: String) -> SearchLesson {
-    let sections = SectionTexts(body: bodyHTML).normalised()
-    return SearchLesson(
-      document: document(relativePath: relativePath, title: title, topic: topic, url: url, sections: sections),
-      terms: terms(title: title, sections: sections))
-  }
-
-  /// The document script: `lessonsSearch.lesson(path, {title, topic, url, sections: [[heading, anchor]]})`.
-  static func document(
-    relativePath: String, title: String, topic: String, url: String, sections: [SearchSection]
-  ) -> String {
-    document(relativePath: relativePath, title: title, topic: topic, url: url, sections: SectionTexts(sections))
-  }
-
-  private static func document(
-    relativePath: String, title: String, topic: String, url: String, sections: SectionTexts
-  ) -> String {
-    var script: [UInt8] = []
-    script.reserveCapacity(sections.parts.count * 96 + 256)
-    func raw(_ text: StaticString) {
-      script.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-    raw("lessonsSearch.lesson(")
-    JavaScriptString.append(literalOf: relativePath, to: &script)
-    raw(",{\"title\":")
-    JavaScriptString.append(literalOf: title, to: &script)
-    raw(",\"topic\":")
-    JavaScriptString.append(literalOf: topic, to: &script)
-    raw(",\"url\":")
-    JavaScriptString.append(literalOf: url, to: &script)
-    raw(",\"sections\":[")
-    sections.bytes.withUnsafeBufferPointer { bytes in
-      for (index, part) in sections.parts.enumerated() {
-        raw(index > 0 ? ",[" : "[")
-        JavaScriptString.append(literalOf: UnsafeBufferPointer(rebasing: bytes[part.heading]), to: &script)
-        raw(",")
-        JavaScriptString.append(literalOf: part.anchor, to: &script)
-        raw("]")
-      }
-    }
-    raw("]});\n")
-    return String(decoding: script, as: UTF8.self)
+  /// The record of a lesson titled `title` whose rendered body is `bodyHTML`.
+  static func make(title: String, bodyHTML: String) -> SearchLesson {
+    SearchLesson(terms: terms(title: title, sections: SectionTexts(body: bodyHTML).normalised()))
   }
 
   /// The lesson's windows (`SearchWindows`), one line each after a tab, in text order, each section's first after

@@ -1,1 +1,0 @@
-lessonsSearch.lesson("topics/data-science/tutorials/swift-first-steps",{"title":"Swift - First steps","topic":"Data science with Swift","url":"topics/data-science/tutorials/swift-first-steps/tutorial.html","sections":[["",""],["Naming values","naming-values"],["Functions","functions"],["What the REPL is not","what-the-repl-is-not"]]});
