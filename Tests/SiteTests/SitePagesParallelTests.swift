@@ -71,4 +71,43 @@ struct EarlySitePagesTests {
     let index = try SiteTestSupport.read(staging + "/index.html")
     #expect(index.contains("Kept") && !index.contains("Failed"))
   }
+
+  @Test("in a partial build, a search file the rewrite finds already published keeps no early version in staging")
+  func partialBuildLessonFailed() throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "site-tests-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let topic = TopicSource(name: "t", folder: folder + "/content/topics/t", metadata: nil, images: [:])
+    let sources = ["kept", "new"].map {
+      TutorialSource(topic: "t", slug: $0, relativePath: "topics/t/tutorials/\($0)", folder: "", inputs: [:])
+    }
+    let inventory = ContentInventory(
+      root: try ContentRoot(folder), topics: [topic], tutorials: sources, settings: nil, problems: [], refused: [])
+    let kept = ["topics/t/tutorials/kept": BuildManifest.Lesson(
+      inputs: [:], outputs: [], summary: .init(title: "Kept", level: nil, minutes: nil, draft: false, searchTerms: "kept\t1,1,8\n"),
+      warnings: [])]
+    var expected = kept
+    expected["topics/t/tutorials/new"] = BuildManifest.Lesson(
+      inputs: [:], outputs: [], summary: .init(title: "New", level: nil, minutes: nil, draft: false, searchTerms: "kept\t1,1,8\n"),
+      warnings: [])
+    let templates = try TemplateSet(folder: SiteTestSupport.templates)
+    // The site as published before: the kept lesson only.
+    let published = folder + "/site"
+    _ = try SitePages(templates: templates, site: SiteSettings(title: "S"), staging: published, jobs: 2).write(
+      inventory: inventory, records: kept, metadata: [:], faqs: FAQCatalog(), people: ContributorDirectory(),
+      templatesFolder: SiteTestSupport.templates)
+    // This build expected the new lesson too, wrote its pages early, then the new lesson failed to publish.
+    let staging = folder + "/staging"
+    var pages = SitePages(templates: templates, site: SiteSettings(title: "S"), staging: staging, jobs: 2)
+    pages.published = published
+    let early = EarlySitePages(
+      pages: pages, inventory: inventory, metadata: [:], faqs: FAQCatalog(), people: ContributorDirectory(),
+      templatesFolder: SiteTestSupport.templates, expected: expected)
+    _ = try early.outputs(records: kept)
+    // What the committed site will hold: staging's file where there is one, else the published one.
+    for page in ["index.html", "topics/t/index.html", "search-index.js"] {
+      let path = FileManager.default.fileExists(atPath: staging + "/" + page) ? staging + "/" + page : published + "/" + page
+      let text = try SiteTestSupport.read(path)
+      #expect(text.contains("Kept") && !text.contains("New"), "\(page) lists the lesson that failed")
+    }
+  }
 }

@@ -48,14 +48,14 @@ struct EarlySitePages {
   }
 
   /// The paths written, relative to the site root, once the lessons are published with `records`. When a lesson
-  /// failed to publish (the summaries differ from the expected ones), the pages are written again from `records`
-  /// and the files only the first writing made are removed.
+  /// failed to publish (the summaries differ from the expected ones), every file the first writing made is removed
+  /// and the pages are written again from `records`: a partial build leaves a search file alone when the published
+  /// site has its bytes already, so an early version left in staging would replace the right one.
   func outputs(records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
     guard let early = writing?.value else { return try write(records) }
     if Self.sameSummaries(expected, records) { return try early.get() }
-    let outputs = try write(records)
-    for stale in Set((try? early.get()) ?? []).subtracting(outputs) { FileSystem.remove(pages.staging + "/" + stale) }
-    return outputs
+    for file in (try? early.get()) ?? [] { FileSystem.remove(pages.staging + "/" + file) }
+    return try write(records)
   }
 
   /// Whether the lessons with a summary and their summaries are the same in `left` and `right`
