@@ -33,7 +33,7 @@ enum FileSystem {
   }
 
   /// The status of `path` itself (`lstat`: a symbolic link is not followed) and whether it is a symbolic link, or
-  /// nil when it does not exist: one system call where `isSymbolicLink` and `status` make two.
+  /// nil when it does not exist: one `lstat`.
   static func ownStatus(_ path: String) throws(SiteError) -> (status: Status, isSymbolicLink: Bool)? {
     var info = stat()
     guard lstat(path, &info) == 0 else {
@@ -62,12 +62,6 @@ enum FileSystem {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
-  }
-
-  /// Whether `path` itself is a symbolic link (`lstat`, not following it).
-  static func isSymbolicLink(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
   }
 
   /// What the symbolic link `path` points at, as written in the link (for messages), or nil when it is not one.

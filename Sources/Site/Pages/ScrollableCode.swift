@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Makes code blocks reachable by keyboard: a `<pre>` that scrolls sideways must be focusable (WCAG 2.1.1, axe's
 /// `scrollable-region-focusable`) so that arrow keys can scroll it, and without JavaScript the builder cannot
@@ -18,7 +19,7 @@ enum ScrollableCode {
         at = after
         guard after < bytes.count, bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: " ") else { continue }
         let tagEnd = bytes[after...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-        if !containsTabindex(bytes[after..<tagEnd]) {
+        if ByteSearch.firstOffset(of: "tabindex", in: UnsafeBufferPointer(rebasing: bytes[after..<tagEnd])) == nil {
           if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
           output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<after]))
           output.append(contentsOf: " tabindex=\"0\"".utf8)
@@ -59,16 +60,5 @@ enum ScrollableCode {
   private static func isPre(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
     at + 4 <= bytes.count && bytes[at] == UInt8(ascii: "<") && bytes[at + 1] == UInt8(ascii: "p")
       && bytes[at + 2] == UInt8(ascii: "r") && bytes[at + 3] == UInt8(ascii: "e")
-  }
-
-  /// Whether a tag's attributes (`bytes`) hold `tabindex`.
-  private static func containsTabindex(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    let tabindex = Array("tabindex".utf8)
-    var index = bytes.startIndex
-    while index + tabindex.count <= bytes.endIndex {
-      if bytes[index] == tabindex[0] && bytes[index..<(index + tabindex.count)].elementsEqual(tabindex) { return true }
-      index += 1
-    }
-    return false
   }
 }
