@@ -193,7 +193,7 @@ struct NotebookJSONWriter {
   }
 
   private mutating func append(number: Int) {
-    bytes.append(contentsOf: String(number).utf8)
+    DecimalBytes.append(number, to: &bytes)
   }
 
   // MARK: Strings

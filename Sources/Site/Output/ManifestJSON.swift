@@ -40,8 +40,8 @@ struct ManifestJSON {
   private mutating func status(_ status: FileSystem.Status) {
     var object = Object()
     object.member("isDirectory", &self) { json in json.raw(status.isDirectory ? "true" : "false") }
-    object.member("modified", &self) { json in json.raw(String(status.modified)) }
-    object.member("size", &self) { json in json.raw(String(status.size)) }
+    object.member("modified", &self) { json in json.number(Int(status.modified)) }
+    object.member("size", &self) { json in json.number(Int(status.size)) }
     object.close(&self)
   }
 
@@ -67,7 +67,7 @@ struct ManifestJSON {
     if let description = summary.description { object.member("description", &self) { json in json.string(description) } }
     object.member("draft", &self) { json in json.raw(summary.draft ? "true" : "false") }
     if let level = summary.level { object.member("level", &self) { json in json.string(level) } }
-    if let minutes = summary.minutes { object.member("minutes", &self) { json in json.raw(String(minutes)) } }
+    if let minutes = summary.minutes { object.member("minutes", &self) { json in json.number(minutes) } }
     if let modified = summary.modified { object.member("modified", &self) { json in json.string(modified) } }
     if let terms = summary.searchTerms { object.member("searchTerms", &self) { json in json.string(terms) } }
     if let tags = summary.tags {
@@ -79,9 +79,9 @@ struct ManifestJSON {
 
   private mutating func diagnostic(_ diagnostic: Diagnostic) {
     var object = Object()
-    if let column = diagnostic.column { object.member("column", &self) { json in json.raw(String(column)) } }
+    if let column = diagnostic.column { object.member("column", &self) { json in json.number(column) } }
     object.member("file", &self) { json in json.string(diagnostic.file) }
-    if let line = diagnostic.line { object.member("line", &self) { json in json.raw(String(line)) } }
+    if let line = diagnostic.line { object.member("line", &self) { json in json.number(line) } }
     object.member("message", &self) { json in json.string(diagnostic.message) }
     object.member("severity", &self) { json in json.string(diagnostic.severity.rawValue) }
     object.close(&self)
@@ -121,6 +121,8 @@ struct ManifestJSON {
     }
     raw("]")
   }
+
+  private mutating func number(_ value: Int) { DecimalBytes.append(value, to: &bytes) }
 
   private mutating func raw(_ text: String) {
     bytes += text.utf8
