@@ -80,6 +80,8 @@ struct TemplateSet: Sendable {
 
   /// The page as `TemplateRenderer` renders it; throws for templates or values it leaves to the library.
   func renderedPage(_ template: String, context: [String: Any]) throws(TemplateRenderer.Unsupported) -> [UInt8] {
+    // A template the renderer did not compile is known at load: no page is rendered halfway to find it out.
+    guard program.index["layout"] != nil, program.index[template] != nil else { throw TemplateRenderer.Unsupported() }
     var renderer = TemplateRenderer(program: program, capacity: 1 << 15)
     try renderer.render(template, context: context)
     let content = RenderedHTML(bytes: renderer.output)
