@@ -180,13 +180,13 @@ struct LessonProcessor: Sendable {
     return outcome
   }
 
-  /// The lesson's files as they are now: the execution step may have written frozen results beside the lesson,
-  /// which must not make the next build think the lesson changed. When the lesson itself changed meanwhile, the
-  /// files as they were before are kept, so that the next build sees the change.
+  /// The lesson's files as they are now, for a lesson whose cells were executed (`Prepared.executed`): the
+  /// execution step may have written frozen results beside the lesson, which must not make the next build think
+  /// the lesson changed. When the lesson itself changed meanwhile, the files as they were before are kept, so that
+  /// the next build sees the change.
   private func inputsAfterExecution(_ source: TutorialSource) -> [String: FileSystem.Status] {
     var ignored: [Diagnostic] = []
-    guard execution != nil,
-      let now = try? ContentScanner.statuses(under: source.folder, prefix: "", root: contentRoot, refused: &ignored),
+    guard let now = try? ContentScanner.statuses(under: source.folder, prefix: "", root: contentRoot, refused: &ignored),
       now["tutorial.md"] == source.inputs["tutorial.md"]
     else { return source.inputs }
     return now
