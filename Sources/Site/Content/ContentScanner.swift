@@ -58,11 +58,10 @@ enum ContentScanner {
     }
     let candidates = topics.flatMap(\.candidates)
     // A few chunks per thread: folders differ in size, and a chunk is handed out as one task.
-    let chunkSize = max(1, candidates.count / max(1, jobs * 8))
-    let chunks = stride(from: 0, to: candidates.count, by: chunkSize).map { $0..<min($0 + chunkSize, candidates.count) }
     let root = inventory.root
-    let examined = parallelMap(chunks, jobs: jobs) { range in range.map { examine(candidates[$0], root: root) } }
-      .flatMap { $0 }
+    let examined = parallelMap(candidates, jobs: jobs, chunksize: max(1, candidates.count / max(1, jobs * 8))) {
+      examine($0, root: root)
+    }
     var next = examined.makeIterator()
     for findings in topics {
       inventory.refused += findings.refused
