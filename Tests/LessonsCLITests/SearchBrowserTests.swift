@@ -153,6 +153,62 @@ struct SearchBrowserTests {
     #expect(snippets.count == 10 && snippets.allSatisfy { $0.contains("<mark>wombat</mark>") }, "\(snippets)")
   }
 
+  @Test("the first page is the exact best ten, though lessons whose words stay in separate sections bound higher",
+    .timeLimit(.minutes(4)))
+  func firstPageExactThoughBoundsDiffer() async throws {
+    // "Apart" lessons have many alphas in one section and many betas in another: if their words met in one section
+    // they would score highest (the page's bound), but a lesson scores its best section, so the "together" lessons,
+    // a few of each word in one section, rank first. The page scores only the lessons whose bound can still win.
+    let filler = Array(repeating: "filler", count: 12).joined(separator: " ")
+    var extra: [String: String] = [:]
+    for n in 1...12 {
+      let number = n < 10 ? "0\(n)" : "\(n)"
+      extra["apart-\(number)"] = """
+        ---
+        title: Apart \(number)
+        ---
+        ## First part
+
+        \(Array(repeating: "alpha", count: 8).joined(separator: " ")) \(filler).
+
+        ## Second part
+
+        \(Array(repeating: "beta", count: 8).joined(separator: " ")) \(filler).
+
+        """
+      extra["together-\(number)"] = """
+        ---
+        title: Together \(number)
+        ---
+        ## Both
+
+        alpha alpha alpha beta beta beta \(filler) \(filler).
+
+        """
+    }
+    let project = try await Self.builtProject(extra: extra)
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    let dom = try await Self.search(project, "alpha beta")
+    #expect(dom.contains("24 lessons match"), "\(dom.suffix(1500))")
+    #expect(Self.titles(dom) == (1...10).map { "Together " + ($0 < 10 ? "0\($0)" : "\($0)") }, "\(Self.titles(dom))")
+  }
+
+  @Test("words that name properties of JavaScript objects are words like any other", .timeLimit(.minutes(4)))
+  func objectPropertyWords() async throws {
+    let lesson = "---\ntitle: Prototypes\n---\nA constructor, its `__proto__` and hasOwnProperty.\n"
+    let project = try await Self.builtProject(extra: ["prototypes": lesson])
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    for query in ["constructor", "__proto__", "hasownproperty"] {
+      let dom = try await Self.search(project, query)
+      #expect(Self.titles(dom) == ["Prototypes"], "\(query): \(dom.suffix(1200))")
+      #expect(dom.contains("1 lesson matches"), "\(query)")
+    }
+    for query in ["tostring", "valueOf", "__defineGetter__"] {
+      let dom = try await Self.search(project, query)
+      #expect(dom.contains("No lesson matches"), "\(query): \(dom.suffix(1200))")
+    }
+  }
+
   @Test("a snippet cut from long text starts and ends at whole words", .timeLimit(.minutes(4)))
   func snippetEndsAtAWord() async throws {
     let project = try await Self.builtProject()

@@ -120,10 +120,11 @@ struct SearchIndexTests {
     let shards = SearchShards(lessons: Array(repeating: table, count: SearchShards.byteLimit / 8))
     #expect(shards.scripts.map(\.keys) == [["pol"], ["pool"], ["pooli"], ["pt"], ["x"]])
     let pool = shards.scripts[1].script
-    #expect(pool.hasPrefix(#"lessonsSearch.terms("pool","{\"pool\":[0,1,1,8,1,1,1,8,"#), "\(pool.prefix(80))")
-    // Records without windows get an empty one each.
-    #expect(pool.contains(#",1,1,1,8]}",'{"pool":[0,"","","",0,"","","","#), "\(pool.suffix(80))")
-    #expect(pool.hasSuffix(#"0,"","",""]}');"# + "\n"), "\(pool.suffix(80))")
+    // Each lesson's postings: lesson number step, count, summary (4 × the highest weight, 8 / 2 = 4), sections.
+    #expect(pool.hasPrefix(#"lessonsSearch.terms("pool","{\"pool\":[0,1,16,1,8,1,1,16,1,8,"#), "\(pool.prefix(80))")
+    // Records without windows get an empty one each, each window its own literal.
+    #expect(pool.contains(#",1,1,16,1,8]}",["pool",['0,"","",""','0,"","",""','"#), "\(pool.suffix(80))")
+    #expect(pool.hasSuffix(#"'0,"","",""']]);"# + "\n"), "\(pool.suffix(80))")
     #expect(SearchShards.path(key: "pool") == "search/terms/706f6f6c.js")
     #expect(SearchShards.path(key: "中") == "search/terms/e4b8ad.js")
     // One term larger than a shard stays whole, under its two-character key.
@@ -131,17 +132,34 @@ struct SearchIndexTests {
     #expect(huge.scripts.map(\.keys) == [["po"]])
   }
 
+  @Test("a lesson's postings of a term carry a summary: 4 × the highest section weight, + 2 for the title, + 1 for a heading")
+  func postingSummary() {
+    func summarised(_ entries: String) -> String {
+      var output: [UInt8] = []
+      var entries = entries
+      entries.withUTF8 { SearchShards.appendWithSummary($0, to: &output) }
+      return String(decoding: output, as: UTF8.self)
+    }
+    // Title (section 0), a heading holding it (9: weight 4, + 1), the heaviest section (20: weight 10).
+    #expect(summarised("3,0,1,2,9,4,20") == "3,43,0,1,2,9,4,20")
+    #expect(summarised("1,0,1") == "1,2,0,1")
+    #expect(summarised("2,1,8,3,7") == "2,17,1,8,3,7")
+    #expect(summarised("1,5,1234567") == "1,2469133,5,1234567")
+    // Nothing to summarise: the count alone is kept, with a zero summary.
+    #expect(summarised("0") == "0,0")
+  }
+
   @Test("the small shards a split leaves share files, never across two-character keys")
   func shardFiles() {
     // "pool" fills a shard by itself, so "po" splits into pool, pool1 … pool9 (one lesson each): the nine small
     // shards, which extend "pool", go into its file (a query for "pool" loads one file, not ten); "pt" keeps its own.
     let common = "pool\t1,1,8\n"
-    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 7)
+    var lessons = Array(repeating: common, count: SearchShards.byteLimit / 10)
     for digit in 1...9 { lessons[digit] = "pool\(digit)\t1,1,8\n" + common + "pt\(digit)\t1,1,8\n" }
     let shards = SearchShards(lessons: lessons)
     #expect(shards.scripts.map(\.keys) == [["pool"] + (1...9).map { "pool\($0)" }, ["pt"]])
     #expect(shards.fileKeys == ["pool", "pt"])
-    #expect(shards.scripts[0].script.contains(#"\"pool9\":[9,1,1,8]}",'"#), "\(shards.scripts[0].script.suffix(100))")
+    #expect(shards.scripts[0].script.contains(#"\"pool9\":[9,1,16,1,8]}",["#), "\(shards.scripts[0].script.suffix(100))")
     // A large shard that does not extend the file's first key starts a file of its own: "polar" and "pool" each
     // take most of a shard's limit.
     let table = "polar\t1,1,8\npool\t1,1,8\n"

@@ -65,6 +65,6 @@ struct SearchSectionsTests {
 
       """)
     // Records without windows (as this test writes them) get an empty window each.
-    #expect(files.last?.contents == #"lessonsSearch.terms("x","{\"x\":[0,1,1,8,1,1,1,8]}",'{"x":[0,"","","",0,"","",""]}');"# + "\n")
+    #expect(files.last?.contents == #"lessonsSearch.terms("x","{\"x\":[0,1,16,1,8,1,1,16,1,8]}",["x",['0,"","",""','0,"","",""']]);"# + "\n")
   }
 }

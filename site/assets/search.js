@@ -22,18 +22,28 @@
      digits and _, each Chinese or Japanese character a term of its own. */
   var IDEOGRAPH = "[\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3ffff}]";
   var WORD = "[\\p{L}\\p{M}\\p{N}_]";
-  var TOKEN = new RegExp(IDEOGRAPH + "|(?:(?!" + IDEOGRAPH + ")" + WORD + ")+", "gu");
-  var IS_IDEOGRAPH = new RegExp("^" + IDEOGRAPH + "$", "u");
+  var TOKEN = null;
+  /* Whether `term` is one Chinese or Japanese character (IDEOGRAPH's ranges, without compiling a Unicode pattern:
+     the first test of one cost the page milliseconds). */
+  function isIdeograph(term) {
+    var code = term.codePointAt(0);
+    return term.length === (code > 0xffff ? 2 : 1) &&
+      ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x31f0 && code <= 0x31ff) || (code >= 0x3400 && code <= 0x4dbf) ||
+       (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff66 && code <= 0xff9f) ||
+       (code >= 0x20000 && code <= 0x3ffff));
+  }
   function tokens(text) {
     /* ASCII needs no Unicode tables (compiling them is the page's slowest regular expression). */
     if (/^[\x00-\x7f]*$/.test(text)) { return text.toLowerCase().match(/[a-z0-9_]+/g) || []; }
+    TOKEN = TOKEN || new RegExp(IDEOGRAPH + "|(?:(?!" + IDEOGRAPH + ")" + WORD + ")+", "gu");
     return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ").match(TOKEN) || [];
   }
 
   /* Term files by their first key: the JSON text the script brings (postings, and the words' windows of text),
-     parsed when a query word needs it. */
-  var shards = {};
-  var windowTexts = {};
+     parsed when a query word needs it. Tables keyed by words or keys have no prototype: a query for "constructor"
+     must not find Object's. */
+  var shards = Object.create(null);
+  var windowTexts = Object.create(null);
   window.lessonsSearch = {
     terms: function (key, json, windows) { shards[key] = json; windowTexts[key] = windows; }
   };
@@ -68,11 +78,11 @@
      all of the same first two characters (a one-character key: that character's term alone). Looked up once per
      word, among the files of its first two characters only (the index lists thousands of keys). */
   var filesByStart = null;
-  var filesOfTerm = {};
+  var filesOfTerm = Object.create(null);
   function filesFor(term) {
     if (filesOfTerm[term]) { return filesOfTerm[term]; }
     if (filesByStart === null) {
-      filesByStart = {};
+      filesByStart = Object.create(null);
       index.shards.forEach(function (keys) {
         var start = Array.from(keys[0]).slice(0, 2).join("");
         (filesByStart[start] = filesByStart[start] || []).push(keys);
@@ -96,35 +106,48 @@
   /* The words → postings of a loaded term file (parsed on first use), empty when it did not load. */
   function table(file) {
     if (typeof shards[file] === "string") { shards[file] = JSON.parse(shards[file]); }
-    return shards[file] || {};
+    return shards[file] || Object.create(null);
   }
 
-  /* The words → windows of a loaded term file (parsed on first use): for the word's n-th posting (lesson), entries
-     4n … 4n + 3 are its section × 4 (+ 1 when the text is cut before the window, + 2 after it), the section's
-     heading, its anchor ("" when it is the heading's slug()) and the window's text. */
+  /* The words → windows of a loaded term file (the file lists them as [word, windows, …]): a word's n-th window,
+     for its n-th posting (lesson), is a string of JSON array members, parsed by windowOf(). */
   function windowTable(file) {
-    if (typeof windowTexts[file] === "string") { windowTexts[file] = JSON.parse(windowTexts[file]); }
-    return windowTexts[file] || {};
+    if (Array.isArray(windowTexts[file])) {
+      var list = windowTexts[file];
+      var table = Object.create(null);
+      for (var i = 0; i + 1 < list.length; i += 2) { table[list[i]] = list[i + 1]; }
+      windowTexts[file] = table;
+    }
+    return windowTexts[file] || Object.create(null);
   }
 
-  /* The postings of the index words `term` matches, as flat lists: [lesson, count, section, value, …] each. */
+  /* The word's window in its n-th posting (lesson): its section × 4 (+ 1 when the text is cut before the window,
+     + 2 after it), the section's heading, its anchor ("" when it is the heading's slug()) and the window's text;
+     null when the file has none. */
+  function windowOf(file, word, n) {
+    var texts = windowTable(file)[word];
+    return texts && n < texts.length ? JSON.parse("[" + texts[n] + "]") : null;
+  }
+
+  /* The index words `term` matches, each with its term file and its postings: a flat list [lesson − previous
+     lesson, count, summary, section, value, … (count pairs)] per lesson the word occurs in, lessons in order.
+     A section's value is 2 × the word's weight there × 4, + 1 when the section's heading holds it (section 0: the
+     title); the summary is 4 × the highest of those weights, + 2 when the title holds the word, + 1 when a heading
+     does. */
   function postingLists(term) {
     var lists = [];
     var exact = isExact(term);
     filesFor(term).forEach(function (file) {
       var words = table(file);
       for (var word in words) {
-        if (exact ? word === term : word.lastIndexOf(term, 0) === 0) { lists.push(words[word]); }
+        if (exact ? word === term : word.lastIndexOf(term, 0) === 0) {
+          lists.push({ file: file, word: word, numbers: words[word] });
+        }
       }
     });
     return lists;
   }
 
-  /* BM25: rarer terms weigh more, frequency saturates (lengths are folded into the weights by the build); a term in
-     the title adds 8 × its weight, in the section's heading 4 ×. Every term must occur in the lesson; the lesson's
-     score is its title's plus its best section's. Typed arrays, so that the page's first (not yet optimised) run stays
-     quick: a lesson's sections take the slots first[lesson] + section, up to the highest section the query's
-     postings name in that lesson (one lesson with thousands of sections does not widen every other lesson's). */
   /* Fills `paths`, `titles` and `topics` (by a lesson's number) from the index, once. */
   function lessonPaths() {
     if (paths.length > 0) { return; }
@@ -137,113 +160,173 @@
     });
   }
 
+  /* BM25 saturation of a section's summed word weight (k1 = 1.2; lengths are folded into the weights by the
+     build). */
+  function saturated(weight) { return (weight * 2.2) / (weight + 1.2); }
+
+  /* Ranks the lessons that hold every term. BM25: rarer terms weigh more, frequency saturates; a term in the title
+     adds 8 × its weight, in a section's heading 4 ×; a lesson's score is its title's plus its best section's.
+     Scoring every section of every lesson is the page's costliest work (its first, not yet optimised, run), and only
+     ten results show at first, so one pass over the postings gives each lesson a bound — as if each term's best
+     word weights met in one section under a heading — and only lessons whose bound can still beat the tenth best
+     score are scored section by section. The rest are scored when the reader asks for more. */
   function rank(terms) {
     lessonPaths();
     var total = paths.length;
     var lists = terms.map(postingLists);
-    var highest = new Int32Array(total);
-    var t, w, i, numbers, lesson, count;
-    /* How many lessons hold each term (its words' postings may name a lesson twice), for its rarity weight. */
-    var documents = lists.map(function () { return 0; });
-    var counted = new Int32Array(total);
-    for (t = 0; t < lists.length; t++) {
-      for (w = 0; w < lists[t].length; w++) {
-        numbers = lists[t][w];
-        lesson = 0;
-        for (i = 0; i < numbers.length; i += 2 + 2 * count) {
-          lesson += numbers[i];
-          count = numbers[i + 1];
-          if (counted[lesson] !== t + 1) { counted[lesson] = t + 1; documents[t]++; }
-          /* A lesson's sections come in order: its last is its highest. */
-          if (numbers[i + 2 * count] > highest[lesson]) { highest[lesson] = numbers[i + 2 * count]; }
-        }
-      }
-    }
-    var first = new Int32Array(total + 1);
-    for (lesson = 0; lesson < total; lesson++) { first[lesson + 1] = first[lesson] + highest[lesson] + 1; }
-    var slotCount = first[total];
+    var idfs = [];
+    var bound = new Float64Array(total);
     var matched = new Uint8Array(total);
-    var titleScores = new Float64Array(total);
-    var sectionScores = new Float64Array(slotCount);
-    var scored = new Uint8Array(slotCount);
-    /* Per term: the summed weight of its words in each slot, and flags: 2 when they occur there, 1 in its heading. */
-    var weights = new Float64Array(slotCount);
-    var flags = new Uint8Array(slotCount);
-    var has = new Uint8Array(total);
-    var inTitle = new Uint8Array(total);
-    var present = new Int32Array(total);
-    /* One pass per term: a slot's score grows by the difference its words make (a slot one word reaches, most of
-       them, gets exactly idf × saturated weight + heading boost). A lesson that misses a word cannot be a result: the
-       words that follow skip its sections. */
+    var highest = new Int32Array(total);
+    /* Where each lesson's postings are, in the order of the terms and their words: a linked list per lesson. */
+    var first = new Int32Array(total).fill(-1);
+    var last = new Int32Array(total);
+    var capacity = 1;
+    lists.forEach(function (words) { words.forEach(function (word) { capacity += word.numbers.length / 3; }); });
+    var next = new Int32Array(capacity), refTerm = new Int32Array(capacity), refList = new Int32Array(capacity);
+    var refOffset = new Int32Array(capacity), refOrdinal = new Int32Array(capacity);
+    var references = 0;
+    var counted = new Int32Array(total);
+    var reached = new Int32Array(total);
+    var most = new Float64Array(total);
+    var flags = new Uint8Array(total);
+    var t, w, i, numbers, lesson, end, ordinal;
     for (t = 0; t < lists.length; t++) {
-      var idf = Math.log(1 + (total - documents[t] + 0.5) / (documents[t] + 0.5));
-      var reached = 0;
-      if (t > 0) { weights.fill(0); flags.fill(0); }
+      var documents = 0;
+      var reachedCount = 0;
       for (w = 0; w < lists[t].length; w++) {
-        numbers = lists[t][w];
+        numbers = lists[t][w].numbers;
         lesson = 0;
-        for (i = 0; i < numbers.length;) {
+        for (i = 0, ordinal = 0; i < numbers.length; i = end, ordinal++) {
           lesson += numbers[i];
-          count = numbers[i + 1];
-          i += 2;
-          var end = i + 2 * count;
-          if (!has[lesson]) { has[lesson] = 1; present[reached++] = lesson; }
-          if (matched[lesson] !== t) { i = end; continue; }
-          for (; i < end; i += 2) {
-            var section = numbers[i];
-            var value = numbers[i + 1];
-            if (section === 0) {
-              if (!inTitle[lesson]) { inTitle[lesson] = 1; titleScores[lesson] += 8 * idf; }
-              continue;
-            }
-            var slot = first[lesson] + section;
-            var weight = weights[slot];
-            var before = flags[slot] === 0 ? 0 : idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0);
-            weight += (value >> 1) / 4;
-            weights[slot] = weight;
-            flags[slot] |= 2 | (value & 1);
-            scored[slot] = 1;
-            sectionScores[slot] += idf * (weight * 2.2) / (weight + 1.2) + (flags[slot] & 1 ? 4 * idf : 0) - before;
-          }
+          end = i + 3 + 2 * numbers[i + 1];
+          if (counted[lesson] !== t + 1) { counted[lesson] = t + 1; documents++; }
+          /* A lesson that misses an earlier term cannot be a result. */
+          if (matched[lesson] !== t) { continue; }
+          if (flags[lesson] === 0) { reached[reachedCount++] = lesson; most[lesson] = 0; flags[lesson] = 4; }
+          /* A posting has at least 3 numbers: `capacity` holds them all. */
+          var reference = references++;
+          next[reference] = -1; refTerm[reference] = t; refList[reference] = w; refOffset[reference] = i;
+          refOrdinal[reference] = ordinal;
+          if (first[lesson] < 0) { first[lesson] = reference; } else { next[last[lesson]] = reference; }
+          last[lesson] = reference;
+          most[lesson] += (numbers[i + 2] >> 2) / 4;
+          flags[lesson] |= numbers[i + 2] & 3;
+          /* A lesson's sections come in order: its last is its highest. */
+          if (numbers[end - 2] > highest[lesson]) { highest[lesson] = numbers[end - 2]; }
         }
       }
-      for (var p = 0; p < reached; p++) {
-        lesson = present[p];
-        has[lesson] = 0;
-        inTitle[lesson] = 0;
-        if (matched[lesson] === t) { matched[lesson]++; }
+      var idf = Math.log(1 + (total - documents + 0.5) / (documents + 0.5));
+      idfs.push(idf);
+      for (var p = 0; p < reachedCount; p++) {
+        lesson = reached[p];
+        bound[lesson] += (flags[lesson] & 2 ? 8 * idf : 0) + idf * saturated(most[lesson]) +
+          (flags[lesson] & 1 ? 4 * idf : 0);
+        flags[lesson] = 0;
+        matched[lesson]++;
       }
     }
-    var results = [];
-    sectionScore = function (lesson, section) {
-      return section >= 1 && section <= highest[lesson] ? sectionScores[first[lesson] + section] : 0;
-    };
+    var widest = 0;
+    var lessons = [];
     for (lesson = 0; lesson < total; lesson++) {
       if (matched[lesson] !== terms.length) { continue; }
+      lessons.push(lesson);
+      if (highest[lesson] > widest) { widest = highest[lesson]; }
+    }
+    var weights = new Float64Array(widest + 1);
+    var touched = new Int32Array(widest + 1);
+    var sectionFlags = new Uint8Array(widest + 1);
+    var scores = {};
+
+    /* The lesson's score, its best section and every section's score. */
+    function score(lesson) {
+      if (scores[lesson]) { return scores[lesson]; }
+      var sections = new Float64Array(highest[lesson] + 1);
+      var titleScore = 0;
+      for (var t = 0; t < terms.length; t++) {
+        var idf = idfs[t];
+        var inTitle = false;
+        var count = 0;
+        for (var r = first[lesson]; r >= 0; r = next[r]) {
+          if (refTerm[r] !== t) { continue; }
+          var numbers = lists[t][refList[r]].numbers;
+          var end = refOffset[r] + 3 + 2 * numbers[refOffset[r] + 1];
+          for (var j = refOffset[r] + 3; j < end; j += 2) {
+            var section = numbers[j];
+            if (section === 0) { inTitle = true; continue; }
+            if (sectionFlags[section] === 0) { touched[count++] = section; }
+            weights[section] += (numbers[j + 1] >> 1) / 4;
+            sectionFlags[section] |= 2 | (numbers[j + 1] & 1);
+          }
+        }
+        if (inTitle) { titleScore += 8 * idf; }
+        for (var k = 0; k < count; k++) {
+          var s = touched[k];
+          sections[s] += idf * saturated(weights[s]) + (sectionFlags[s] & 1 ? 4 * idf : 0);
+          weights[s] = 0;
+          sectionFlags[s] = 0;
+        }
+      }
       var bestScore = 0;
       var bestSection = 1;
-      for (section = 1, slot = first[lesson] + 1; section <= highest[lesson]; section++, slot++) {
-        if (scored[slot] && sectionScores[slot] > bestScore) { bestScore = sectionScores[slot]; bestSection = section; }
+      for (var s2 = 1; s2 < sections.length; s2++) {
+        if (sections[s2] > bestScore) { bestScore = sections[s2]; bestSection = s2; }
       }
-      results.push({ lesson: lesson, score: titleScores[lesson] + bestScore, section: bestSection });
+      scores[lesson] = { lesson: lesson, score: titleScore + bestScore, section: bestSection, sections: sections };
+      return scores[lesson];
     }
-    return results;
+
+    return {
+      count: lessons.length,
+      /* The `count` best results, in order: the lessons of the `count` highest bounds are scored first; then a
+         lesson whose bound is below the `count`-th best score so far cannot enter. */
+      best: function (count) {
+        var top = [];
+        var byBound = function (a, b) { return bound[b] - bound[a] || a - b; };
+        lessons.forEach(function (lesson) { insert(top, lesson, count, byBound); });
+        var results = [];
+        top.forEach(function (lesson) { insert(results, score(lesson), count, byScore); });
+        lessons.forEach(function (lesson) {
+          if (scores[lesson] || (results.length === count && bound[lesson] * (1 + 1e-9) < results[count - 1].score)) {
+            return;
+          }
+          insert(results, score(lesson), count, byScore);
+        });
+        return results;
+      },
+      /* Every result, in order (scored on first use). */
+      all: function () { return lessons.map(score).sort(byScore); },
+      /* The score of a section of a scored lesson. */
+      sectionScore: function (lesson, section) {
+        var sections = score(lesson).sections;
+        return section >= 1 && section < sections.length ? sections[section] : 0;
+      },
+      /* The windows of text the query's words have in `lesson`, in the order of the terms and their words, until
+         one is in `section`: [term, section code, heading, anchor, text] each (see windowTable). */
+      windows: function (lesson, section) {
+        var found = [];
+        for (var t = 0; t < terms.length; t++) {
+          if (t > 0 && found.some(function (candidate) { return candidate[1] >> 2 === section; })) { break; }
+          for (var r = first[lesson]; r >= 0; r = next[r]) {
+            if (refTerm[r] !== t) { continue; }
+            var list = lists[t][refList[r]];
+            var window = windowOf(list.file, list.word, refOrdinal[r]);
+            if (window !== null && window.length === 4) { found.push([t].concat(window)); }
+          }
+        }
+        return found;
+      }
+    };
   }
 
   function byScore(a, b) { return b.score - a.score || a.lesson - b.lesson; }
 
-  /* The `count` best of `results`, in order, in one pass: the whole list is sorted only when the reader asks for
-     more than the first page. */
-  function best(results, count) {
-    var top = [];
-    for (var i = 0; i < results.length; i++) {
-      if (top.length === count && byScore(results[i], top[count - 1]) >= 0) { continue; }
-      var at = top.length === count ? count - 1 : top.length;
-      while (at > 0 && byScore(results[i], top[at - 1]) < 0) { top[at] = top[at - 1]; at--; }
-      top[at] = results[i];
-      if (top.length > count) { top.length = count; }
-    }
-    return top;
+  /* Puts `item` into `top` (in `order`) when it is among its `count` first. */
+  function insert(top, item, count, order) {
+    if (top.length === count && order(item, top[count - 1]) >= 0) { return; }
+    var at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && order(item, top[at - 1]) < 0) { top[at] = top[at - 1]; at--; }
+    top[at] = item;
   }
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
@@ -252,8 +335,8 @@
      Japanese characters anywhere. Made once per query (Unicode classes are slow to compile); ASCII terms in ASCII
      text need no Unicode tables. */
   function patterns(terms) {
-    var words = terms.filter(function (t) { return !IS_IDEOGRAPH.test(t); }).map(escapeRegExp);
-    var ideographs = terms.filter(function (t) { return IS_IDEOGRAPH.test(t); }).map(escapeRegExp);
+    var words = terms.filter(function (t) { return !isIdeograph(t); }).map(escapeRegExp);
+    var ideographs = terms.filter(isIdeograph).map(escapeRegExp);
     var alternatives = "((?:" + words.join("|") + ")";
     return {
       ascii: words.length > 0 && /^[\x00-\x7f]*$/.test(words.join("")) ?
@@ -307,48 +390,13 @@
     return heading.replace(/^[^A-Za-z]+/, "").replace(/[^A-Za-z0-9 -]/g, "").replace(/ /g, "-").toLowerCase();
   }
 
-  /* For each result of `page`, the windows the query's words have in its lesson: [term, section code, heading,
-     anchor, text] each. A word's postings list lessons in order, and its windows follow the same order. */
-  function windowsOf(page, terms) {
-    var wanted = {};
-    var found = page.map(function (result) { wanted[result.lesson] = []; return wanted[result.lesson]; });
-    /* Word by word, until every result has a window in its best section (the one chosen() takes): the windows of
-       the words after it need not be parsed. */
-    function complete() {
-      return page.every(function (result, i) {
-        return found[i].some(function (candidate) { return candidate[1] >> 2 === result.section; });
-      });
-    }
-    for (var t = 0; t < terms.length && (t === 0 || !complete()); t++) {
-      var term = terms[t];
-      var exact = isExact(term);
-      filesFor(term).forEach(function (file) {
-        var words = table(file);
-        var windows = windowTable(file);
-        for (var word in words) {
-          if (!(exact ? word === term : word.lastIndexOf(term, 0) === 0)) { continue; }
-          var numbers = words[word];
-          var texts = windows[word] || [];
-          var lesson = 0;
-          for (var i = 0, n = 0; i < numbers.length; i += 2 + 2 * numbers[i + 1], n += 4) {
-            lesson += numbers[i];
-            if (wanted[lesson] && n + 3 < texts.length) {
-              wanted[lesson].push([t, texts[n], texts[n + 1], texts[n + 2], texts[n + 3]]);
-            }
-          }
-        }
-      });
-    }
-    return found;
-  }
-
   /* The window to show: one in the result's best section (the first query word's), else the one whose section
      scores best for the query. */
-  function chosen(result, windows) {
+  function chosen(result, windows, ranking) {
     var best = null;
     windows.forEach(function (candidate) {
       var section = candidate[1] >> 2;
-      var score = section === result.section ? Infinity : sectionScore(result.lesson, section);
+      var score = section === result.section ? Infinity : ranking.sectionScore(result.lesson, section);
       if (best === null || score > best.score || (score === best.score && candidate[0] < best.candidate[0])) {
         best = { score: score, candidate: candidate };
       }
@@ -386,7 +434,6 @@
     list.appendChild(item);
   }
 
-  var sectionScore = function () { return 0; };
   var paths = [];
   var titles = [];
   var topics = [];
@@ -399,15 +446,15 @@
     status.textContent = "Type words to find in every lesson: titles, headings, text, code and outputs.";
     return;
   }
-  var needed = {};
+  var needed = Object.create(null);
   terms.forEach(function (term) { filesFor(term).forEach(function (file) { needed[file] = true; }); });
   load(Object.keys(needed).sort().map(shardFile), function (failedShards) {
-    var results = rank(terms);
+    var ranking = rank(terms);
     var incomplete = failedShards > 0 ? " Part of the search index could not be loaded: build the site again." : "";
-    status.textContent = (results.length === 0 ? "No lesson matches “" + query + "”." :
-      results.length + (results.length === 1 ? " lesson matches" : " lessons match") + " “" + query + "”.") + incomplete;
+    status.textContent = (ranking.count === 0 ? "No lesson matches “" + query + "”." :
+      ranking.count + (ranking.count === 1 ? " lesson matches" : " lessons match") + " “" + query + "”.") + incomplete;
     var shown = 0;
-    var sorted = false;
+    var results = null;
     var found = patterns(terms);
     var more = document.createElement("button");
     more.type = "button";
@@ -415,12 +462,18 @@
     more.textContent = "Show more results";
     /* Lists the next page, each result with its section and snippet (all from the loaded term files). */
     function showPage() {
-      if (shown > 0 && !sorted) { results.sort(byScore); sorted = true; }
-      var page = shown === 0 ? best(results, PAGE) : results.slice(shown, shown + PAGE);
+      var page;
+      if (shown === 0) {
+        page = ranking.best(PAGE);
+      } else {
+        results = results || ranking.all();
+        page = results.slice(shown, shown + PAGE);
+      }
       shown += page.length;
-      var windows = windowsOf(page, terms);
-      page.forEach(function (result, i) { show(result, chosen(result, windows[i]), found); });
-      if (shown < results.length) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
+      page.forEach(function (result) {
+        show(result, chosen(result, ranking.windows(result.lesson, result.section), ranking), found);
+      });
+      if (shown < ranking.count) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
     }
     more.addEventListener("click", showPage);
     showPage();

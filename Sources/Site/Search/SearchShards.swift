@@ -20,9 +20,11 @@ import Lessons
 /// `lessonsSearch.terms(first key, json, windows)` where `json` is a string of JSON, `{term: postings}` for every term
 /// of its shards (the page parses it with `JSON.parse`, several times quicker than JavaScript's parser reads the same
 /// object written out). A term's postings are numbers, lesson after lesson: the lesson's number minus the previous
-/// one's (lessons are numbered in the order of `SearchIndex`'s list), then the lesson's `count,section,value…` (see
-/// `SearchLesson.terms`). `windows` is a string of JSON too (single-quoted, so that its own quotes need no escape), `{term: [code, heading, anchor, text, …]}`: the term's
-/// window in each lesson of its postings, in the same order (`SearchWindows`), parsed only for the results shown.
+/// one's (lessons are numbered in the order of `SearchIndex`'s list), then the lesson's `count,summary,section,value…`
+/// (see `SearchLesson.terms` and `appendWithSummary`). `windows` is an array `[term, [window, …], …]`: each term of the
+/// file with its window in each lesson of its postings, in the same order (`SearchWindows`), each window a string
+/// of JSON array members (single-quoted, so that its own quotes need no escape) `code,heading,anchor,text`, so that
+/// the page parses only the windows of the results it shows (parsing a whole file's windows cost it milliseconds).
 struct SearchShards {
   /// A shard's size above which it is split, in bytes.
   static let byteLimit = 40_000
@@ -95,7 +97,7 @@ struct SearchShards {
         if !postings[index].isEmpty { postings[index].append(0x2C) }
         DecimalBytes.append(number - lastLesson[index], to: &postings[index])
         postings[index].append(0x2C)
-        postings[index].append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<postingsEnd]))
+        Self.appendWithSummary(UnsafeBufferPointer(rebasing: rest[..<postingsEnd]), to: &postings[index])
         lastLesson[index] = number
         var window = postingsEnd < rest.count ? 0 : -1
         for digit in rest[min(postingsEnd + 1, rest.count)...] {
@@ -136,30 +138,70 @@ struct SearchShards {
       file[0].key.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
       script.append(0x2C)
       json.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
-      // The windows' JSON, written escaped: the lessons' records hold each window escaped already.
-      script += ",'{".utf8
+      // The windows, each its own single-quoted literal: the lessons' records hold each window escaped already.
+      script += ",[".utf8
       var first = true
       for shard in file {
         for member in shard.members {
           if !first { script.append(0x2C) }
           first = false
-          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(nestedLiteralOf: $0, to: &script) }
-          script += ":[".utf8
+          terms[member].bytes.withUnsafeBufferPointer { JavaScriptString.append(literalOf: $0, to: &script) }
+          script += ",[".utf8
           let ends = windows[member]
           for end in stride(from: 1, to: ends.count, by: 2) {
-            if end > 1 { script.append(0x2C) }
+            script += end > 1 ? ",'".utf8 : "'".utf8
             if ends[end] > 0 {
               script.append(contentsOf: UnsafeBufferPointer(rebasing: windowBuffer[ends[end - 1]..<ends[end]]))
             } else {
               script += SearchWindows.none.utf8
             }
+            script.append(0x27)
           }
           script.append(0x5D)
         }
       }
-      script += "}');\n".utf8
+      script += "]);\n".utf8
       return (file.map { String(decoding: $0.key, as: UTF8.self) }, String(decoding: script, as: UTF8.self))
     } }
+  }
+
+  /// Appends a lesson's postings of a term, `count,section,value…`, as `count,summary,section,value…`: the summary
+  /// is 4 × the highest weight (value ÷ 2) of its sections, + 2 when the title holds the term, + 1 when a section's
+  /// heading does. From the summaries alone the page bounds a lesson's score, and reads the sections of only the
+  /// lessons that may make the first results.
+  static func appendWithSummary(_ entries: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var countEnd = 0
+    while countEnd < entries.count, entries[countEnd] != 0x2C { countEnd += 1 }
+    var heaviest = 0
+    var flags = 0
+    var number = 0
+    var isValue = false
+    var section = 0
+    for byte in entries[min(countEnd + 1, entries.count)...] {
+      if byte != 0x2C {
+        number = number &* 10 &+ Int(byte &- 0x30)
+        continue
+      }
+      if isValue { Self.fold(section: section, value: number, heaviest: &heaviest, flags: &flags) } else { section = number }
+      isValue.toggle()
+      number = 0
+    }
+    if isValue { Self.fold(section: section, value: number, heaviest: &heaviest, flags: &flags) }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: entries[..<countEnd]))
+    output.append(0x2C)
+    DecimalBytes.append(heaviest << 2 | flags, to: &output)
+    if countEnd < entries.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: entries[countEnd...])) }
+  }
+
+  /// Adds a section's entry to a summary: the title (section 0) sets 2, a heading 1, another section's weight may be
+  /// the heaviest.
+  private static func fold(section: Int, value: Int, heaviest: inout Int, flags: inout Int) {
+    if section == 0 {
+      flags |= 2
+    } else {
+      heaviest = max(heaviest, value >> 1)
+      flags |= value & 1
+    }
   }
 
   /// The shards grouped into files: consecutive shards of the same two-character key while the file stays under

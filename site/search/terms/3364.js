@@ -1,1 +1,1 @@
-lessonsSearch.terms("3d","{\"3dd6a3\":[1,2,5,4,7,2]}",'{"3dd6a3":[23,"Sizing your Pool","","--lc-color-2: #3DD6A3; --lc-color-3: #E88BC4; --lc-color-4: #F0E442; --lc-color-5: #A99BFF; } }"]}');
+lessonsSearch.terms("3d","{\"3dd6a3\":[1,2,8,5,4,7,2]}",["3dd6a3",['23,"Sizing your Pool","","--lc-color-2: #3DD6A3; --lc-color-3: #E88BC4; --lc-color-4: #F0E442; --lc-color-5: #A99BFF; } }"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("4_","{\"4_000_000\":[1,1,7,2]}",'{"4_000_000":[31,"Computing in parallel (Swift only)","","stride(from: 0, to: 4_000_000, by: 20_000).map { $0..\\u003c($0 + 20_000) } ran · \\u003c 1 ms Timings of"]}');
+lessonsSearch.terms("4_","{\"4_000_000\":[1,1,4,7,2]}",["4_000_000",['31,"Computing in parallel (Swift only)","","stride(from: 0, to: 4_000_000, by: 20_000).map { $0..\\u003c($0 + 20_000) } ran · \\u003c 1 ms Timings of"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("at","{\"at\":[1,7,1,16,2,12,3,30,4,6,5,16,6,12,7,30]}",'{"at":[15,"Pools & Parallelism","","how the tasks ran? Is it easy to read? Solution Four timestamps appear at almost the same moment,"]}');
+lessonsSearch.terms("at","{\"at\":[1,7,60,1,16,2,12,3,30,4,6,5,16,6,12,7,30]}",["at",['15,"Pools & Parallelism","","how the tasks ran? Is it easy to read? Solution Four timestamps appear at almost the same moment,"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("br","{\"break\":[1,1,7,2]}",'{"break":[31,"Computing in parallel (Swift only)","","{ isPrime = false break } divisor += 1 } if isPrime { count += 1 } } return count } let chunks ="]}');
+lessonsSearch.terms("br","{\"break\":[1,1,4,7,2]}",["break",['31,"Computing in parallel (Swift only)","","{ isPrime = false break } divisor += 1 } if isPrime { count += 1 } } return count } let chunks ="']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("cr","{\"crashes\":[1,2,2,6,7,2]}",'{"crashes":[11,"Threads vs Processes","","faster, and this lesson measures both. Processes keep their own uses. A process that crashes takes"]}');
+lessonsSearch.terms("cr","{\"crashes\":[1,2,12,2,6,7,2]}",["crashes",['11,"Threads vs Processes","","faster, and this lesson measures both. Processes keep their own uses. A process that crashes takes"']]);

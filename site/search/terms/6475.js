@@ -1,1 +1,1 @@
-lessonsSearch.terms("du","{\"durations\":[1,1,5,12]}",'{"durations":[23,"Sizing your Pool","","durations: [Double] = [] for size in 1...5 { let start = now() _ = try withProcessPool(size) { pool"]}');
+lessonsSearch.terms("du","{\"durations\":[1,1,24,5,12]}",["durations",['23,"Sizing your Pool","","durations: [Double] = [] for size in 1...5 { let start = now() _ = try withProcessPool(size) { pool"']]);

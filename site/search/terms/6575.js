@@ -1,1 +1,1 @@
-lessonsSearch.terms("eu","{\"eu\":[1,2,4,22,6,20]}",'{"eu":[19,"When to parallelise","","\\"https://usegalaxy.org\\", \\"https://usegalaxy.org.au\\", \\"https://usegalaxy.eu\\", \\"https://usegalaxy.fr\\","]}');
+lessonsSearch.terms("eu","{\"eu\":[1,2,44,4,22,6,20]}",["eu",['19,"When to parallelise","","\\"https://usegalaxy.org\\", \\"https://usegalaxy.org.au\\", \\"https://usegalaxy.eu\\", \\"https://usegalaxy.fr\\","']]);

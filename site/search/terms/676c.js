@@ -1,1 +1,1 @@
-lessonsSearch.terms("gl","{\"global\":[1,3,2,6,4,6,6,6]}",'{"global":[11,"Threads vs Processes","","between the two is forced by the Global Interpreter Lock (GIL): only one thread at a time may run"]}');
+lessonsSearch.terms("gl","{\"global\":[1,3,12,2,6,4,6,6,6]}",["global",['11,"Threads vs Processes","","between the two is forced by the Global Interpreter Lock (GIL): only one thread at a time may run"']]);

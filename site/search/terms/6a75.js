@@ -1,1 +1,1 @@
-lessonsSearch.terms("ju","{\"jumps\":[1,1,7,2]}",'{"jumps":[31,"Computing in parallel (Swift only)","","runs a closure and returns its result with the seconds it took, on a clock that never jumps: func"]}');
+lessonsSearch.terms("ju","{\"jumps\":[1,1,4,7,2]}",["jumps",['31,"Computing in parallel (Swift only)","","runs a closure and returns its result with the seconds it took, on a clock that never jumps: func"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("n","{\"n\":[1,1,7,16]}",'{"n":[31,"Computing in parallel (Swift only)","","range by trial division: func countPrimes(_ range: Range\\u003cInt>) -> Int { var count = 0 for n in range"]}');
+lessonsSearch.terms("n","{\"n\":[1,1,32,7,16]}",["n",['31,"Computing in parallel (Swift only)","","range by trial division: func countPrimes(_ range: Range\\u003cInt>) -> Int { var count = 0 for n in range"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("o","{\"o\":[1,1,5,4]}",'{"o":[23,"Sizing your Pool","","Input/Output (I/O)-bound work the pool can be much larger than the number of cores, since nearly all"]}');
+lessonsSearch.terms("o","{\"o\":[1,1,8,5,4]}",["o",['23,"Sizing your Pool","","Input/Output (I/O)-bound work the pool can be much larger than the number of cores, since nearly all"']]);

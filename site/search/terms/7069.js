@@ -1,1 +1,1 @@
-lessonsSearch.terms("pi","{\"pipes\":[1,1,7,2]}",'{"pipes":[31,"Computing in parallel (Swift only)","","of sending the results back through pipes. Differences between the two lines in one run are mostly"]}');
+lessonsSearch.terms("pi","{\"pipes\":[1,1,4,7,2]}",["pipes",['31,"Computing in parallel (Swift only)","","of sending the results back through pipes. Differences between the two lines in one run are mostly"']]);

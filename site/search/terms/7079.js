@@ -1,1 +1,1 @@
-lessonsSearch.terms("py","{\"python\":[1,5,1,16,2,20,3,8,6,6,7,10]}",'{"python":[11,"Threads vs Processes","","share nothing unless they set it up on purpose, and starting one costs more. In Python the choice"]}');
+lessonsSearch.terms("py","{\"python\":[1,5,40,1,16,2,20,3,8,6,6,7,10]}",["python",['11,"Threads vs Processes","","share nothing unless they set it up on purpose, and starting one costs more. In Python the choice"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("s","{\"s\":[1,6,2,12,3,16,4,52,5,38,6,90,7,36]}",'{"s":[27,"Threads","","\\"s\\") print(\\"ProcessPool:\\", formatted(processPoolTime, decimals: 2), \\"s (earlier)\\") for (server,"]}');
+lessonsSearch.terms("s","{\"s\":[1,6,180,2,12,3,16,4,52,5,38,6,90,7,36]}",["s",['27,"Threads","","\\"s\\") print(\\"ProcessPool:\\", formatted(processPoolTime, decimals: 2), \\"s (earlier)\\") for (server,"']]);

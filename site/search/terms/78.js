@@ -1,1 +1,1 @@
-lessonsSearch.terms("x","{\"x\":[1,4,2,20,3,16,5,8,7,10]}",'{"x":[11,"Threads vs Processes","","its argument alone and changes nothing outside itself. Printing is allowed. func f(_ x: Int) -> Int"]}');
+lessonsSearch.terms("x","{\"x\":[1,4,40,2,20,3,16,5,8,7,10]}",["x",['11,"Threads vs Processes","","its argument alone and changes nothing outside itself. Printing is allowed. func f(_ x: Int) -> Int"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("y","{\"y\":[1,2,5,8,7,10]}",'{"y":[31,"Computing in parallel (Swift only)","","3), \\"s\\") } var speedup = Chart.line(title: \\"Speedup over serial\\", x: \\"workers\\", y: \\"speedup\\")"]}');
+lessonsSearch.terms("y","{\"y\":[1,2,20,5,8,7,10]}",["y",['31,"Computing in parallel (Swift only)","","3), \\"s\\") } var speedup = Chart.line(title: \\"Speedup over serial\\", x: \\"workers\\", y: \\"speedup\\")"']]);
