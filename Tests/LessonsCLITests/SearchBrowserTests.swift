@@ -209,6 +209,22 @@ struct SearchBrowserTests {
     }
   }
 
+  @Test("a word of thousands of characters is found by the whole word or any prefix", .timeLimit(.minutes(4)))
+  func longWord() async throws {
+    let sequence = String((0..<3_000).map { Array("ACGT")[($0 * 7 + $0 / 5) % 4] })
+    let lesson = "---\ntitle: Sequences\n---\nThe read \(sequence) aligns.\n"
+    let project = try await Self.builtProject(extra: ["sequences": lesson])
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    for query in [sequence, String(sequence.prefix(80)), String(sequence.prefix(20))] {
+      let dom = try await Self.search(project, query)
+      #expect(Self.titles(dom) == ["Sequences"], "\(query.count) characters: \(dom.suffix(800))")
+      #expect(dom.contains("<mark>\(sequence.prefix(100))"), "\(query.count) characters")
+    }
+    // Its term file holds its first 64 characters and a window of 200, not the 3,000.
+    let file = try CommandRunner.read(project + "/site/search/terms/" + sequence.prefix(2).lowercased().utf8.map { String($0, radix: 16) }.joined() + ".js")
+    #expect(file.utf8.count < 1_000, "\(file)")
+  }
+
   @Test("a snippet cut from long text starts and ends at whole words", .timeLimit(.minutes(4)))
   func snippetEndsAtAWord() async throws {
     let project = try await Self.builtProject()

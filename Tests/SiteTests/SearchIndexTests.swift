@@ -132,6 +132,27 @@ struct SearchIndexTests {
     #expect(huge.scripts.map(\.keys) == [["po"]])
   }
 
+  @Test("a word longer than 64 characters is indexed by its first 64, so one huge word makes no huge term file")
+  func longWords() {
+    let long = String(repeating: "ab", count: 150_000)
+    let accented = String(repeating: "é", count: 100)
+    let terms = SearchLesson.terms(
+      title: "T", sections: [SearchSection(heading: "H", anchor: "h", text: "x \(long) \(accented) Y\(long) y")])
+    let words = terms.split(separator: "\n").filter { !$0.hasPrefix("\t") }.map { String($0.split(separator: "\t")[0]) }
+    #expect(words.contains(String(long.prefix(64))), "\(words)")
+    #expect(words.contains(String(repeating: "é", count: 64)), "\(words)")
+    #expect(words.allSatisfy { $0.unicodeScalars.count <= 64 }, "\(words)")
+    #expect(terms.utf8.count < 5_000, "\(terms.utf8.count) bytes")
+    func capped(_ text: String) -> String {
+      var text = text
+      return text.withUTF8 { String(decoding: SearchTerms.capped($0), as: UTF8.self) }
+    }
+    #expect(capped(String(repeating: "a", count: 64)) == String(repeating: "a", count: 64))
+    #expect(capped(String(repeating: "a", count: 65)) == String(repeating: "a", count: 64))
+    #expect(capped(String(repeating: "中", count: 30)) == String(repeating: "中", count: 30))
+    #expect(capped("a" + String(repeating: "😀", count: 70)) == "a" + String(repeating: "😀", count: 63))
+  }
+
   @Test("a lesson's postings of a term carry a summary: 4 × the highest section weight, + 2 for the title, + 1 for a heading")
   func postingSummary() {
     func summarised(_ entries: String) -> String {

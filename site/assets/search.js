@@ -33,10 +33,16 @@
        (code >= 0x20000 && code <= 0x3ffff));
   }
   function tokens(text) {
+    var found;
     /* ASCII needs no Unicode tables (compiling them is the page's slowest regular expression). */
-    if (/^[\x00-\x7f]*$/.test(text)) { return text.toLowerCase().match(/[a-z0-9_]+/g) || []; }
-    TOKEN = TOKEN || new RegExp(IDEOGRAPH + "|(?:(?!" + IDEOGRAPH + ")" + WORD + ")+", "gu");
-    return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ").match(TOKEN) || [];
+    if (/^[\x00-\x7f]*$/.test(text)) {
+      found = text.toLowerCase().match(/[a-z0-9_]+/g) || [];
+    } else {
+      TOKEN = TOKEN || new RegExp(IDEOGRAPH + "|(?:(?!" + IDEOGRAPH + ")" + WORD + ")+", "gu");
+      found = text.normalize("NFC").toLowerCase().replace(/ς/g, "σ").match(TOKEN) || [];
+    }
+    /* The index keeps a word's first 64 characters (SearchTerms.longestTerm). */
+    return found.map(function (term) { return term.length > 64 ? Array.from(term).slice(0, 64).join("") : term; });
   }
 
   /* Term files by their first key: the JSON text the script brings (postings, and the words' windows of text),

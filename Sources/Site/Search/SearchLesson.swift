@@ -173,7 +173,7 @@ private struct TermCounter {
 
   /// The number of `term`, with its per-term slots made when it is new.
   private mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
-    let number = table.number(of: term)
+    let number = table.number(of: SearchTerms.capped(term))
     if number == head.count {
       head.append(-1)
       tail.append(-1)

@@ -62,6 +62,23 @@ enum SearchTerms {
     if terms.bytes.count > start { terms.ends.append(terms.bytes.count) }
   }
 
+  /// The most characters (Unicode scalars) of a term the index keeps: a longer word (a DNA sequence, a line of
+  /// base64) is indexed by its first `longestTerm` characters, as Lucene cuts tokens at 255, so that one huge word
+  /// does not make a term file of its own size. search.js cuts a query's words the same way, and prefix matching
+  /// still finds them.
+  static let longestTerm = 64
+
+  /// `term`'s UTF-8 bytes cut after `longestTerm` characters.
+  static func capped(_ term: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard term.count > longestTerm else { return term }
+    var characters = 0
+    for (offset, byte) in term.enumerated() where byte & 0xC0 != 0x80 {
+      if characters == longestTerm { return UnsafeBufferPointer(rebasing: term[..<offset]) }
+      characters += 1
+    }
+    return term
+  }
+
   /// Whether `text` is ASCII only.
   static func isASCII(_ text: String) -> Bool {
     var text = text
