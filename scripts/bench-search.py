@@ -2,11 +2,10 @@
 """Measures a built site's search the way a reader meets it: for each query, headless Chromium opens
 search.html?q=QUERY from file:// and the bench reads back, from the dumped DOM, the scripts the page loaded and the
 times the page measured itself, written on the result list: `data-query-ms` from the start of assets/search.js to
-the ranked results listed on screen, `data-page-ms` the same end since the navigation began, and `data-complete-ms`
-to the same list with every result's section and highlighted snippet. Today's page lists each result complete
-(title, topic, section, snippet) from the query's term files alone, so both times are the same; the page before
-loaded the shown lessons' documents (search/lessons/*.js) for the sections and snippets, a second round of script
-loads: the "lesson files" column counts those a query loaded.
+the ten best results listed on screen, each complete (title, topic, section, highlighted snippet, all from the
+query's term files), and `data-page-ms` the same end since the navigation began. Pages of an older build wrote
+`data-complete-ms` when their snippets came later, from per-lesson documents (search/lessons/*.js, a second round
+of script loads): the "with snippets ms" column reads it when present, and "lesson files" counts those documents.
 
 Prints, for several typical queries, the bytes of the script files each query loaded as a % of the site's text (the
 visible text of every HTML page: tags, scripts and styles removed, white space collapsed), and the query time;

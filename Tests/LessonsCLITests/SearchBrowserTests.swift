@@ -130,7 +130,6 @@ struct SearchBrowserTests {
     #expect(snippets.last?.hasSuffix(" not in the …") == true, "\(snippets)")
     #expect(Self.scripts(dom, under: "search/").count == 1)
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
-    #expect(dom.range(of: #"data-complete-ms="[0-9.]+""#, options: .regularExpression) != nil)
   }
 
   @Test("more matches than a page: the first page lists the best ten in order, the rest behind a button",

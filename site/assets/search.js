@@ -488,7 +488,6 @@
     if (window.performance) {
       var milliseconds = (performance.now() - started).toFixed(1);
       list.setAttribute("data-query-ms", milliseconds);
-      list.setAttribute("data-complete-ms", milliseconds);
       list.setAttribute("data-page-ms", performance.now().toFixed(1));
     }
   });
