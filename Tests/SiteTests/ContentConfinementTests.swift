@@ -118,6 +118,39 @@ final class ContentConfinementTests {
     #expect(!(try everythingPublished()).contains("not-for-the-web"))
   }
 
+  @Test("a notebook embeds the images a lesson shows from inside the content folder only, and never blocks on a pipe")
+  func notebookImages() throws {
+    let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    try Data(png + Array("not-for-the-web".utf8)).write(to: URL(fileURLWithPath: folder + "/outside.png"))
+    try link(tutorial + "/leak.png", to: folder + "/outside.png")
+    try FileManager.default.createDirectory(
+      atPath: configuration.contentFolder + "/topics/topic-a/images", withIntermediateDirectories: true)
+    try Data(png + Array("inside-the-content".utf8)).write(
+      to: URL(fileURLWithPath: configuration.contentFolder + "/topics/topic-a/images/inside.png"))
+    #expect(mkfifo(tutorial + "/pipe.png", 0o644) == 0)
+    try TestFiles.write(
+      """
+      ---
+      title: Images
+      ---
+      A link ![a](leak.png), a path escaping by percent-encoded dots ![b](%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.png),
+      a named pipe ![c](pipe.png) and the topic's own image ![d](../../images/inside.png).
+
+      ```swift
+      print(1)
+      ```
+
+      """, to: tutorial + "/tutorial.md")
+    _ = try SiteBuilder(configuration: configuration).build()
+    let notebook = try SiteTestSupport.read(published + "/lesson-0.ipynb")
+    let embedded = notebook.matches(of: /data:image\/png;base64,([A-Za-z0-9+\/=]+)/).compactMap {
+      Data(base64Encoded: String($0.1)).map { String(decoding: $0, as: UTF8.self) }
+    }
+    #expect(embedded.count == 1 && embedded.first?.hasSuffix("inside-the-content") == true, "\(embedded)")
+    #expect(notebook.contains("](leak.png)") && notebook.contains("](pipe.png)"), "links left as written")
+    #expect(!(try everythingPublished()).contains("not-for-the-web"))
+  }
+
   @Test("a file swapped for an outside link after the scan is not copied")
   func swappedAfterScan() throws {
     let copy = folder + "/copy.txt"

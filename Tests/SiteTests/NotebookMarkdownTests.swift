@@ -48,7 +48,7 @@ import TestSupport
       ```
       """.write(toFile: file, atomically: true, encoding: .utf8)
     let lesson = try LessonParser.parse(file: file, relativePath: "topics/t/tutorials/pools")
-    let json = try NotebookExport.notebook(for: lesson, results: nil)
+    let json = try NotebookExport.notebook(for: lesson, results: nil) { FileManager.default.contents(atPath: $0) }
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let cells = try #require(object["cells"] as? [[String: Any]])
     let markdown = cells.filter { $0["cell_type"] as? String == "markdown" }

@@ -108,7 +108,11 @@ struct LessonProcessor: Sendable {
     // A lesson with Swift cells is also published as a Jupyter notebook, with the captured outputs.
     if !lesson.cells.isEmpty {
       do {
-        prepared.notebook = (lesson.slug + ".ipynb", try NotebookExport.notebook(for: lesson, results: results))
+        let root = contentRoot.realPath
+        let notebook = try NotebookExport.notebook(for: lesson, results: results) { path in
+          FileSystem.readRegular(path, confinedTo: root, limit: NotebookMarkdown.maximumImageBytes)
+        }
+        prepared.notebook = (lesson.slug + ".ipynb", notebook)
       } catch {
         prepared.outcome.diagnostics.append(Diagnostic(.warning, file: source.file, "cannot export the notebook: \(error)"))
       }

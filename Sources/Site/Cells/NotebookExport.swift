@@ -12,8 +12,12 @@ import Lessons
 /// thrown error → `error`; crashes and timeouts are written as a stderr `stream` with the status in words; cells
 /// that did not run have no outputs (and no execution count).
 public enum NotebookExport {
-  /// The notebook JSON for `lesson`; `results` nil writes the code without outputs.
-  public static func notebook(for lesson: Lesson, results: LessonResults?) throws -> String {
+  /// The notebook JSON for `lesson`; `results` nil writes the code without outputs. `images` gives the bytes of an
+  /// image the text shows (by its path from the lesson's folder; nil: not embedded), so that a downloaded notebook
+  /// shows it: the build passes a reader confined to the content folder, and rendering itself reads no file.
+  public static func notebook(
+    for lesson: Lesson, results: LessonResults?, images: @escaping @Sendable (String) -> Data? = { _ in nil }
+  ) throws -> String {
     var cells = [NotebookCell(kind: .markdown, id: "title", source: "# \(lesson.frontMatter.title)")]
     if let stamp = results?.stamp {
       let note = "Outputs from a run on \(stamp.date) (\(stamp.operatingSystem), \(stamp.cpuModel), "
@@ -21,7 +25,7 @@ public enum NotebookExport {
       cells.append(NotebookCell(kind: .markdown, id: "stamp", source: note))
     }
     let text = LessonText(lesson: lesson)
-    var cleaner = NotebookMarkdown(lesson: lesson)
+    var cleaner = NotebookMarkdown(lesson: lesson, images: images)
     for cell in lesson.cells {
       if let markdown = text?.markdown(before: cell.index).flatMap({ cleaner.cleanCell($0) }) {
         cells.append(NotebookCell(kind: .markdown, id: "text-\(cell.index + 1)", source: markdown))

@@ -13,8 +13,12 @@ struct NotebookMarkdown {
   /// Images above this size are left as links.
   static let maximumImageBytes = 1024 * 1024
 
-  init(lesson: Lesson) {
+  /// The bytes of an image file at a path, or nil: the build's confined reader (`FileSystem.readRegular`).
+  let images: @Sendable (String) -> Data?
+
+  init(lesson: Lesson, images: @escaping @Sendable (String) -> Data? = { _ in nil }) {
     self.lesson = lesson
+    self.images = images
   }
 
   /// A markdown cell's text cleaned, or nil when nothing but blank lines is left (an agenda alone).
@@ -220,7 +224,8 @@ struct NotebookMarkdown {
     return line
   }
 
-  /// `![alt](picture.png)` of a file beside the lesson → `![alt](data:image/png;base64,…)`.
+  /// `![alt](picture.png)` of a file beside the lesson → `![alt](data:image/png;base64,…)`, its bytes from
+  /// `images` (given the path from the lesson's folder; nil leaves the link as it is).
   func embedImages(_ line: String) -> String {
     let folder = (lesson.file as NSString).deletingLastPathComponent
     var output = ""
@@ -232,9 +237,10 @@ struct NotebookMarkdown {
       let target = rest[middle.upperBound..<close]
       let path = String(target.prefix { !$0.isWhitespace })
       let title = target.dropFirst(path.count)
-      if !path.contains("://"), !path.hasPrefix("data:"), !path.hasPrefix("/"), !path.contains(".."),
-        let type = Self.mediaType(of: path),
-        let data = FileManager.default.contents(atPath: (folder.isEmpty ? "." : folder) + "/" + (path.removingPercentEncoding ?? path)),
+      let decoded = path.removingPercentEncoding ?? path
+      if !decoded.contains("://"), !decoded.hasPrefix("data:"), !decoded.hasPrefix("/"), !decoded.contains("\0"),
+        let type = Self.mediaType(of: decoded),
+        let data = images((folder.isEmpty ? "." : folder) + "/" + decoded),
         data.count <= Self.maximumImageBytes
       {
         output += "data:\(type);base64,\(data.base64EncodedString())" + title
