@@ -101,6 +101,18 @@ struct DialectTests {
     #expect(table.rows[1][2] == [])
   }
 
+  @Test("a row with more cells than the header widens the table, as kramdown does: no cell is lost")
+  func widerRow() throws {
+    let lesson = LessonTestSupport.parse("| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| x |\n")
+    guard case .table(let table) = try #require(lesson.document.blocks.first) else {
+      Issue.record("no table: \(lesson.document.blocks)")
+      return
+    }
+    #expect(table.alignments == [.none, .center, .none])
+    #expect(table.header == [[.text("a")], [.text("b")], []])
+    #expect(table.rows == [[[.text("1")], [.text("2")], [.text("3")]], [[.text("x")], [], []]])
+  }
+
   @Test("a table inside a solution box")
   func tableInBox() {
     let lesson = LessonTestSupport.parse("> > | a | b |\n> > |---|---|\n> > | 1 | 2 |\n> {: .solution}\n{: .question}\n")

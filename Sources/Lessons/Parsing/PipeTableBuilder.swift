@@ -19,15 +19,16 @@ struct PipeTableBuilder {
     guard lines.count >= 2, let alignments = Self.alignments(lines[1]) else { return nil }
     let header = Self.cells(lines[0])
     guard !header.isEmpty else { return nil }
-    let width = header.count
+    // A row with more cells than the header widens the table, as kramdown does: no cell is dropped (a `|` inside
+    // `$$…$$` splits a cell there, in kramdown too).
+    let bodyCells = lines.dropFirst(2).map { Self.cells($0) }
+    let width = bodyCells.reduce(header.count) { max($0, $1.count) }
     func parse(_ cells: [Substring], line: Int) -> [[Inline]] {
-      var row = cells.prefix(width).map { cell(String($0), line: line) }
+      var row = cells.map { cell(String($0), line: line) }
       while row.count < width { row.append([]) }
       return row
     }
-    let rows = lines.dropFirst(2).enumerated().map { offset, line in
-      parse(Self.cells(line), line: paragraph.startLine + 2 + offset)
-    }
+    let rows = bodyCells.enumerated().map { offset, cells in parse(cells, line: paragraph.startLine + 2 + offset) }
     var columnAlignments = Array(alignments.prefix(width))
     while columnAlignments.count < width { columnAlignments.append(.none) }
     return Table(alignments: columnAlignments, header: parse(header, line: paragraph.startLine), rows: rows)
