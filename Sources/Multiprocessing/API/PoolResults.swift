@@ -19,7 +19,18 @@ public struct PoolResults<Output>: Sequence, IteratorProtocol {
   public var underestimatedCount: Int { cursor.remaining }
 
   /// Blocks until the next result is available; nil after the last one.
-  public mutating func next() -> Result<Output, PoolError>? { cursor.next() }
+  public mutating func next() -> Result<Output, PoolError>? { cursor.next(deadline: nil) }
+
+  /// Python's `IMapIterator.next(timeout)`: waits at most `timeout` for the next result; nil after the last one.
+  ///
+  /// - Throws: `PoolError.notReady` when no result came in time (Python's `TimeoutError`). Nothing is lost: the
+  ///   tasks keep running, and a later `next` hands out the result that was late.
+  @available(*, noasync, message: "iterate `results.async`, which the awaiting task can cancel")
+  public mutating func next(timeout: Duration) throws(PoolError) -> Result<Output, PoolError>? {
+    if let outcome = cursor.next(deadline: .now + timeout) { return outcome }
+    if cursor.ended { return nil }
+    throw .notReady(waited: timeout)
+  }
 
   /// Every remaining value, in iteration order; throws the first failure met.
   public mutating func values() throws(PoolError) -> [Output] {
@@ -44,7 +55,10 @@ final class ResultCursor<Output> {
 
   var remaining: Int { batch.count.map { max(0, $0 - batch.handedOver) } ?? 0 }
 
-  func next() -> Result<Output, PoolError>? {
-    ordered ? batch.nextInOrder() : batch.nextArrival()
+  /// Whether every result was handed out.
+  var ended: Bool { batch.count.map { batch.handedOver >= $0 } ?? false }
+
+  func next(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
+    ordered ? batch.nextInOrder(deadline: deadline) : batch.nextArrival(deadline: deadline)
   }
 }

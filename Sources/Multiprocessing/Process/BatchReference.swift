@@ -38,8 +38,8 @@ final class EmptyBatch<Output>: TaskBatch {
   var count: Int? { 0 }
   var handedOver: Int { 0 }
   func waitOutcome(of index: Int, deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
-  func nextInOrder() -> Result<Output, PoolError>? { nil }
-  func nextArrival() -> Result<Output, PoolError>? { nil }
+  func nextInOrder(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
+  func nextArrival(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? { nil }
   func collectAll() throws(PoolError) -> [Output] { [] }
   func consumerGone() {}
 }

@@ -11,25 +11,29 @@ extension ProcessBatch {
     return outcome
   }
 
-  func nextInOrder() -> Result<Output, PoolError>? {
+  func nextInOrder(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     // The window already holds `index`: it is moved after each take, and always spans the oldest untaken task.
     let index = handed
-    guard wait(for: index, deadline: nil), let outcome = store.take(index) else { return nil }
+    guard wait(for: index, deadline: deadline), let outcome = store.take(index) else { return nil }
     handed += 1
     moveWindow()
     return outcome
   }
 
-  func nextArrival() -> Result<Output, PoolError>? {
+  func nextArrival(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     var idleRounds = 0
+    var pumped = false
     while true {
       if let step = store.nextArrival(handed: &handed) {
         moveWindow()
         return step
       }
+      // The pipes are read at least once, so that a zero timeout still takes what the workers sent.
+      if pumped, let deadline, ContinuousClock.now >= deadline { return nil }
       moveWindow()
       widenWindowIfStarved()
-      if driver.pump(deadline: nil) {
+      pumped = true
+      if driver.pump(deadline: deadline) {
         idleRounds = 0
       } else {
         idleRounds += 1

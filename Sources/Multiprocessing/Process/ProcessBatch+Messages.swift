@@ -47,15 +47,17 @@ extension ProcessBatch {
     }
   }
 
-  /// The record `[UInt8 status][UInt32 length][bytes]` at `offset`, and the offset after it.
+  /// The record `[UInt8 status][length][bytes]` at `offset`, and the offset after it.
   private static func item(in payload: UnsafeRawBufferPointer, at offset: Int)
     -> (WireFormat.Status, UnsafeRawBufferPointer, Int)?
   {
-    guard offset + 5 <= payload.count else { return nil }
+    guard offset < payload.count, let (length, fieldSize) = WireFormat.lengthField(in: payload, at: offset + 1) else {
+      return nil
+    }
     let status = WireFormat.Status(rawValue: payload[offset]) ?? .unencodable
-    let length = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self)))
-    guard offset + 5 + length <= payload.count else { return nil }
-    return (status, UnsafeRawBufferPointer(rebasing: payload[(offset + 5)..<(offset + 5 + length)]), offset + 5 + length)
+    let start = offset + 1 + fieldSize
+    guard payload.count - start >= length else { return nil }
+    return (status, UnsafeRawBufferPointer(rebasing: payload[start..<(start + length)]), start + length)
   }
 
   private func decodeItem(_ status: WireFormat.Status, _ bytes: UnsafeRawBufferPointer, index: Int) {

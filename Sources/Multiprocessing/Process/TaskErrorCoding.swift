@@ -20,12 +20,12 @@ enum TaskErrorCoding {
     {
       var record: [UInt8] = []
       let nameBytes = Array(name.utf8)
-      WireFormat.append(UInt32(nameBytes.count), to: &record)
+      WireFormat.appendLength(nameBytes.count, to: &record)
       record += nameBytes
-      WireFormat.append(UInt32(8), to: &record)
+      WireFormat.appendLength(8, to: &record)
       let metadata = UInt(bitPattern: ObjectIdentifier(type(of: error) as Any.Type))
       WireFormat.append(UInt64(metadata), to: &record)
-      WireFormat.append(UInt32(description.count), to: &record)
+      WireFormat.appendLength(description.count, to: &record)
       record += description
       record += payload
       WireFormat.appendItem(.threwCodable, record, to: &bytes)
@@ -41,11 +41,12 @@ enum TaskErrorCoding {
     }
     var offset = 0
     func field() -> UnsafeRawBufferPointer? {
-      guard offset + 4 <= bytes.count else { return nil }
-      let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-      guard offset + 4 + length <= bytes.count else { return nil }
-      defer { offset += 4 + length }
-      return UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 4 + length)])
+      guard let (length, fieldSize) = WireFormat.lengthField(in: bytes, at: offset),
+        bytes.count - offset - fieldSize >= length
+      else { return nil }
+      let start = offset + fieldSize
+      offset = start + length
+      return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
     }
     guard let nameBytes = field(), let address = field(), address.count == 8, let description = field() else {
       return .taskFailed(index: index, description: "(garbled error record)")

@@ -1,8 +1,8 @@
 /// Result records encoded where they are sent from.
 extension WireFormat {
   /// Appends a `value` item record, encoding the value straight into `bytes` (a 50 MB result is copied
-  /// once, not three times); a value that cannot be encoded, or whose bytes exceed the record's 4 GiB
-  /// length field, becomes an `unencodable` record that says why.
+  /// once, not three times); a value that cannot be encoded becomes an `unencodable` record that says why.
+  /// A result of 4 GiB or more gets a wide length field (see `WireFormat+Lengths`).
   static func appendEncodedItem(_ value: some Encodable, to bytes: inout [UInt8]) {
     let start = bytes.count
     bytes.append(Status.value.rawValue)
@@ -14,15 +14,7 @@ extension WireFormat {
       appendItem(.unencodable, String(describing: error).utf8, to: &bytes)
       return
     }
-    guard let length = UInt32(exactly: bytes.count - start - 5) else {
-      let size = bytes.count - start - 5
-      bytes.removeSubrange(start...)
-      appendItem(.unencodable, "the encoded result takes \(size) bytes, more than 4 GiB".utf8, to: &bytes)
-      return
-    }
-    withUnsafeBytes(of: length.littleEndian) { raw in
-      for offset in 0..<4 { bytes[start + 1 + offset] = raw[offset] }
-    }
+    patchLength(at: start + 1, in: &bytes)
   }
 }
 
@@ -32,8 +24,7 @@ extension WireFormat {
   /// of it: a 50 MB result is then read into one allocation instead of doubling its way there (which
   /// copied it about twice more and touched twice the memory).
   static func reserveForPartialMessage(in buffer: inout [UInt8]) {
-    guard buffer.count >= 4 else { return }
-    let length = buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
-    if length + 4 > buffer.capacity { buffer.reserveCapacity(length + 4) }
+    guard let (length, fieldSize) = buffer.withUnsafeBytes({ lengthField(in: $0, at: 0) }) else { return }
+    if length + fieldSize > buffer.capacity { buffer.reserveCapacity(length + fieldSize) }
   }
 }

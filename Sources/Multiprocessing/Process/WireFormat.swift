@@ -1,16 +1,18 @@
 /// The messages a worker process writes to its pipe, and how the parent reads them back.
 ///
-/// Each message is `[UInt32 length][UInt8 kind][Int64 start][Int64 count][payload]`, little-endian.
+/// Each message is `[length][UInt8 kind][Int64 start][Int64 count][payload]`, little-endian, where a length
+/// field is a `UInt32`, or `UInt32.max` and then a `UInt64` for a length of 4 GiB or more (`WireFormat+Lengths`).
 /// `shared` says the chunk's values are in the batch's shared result memory, and lists the tasks that threw
-/// as `[Int64 index][UInt8 status][UInt32 length][error record]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
-/// `items` carries per-task records `[UInt8 status][UInt32 length][bytes]` (a thrown error as `TaskErrorCoding`
+/// as `[Int64 index][UInt8 status][length][error record]`; `raw` carries the bytes of `count` bitwise-copyable results (an `[Int]` chunk is one memcpy each way);
+/// `items` carries per-task records `[UInt8 status][length][bytes]` (a thrown error as `TaskErrorCoding`
 /// writes it); `initializerFailed` carries text. A message may cover part of a chunk: a worker sends what it
 /// finished when a chunk runs long.
 enum WireFormat {
   enum Kind: UInt8 { case raw = 1, items = 2, initializerFailed = 3, shared = 4 }
   enum Status: UInt8 { case value = 0, threw = 1, unencodable = 2, threwCodable = 3 }
 
-  static let headerSize = 4 + 1 + 8 + 8
+  /// The header's bytes after its length field: kind, start, count.
+  static let headerFields = 1 + 8 + 8
 
   static func appendHeader(kind: Kind, start: Int, count: Int, to bytes: inout [UInt8]) -> Int {
     let lengthAt = bytes.count
@@ -23,17 +25,7 @@ enum WireFormat {
 
   /// Rewrites the task count of the message whose header starts at `lengthAt`.
   static func patchCount(at lengthAt: Int, count: Int, in bytes: inout [UInt8]) {
-    withUnsafeBytes(of: Int64(count).littleEndian) { raw in
-      for offset in 0..<8 { bytes[lengthAt + 13 + offset] = raw[offset] }
-    }
-  }
-
-  /// Writes the final length of the message whose header starts at `lengthAt`.
-  static func patchLength(at lengthAt: Int, in bytes: inout [UInt8]) {
-    let length = UInt32(bytes.count - lengthAt - 4)
-    withUnsafeBytes(of: length.littleEndian) { raw in
-      for offset in 0..<4 { bytes[lengthAt + offset] = raw[offset] }
-    }
+    write(Int64(count), at: lengthAt + 13, in: &bytes)
   }
 
   static func append<I: FixedWidthInteger>(_ value: I, to bytes: inout [UInt8]) {
@@ -42,7 +34,7 @@ enum WireFormat {
 
   static func appendItem(_ status: Status, _ payload: some Collection<UInt8>, to bytes: inout [UInt8]) {
     bytes.append(status.rawValue)
-    append(UInt32(payload.count), to: &bytes)
+    appendLength(payload.count, to: &bytes)
     bytes.append(contentsOf: payload)
   }
 
@@ -56,14 +48,14 @@ enum WireFormat {
 
   /// The next complete message at `offset` in `bytes`, or nil if more bytes are needed.
   static func nextMessage(in bytes: UnsafeRawBufferPointer, at offset: Int) -> (Message, next: Int)? {
-    guard bytes.count - offset >= headerSize else { return nil }
-    let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-    guard bytes.count - offset - 4 >= length, length >= headerSize - 4 else { return nil }
-    let kind = Kind(rawValue: bytes[offset + 4]) ?? .initializerFailed
-    let start = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 5, as: Int64.self)))
-    let count = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 13, as: Int64.self)))
-    let end = offset + 4 + length
-    return (Message(kind: kind, start: start, count: count, payload: (offset + headerSize)..<end), end)
+    guard let (length, fieldSize) = lengthField(in: bytes, at: offset) else { return nil }
+    let fields = offset + fieldSize
+    guard bytes.count - fields >= length, length >= headerFields else { return nil }
+    let kind = Kind(rawValue: bytes[fields]) ?? .initializerFailed
+    let start = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: fields + 1, as: Int64.self)))
+    let count = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: fields + 9, as: Int64.self)))
+    let end = fields + length
+    return (Message(kind: kind, start: start, count: count, payload: (fields + headerFields)..<end), end)
   }
 }
 

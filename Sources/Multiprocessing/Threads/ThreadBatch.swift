@@ -118,12 +118,12 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     }
   }
 
-  func nextInOrder() -> Result<Output, PoolError>? {
+  func nextInOrder(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     condition.withLock {
       let index = handed
       while !store.hasOutcome(index) {
         if index >= store.count { return nil }
-        condition.wait(until: nil)
+        if !condition.wait(until: deadline), !store.hasOutcome(index) { return nil }
       }
       handed += 1
       defer { moveWindow() }
@@ -131,14 +131,16 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     }
   }
 
-  func nextArrival() -> Result<Output, PoolError>? {
+  func nextArrival(deadline: ContinuousClock.Instant?) -> Result<Output, PoolError>? {
     condition.withLock {
+      var waited = true
       while true {
         if let step = store.nextArrival(handed: &handed) {
           moveWindow()
           return step
         }
-        condition.wait(until: nil)
+        if !waited { return nil }
+        waited = condition.wait(until: deadline)
       }
     }
   }
