@@ -136,6 +136,41 @@ struct TemplateRendererTests {
     #expect(try Self.rendered(set, "search", SitePages.searchContext(site: site)).contains("Site &lt;&amp;&gt;"))
   }
 
+  @Test("the shipped templates show the context's lists themselves: there is no second, ready-HTML copy to keep in step")
+  func shippedTemplatesIterateLists() throws {
+    let set = try TemplateSet(folder: SiteTestSupport.templates)
+    var page = TutorialPageTests.page()
+    page.describe()
+    var context = page.context()
+    context["toc"] = [["id": "marker-id", "title": "Marker <heading>", "level": "3"]]
+    context["questions"] = ["Marker <em>question</em>"]
+    context["objectives"] = ["Marker objective"]
+    context["keyPoints"] = ["Marker key point"]
+    context["contributors"] = [["name": "Marker Person", "link": "p/marker.html"], ["name": "Unlinked <Marker>"]] as [[String: Any]]
+    let html = try Self.rendered(set, "tutorial", context)
+    for shown in [
+      "<li class=\"toc-level-3\"><a href=\"#marker-id\">Marker &lt;heading&gt;</a></li>\n", "<li>Marker <em>question</em></li>",
+      "<li>Marker objective</li>", "<li>Marker key point</li>\n",
+      "<li><a href=\"p/marker.html\">Marker Person</a></li>\n<li>Unlinked &lt;Marker&gt;</li>\n",
+    ] {
+      #expect(html.contains(shown), "\(shown)")
+    }
+    let keys = context.keys.filter { $0.hasSuffix("Items") || $0.hasSuffix("Rows") }
+    #expect(keys.isEmpty, "ready-HTML keys: \(keys)")
+
+    var summary = BuildManifest.LessonSummary(title: "Listed", level: "Advanced", minutes: 30, draft: false)
+    summary.description = "About it"
+    let topic = ListedTopic(
+      name: "t", metadata: TopicMetadata(title: "T"),
+      lessons: [ListedLesson(topic: "t", relativePath: "topics/t/tutorials/a", summary: summary)])
+    var topicContext = IndexPage.topicContext(topic, site: SiteSettings(title: "Site"))
+    topicContext["tutorials"] = [["title": "Marker <lesson>", "link": "marker.html", "level": "Expert"]] as [[String: Any]]
+    #expect(
+      try Self.rendered(set, "topic", topicContext).contains(
+        "<tbody>\n<tr><td><a href=\"marker.html\">Marker &lt;lesson&gt;</a></td><td><span class=\"level level-Expert\">Expert</span>"
+          + "</td><td></td></tr>\n</tbody>"))
+  }
+
   @Test("templates with transforms or inheritance, and values of other types, are rendered by swift-mustache")
   func fallback() throws {
     let set = try Self.templates([

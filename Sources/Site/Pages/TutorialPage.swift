@@ -94,12 +94,6 @@ struct TutorialPage {
     list("requirements", front.requirements.flatMap { requirementLinks($0, root: root) })
     list("followUp", front.followUpTraining.flatMap { requirementLinks($0, root: root) })
     list("faqs", faqs.map { ["title": $0.title, "link": root + $0.pagePath] })
-    // The lists the shipped templates show, as ready HTML (`TemplateLists`).
-    context["tocItems"] = TemplateLists.tableOfContents(body.tableOfContents)
-    context["questionItems"] = TemplateLists.items(questions)
-    context["objectiveItems"] = TemplateLists.items(objectives)
-    context["keyPointItems"] = TemplateLists.items(keyPoints, separator: "\n")
-    context["contributorItems"] = TemplateLists.people(contributors)
     let notebook = assets.first(where: { $0.hasSuffix(".ipynb") })
     if let notebook {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
