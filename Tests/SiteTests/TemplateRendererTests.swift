@@ -171,6 +171,18 @@ struct TemplateRendererTests {
           + "</td><td></td></tr>\n</tbody>"))
   }
 
+  @Test("each context object is told apart once, when pushed or found, not again for every name looked up through it")
+  func classifiesOnce() throws {
+    let set = try Self.templates(["tutorial": "{{#items}}{{a}}{{b}}{{root}}{{missing}}{{/items}}"])
+    var renderer = TemplateRenderer(program: set.program, capacity: 64)
+    let items: [[String: Any]] = (0..<3).map { ["a": "a\($0)", "b": $0] }
+    try renderer.render("tutorial", context: ["items": items, "root": "../"] as [String: Any])
+    #expect(String(decoding: renderer.output, as: UTF8.self) == "a00../a11../a22../")
+    // The page (1), the list (1), each item as it is pushed (3) and the values found in them: a, b, root (3 × 3).
+    // Telling the stack's objects apart at every lookup would be 2 + 3 × 9: `root` passes the item and the page.
+    #expect(renderer.valuesClassified == 1 + 1 + 3 + 3 * 3)
+  }
+
   @Test("templates with transforms or inheritance, and values of other types, are rendered by swift-mustache")
   func fallback() throws {
     let set = try Self.templates([
