@@ -172,6 +172,23 @@ struct PageMetaTests {
     #expect(cut.count == PageMeta.descriptionLimit && cut.hasSuffix("…"))
     #expect(PageMeta.firstParagraph(ofBody: "<div><p> </p><p class=\"x\">A &amp; <code>b</code></p></div>") == "A & b")
   }
+
+  @Test("a description cut at 159 characters is the page's and the feed's whole: it is cut once, not again for the <meta>")
+  func cutOnce() throws {
+    // Sixteen words of nine letters are 159 characters; with `…` the cut text is 160, and a second cut lost a word.
+    let words = (0..<16).map { String(repeating: Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0))), count: 9) }
+    let text = words.joined(separator: " ") + " and more after the cut"
+    let once = try #require(PageMeta.description(text))
+    #expect(once == words.joined(separator: " ") + "…")
+    #expect(once.count == PageMeta.descriptionLimit)
+    var page = TutorialPageTests.page()
+    page.lesson.frontMatter.description = text
+    page.describe()
+    #expect(page.description == once, "what the manifest and the feed show")
+    #expect(page.context()["description"] as? String == once, "what the page's <meta> shows")
+    #expect(PageMeta(path: "p.html", description: text, language: "en").context(site: SiteSettings(title: "S"))["description"] as? String == once)
+    #expect(PageMeta.description(" \n ") == nil)
+  }
 }
 
 /// The parts of an Atom feed the tests look at, read with Foundation's XML parser (which also checks that the feed

@@ -136,6 +136,53 @@ struct TemplateRendererTests {
     #expect(try Self.rendered(set, "search", SitePages.searchContext(site: site)).contains("Site &lt;&amp;&gt;"))
   }
 
+  @Test("the shipped templates show the context's lists themselves: there is no second, ready-HTML copy to keep in step")
+  func shippedTemplatesIterateLists() throws {
+    let set = try TemplateSet(folder: SiteTestSupport.templates)
+    var page = TutorialPageTests.page()
+    page.describe()
+    var context = page.context()
+    context["toc"] = [["id": "marker-id", "title": "Marker <heading>", "level": "3"]]
+    context["questions"] = ["Marker <em>question</em>"]
+    context["objectives"] = ["Marker objective"]
+    context["keyPoints"] = ["Marker key point"]
+    context["contributors"] = [["name": "Marker Person", "link": "p/marker.html"], ["name": "Unlinked <Marker>"]] as [[String: Any]]
+    let html = try Self.rendered(set, "tutorial", context)
+    for shown in [
+      "<li class=\"toc-level-3\"><a href=\"#marker-id\">Marker &lt;heading&gt;</a></li>\n", "<li>Marker <em>question</em></li>",
+      "<li>Marker objective</li>", "<li>Marker key point</li>\n",
+      "<li><a href=\"p/marker.html\">Marker Person</a></li>\n<li>Unlinked &lt;Marker&gt;</li>\n",
+    ] {
+      #expect(html.contains(shown), "\(shown)")
+    }
+    let keys = context.keys.filter { $0.hasSuffix("Items") || $0.hasSuffix("Rows") }
+    #expect(keys.isEmpty, "ready-HTML keys: \(keys)")
+
+    var summary = BuildManifest.LessonSummary(title: "Listed", level: "Advanced", minutes: 30, draft: false)
+    summary.description = "About it"
+    let topic = ListedTopic(
+      name: "t", metadata: TopicMetadata(title: "T"),
+      lessons: [ListedLesson(topic: "t", relativePath: "topics/t/tutorials/a", summary: summary)])
+    var topicContext = IndexPage.topicContext(topic, site: SiteSettings(title: "Site"))
+    topicContext["tutorials"] = [["title": "Marker <lesson>", "link": "marker.html", "level": "Expert"]] as [[String: Any]]
+    #expect(
+      try Self.rendered(set, "topic", topicContext).contains(
+        "<tbody>\n<tr><td><a href=\"marker.html\">Marker &lt;lesson&gt;</a></td><td><span class=\"level level-Expert\">Expert</span>"
+          + "</td><td></td></tr>\n</tbody>"))
+  }
+
+  @Test("each context object is told apart once, when pushed or found, not again for every name looked up through it")
+  func classifiesOnce() throws {
+    let set = try Self.templates(["tutorial": "{{#items}}{{a}}{{b}}{{root}}{{missing}}{{/items}}"])
+    var renderer = TemplateRenderer(program: set.program, capacity: 64)
+    let items: [[String: Any]] = (0..<3).map { ["a": "a\($0)", "b": $0] }
+    try renderer.render("tutorial", context: ["items": items, "root": "../"] as [String: Any])
+    #expect(String(decoding: renderer.output, as: UTF8.self) == "a00../a11../a22../")
+    // The page (1), the list (1), each item as it is pushed (3) and the values found in them: a, b, root (3 × 3).
+    // Telling the stack's objects apart at every lookup would be 2 + 3 × 9: `root` passes the item and the page.
+    #expect(renderer.valuesClassified == 1 + 1 + 3 + 3 * 3)
+  }
+
   @Test("templates with transforms or inheritance, and values of other types, are rendered by swift-mustache")
   func fallback() throws {
     let set = try Self.templates([

@@ -8,9 +8,10 @@ import Lessons
 /// `Encodable` boxing, dynamic casts and key sorting was half of the notebook export's cost.
 ///
 /// Invalid JSON cannot come out: the writer only knows the nbformat structure, every brace it opens is closed by
-/// the same function, and every text goes through `string(_:)`, which escapes what JSON requires (`"`, `\`, and
-/// each control character U+0000–U+001F, as `\b \t \n \f \r` or `\u00xx`) and copies everything else as it is:
-/// U+007F, U+2028 and U+2029 are allowed raw in JSON strings, and a Swift String is always valid Unicode.
+/// the same function, and every text goes through `string(_:)` (`JSONString.Style.json`), which escapes what JSON
+/// requires (`"`, `\`, and each control character U+0000–U+001F, as `\b \t \n \f \r` or `\u00xx`) and copies
+/// everything else as it is: U+007F, U+2028 and U+2029 are allowed raw in JSON strings, and a Swift String is always
+/// valid Unicode.
 struct NotebookJSONWriter {
   private var bytes: [UInt8] = []
 
@@ -199,62 +200,10 @@ struct NotebookJSONWriter {
   // MARK: Strings
 
   private mutating func string(_ text: String) {
-    var text = text
-    text.withUTF8 { string($0) }
+    JSONString.append(quoted: text, .json, to: &bytes)
   }
 
-  /// `utf8` as a JSON string: runs that need no escape are copied whole, found eight bytes at a time.
   private mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
-    var runStart = 0
-    var index = 0
-    if let base = utf8.baseAddress {
-      while index + 8 <= utf8.count {
-        if !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-          index += 8
-          continue
-        }
-        for offset in index..<index + 8 where Self.needsEscape(utf8[offset]) {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-          escape(utf8[offset])
-          runStart = offset + 1
-        }
-        index += 8
-      }
-    }
-    for offset in index..<utf8.count where Self.needsEscape(utf8[offset]) {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-      escape(utf8[offset])
-      runStart = offset + 1
-    }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-    bytes.append(UInt8(ascii: "\""))
-  }
-
-  private static func needsEscape(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-  }
-
-  /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash (exact: no byte is missed, and
-  /// a word of plain text never says yes), all eight at once.
-  private static func mayNeedEscape(_ word: UInt64) -> Bool {
-    ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C) != 0
-  }
-
-  private mutating func escape(_ byte: UInt8) {
-    switch byte {
-    case UInt8(ascii: "\""): append("\\\"")
-    case UInt8(ascii: "\\"): append("\\\\")
-    case 0x08: append("\\b")
-    case 0x09: append("\\t")
-    case 0x0A: append("\\n")
-    case 0x0C: append("\\f")
-    case 0x0D: append("\\r")
-    default:
-      let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      append("\\u00")
-      bytes.append(hex[Int(byte >> 4)])
-      bytes.append(hex[Int(byte & 0xF)])
-    }
+    JSONString.append(quoted: utf8, .json, to: &bytes)
   }
 }

@@ -128,42 +128,8 @@ struct ManifestJSON {
     bytes += text.utf8
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
-  /// Bytes a JSON string writes as they are (everything but `"`, `\`, `/` and controls): runs of them are copied at
-  /// once, since the manifest holds every lesson's search terms.
-  private static let isPlain: [Bool] = (0...255).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x2F }
-
+  /// `text` as a JSON string, as `JSONEncoder` writes it (`/` as `\/`).
   private mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { text in
-      let isPlain = Self.isPlain
-      var run = 0
-      var index = 0
-      while index < text.count {
-        let byte = text[index]
-        if isPlain[Int(byte)] {
-          index += 1
-          continue
-        }
-        if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index])) }
-        index += 1
-        run = index
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0..<0x20:
-          bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
-        default: bytes.append(byte)
-        }
-      }
-      if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<index])) }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    JSONString.append(quoted: text, .jsonEscapingSlashes, to: &bytes)
   }
 }

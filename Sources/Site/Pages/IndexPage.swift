@@ -65,8 +65,6 @@ enum IndexPage {
       "title": listed.metadata.title,
       "link": root + URLPath.encode("topics/\(listed.name)/index.html"),
       "tutorials": tutorials,
-      // The same rows as ready HTML (`TemplateLists`), which the shipped partial prints.
-      "tutorialRows": TemplateLists.tutorialRows(tutorials),
     ]
     context["faqs"] = listed.faqs.map { ["title": $0.title, "link": root + $0.pagePath] }
     context["hasFaqs"] = !listed.faqs.isEmpty

@@ -10,11 +10,29 @@ struct PageMeta {
 
   /// The page's path relative to the site root (`topics/t/index.html`).
   var path: String
+  /// The description as the page shows it: already cut (`description(_:)`), never empty.
   var description: String?
   /// OpenGraph's type: `article` for a lesson, `website` for the other pages.
-  var type = "website"
+  var type: String
   /// The page's language tag (already valid).
   var language: String
+
+  /// The head of the page at `path`, described by `text` (cut by `description(_:)`).
+  init(path: String, description text: String?, type: String = "website", language: String) {
+    self.path = path
+    description = Self.description(text)
+    self.type = type
+    self.language = language
+  }
+
+  /// `text` as a page's description: white space collapsed, cut to `descriptionLimit` characters (`trimmed`); nil
+  /// when nothing is left. The one place a description is cut: cut twice, a text cut at 159 characters lost its
+  /// last word the second time (the `…` made it 160), so the page and the feed said different things.
+  static func description(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let description = trimmed(text)
+    return description.isEmpty ? nil : description
+  }
 
   /// The keys the layout reads: `lang`, `description`, `canonical`, `ogType`, `feedTitle`.
   func context(site: SiteSettings) -> [String: Any] {
@@ -27,7 +45,7 @@ struct PageMeta {
   func add(to context: inout [String: Any], site: SiteSettings) {
     context["lang"] = language
     context["ogType"] = type
-    if let description = description.map(Self.trimmed), !description.isEmpty { context["description"] = description }
+    if let description, !description.isEmpty { context["description"] = description }
     if let base = Self.absoluteBase(site.baseURL) { context["canonical"] = base + URLPath.encode(path) }
   }
 
@@ -59,7 +77,7 @@ struct PageMeta {
   }
 
   /// The UTF-8 of `…`, the one character besides ASCII that `trimmedASCII` knows (it ends every cut description,
-  /// and the page's description is cut again for its `<meta>`).
+  /// and lesson text has it often).
   private static let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
 
   /// Whether `text` is ASCII but for `…`: then a character is a byte, or the three bytes of `…`.

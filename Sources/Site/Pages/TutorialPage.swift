@@ -38,13 +38,13 @@ struct TutorialPage {
   /// The forge's editor for the lesson's file ("Edit this page").
   var editLink: String?
 
-  /// The page's description: the front matter's `description`, else its first paragraph's text (`describe`).
+  /// The page's description: the front matter's `description`, else its first paragraph's text, cut
+  /// (`describe`); the page's `<meta>` and the feed show it as it is.
   var description: String?
 
   /// Works out `description` once (the page and the feed both show it).
   mutating func describe() {
-    let text = lesson.frontMatter.description ?? PageMeta.firstParagraph(ofBody: body.html)
-    description = text.map(PageMeta.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    description = PageMeta.description(lesson.frontMatter.description ?? PageMeta.firstParagraph(ofBody: body.html))
   }
 
   /// The page's folder relative to the site root.
@@ -94,12 +94,6 @@ struct TutorialPage {
     list("requirements", front.requirements.flatMap { requirementLinks($0, root: root) })
     list("followUp", front.followUpTraining.flatMap { requirementLinks($0, root: root) })
     list("faqs", faqs.map { ["title": $0.title, "link": root + $0.pagePath] })
-    // The lists the shipped templates show, as ready HTML (`TemplateLists`).
-    context["tocItems"] = TemplateLists.tableOfContents(body.tableOfContents)
-    context["questionItems"] = TemplateLists.items(questions)
-    context["objectiveItems"] = TemplateLists.items(objectives)
-    context["keyPointItems"] = TemplateLists.items(keyPoints, separator: "\n")
-    context["contributorItems"] = TemplateLists.people(contributors)
     let notebook = assets.first(where: { $0.hasSuffix(".ipynb") })
     if let notebook {
       context["notebook"] = ["link": URLPath.encode(notebook), "name": notebook.split(separator: "/").last.map(String.init) ?? notebook]
@@ -111,10 +105,9 @@ struct TutorialPage {
     if let level = front.level { context["level"] = level }
     if let time = front.timeEstimation { context["time"] = PageFormatting.duration(minutes: time.minutes) }
     if let stamp = results?.stamp { context["stamp"] = Self.stamp(stamp) }
-    PageMeta(
-      path: folder + "/tutorial.html", description: description, type: "article",
-      language: front.language ?? site.language
-    ).add(to: &context, site: site)
+    var meta = PageMeta(path: folder + "/tutorial.html", description: nil, type: "article", language: front.language ?? site.language)
+    meta.description = description  // cut once, by `describe`
+    meta.add(to: &context, site: site)
     addFooter(to: &context, root: root)
     return context
   }

@@ -23,12 +23,8 @@ struct TemplateEscaping: MustacheContentType {
 
   private static let registration: Void = MustacheContentTypes.register(TemplateEscaping(), named: name)
 
-  func escapeText(_ text: String) -> String {
-    Self.escape(text)
-  }
-
   /// The five markup characters as entities, on bytes (`MarkupEscaping`, shared with the parser).
-  static func escape(_ text: String) -> String {
+  func escapeText(_ text: String) -> String {
     MarkupEscaping.escape(text)
   }
 }

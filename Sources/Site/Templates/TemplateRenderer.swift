@@ -16,8 +16,12 @@ struct TemplateRenderer {
   /// The compiled templates.
   let program: TemplateProgram
   private(set) var output: [UInt8] = []
-  /// The context stack: the page's context, then the objects of the sections entered.
-  private var stack: [Any] = []
+  /// The context stack: the page's context, then the objects of the sections entered, each told apart once, when
+  /// pushed (a name looked up through the stack asks every object it passes for a child).
+  private var stack: [TemplateValue.Classified] = []
+  /// How many context values were told apart: each object once, when it is pushed or found, never again for each
+  /// name looked up through it (`TemplateRendererTests` counts them).
+  private(set) var valuesClassified = 0
 
   init(program: TemplateProgram, capacity: Int) {
     self.program = program
@@ -27,7 +31,7 @@ struct TemplateRenderer {
   /// Appends the template `name` rendered with `context` to the output.
   mutating func render(_ name: String, context: Any) throws(Unsupported) {
     guard let template = program.index[name] else { throw Unsupported() }
-    stack.append(context)
+    stack.append(try classify(context))
     defer { stack.removeLast() }
     // Before its first pragma a template escapes as the library's HTML content type, which is not reproduced (-1).
     try render(program.templates[template], escaping: -1, indentation: nil)
@@ -65,12 +69,11 @@ struct TemplateRenderer {
       output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[start..<(start + count)]))
     case .variable(let name, let escaped):
       guard let value = try lookUp(name) else { return at + 1 }
-      let kind = try TemplateValue(value)
-      if case .html(let bytes) = kind, !escaped {
+      if case .html(let bytes) = value.kind, !escaped {
         output += bytes
         return at + 1
       }
-      let text = try kind.text(describing: value)
+      let text = try value.kind.text(describing: value.value)
       guard escaped else {
         output += text.utf8
         return at + 1
@@ -101,13 +104,13 @@ struct TemplateRenderer {
   /// A section (`{{#name}}`) or inverted section (`{{^name}}`) over `value`, as the library renders them: a list
   /// renders once per item (an inverted one when empty), a Bool decides, any other value is entered, nil is false.
   private mutating func section(
-    _ value: Any?, body: Range<Int>, inverted: Bool, escaping: Int, indentation: String?
+    _ value: TemplateValue.Classified?, body: Range<Int>, inverted: Bool, escaping: Int, indentation: String?
   ) throws(Unsupported) {
     guard let value else {
       if inverted { try render(body, escaping: escaping, indentation: indentation) }
       return
     }
-    switch try TemplateValue(value) {
+    switch value.kind {
     case .flag(let flag):
       if flag != inverted { try render(body, escaping: escaping, indentation: indentation) }
     case .list(let list):
@@ -117,7 +120,7 @@ struct TemplateRenderer {
         return
       }
       for index in 0..<list.count {
-        try entering(list[index], body, escaping: escaping, indentation: indentation)
+        try entering(classify(list[index]), body, escaping: escaping, indentation: indentation)
       }
     case .text, .number, .dictionary, .strings, .html, .layout:
       if !inverted { try entering(value, body, escaping: escaping, indentation: indentation) }
@@ -126,15 +129,21 @@ struct TemplateRenderer {
 
   /// A section's `body` rendered with `value` pushed on the context stack.
   private mutating func entering(
-    _ value: Any, _ body: Range<Int>, escaping: Int, indentation: String?
+    _ value: TemplateValue.Classified, _ body: Range<Int>, escaping: Int, indentation: String?
   ) throws(Unsupported) {
     stack.append(value)
     defer { stack.removeLast() }
     try render(body, escaping: escaping, indentation: indentation)
   }
 
+  /// `value` with its kind.
+  private mutating func classify(_ value: Any) throws(Unsupported) -> TemplateValue.Classified {
+    valuesClassified += 1
+    return try TemplateValue.Classified(value)
+  }
+
   /// The value the name `index` (in the program's names) resolves to, as `MustacheTemplate.getChild` finds it.
-  private func lookUp(_ index: Int) throws(Unsupported) -> Any? {
+  private mutating func lookUp(_ index: Int) throws(Unsupported) -> TemplateValue.Classified? {
     let name = program.names[index]
     let components = name.start..<(name.start + name.count)
     switch name.scope {
@@ -146,19 +155,22 @@ struct TemplateRenderer {
     case .stack:
       guard !components.isEmpty else { return stack.last }
       let first = program.components[name.start]
-      for object in stack.reversed() {
-        guard let child = try TemplateValue(object).child(first) else { continue }
-        return try descend(from: child, components.dropFirst())
+      for index in stack.indices.reversed() {
+        guard let child = stack[index].kind.child(first) else { continue }
+        return try descend(from: classify(child), components.dropFirst())
       }
       return nil
     }
   }
 
-  private func descend(from object: Any, _ components: Range<Int>) throws(Unsupported) -> Any? {
+  /// The object `components` lead to from `object`, each told apart once on the way.
+  private mutating func descend(
+    from object: TemplateValue.Classified, _ components: Range<Int>
+  ) throws(Unsupported) -> TemplateValue.Classified? {
     var object = object
     for component in components {
-      guard let child = try TemplateValue(object).child(program.components[component]) else { return nil }
-      object = child
+      guard let child = object.kind.child(program.components[component]) else { return nil }
+      object = try classify(child)
     }
     return object
   }

@@ -79,6 +79,19 @@ enum TemplateValue {
     }
   }
 
+  /// A context value with its kind, told apart once: the renderer's context stack and the values its lookups find
+  /// are kept so, instead of being cast again at every name looked up through them.
+  struct Classified {
+    /// The value as the context holds it (`{{…}}` of a dictionary or list prints it as the library does).
+    var value: Any
+    var kind: TemplateValue
+
+    init(_ value: Any) throws(TemplateRenderer.Unsupported) {
+      self.value = value
+      kind = try TemplateValue(value)
+    }
+  }
+
   /// The child `name`, as the library finds it: a dictionary's entry; strings, numbers, flags and lists have none
   /// (their mirrors have no labelled children).
   func child(_ name: String) -> Any? {
