@@ -1,1 +1,1 @@
-lessonsSearch.terms("17","{\"17\":[1,1,60,3,30]}",["17",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 00:47:16.703 00:47:16.704 00:47:16.704 00:47:16.704 00:47:17.704"']]);
+lessonsSearch.terms("17","{\"17\":[1,1,4,7,2]}",["17",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 0.985 at workers 1 to 1.17 at workers 2; ProcessPool: speedup"']]);

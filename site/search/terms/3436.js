@@ -1,1 +1,1 @@
-lessonsSearch.terms("46","{\"46\":[1,1,8,5,4],\"464\":[1,1,4,7,2]}",["46",['23,"Sizing your Pool","","s pool of 3: 2.46 s pool of 4: 2.31 s pool of 5: 2.01 s Pool size vs runtime time (s) falls from"'],"464",['31,"Computing in parallel (Swift only)","","1: threads 0.916 s, processes 0.860 s pool of 2: threads 0.464 s, processes 0.440 s Speedup over"']]);
+lessonsSearch.terms("46","{\"46\":[1,1,8,5,4]}",["46",['23,"Sizing your Pool","","s pool of 3: 2.46 s pool of 4: 2.31 s pool of 5: 2.01 s Pool size vs runtime time (s) falls from"']]);

@@ -1,0 +1,1 @@
+lessonsSearch.terms("82","{\"826\":[1,1,4,7,2],\"829\":[1,1,4,7,2]}",["826",['31,"Computing in parallel (Swift only)","","1: threads 0.842 s, processes 0.826 s pool of 2: threads 0.710 s, processes 0.660 s Speedup over"'],"829",['31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.829 s ran ·"']]);

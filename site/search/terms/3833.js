@@ -1,1 +1,0 @@
-lessonsSearch.terms("83","{\"835\":[1,1,4,7,2]}",["835",['31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.835 s ran ·"']]);

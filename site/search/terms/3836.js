@@ -1,1 +1,0 @@
-lessonsSearch.terms("86","{\"860\":[1,1,4,7,2]}",["860",['31,"Computing in parallel (Swift only)","","1: threads 0.916 s, processes 0.860 s pool of 2: threads 0.464 s, processes 0.440 s Speedup over"']]);

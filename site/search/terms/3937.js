@@ -1,1 +1,0 @@
-lessonsSearch.terms("97","{\"97\":[1,1,4,7,2]}",["97",['31,"Computing in parallel (Swift only)","","rises from 0.97 at workers 1 to 1.9 at workers 2; ideal: speedup rises from 1 at workers 1 to 2 at"']]);
