@@ -69,6 +69,35 @@ final class SiteBuilderTests {
     #expect(staging.isEmpty)
   }
 
+  @Test("a one-lesson change leaves the site's pages and files it does not change untouched, and replaces the rest",
+    .timeLimit(.minutes(1)))
+  func unchangedSitePagesStay() throws {
+    let builder = SiteBuilder(configuration: configuration)
+    _ = try builder.build()
+    let kept = ["index.html", "topics/topic-a/index.html", "search.html", "assets/style.css", "assets/search.js"]
+    let keptInodes = try kept.map { try inode(site + "/" + $0) }
+    let replaced = [
+      "topics/topic-a/tutorials/lesson-1/tutorial.html", "search-index.js", ".lessons-manifest.json",
+    ]
+    let replacedInodes = try replaced.map { try inode(site + "/" + $0) }
+    // A new word in the text: the title, the lists and the topic stay the same.
+    let lesson = configuration.contentFolder + "/topics/topic-a/tutorials/lesson-1/tutorial.md"
+    try TestFiles.write(try SiteTestSupport.read(lesson) + "Xylophones.\n", to: lesson)
+    let report = try builder.build()
+    #expect(report.rendered == 1 && !report.hasErrors)
+    for (path, before) in zip(kept, keptInodes) { #expect(try inode(site + "/" + path) == before, "\(path) was written again") }
+    for (path, before) in zip(replaced, replacedInodes) { #expect(try inode(site + "/" + path) != before, "\(path) was kept") }
+    #expect(try SiteTestSupport.read(site + "/topics/topic-a/tutorials/lesson-1/tutorial.html").contains("Xylophones."))
+    // A changed title changes the index and the topic page: they are replaced.
+    try TestFiles.write("---\ntitle: Renamed lesson\n---\nText.\n", to: lesson)
+    _ = try builder.build()
+    #expect(try SiteTestSupport.read(site + "/index.html").contains("Renamed lesson"))
+    #expect(try SiteTestSupport.read(site + "/topics/topic-a/index.html").contains("Renamed lesson"))
+    #expect(try inode(site + "/index.html") != keptInodes[0])
+    let staging = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".site.") }
+    #expect(staging.isEmpty)
+  }
+
   @Test("a changed snippet renders the lessons again, and they show it", .timeLimit(.minutes(1)))
   func aChangedSnippetRendersAgain() throws {
     let snippet = configuration.contentFolder + "/snippets/step.md"

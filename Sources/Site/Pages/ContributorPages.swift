@@ -5,7 +5,7 @@
 enum ContributorPages {
   /// Writes the pages for everyone the listed lessons name; returns their paths relative to the site root.
   static func write(
-    lessons: [ListedLesson], people: ContributorDirectory, templates: TemplateSet, site: SiteSettings, staging: String,
+    lessons: [ListedLesson], people: ContributorDirectory, templates: TemplateSet, site: SiteSettings, writer: StagingWriter,
     root: ContentRoot
   ) throws(SiteError) -> [String] {
     let groups = LessonListPages.grouped(lessons) { $0.summary.contributors ?? [] }
@@ -14,14 +14,14 @@ enum ContributorPages {
       for ext in ["png", "jpg", "jpeg", "svg", "webp"] {
         let name = "\(id).\(ext)"
         guard case .file? = try? root.entry(root.path + "/contributors/" + name) else { continue }
-        try FileSystem.copy(root.path + "/contributors/" + name, to: staging + "/contributors/" + name, confinedTo: root.realPath)
+        try writer.copy(root.path + "/contributors/" + name, to: "contributors/" + name, confinedTo: root.realPath)
         avatars[id] = name
         break
       }
     }
     let pages = try LessonListPages.write(
       groups, template: "contributor", pagePath: ContributorDirectory.pagePath, templates: templates, site: site,
-      staging: staging, describe: { "Lessons by \($0): " }
+      writer: writer, describe: { "Lessons by \($0): " }
     ) { id in
       let person = people.people[id]
       var context: [String: Any] = [

@@ -8,7 +8,7 @@ enum FAQPages {
   /// tutorial's folder (`topics/<t>/tutorials/<x>`) to its title.
   static func write(
     _ catalog: FAQCatalog, templates: TemplateSet, site: SiteSettings, topicTitles: [String: String],
-    tutorialTitles: [String: String] = [:], staging: String
+    tutorialTitles: [String: String] = [:], writer: StagingWriter
   ) throws(SiteError) -> [String] {
     guard templates.names.contains("faq") else { return [] }
     var written: [String] = []
@@ -33,7 +33,7 @@ enum FAQPages {
         context["tutorial"] = title
         context["tutorialLink"] = root + tutorial + "/tutorial.html"
       }
-      try FileSystem.write(templates.page("faq", context: context), to: staging + "/" + entry.pagePath)
+      try writer.write(templates.page("faq", context: context), to: entry.pagePath)
       written.append(entry.pagePath)
     }
     return written

@@ -8,7 +8,7 @@ enum LessonListPages {
   /// `context` what the page shows besides `lessons`. Returns the paths written.
   static func write(
     _ groups: [String: [ListedLesson]], template: String, pagePath: (String) -> String?,
-    templates: TemplateSet, site: SiteSettings, staging: String, describe: (String) -> String,
+    templates: TemplateSet, site: SiteSettings, writer: StagingWriter, describe: (String) -> String,
     context: (String) -> [String: Any]
   ) throws(SiteError) -> [String] {
     guard templates.names.contains(template) else { return [] }
@@ -26,7 +26,7 @@ enum LessonListPages {
         path: path, description: describe(title) + listed.map(\.summary.title).joined(separator: ", ") + ".",
         language: site.language)
       page.merge(meta.context(site: site)) { _, meta in meta }
-      try FileSystem.write(templates.page(template, context: page), to: staging + "/" + path)
+      try writer.write(templates.page(template, context: page), to: path)
       written.append(path)
     }
     return written

@@ -8,7 +8,7 @@ struct SitePages {
   /// The staging folder being filled.
   var staging: String
   /// In a partial build, the site that the staging folder's files are moved into: files that it already has with
-  /// the same bytes are not written again (most search shards, when one lesson changed).
+  /// the same bytes are not written again (`StagingWriter`: most search shards and pages, when one lesson changed).
   var published: String? = nil
 
   /// Threads the pages are written on: they are independent of each other (the index, the topic pages, the search
@@ -62,8 +62,8 @@ struct SitePages {
       + written(.contributors).pages + written(.tags).pages
     var lastModified = Self.lastModified(topics)
     for lesson in lessons { lastModified[lesson.pagePath] = lesson.summary.modified }
-    try FileSystem.write(
-      Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: staging + "/sitemap.xml")
+    try StagingWriter(staging: staging, published: published).write(
+      Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: "sitemap.xml")
     return written(.images).files + written(.search).files + pages.filter { !$0.hasSuffix("/tutorial.html") }
       + ["sitemap.xml", AtomFeed.fileName] + written(.assets).files
   }
@@ -84,40 +84,40 @@ struct SitePages {
 
   /// Writes one part of the site's own pages and files.
   private func part(_ kind: Part.Kind, _ inputs: Inputs) throws(SiteError) -> Part {
+    let writer = StagingWriter(staging: staging, published: published)
     switch kind {
-    case .search: return try searchIndex(inputs.topics)
     case .contributors:
       // Avatars are listed with the contributor pages, in the sitemap too.
       return Part(pages: try ContributorPages.write(
-        lessons: inputs.lessons, people: inputs.people, templates: templates, site: site, staging: staging,
+        lessons: inputs.lessons, people: inputs.people, templates: templates, site: site, writer: writer,
         root: inputs.inventory.root))
     case .index:
-      try FileSystem.write(
-        templates.page("index", context: IndexPage.context(topics: inputs.topics, site: site)), to: staging + "/index.html")
+      try writer.write(templates.page("index", context: IndexPage.context(topics: inputs.topics, site: site)), to: "index.html")
       return Part(pages: ["index.html"])
-    case .topics: return try topicPages(inputs.topics)
-    case .tags: return Part(pages: try TagPages.write(lessons: inputs.lessons, templates: templates, site: site, staging: staging))
+    case .topics: return try topicPages(inputs.topics, writer: writer)
+    case .tags: return Part(pages: try TagPages.write(lessons: inputs.lessons, templates: templates, site: site, writer: writer))
     case .faqs:
       return Part(pages: try FAQPages.write(
         inputs.faqs, templates: templates, site: site, topicTitles: inputs.metadata.mapValues(\.title),
-        tutorialTitles: inputs.records.compactMapValues { $0.summary?.title }, staging: staging))
+        tutorialTitles: inputs.records.compactMapValues { $0.summary?.title }, writer: writer))
     case .feed:
-      try FileSystem.write(
+      try writer.write(
         AtomFeed.xml(lessons: inputs.lessons, topicTitles: inputs.metadata.mapValues(\.title), site: site),
-        to: staging + "/" + AtomFeed.fileName)
+        to: AtomFeed.fileName)
       return Part()
-    case .images: return try topicImages(inputs.inventory)
-    case .assets: return try copyAssets(templatesFolder: inputs.templatesFolder)
+    case .images: return try topicImages(inputs.inventory, writer: writer)
+    case .assets: return try copyAssets(templatesFolder: inputs.templatesFolder, writer: writer)
+    case .search: return try searchIndex(inputs.topics, writer: writer)
     }
   }
 
   /// Every topic's `images/`, copied.
-  private func topicImages(_ inventory: ContentInventory) throws(SiteError) -> Part {
+  private func topicImages(_ inventory: ContentInventory, writer: StagingWriter) throws(SiteError) -> Part {
     var part = Part()
     for topic in inventory.topics {
       for image in topic.images.keys {
-        try FileSystem.copy(
-          topic.folder + "/" + image, to: "\(staging)/topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
+        try writer.copy(
+          topic.folder + "/" + image, to: "topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
         part.files.append("topics/\(topic.name)/\(image)")
       }
     }
@@ -125,13 +125,12 @@ struct SitePages {
   }
 
   /// A page per topic that lists something.
-  private func topicPages(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+  private func topicPages(_ topics: [ListedTopic], writer: StagingWriter) throws(SiteError) -> Part {
     var part = Part()
     if templates.names.contains("topic") {
       for topic in topics where !topic.lessons.isEmpty || !topic.faqs.isEmpty {
         let path = "topics/\(topic.name)/index.html"
-        try FileSystem.write(
-          templates.page("topic", context: IndexPage.topicContext(topic, site: site)), to: staging + "/" + path)
+        try writer.write(templates.page("topic", context: IndexPage.topicContext(topic, site: site)), to: path)
         part.pages.append(path)
       }
     }
@@ -139,38 +138,29 @@ struct SitePages {
   }
 
   /// The search index's files and the search page, when the templates have one.
-  private func searchIndex(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+  private func searchIndex(_ topics: [ListedTopic], writer: StagingWriter) throws(SiteError) -> Part {
     var part = Part()
     guard templates.names.contains("search") else { return part }
     for file in SearchIndex.files(lessons: SearchIndex.lessons(of: topics)) {
-      try writeUnlessPublished(file.contents, to: file.path)
+      try writer.write(file.contents, to: file.path)
       part.files.append(file.path)
     }
-    try FileSystem.write(templates.page("search", context: Self.searchContext(site: site)), to: staging + "/search.html")
+    try writer.write(templates.page("search", context: Self.searchContext(site: site)), to: "search.html")
     part.files.append("search.html")
     return part
   }
 
   /// The files of `templates/assets/`, copied.
-  private func copyAssets(templatesFolder: String) throws(SiteError) -> Part {
+  private func copyAssets(templatesFolder: String, writer: StagingWriter) throws(SiteError) -> Part {
     var part = Part()
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
       for file in try FileSystem.tree(under: assets).keys.sorted() {
-        try FileSystem.copy(assets + "/" + file, to: staging + "/assets/" + file, confinedTo: realTemplates)
+        try writer.copy(assets + "/" + file, to: "assets/" + file, confinedTo: realTemplates)
         part.files.append("assets/" + file)
       }
     }
     return part
-  }
-
-  /// Writes `text` to `path` (relative to the site root) in the staging folder, unless a partial build's site has
-  /// the file with these bytes already: then the site keeps it, untouched.
-  private func writeUnlessPublished(_ text: String, to path: String) throws(SiteError) {
-    if let published, let current = try? FileSystem.read(published + "/" + path), current == Data(text.utf8) {
-      return
-    }
-    try FileSystem.write(text, to: staging + "/" + path)
   }
 
   /// The date of each page that lists lessons (the index, topic, tag and contributor pages) for the sitemap: the

@@ -8,12 +8,12 @@ enum TagPages {
     return trimmed.isEmpty || trimmed.count > 100 ? nil : "tags/\(trimmed).html"
   }
 
-  static func write(lessons: [ListedLesson], templates: TemplateSet, site: SiteSettings, staging: String)
+  static func write(lessons: [ListedLesson], templates: TemplateSet, site: SiteSettings, writer: StagingWriter)
     throws(SiteError) -> [String]
   {
     let groups = LessonListPages.grouped(lessons) { $0.summary.tags ?? [] }
     return try LessonListPages.write(
-      groups, template: "tag", pagePath: pagePath, templates: templates, site: site, staging: staging,
+      groups, template: "tag", pagePath: pagePath, templates: templates, site: site, writer: writer,
       describe: { "Lessons tagged \($0): " }
     ) { tag in ["title": tag] }
   }
