@@ -17,7 +17,7 @@ struct GalaxyStandInsTests {
     #expect(Set(mapping.keys) == ["https://usegalaxy.org", "https://usegalaxy.eu/"])
     #expect(mapping.values.allSatisfy { $0.hasPrefix("http://127.0.0.1:") })
     #expect(Set(mapping.values).count == 2)
-    let client = HTTPClient(timeout: 10, urlMap: URLMap(mapping))
+    let client = HTTPClient(timeout: 30, urlMap: URLMap(mapping))
     let org = try await client.get("https://usegalaxy.org/api/version").requireSuccess()
     #expect(org.header("Content-Type") == "application/json")
     #expect(try org.json(as: [String: String].self) == ["version_major": "24.1", "version_minor": "2"])
@@ -30,7 +30,7 @@ struct GalaxyStandInsTests {
   @Test("other paths get a 404 with a JSON error")
   func notFound() async throws {
     let standIns = GalaxyStandIns(servers: [.init(url: "https://usegalaxy.org", version: "24.1", latency: 0)])
-    let client = HTTPClient(timeout: 10, urlMap: URLMap(try await standIns.start()))
+    let client = HTTPClient(timeout: 30, urlMap: URLMap(try await standIns.start()))
     let response = try await client.get("https://usegalaxy.org/api/tools")
     #expect(response.status == 404)
     let error = try response.json(as: [String: ErrorField].self)
@@ -54,7 +54,7 @@ struct GalaxyStandInsTests {
       .init(url: "https://slow.example", version: "23.0", latency: 0.6),
       .init(url: "https://very-slow.example", version: "23.0", latency: 30),
     ])
-    let client = HTTPClient(timeout: 10, urlMap: URLMap(try await standIns.start()))
+    let client = HTTPClient(timeout: 30, urlMap: URLMap(try await standIns.start()))
     let response = try await client.get("https://slow.example/api/version")
     print("latency 0.6 s answered after \(response.elapsed) s")
     #expect(response.elapsed >= 0.6)
@@ -74,7 +74,7 @@ struct GalaxyStandInsTests {
       let standIns = GalaxyStandIns(servers: [.init(url: "https://usegalaxy.org", version: "24.1", latency: 0)])
       let mapping = try standIns.start()
       let local = try #require(mapping["https://usegalaxy.org"])
-      let client = HTTPClient(timeout: 10, urlMap: .empty)
+      let client = HTTPClient(timeout: 30, urlMap: .empty)
       let before = try client.get(local + "/api/version").status
       standIns.stop()
       standIns.stop()

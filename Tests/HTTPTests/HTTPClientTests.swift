@@ -14,7 +14,7 @@ struct HTTPClientTests {
   func getSucceeds() async throws {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
-    let response = try await HTTPClient(timeout: 10, urlMap: .empty).get(server.base + "/json")
+    let response = try await HTTPClient(timeout: 30, urlMap: .empty).get(server.base + "/json")
     #expect(response.status == 200)
     #expect(response.isSuccess)
     #expect(response.header("x-answer") == "42")
@@ -27,7 +27,7 @@ struct HTTPClientTests {
   func decodesJSON() async throws {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
-    let document = try await HTTPClient(timeout: 10, urlMap: .empty).get(server.base + "/json").json(as: Document.self)
+    let document = try await HTTPClient(timeout: 30, urlMap: .empty).get(server.base + "/json").json(as: Document.self)
     #expect(document == Document(name: "Galaxy <main>", cores: [1, 2, 4], ratio: 0.5))
   }
 
@@ -35,7 +35,7 @@ struct HTTPClientTests {
   func invalidJSON() async throws {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
-    let response = try await HTTPClient(timeout: 10, urlMap: .empty).get(server.base + "/json")
+    let response = try await HTTPClient(timeout: 30, urlMap: .empty).get(server.base + "/json")
     #expect(throws: HTTPError.self) { try response.json(as: [String: String].self) }
     do {
       _ = try response.json(as: [String: String].self)
@@ -54,7 +54,7 @@ struct HTTPClientTests {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
     let url = server.base + "/status/\(code)"
-    let response = try await HTTPClient(timeout: 10, urlMap: .empty).get(url)
+    let response = try await HTTPClient(timeout: 30, urlMap: .empty).get(url)
     #expect(response.status == code)
     #expect(!response.isSuccess)
     do {
@@ -71,7 +71,7 @@ struct HTTPClientTests {
   func post() async throws {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
-    let response = try await HTTPClient(timeout: 10, urlMap: .empty).post(
+    let response = try await HTTPClient(timeout: 30, urlMap: .empty).post(
       server.base + "/echo", text: #"{"tool": "bwa"}"#, contentType: "application/json")
     #expect(response.status == 200)
     #expect(response.text == #"{"tool": "bwa"}"#)
@@ -82,7 +82,7 @@ struct HTTPClientTests {
   func redirect() async throws {
     let server = try await EchoServer()
     defer { Task { await server.stop() } }
-    let response = try await HTTPClient(timeout: 10, urlMap: .empty).get(server.base + "/redirect")
+    let response = try await HTTPClient(timeout: 30, urlMap: .empty).get(server.base + "/redirect")
     #expect(response.status == 200)
     #expect(response.header("Location") == nil)
     #expect(try response.json(as: Document.self).cores == [1, 2, 4])

@@ -42,7 +42,7 @@ struct URLMapTests {
   @Test("a request for a real URL reaches the stand-in, and errors report the URL the caller wrote")
   func requestThroughMap() async throws {
     let standIns = GalaxyStandIns(servers: [.init(url: "https://usegalaxy.example", version: "24.1.2", latency: 0)])
-    let client = HTTPClient(timeout: 10, urlMap: URLMap(try await standIns.start()))
+    let client = HTTPClient(timeout: 30, urlMap: URLMap(try await standIns.start()))
     let response = try await client.get("https://usegalaxy.example/api/version").requireSuccess()
     #expect(try response.json(as: [String: String].self) == ["version_major": "24.1", "version_minor": "2"])
     #expect(response.url == "https://usegalaxy.example/api/version")

@@ -13,7 +13,7 @@ struct ForkedRequestsTests {
     import Glibc
     #endif
     let url = "https://usegalaxy.example/api/version"
-    let first = try HTTP.get(url, timeout: 10).requireSuccess()
+    let first = try HTTP.get(url, timeout: 30).requireSuccess()
     print("parent", first.status)
     fflush(stdout)
     var children: [Int32] = []
@@ -21,7 +21,7 @@ struct ForkedRequestsTests {
       let pid = fork()
       if pid == 0 {
         do {
-          let version = try HTTP.get(url, timeout: 10).requireSuccess().json(as: [String: String].self)
+          let version = try HTTP.get(url, timeout: 30).requireSuccess().json(as: [String: String].self)
           print("child", index, version["version_major"] ?? "?")
           exit(0)
         } catch {

@@ -13,7 +13,7 @@ struct ProcessPoolRequestsTests {
     let urls = (0..<20).map { "https://galaxy\\($0 % 4).example/api/version" }
     let versions = try withProcessPool(5) { pool in
       try pool.map(urls) { url in
-        try HTTP.get(url, timeout: 10).requireSuccess().json(as: [String: String].self)["version_major"] ?? "?"
+        try HTTP.get(url, timeout: 30).requireSuccess().json(as: [String: String].self)["version_major"] ?? "?"
       }
     }
     print(versions.joined(separator: ","))
