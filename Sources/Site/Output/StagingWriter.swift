@@ -52,6 +52,10 @@ struct StagingWriter: Sendable {
       !status.isDirectory, status.size == Int64(bytes.count),
       let current = FileSystem.readRegular(published + "/" + path, confinedTo: publishedRoot ?? published, limit: bytes.count)
     else { return false }
-    return current.elementsEqual(bytes)
+    guard current.count == bytes.count else { return false }
+    if bytes.isEmpty { return true }
+    return current.withUnsafeBytes { current in
+      bytes.withUnsafeBytes { memcmp(current.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+    }
   }
 }
