@@ -59,4 +59,31 @@ struct SearchIndexBuildTests {
     // The new text is in the new word's shard, as the window its results show.
     #expect(String(decoding: after["terms/7175.js"] ?? Data(), as: UTF8.self).contains("Text 0 and a quokka."))
   }
+
+  @Test("the lessons' terms live beside the manifest, not in it; lost, the next build makes everything again",
+    .timeLimit(.minutes(4)))
+  func termsBesideTheManifest() async throws {
+    let project = try CommandRunner.makeProject(lessons: 3)
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    #expect(try await Self.build(project) == 0)
+    let manifest = try CommandRunner.read(project + "/site/.lessons-manifest.json")
+    #expect(!manifest.contains("searchTerms"), "\(manifest.prefix(300))")
+    let termsFile = project + "/site/.lessons-search-terms"
+    let terms = try CommandRunner.read(termsFile)
+    #expect(terms.contains("topics/topic-a/tutorials/lesson-1\t"), "\(terms.prefix(300))")
+    let full = try Self.files(under: project + "/site/search")
+    // Nothing changed: the build stops at the manifest, whatever the terms file holds.
+    try CommandRunner.save("garbage", to: termsFile)
+    #expect(try await Self.build(project) == 0)
+    #expect(try CommandRunner.read(termsFile) == "garbage")
+    // One lesson changed while the terms file is unreadable: the lessons carried over would have no terms, so
+    // everything is built again and the search index is whole.
+    try CommandRunner.save(
+      "---\ntitle: Lesson 0\n---\nText 0 and a quokka.\n", to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    #expect(try await Self.build(project) == 0)
+    let rebuilt = try Self.files(under: project + "/site/search")
+    #expect(rebuilt["terms/31.js"] == full["terms/31.js"], "lesson 1's words are still indexed")
+    #expect(rebuilt.keys.contains("terms/7175.js"))
+    #expect(try CommandRunner.read(termsFile).contains("quokka"))
+  }
 }

@@ -42,22 +42,24 @@ public struct SiteBuilder: Sendable {
       guard let settingsWork else { return try currentSettings(inventory) }
       return try settingsWork.value.get()
     }()
-    let previous = BuildManifest.load(from: configuration.outputFolder)
+    let last = BuildManifest.load(from: configuration.outputFolder)
     let topicRecords = Dictionary(
       uniqueKeysWithValues: inventory.topics.map {
         ($0.name, BuildManifest.TopicRecord(metadata: $0.metadata, images: $0.images))
       })
 
-    if let previous, isUpToDate(previous, inventory: inventory, settings: settings, topics: topicRecords) {
+    if let last, isUpToDate(last, inventory: inventory, settings: settings, topics: topicRecords) {
       report.upToDate = true
       report.reused = inventory.tutorials.count
-      report.disabled = previous.lessons.values.count { $0.summary == nil }
+      report.disabled = last.lessons.values.count { $0.summary == nil }
       report.diagnostics = Self.ordered(
-        previous.siteDiagnostics + refusedLinks(inventory)
-          + previous.lessons.keys.sorted().flatMap { previous.lessons[$0]?.warnings ?? [] })
+        last.siteDiagnostics + refusedLinks(inventory)
+          + last.lessons.keys.sorted().flatMap { last.lessons[$0]?.warnings ?? [] })
       report.seconds = Self.seconds(since: start)
       return report
     }
+    // Lessons carried over keep their search terms: without them (their file lost) everything is built again.
+    let previous = last?.withSearchTerms(from: configuration.outputFolder)
 
     let templates = try { () throws(SiteError) in
       guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
@@ -164,6 +166,7 @@ public struct SiteBuilder: Sendable {
         lessons: records)
       try FileSystem.write(
         pieces: try manifest.encodedPieces(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)
+      try FileSystem.write(pieces: SearchTermsFile.pieces(records), to: staging.path + "/" + SearchTermsFile.fileName)
       if partial, let previous {
         let produced = Set(siteOutputs + records.values.flatMap(\.outputs))
         let before = Set(previous.siteOutputs + previous.lessons.values.flatMap(\.outputs))

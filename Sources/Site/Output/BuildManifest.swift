@@ -34,13 +34,18 @@ struct BuildManifest: Codable, Sendable {
     var contributors: [String]? = nil
     /// The lesson's `tags`, for the tag pages.
     var tags: [String]? = nil
-    /// The lesson's terms for the search index (`SearchLesson.terms`); nil for drafts, in sites without a search
-    /// page and in manifests of older builds.
+    /// The lesson's terms for the search index (`SearchLesson.terms`); nil for drafts and in sites without a
+    /// search page. Kept beside the manifest in `SearchTermsFile`, not in its JSON (they are nine tenths of it):
+    /// a build with nothing to do reads the manifest alone, and another reads them as bytes, nothing to unescape.
     var searchTerms: String? = nil
     /// The page's description (front matter `description` or its first paragraph), for the feed.
     var description: String? = nil
     /// When the lesson last changed (ISO 8601: its last commit, else its file's time), for the sitemap and feed.
     var modified: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+      case title, level, minutes, draft, contributors, tags, description, modified
+    }
   }
 
   /// One lesson of the last build.
@@ -75,9 +80,24 @@ struct BuildManifest: Codable, Sendable {
   }
 
   /// The manifest in `outputFolder`, or nil when there is none or it cannot be read (then everything is rendered).
+  /// Its lessons' search terms are not read yet (`withSearchTerms`).
   static func load(from outputFolder: String) -> BuildManifest? {
     guard let data = try? FileSystem.read(outputFolder + "/" + fileName) else { return nil }
     return try? JSONDecoder().decode(BuildManifest.self, from: data)
+  }
+
+  /// The manifest with its lessons' search terms read from `SearchTermsFile` in `outputFolder`; nil when that file
+  /// is missing or does not list exactly the lessons that have a summary (then everything is rendered again).
+  func withSearchTerms(from outputFolder: String) -> BuildManifest? {
+    guard let terms = SearchTermsFile.read(from: outputFolder) else { return nil }
+    var manifest = self
+    var found = 0
+    for (path, lesson) in lessons where lesson.summary != nil {
+      guard let text = terms[path] else { return nil }
+      manifest.lessons[path]?.summary?.searchTerms = text
+      found += 1
+    }
+    return found == terms.count ? manifest : nil
   }
 
   /// The manifest as JSON.

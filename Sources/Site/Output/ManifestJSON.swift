@@ -11,7 +11,7 @@ struct ManifestJSON {
   /// `"path":{…}`, the lesson's member of the manifest's `lessons` object.
   static func entry(_ path: String, _ lesson: BuildManifest.Lesson) -> String {
     var json = ManifestJSON()
-    json.bytes.reserveCapacity(1024 + (lesson.summary?.searchTerms?.utf8.count ?? 0) * 9 / 8)
+    json.bytes.reserveCapacity(1024)
     json.string(path)
     json.raw(":")
     json.lesson(lesson)
@@ -69,7 +69,6 @@ struct ManifestJSON {
     if let level = summary.level { object.member("level", &self) { json in json.string(level) } }
     if let minutes = summary.minutes { object.member("minutes", &self) { json in json.number(minutes) } }
     if let modified = summary.modified { object.member("modified", &self) { json in json.string(modified) } }
-    if let terms = summary.searchTerms { object.member("searchTerms", &self) { json in json.string(terms) } }
     if let tags = summary.tags {
       object.member("tags", &self) { json in json.array(tags) { json, tag in json.string(tag) } }
     }
