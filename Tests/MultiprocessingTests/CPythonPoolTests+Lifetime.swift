@@ -1,0 +1,136 @@
+import Glibc
+import Multiprocessing
+import Testing
+
+// CPython's tests of a pool's lifetime around its owner: a running pool dropped (_TestPool.test_resource_warning),
+// a program that exits holding one (_TestPoolWorkerLifetime.test_worker_finalization_via_atexit_handler_of_
+// multiprocessing), a pool inside a child process (TestStdinBadfiledescriptor.test_pool_in_process), 200 workers
+// (MiscTestCase.test_large_pool), and inputs that cannot be pickled (_TestPool.test_map_unplicklable).
+
+/// A reference type that is neither Codable nor Sendable: CPython's `A`, whose `__reduce__` raises.
+private final class Unpicklable {
+  var touched = 0
+}
+
+/// The pool a stand-in program holds until it exits, as CPython's script keeps `problem = A()` in a global.
+nonisolated(unsafe) private var heldAtExit: ProcessPool?
+
+extension AllPoolTests.CPythonPoolTests {
+  /// CPython warns (ResourceWarning) when a running pool is garbage collected. A dropped Swift pool needs no
+  /// warning: its deinit finishes the outstanding `applyAsync`/`mapAsync` work and reaps the workers (a
+  /// `ThreadPool` joins its threads), so nothing is left running and the handles still deliver.
+  @Test("_TestPool.test_resource_warning: a running pool that is dropped leaves no process or thread",
+    .timeLimit(.minutes(1)))
+  func test_resource_warning() throws {
+    var single: AsyncResult<Int>?
+    var many: MapResult<Int>?
+    do {
+      let pool = try processPool(2)
+      single = try pool.applyAsync { sqr(7) }
+      many = try pool.mapAsync(Array(0..<100), sqr)
+    }
+    #expect(ProcFS.forkedChildren().isEmpty)
+    #expect(try single?.get(timeout: .seconds(5)) == 49)
+    #expect(try many?.get(timeout: .seconds(5)) == (0..<100).map(sqr))
+
+    let threadsBefore = ProcFS.threads
+    var threaded: MapResult<Int>?
+    do {
+      let pool = try ThreadPool(workers: 4)
+      threaded = try pool.mapAsync(Array(0..<100), sqr)
+    }
+    #expect(Deadline.wait { ProcFS.threads <= threadsBefore }, "the dropped ThreadPool's threads remain")
+    #expect(try threaded?.get(timeout: .seconds(5)) == (0..<100).map(sqr))
+  }
+
+  /// bpo-38744/bpo-39360: a program that keeps a used pool in a global and ends without closing it must exit,
+  /// with status 0. Here the stand-in program also has a task still running at the end: `exit` does not wait
+  /// for it, and its worker does not outlive the program (PR_SET_PDEATHSIG).
+  @Test("_TestPoolWorkerLifetime.test_worker_finalization_via_atexit_handler_of_multiprocessing",
+    .timeLimit(.minutes(1)))
+  func test_worker_finalization_via_atexit_handler_of_multiprocessing() throws {
+    var ends: [Int32] = [-1, -1]
+    try #require(pipe(&ends) == 0)
+    let starts = try StartCounter()
+    fflush(nil)  // the stand-in's exit flushes stdio: nothing of ours may be in its buffers
+    let program = fork()
+    try #require(program >= 0)
+    if program == 0 {
+      close(ends[0])
+      let report = ends[1]
+      heldAtExit = try? ProcessPool(workers: 1)  // the stand-in is single-threaded: the default policy forks
+      let mapped = (try? heldAtExit?.map(0..<10) { Double($0) }) == (0..<10).map(Double.init)
+      _ = try? heldAtExit?.applyAsync { () -> Int in
+        var me = getpid()
+        _ = write(report, &me, MemoryLayout<pid_t>.size)
+        starts.started()
+        sleep(120)
+        return 0
+      }.ready  // drives the pool once: the worker starts
+      _ = starts.wait(for: 1)
+      exit(mapped ? 0 : 3)
+    }
+    close(ends[1])
+    defer { close(ends[0]) }
+    var worker: pid_t = 0
+    try #require(Deadline.readable(ends[0]), "the stand-in's task never started")
+    #expect(read(ends[0], &worker, MemoryLayout<pid_t>.size) == MemoryLayout<pid_t>.size)
+    var status: Int32 = 0
+    let exited = Deadline.wait { waitpid(program, &status, WNOHANG) == program }
+    if !exited {
+      kill(program, SIGKILL)
+      waitpid(program, &status, 0)
+    }
+    #expect(exited, "the program holding a pool did not exit")
+    #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 0, "exit status \(status)")
+    let gone = { ProcFS.read("/proc/\(worker)/stat").map { $0.isEmpty || $0.contains(") Z ") } ?? true }
+    #expect(worker > 0 && Deadline.wait(until: gone), "the running task's worker outlived the program")
+  }
+
+  /// CPython runs a pool inside a `Process`; the Swift counterpart of a child process that uses a pool is a
+  /// pool task that does (a worker is a plain fork of the caller).
+  @Test("TestStdinBadfiledescriptor.test_pool_in_process: a pool inside a worker process",
+    .timeLimit(.minutes(1)))
+  func test_pool_in_process() throws {
+    let pool = try processPool(2)
+    defer { pool.join() }
+    let squares = try pool.apply { () throws -> [Int] in
+      let inner = try ProcessPool(workers: 4)  // a worker is single-threaded: the default policy forks
+      defer { inner.join() }
+      return try inner.map([1, 2, 3, 4, 5, 6, 7]) { $0 * $0 }
+    }
+    #expect(squares == [1, 4, 9, 16, 25, 36, 49])
+    #expect(try pool.map(0..<4, sqr) == [0, 1, 4, 9])  // the outer pool goes on
+    pool.close()
+    pool.join()
+    #expect(ProcFS.forkedChildren().isEmpty)
+  }
+
+  /// gh-89240 (Windows could wait on at most 63 handles): a pool of 200 workers must work.
+  @Test("MiscTestCase.test_large_pool: 200 workers", .timeLimit(.minutes(1)))
+  func test_large_pool() throws {
+    let pool = try processPool(200)
+    #expect(try pool.map(0..<1000, sqr).reduce(0, +) == 332_833_500)
+    pool.close()
+    pool.join()
+    #expect(ProcFS.forkedChildren().isEmpty)
+    let threads = try ThreadPool(workers: 200)
+    defer { threads.join() }
+    #expect(try threads.map(0..<1000, sqr).reduce(0, +) == 332_833_500)
+  }
+
+  /// Issue #19425: CPython must pickle each input to send it to a worker, and one that cannot be pickled raises
+  /// instead of hanging. Ours are not serialized at all (workers are forked with them: docs/multiprocessing.md),
+  /// so on purpose such inputs simply work.
+  @Test("_TestPool.test_map_unplicklable: inputs are never encoded, so any input works", .timeLimit(.minutes(1)))
+  func test_map_unplicklable() throws {
+    let pool = try processPool(4)
+    defer { pool.join() }
+    let items = Array(repeating: Unpicklable(), count: 10)
+    #expect(try pool.map(items) { item -> Int in
+      item.touched += 1  // the worker's copy of the object, not the caller's
+      return sqr(3)
+    } == Array(repeating: 9, count: 10))
+    #expect(items[0].touched == 0)
+  }
+}
