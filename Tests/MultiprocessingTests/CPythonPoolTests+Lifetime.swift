@@ -1,5 +1,6 @@
 import Glibc
 import Multiprocessing
+import Synchronization
 import Testing
 
 // CPython's tests of a pool's lifetime around its owner: a running pool dropped (_TestPool.test_resource_warning),
@@ -104,6 +105,63 @@ extension AllPoolTests.CPythonPoolTests {
     pool.close()
     pool.join()
     #expect(ProcFS.forkedChildren().isEmpty)
+  }
+
+  /// The other side of test_pool_in_process: a task that starts a process of its own (a plain `fork`, no `exec`)
+  /// which outlives the task. CPython's pool notices a worker's end by its process sentinel; ours noticed it by
+  /// the end of file on the worker's result pipe, which the task's child inherits and holds: `map`, `join` and
+  /// `terminate()` then waited for that unrelated process (here 60 s) instead of returning.
+  @Test("TestStdinBadfiledescriptor.test_pool_in_process: a task's own child process does not hold the pool",
+    .timeLimit(.minutes(1)))
+  func test_pool_in_process_child_outlives_task() throws {
+    let report = try TestPipe()
+    let starts = try StartCounter()
+    let ended = Atomic<Bool>(false)
+    /// A task that leaves a child process behind, sleeping for a minute, and reports its PID.
+    func leaveChild() -> pid_t {
+      let child = fork()
+      if child == 0 {
+        sleep(60)
+        _exit(0)
+      }
+      var pid = child
+      _ = write(report.writeEnd, &pid, MemoryLayout<pid_t>.size)
+      return child
+    }
+    nonisolated(unsafe) var mapped: [Int]?
+    nonisolated(unsafe) var terminated: PoolError?
+    let returned = finishes(within: .seconds(30)) {
+      defer { ended.store(true, ordering: .releasing) }
+      guard let pool = try? processPool(2) else { return }
+      mapped = try? pool.map([0, 1], chunksize: 1) { i -> Int in
+        _ = leaveChild()
+        return i
+      }
+      pool.join()
+      guard let other = try? processPool(1), let running = try? other.applyAsync({ () -> Int in
+        _ = leaveChild()
+        starts.started()
+        sleep(60)
+        return 0
+      }) else { return }
+      _ = running.ready  // the worker starts
+      _ = starts.wait(for: 1)
+      other.terminate()
+      do throws(PoolError) { _ = try running.get(timeout: .seconds(5)) } catch { terminated = error }
+    }
+    // Whatever happened, the children the tasks left go now (which also lets a stuck pool go on).
+    var children: [pid_t] = []
+    while children.count < 3, Deadline.readable(report.readEnd, seconds: returned ? 5 : 0.5) {
+      var pid: pid_t = 0
+      guard read(report.readEnd, &pid, MemoryLayout<pid_t>.size) == MemoryLayout<pid_t>.size else { break }
+      children.append(pid)
+    }
+    for child in children where child > 0 { kill(child, SIGKILL) }
+    #expect(Deadline.wait { ended.load(ordering: .acquiring) }, "the pools never let go")
+    #expect(returned, "map, join or terminate waited for a task's own child process")
+    #expect(mapped == [0, 1])
+    #expect(terminated == .terminated(index: 0))
+    #expect(children.count == 3)
   }
 
   /// gh-89240 (Windows could wait on at most 63 handles): a pool of 200 workers must work.

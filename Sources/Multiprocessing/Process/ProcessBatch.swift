@@ -13,14 +13,18 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   final class Worker {
     let pid: pid_t
     let fd: Int32
+    /// Readable once the process has ended (a pidfd; nil without kernel support). The end of file on `fd` does not
+    /// tell: a process the worker's task forked inherits the pipe's write end and may hold it long after.
+    let exitFD: Int32?
     let slot: Int
     let id: Int
     let retry: [Int]
     var buffer: [UInt8] = []
     var timedOutTask: Int?
-    init(pid: pid_t, fd: Int32, slot: Int, id: Int, retry: [Int]) {
+    init(pid: pid_t, fd: Int32, exitFD: Int32?, slot: Int, id: Int, retry: [Int]) {
       self.pid = pid
       self.fd = fd
+      self.exitFD = exitFD
       self.slot = slot
       self.id = id
       self.retry = retry
@@ -207,8 +211,10 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
           worker.run(fd: pipe.write)
         }
         FileDescriptorIO.close(pipe.write)
+        let exitFD = ProcessCalls.exitDescriptor(of: pid)
         ForkGate.register(pid: pid, readEnd: pipe.read)
-        return Worker(pid: pid, fd: pipe.read, slot: slot, id: id, retry: retry)
+        if let exitFD { ForkGate.closeInChildren(exitFD) }
+        return Worker(pid: pid, fd: pipe.read, exitFD: exitFD, slot: slot, id: id, retry: retry)
       }
     } catch {
       freeSlots.append(slot)
