@@ -70,6 +70,28 @@ struct CPythonPoolTests {
     #expect(throws: PoolError.self) { try pool.map([1], chunksize: 0, sqr) }
   }
 
+  /// CPython's chunksize is any positive int: a chunk larger than the input is one chunk of the whole input.
+  /// Ours trapped on arithmetic overflow (the test process died) for a chunksize near `Int.max` in every call.
+  @Test("_TestPool.test_map_chunksize: a chunksize far larger than the input, Int.max included",
+    .timeLimit(.minutes(1)), arguments: [Int.max, 1 << 62, 1 << 40])
+  func test_map_chunksize_huge(chunksize: Int) throws {
+    let squares = (0..<10).map(sqr)
+    let pool = try processPool(2)
+    defer { pool.join() }
+    #expect(try pool.map(Array(0..<10), chunksize: chunksize, sqr) == squares)
+    #expect(try pool.mapAsync(Array(0..<10), chunksize: chunksize, sqr).get(timeout: .seconds(30)) == squares)
+    #expect(try pool.imap(Array(0..<10), chunksize: chunksize, sqr).map { try $0.get() } == squares)
+    #expect(try pool.imapUnordered(0..<10, chunksize: chunksize, sqr).map { try $0.get() }.sorted() == squares)
+    #expect(try pool.imap((0..<10).lazy.map { $0 }, chunksize: chunksize, sqr).map { try $0.get() } == squares)
+    let threads = try ThreadPool(workers: 2)
+    defer { threads.join() }
+    #expect(try threads.map(Array(0..<10), chunksize: chunksize, sqr) == squares)
+    #expect(try threads.mapAsync(Array(0..<10), chunksize: chunksize, sqr).get(timeout: .seconds(30)) == squares)
+    #expect(try threads.imap(Array(0..<10), chunksize: chunksize, sqr).map { try $0.get() } == squares)
+    #expect(try threads.imapUnordered(0..<10, chunksize: chunksize, sqr).map { try $0.get() }.sorted() == squares)
+    #expect(try threads.imap((0..<10).lazy.map { $0 }, chunksize: chunksize, sqr).map { try $0.get() } == squares)
+  }
+
   @Test("_TestPool.test_async", .timeLimit(.minutes(1)))
   func test_async() throws {
     let pool = try processPool(4)

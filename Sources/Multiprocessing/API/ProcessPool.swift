@@ -172,8 +172,10 @@ public final class ProcessPool {
     _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }
-    let size = try PoolSizing.positive(
-      chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize")
+    let size = PoolSizing.fitted(
+      try PoolSizing.positive(
+        chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize"),
+      count: count == Int.max ? nil : count)
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
     // Workers of finished work are reaped first, so their slots serve this batch.

@@ -75,7 +75,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     self.feed = feed
     self.initializer = initializer
     targetWorkers = max(1, min(driver.limit, plan.chunkCount))
-    let capacity = min(plan.count, plan.maxWindowChunks.map { $0 * plan.chunksize } ?? plan.count)
+    let capacity = min(
+      plan.count, plan.maxWindowChunks.map { PoolSizing.saturatingProduct($0, plan.chunksize) } ?? plan.count)
     control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
@@ -115,7 +116,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   /// Chunks whose input a worker forked now would have.
   private var availableChunks: Int {
     guard let feed else { return 0 }
-    return feed.ended ? (feed.available + plan.chunksize - 1) / plan.chunksize : feed.available / plan.chunksize
+    return feed.ended
+      ? PoolSizing.chunks(of: feed.available, chunksize: plan.chunksize) : feed.available / plan.chunksize
   }
 
   /// Whether a chunk can be claimed now (pulling the next segment of a streamed input when the pulled ones

@@ -29,7 +29,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     self.condition = condition
     reportsErrors = { error, index in PoolError.taskThrew(index: index, error: error) }
     let count = source.knownCount ?? Int.max
-    let capacity = windowChunks.map { $0 * chunksize }
+    let capacity = windowChunks.map { PoolSizing.saturatingProduct($0, chunksize) }
     if let storage {
       store = OutcomeStore(count: count, recordsArrivals: !ordered, storage: storage, release: { _ in })
     } else {
