@@ -125,6 +125,29 @@ struct CPythonPoolTests {
     #expect(try result.get(timeout: .seconds(30)) == 36)
   }
 
+  /// CPython raises OverflowError for a timeout beyond its lock's TIMEOUT_MAX; ours trapped on arithmetic overflow
+  /// (the whole process died) turning a huge timeout into poll milliseconds, a condition deadline or task-timeout
+  /// nanoseconds. A huge timeout now means "wait as long as it takes", which is what the caller asked for.
+  @Test("_TestPool.test_async_timeout: a huge timeout waits as long as it takes, it does not trap",
+    .timeLimit(.minutes(1)), arguments: [Duration.seconds(Int64.max), .seconds(Int64.max / 2), .seconds(1 << 40)])
+  func test_async_timeout_huge(timeout: Duration) throws {
+    let pool = try processPool(1)
+    defer { pool.join() }
+    #expect(try pool.applyAsync { sqr(5) }.get(timeout: timeout) == 25)
+    #expect(try pool.mapAsync([1, 2], sqr).get(timeout: timeout) == [1, 4])
+    var results = try pool.imap([3], sqr)
+    #expect(try results.next(timeout: timeout)?.get() == 9)
+    let limited = try ProcessPool(workers: 1, taskTimeout: timeout, whenThreaded: .fork)
+    defer { limited.join() }
+    #expect(try limited.map([1, 2], sqr) == [1, 4])
+    let threads = try ThreadPool(workers: 1)
+    defer { threads.join() }
+    #expect(try threads.applyAsync { sqr(5) }.get(timeout: timeout) == 25)
+    #expect(try threads.mapAsync([1, 2], sqr).get(timeout: timeout) == [1, 4])
+    var threaded = try threads.imap([3], sqr)
+    #expect(try threaded.next(timeout: timeout)?.get() == 9)
+  }
+
   @Test("_TestPool.test_imap", .timeLimit(.minutes(1)))
   func test_imap() throws {
     let pool = try processPool(4)

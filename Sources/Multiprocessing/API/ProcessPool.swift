@@ -48,9 +48,8 @@ public final class ProcessPool {
     self.workers = try PoolSizing.positive(workers ?? PoolSizing.usableCPUs, name: "pool size")
     if let maxTasksPerChild { _ = try PoolSizing.positive(maxTasksPerChild, name: "maxTasksPerChild") }
     if let taskTimeout, taskTimeout <= .zero {
-      let milliseconds = Int(taskTimeout.components.seconds) * 1000
-        + Int(taskTimeout.components.attoseconds / 1_000_000_000_000_000)
-      throw .invalidArgument(name: "taskTimeout (ms)", value: milliseconds, requirement: "must be positive")
+      throw .invalidArgument(
+        name: "taskTimeout (ms)", value: taskTimeout.saturatingMilliseconds, requirement: "must be positive")
     }
     self.maxTasksPerChild = maxTasksPerChild
     self.taskTimeout = taskTimeout

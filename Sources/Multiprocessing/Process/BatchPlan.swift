@@ -32,6 +32,6 @@ struct BatchPlan {
   var segmentItems: Int { max(windowChunks ?? 1, PoolSizing.chunks(of: 32768, chunksize: chunksize)) * chunksize }
 
   var timeoutNanos: Int? {
-    taskTimeout.map { Int($0.components.seconds) * 1_000_000_000 + Int($0.components.attoseconds / 1_000_000_000) }
+    taskTimeout.map(\.saturatingNanoseconds)
   }
 }
