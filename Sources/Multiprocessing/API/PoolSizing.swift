@@ -19,7 +19,29 @@ public enum PoolSizing {
   /// How many chunks an `imap` runs ahead of the oldest result its consumer has not taken: 4 per worker, as
   /// the docs promise, and at least 64 tasks' worth, so that workers wake for a run of tasks, not for each.
   static func windowChunks(workers: Int, chunksize: Int) -> Int {
-    max(4 * max(1, workers), (64 + chunksize - 1) / max(1, chunksize))
+    max(4 * max(1, workers), chunks(of: 64, chunksize: chunksize))
+  }
+
+  /// The largest chunk of an input whose length is not known in advance (a lazy or endless sequence).
+  static let largestStreamedChunk = 1 << 20
+
+  /// The chunksize a batch runs with: the requested one, cut to the input's length (one chunk of the whole input
+  /// is the same work), or to `largestStreamedChunk` for an input of unknown length, so that no chunk arithmetic
+  /// overflows, whatever the caller asked for (`Int.max` included).
+  static func fitted(_ chunksize: Int, count: Int?) -> Int {
+    min(chunksize, max(1, count ?? largestStreamedChunk))
+  }
+
+  /// ceil(count / chunksize) without the overflow of `(count + chunksize - 1) / chunksize`.
+  static func chunks(of count: Int, chunksize: Int) -> Int {
+    let size = max(1, chunksize)
+    return count / size + (count % size == 0 ? 0 : 1)
+  }
+
+  /// `a * b`, or `Int.max` where the product does not fit: for capacities that are cut to a count afterwards.
+  static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
   }
 
   /// Checks a size argument and returns it, or throws `PoolError.invalidArgument`.

@@ -48,9 +48,8 @@ public final class ProcessPool {
     self.workers = try PoolSizing.positive(workers ?? PoolSizing.usableCPUs, name: "pool size")
     if let maxTasksPerChild { _ = try PoolSizing.positive(maxTasksPerChild, name: "maxTasksPerChild") }
     if let taskTimeout, taskTimeout <= .zero {
-      let milliseconds = Int(taskTimeout.components.seconds) * 1000
-        + Int(taskTimeout.components.attoseconds / 1_000_000_000_000_000)
-      throw .invalidArgument(name: "taskTimeout (ms)", value: milliseconds, requirement: "must be positive")
+      throw .invalidArgument(
+        name: "taskTimeout (ms)", value: taskTimeout.saturatingMilliseconds, requirement: "must be positive")
     }
     self.maxTasksPerChild = maxTasksPerChild
     self.taskTimeout = taskTimeout
@@ -172,8 +171,10 @@ public final class ProcessPool {
     _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }
-    let size = try PoolSizing.positive(
-      chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize")
+    let size = PoolSizing.fitted(
+      try PoolSizing.positive(
+        chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize"),
+      count: count == Int.max ? nil : count)
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
     // Workers of finished work are reaped first, so their slots serve this batch.

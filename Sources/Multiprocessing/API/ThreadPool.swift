@@ -35,8 +35,10 @@ public final class ThreadPool: Sendable {
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
     let input = SendableInput(items)
-    let size = try PoolSizing.positive(
-      chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize")
+    let size = PoolSizing.fitted(
+      try PoolSizing.positive(
+        chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize"),
+      count: input.count)
     guard input.count > 0 else {
       try core.checkOpen()  // an empty map on a closed pool fails like any other
       return []
@@ -138,10 +140,10 @@ public final class ThreadPool: Sendable {
   func submit<Output: Sendable>(
     _ source: ThreadTaskSource<Output>, chunksize: Int, window: Bool, ordered: Bool
   ) throws(PoolError) -> ThreadBatch<Output> {
-    _ = try PoolSizing.positive(chunksize, name: "chunksize")
+    let size = PoolSizing.fitted(try PoolSizing.positive(chunksize, name: "chunksize"), count: source.knownCount)
     let batch = ThreadBatch(
-      source: source, chunksize: chunksize,
-      windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: chunksize) : nil,
+      source: source, chunksize: size,
+      windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: size) : nil,
       ordered: ordered, condition: core.condition)
     try core.enqueue(batch, strong: !window)
     return batch

@@ -15,7 +15,7 @@ struct BatchPlan {
     let size = min(chunksize, maxTasksPerChild ?? chunksize)
     self.count = count
     self.chunksize = size
-    self.chunkCount = count == Int.max ? Int.max : (count + size - 1) / size
+    self.chunkCount = count == Int.max ? Int.max : PoolSizing.chunks(of: count, chunksize: size)
     self.maxTasksPerChild = maxTasksPerChild
     self.taskTimeout = taskTimeout
     self.windowChunks = windowChunks
@@ -23,15 +23,15 @@ struct BatchPlan {
 
   /// The widest an imap's window grows (it doubles while the consumer waits on parked workers): 4,096 tasks'
   /// worth, or the starting width if that is more. The result ring and the claim ledger are this wide.
-  var maxWindowChunks: Int? { windowChunks.map { max($0, (4096 + chunksize - 1) / chunksize) } }
+  var maxWindowChunks: Int? { windowChunks.map { max($0, PoolSizing.chunks(of: 4096, chunksize: chunksize)) } }
 
   func chunk(of index: Int) -> Int { index / chunksize }
 
   /// Items pulled from a streamed input at a time: a window's worth and at least 32,768, so that workers forked
   /// for each segment amortize their fork over thousands of tasks.
-  var segmentItems: Int { max(windowChunks ?? 1, (32768 + chunksize - 1) / chunksize) * chunksize }
+  var segmentItems: Int { max(windowChunks ?? 1, PoolSizing.chunks(of: 32768, chunksize: chunksize)) * chunksize }
 
   var timeoutNanos: Int? {
-    taskTimeout.map { Int($0.components.seconds) * 1_000_000_000 + Int($0.components.attoseconds / 1_000_000_000) }
+    taskTimeout.map(\.saturatingNanoseconds)
   }
 }

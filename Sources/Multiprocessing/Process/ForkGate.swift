@@ -50,6 +50,12 @@ enum ForkGate {
     installHandlers()
   }
 
+  /// Adds a descriptor that forked children must close, as a worker's read end (call with the gate held).
+  static func closeInChildren(_ fd: Int32) { readEnds.insert(fd) }
+
+  /// Forgets a descriptor added by `closeInChildren`, before it is closed.
+  static func forgetInChildren(_ fd: Int32) { _ = withLockNoThrow { readEnds.remove(fd) } }
+
   /// Forgets a reaped worker.
   static func unregister(pid: Int32, readEnd: Int32) {
     _ = withLockNoThrow { readEnds.remove(readEnd) }

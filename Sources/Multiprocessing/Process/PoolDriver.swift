@@ -55,8 +55,7 @@ final class PoolDriver {
     if fds.isEmpty { return false }
     if let deadline {
       let left = ContinuousClock.now.duration(to: deadline)
-      let ms = left <= .zero ? 0 : Int32(clamping: Int(left.components.seconds) * 1000
-        + Int(left.components.attoseconds / 1_000_000_000_000_000) + 1)
+      let ms = left <= .zero ? 0 : Int32(clamping: left.saturatingMilliseconds)
       waitMs = waitMs < 0 ? ms : min(waitMs, ms)
     }
     if poll(&fds, nfds_t(fds.count), waitMs) > 0 {

@@ -4,9 +4,21 @@ import Glibc
 /// Reading a worker's pipe, and what its end means: the tasks it was running or had not reported are charged
 /// with the death, or run once more by a fresh worker.
 extension ProcessBatch {
-  var descriptors: [Int32] { workers.map(\.fd) }
+  var descriptors: [Int32] {
+    var result: [Int32] = []
+    result.reserveCapacity(2 * workers.count)
+    for worker in workers {
+      result.append(worker.fd)
+      if let exitFD = worker.exitFD { result.append(exitFD) }
+    }
+    return result
+  }
 
   func handleReadable(_ fd: Int32) {
+    if let ended = workers.first(where: { $0.exitFD == fd }) {
+      reap(ended)  // the process is gone, whoever else holds its pipe
+      return
+    }
     guard let worker = workers.first(where: { $0.fd == fd }) else { return }
     let got: Int?
     do throws(SystemCallError) {
@@ -26,13 +38,19 @@ extension ProcessBatch {
   /// Waits for the worker's end, reads what it left in the pipe, and settles the tasks it took with it.
   func reap(_ worker: Worker) {
     let status = (try? ProcessCalls.wait(for: worker.pid)) ?? .exited(0)
-    // Whatever the worker wrote before it ended is still in the pipe; EINTR never cuts this short.
+    // Whatever the worker wrote before it ended is in the pipe now; EINTR never cuts this short. Non-blocking:
+    // a process the worker's task forked may hold the write end open, so no end of file need come.
+    _ = fcntl(worker.fd, F_SETFL, fcntl(worker.fd, F_GETFL) | O_NONBLOCK)
     while let got = try? FileDescriptorIO.read(worker.fd, into: readBuffer), got > 0 {
       worker.buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[0..<got]))
     }
     parseMessages(of: worker)
     FileDescriptorIO.close(worker.fd)
     ForkGate.unregister(pid: worker.pid, readEnd: worker.fd)
+    if let exitFD = worker.exitFD {
+      ForkGate.forgetInChildren(exitFD)
+      FileDescriptorIO.close(exitFD)
+    }
     workers.removeAll { $0 === worker }
     driver.release()
     let running = control.task(slot: worker.slot).index

@@ -13,14 +13,18 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   final class Worker {
     let pid: pid_t
     let fd: Int32
+    /// Readable once the process has ended (a pidfd; nil without kernel support). The end of file on `fd` does not
+    /// tell: a process the worker's task forked inherits the pipe's write end and may hold it long after.
+    let exitFD: Int32?
     let slot: Int
     let id: Int
     let retry: [Int]
     var buffer: [UInt8] = []
     var timedOutTask: Int?
-    init(pid: pid_t, fd: Int32, slot: Int, id: Int, retry: [Int]) {
+    init(pid: pid_t, fd: Int32, exitFD: Int32?, slot: Int, id: Int, retry: [Int]) {
       self.pid = pid
       self.fd = fd
+      self.exitFD = exitFD
       self.slot = slot
       self.id = id
       self.retry = retry
@@ -71,7 +75,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     self.feed = feed
     self.initializer = initializer
     targetWorkers = max(1, min(driver.limit, plan.chunkCount))
-    let capacity = min(plan.count, plan.maxWindowChunks.map { $0 * plan.chunksize } ?? plan.count)
+    let capacity = min(
+      plan.count, plan.maxWindowChunks.map { PoolSizing.saturatingProduct($0, plan.chunksize) } ?? plan.count)
     control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
@@ -111,7 +116,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   /// Chunks whose input a worker forked now would have.
   private var availableChunks: Int {
     guard let feed else { return 0 }
-    return feed.ended ? (feed.available + plan.chunksize - 1) / plan.chunksize : feed.available / plan.chunksize
+    return feed.ended
+      ? PoolSizing.chunks(of: feed.available, chunksize: plan.chunksize) : feed.available / plan.chunksize
   }
 
   /// Whether a chunk can be claimed now (pulling the next segment of a streamed input when the pulled ones
@@ -207,8 +213,10 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
           worker.run(fd: pipe.write)
         }
         FileDescriptorIO.close(pipe.write)
+        let exitFD = ProcessCalls.exitDescriptor(of: pid)
         ForkGate.register(pid: pid, readEnd: pipe.read)
-        return Worker(pid: pid, fd: pipe.read, slot: slot, id: id, retry: retry)
+        if let exitFD { ForkGate.closeInChildren(exitFD) }
+        return Worker(pid: pid, fd: pipe.read, exitFD: exitFD, slot: slot, id: id, retry: retry)
       }
     } catch {
       freeSlots.append(slot)

@@ -47,8 +47,9 @@ final class Condition: @unchecked Sendable {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     let nanos = now.tv_nsec + Int(left.components.attoseconds / 1_000_000_000)
-    var until = timespec(
-      tv_sec: now.tv_sec + Int(left.components.seconds) + nanos / 1_000_000_000, tv_nsec: nanos % 1_000_000_000)
+    // A deadline centuries away is "no deadline" to any caller, and its seconds cannot overflow `tv_sec`.
+    let seconds = min(Int(clamping: left.components.seconds), Int(Int32.max))
+    var until = timespec(tv_sec: now.tv_sec + seconds + nanos / 1_000_000_000, tv_nsec: nanos % 1_000_000_000)
     return pthread_cond_timedwait(condition, mutex, &until) == 0
   }
 }

@@ -8,13 +8,14 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   // claimed chunk inside the ring, which only the claiming thread writes before it marks them under the lock.
   private let chunksize: Int
   private let windowChunks: Int?
-  private let source: ThreadTaskSource<Output>
+  /// Nil once every task was claimed (or abandoned): the input and the caller's closure go then, so that when the
+  /// last result is published the pool holds nothing of them (CPython's bpo-29861).
+  private var source: ThreadTaskSource<Output>?
   private let condition: Condition
   private let store: OutcomeStore<Output>
   private let reportsErrors: (any Error, Int) -> PoolError
   private var nextChunk = 0
   private var window = Int.max
-  private var stopped = false
   /// Outcomes handed out through `nextInOrder`/`nextArrival`.
   private var handed = 0
 
@@ -28,7 +29,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
     self.condition = condition
     reportsErrors = { error, index in PoolError.taskThrew(index: index, error: error) }
     let count = source.knownCount ?? Int.max
-    let capacity = windowChunks.map { $0 * chunksize }
+    let capacity = windowChunks.map { PoolSizing.saturatingProduct($0, chunksize) }
     if let storage {
       store = OutcomeStore(count: count, recordsArrivals: !ordered, storage: storage, release: { _ in })
     } else {
@@ -42,11 +43,11 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   // ThreadJob (the lock is held):
 
-  var fullyClaimed: Bool { stopped || source.isExhausted(at: nextChunk * chunksize) }
+  var fullyClaimed: Bool { source == nil }
   var canClaim: Bool { !fullyClaimed && nextChunk < window }
 
-  func claim() -> (@Sendable () -> Void)? {
-    guard canClaim else { return nil }
+  func claim() -> ClaimedChunk? {
+    guard canClaim, let source else { return nil }
     let start = nextChunk * chunksize
     let tasks = source.tasks(from: start, upTo: chunksize)
     if tasks.count < chunksize {
@@ -54,15 +55,16 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
       store.setCount(start + tasks.count)
       condition.broadcast()
     }
+    if tasks.count > 0 { nextChunk += 1 }
+    if source.isExhausted(at: nextChunk * chunksize) { self.source = nil }
     guard tasks.count > 0 else { return nil }
-    nextChunk += 1
     let inRing = start + tasks.count <= store.base + store.capacity
     return { self.run(start: start, tasks, inRing: inRing) }
   }
 
   func liftWindow() {
     // An endless input cannot be run to its end: a join stops it instead (its consumer is not reading).
-    if source.mayBeEndless {
+    if source?.mayBeEndless == true {
       abandon()
     } else {
       window = Int.max
@@ -71,12 +73,14 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
 
   func abandon() {
     let firstUnclaimed = nextChunk * chunksize
-    stopped = true
-    if source.mayBeEndless { store.setCount(firstUnclaimed) }
+    if source?.mayBeEndless == true { store.setCount(firstUnclaimed) }
+    source = nil
     store.abandon(from: firstUnclaimed) { .terminated(index: $0) }
   }
 
-  private func run(start: Int, _ tasks: ThreadTasks<Output>, inRing: Bool) {
+  /// Runs the chunk's tasks and returns what publishes their outcomes: the worker lets go of the tasks (and the
+  /// inputs they hold) before it publishes, so a consumer that sees the last outcome sees no task still held.
+  private func run(start: Int, _ tasks: ThreadTasks<Output>, inRing: Bool) -> @Sendable () -> Void {
     var failures: [Int: any Error] = [:]
     var values: [Output] = []
     if !inRing { values.reserveCapacity(tasks.count) }
@@ -91,14 +95,20 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
         failures[start + offset] = error
       }
     }
+    let count = tasks.count
+    let chunk = ChunkOutcomes(failures: failures, values: values)
+    return { self.publish(start: start, count: count, chunk, inRing: inRing) }
+  }
+
+  private func publish(start: Int, count: Int, _ chunk: ChunkOutcomes<Output>, inRing: Bool) {
     condition.withLock {
-      for (index, error) in failures { store.setError(reportsErrors(error, index), at: index) }
+      for (index, error) in chunk.failures { store.setError(reportsErrors(error, index), at: index) }
       if inRing {
-        store.markWritten(start: start, count: tasks.count, except: Set(failures.keys))
+        store.markWritten(start: start, count: count, except: Set(chunk.failures.keys))
       } else {
-        var next = values.startIndex
-        for index in start..<(start + tasks.count) where failures[index] == nil {
-          store.setValue(values[next], at: index)
+        var next = chunk.values.startIndex
+        for index in start..<(start + count) where chunk.failures[index] == nil {
+          store.setValue(chunk.values[next], at: index)
           next += 1
         }
       }
@@ -187,12 +197,22 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   }
 }
 
+/// A claimed chunk: run outside the lock, it returns what publishes the chunk's outcomes (which takes the lock).
+typealias ClaimedChunk = @Sendable () -> @Sendable () -> Void
+
+/// The outcomes of one chunk between running it and publishing them: the values of a chunk outside the ring
+/// (inside it they are already in place) and the errors by task index.
+struct ChunkOutcomes<Output>: @unchecked Sendable {  // handed from the running thread to its own publish step
+  let failures: [Int: any Error]
+  let values: [Output]
+}
+
 /// What the worker threads see of a batch, whatever its result type (all members need the lock held).
 protocol ThreadJob: AnyObject, Sendable {
   var fullyClaimed: Bool { get }
   var canClaim: Bool { get }
   /// Claims the next chunk and returns the work that runs it (outside the lock), or nil.
-  func claim() -> (@Sendable () -> Void)?
+  func claim() -> ClaimedChunk?
   /// Lets workers run the whole batch (join must not wait on a consumer that went away).
   func liftWindow()
   /// Fails every unclaimed task with `PoolError.terminated`.

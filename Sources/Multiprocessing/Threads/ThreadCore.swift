@@ -114,9 +114,14 @@ final class ThreadCore: @unchecked Sendable {
     while true {
       if state == .terminated { break }
       jobs.removeAll { $0.job?.fullyClaimed ?? true }
-      if let job = jobs.lazy.compactMap(\.job).first(where: { $0.canClaim }), let work = job.claim() {
+      // Held in an optional this thread empties: the chunk's tasks, and the inputs they capture, are let go
+      // before its outcomes are published, so a `map` that returns leaves nothing of its inputs in the pool.
+      var chunk = jobs.lazy.compactMap(\.job).first { $0.canClaim }?.claim()
+      if chunk != nil {
         condition.unlock()
-        work()
+        let publish = chunk?()
+        chunk = nil
+        publish?()
         condition.lock()
         continue
       }
