@@ -1,1 +1,1 @@
-lessonsSearch.terms("81","{\"81\":[1,1,12,2,6]}",["81",['11,"Threads vs Processes","","36, 49, 64, 81] ran · 3.73 ms The five workers take tasks from a shared queue as fast as they can:"']]);
+lessonsSearch.terms("81","{\"81\":[1,1,12,2,6],\"819\":[1,1,4,7,2]}",["81",['11,"Threads vs Processes","","36, 49, 64, 81] ran · 2.36 ms The five workers take tasks from a shared queue as fast as they can:"'],"819",['31,"Computing in parallel (Swift only)","","1: threads 0.819 s, processes 0.834 s pool of 2: threads 0.447 s, processes 0.447 s Speedup over"']]);

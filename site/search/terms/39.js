@@ -1,1 +1,1 @@
-lessonsSearch.terms("9","{\"9\":[1,3,24,2,12,3,8,7,2]}",["9",['11,"Threads vs Processes","","9 through f: try withProcessPool(5) { pool in print(try pool.map(0..\\u003c10, f)) } [0, 1, 4, 9, 16, 25,"']]);
+lessonsSearch.terms("9","{\"9\":[1,2,24,2,12,3,8]}",["9",['11,"Threads vs Processes","","9 through f: try withProcessPool(5) { pool in print(try pool.map(0..\\u003c10, f)) } [0, 1, 4, 9, 16, 25,"']]);

@@ -1,1 +1,0 @@
-lessonsSearch.terms("63","{\"63\":[1,1,4,7,2]}",["63",['31,"Computing in parallel (Swift only)","","2.63 s Now the same work on pools of 1 worker up to one per CPU this program may use, once with"']]);

@@ -1,1 +1,0 @@
-lessonsSearch.terms("66","{\"66\":[1,1,4,7,2],\"660\":[1,1,4,7,2]}",["66",['31,"Computing in parallel (Swift only)","","9.66 s The \\"ideal\\" line is what perfect sharing would give: n workers, n times faster. The chart is"'],"660",['31,"Computing in parallel (Swift only)","","1: threads 0.842 s, processes 0.826 s pool of 2: threads 0.710 s, processes 0.660 s Speedup over"']]);

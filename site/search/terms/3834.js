@@ -1,1 +1,0 @@
-lessonsSearch.terms("84","{\"842\":[1,1,4,7,2]}",["842",['31,"Computing in parallel (Swift only)","","1: threads 0.842 s, processes 0.826 s pool of 2: threads 0.710 s, processes 0.660 s Speedup over"']]);

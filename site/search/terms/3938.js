@@ -1,1 +1,0 @@
-lessonsSearch.terms("98","{\"985\":[1,1,4,7,2]}",["985",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 0.985 at workers 1 to 1.17 at workers 2; ProcessPool: speedup"']]);
