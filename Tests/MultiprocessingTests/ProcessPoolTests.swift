@@ -307,6 +307,15 @@ struct ProcessPoolTests {
     #expect(throws: PoolError.invalidArgument(name: "pool size", value: 0, requirement: "must be at least 1")) {
       try ProcessPool(workers: 0)
     }
+    // A size whose derived chunk and buffer sizes would overflow is refused, not a trap.
+    for size in [Int.max, 1 << 40, (1 << 20) + 1] {
+      #expect(throws: PoolError.invalidArgument(name: "pool size", value: size, requirement: "must be at most 1048576")) {
+        try ProcessPool(workers: size)
+      }
+      #expect(throws: PoolError.invalidArgument(name: "pool size", value: size, requirement: "must be at most 1048576")) {
+        try ThreadPool(workers: size)
+      }
+    }
     #expect(throws: PoolError.invalidArgument(name: "chunksize", value: -2, requirement: "must be at least 1")) {
       try pool(2).map(0..<3, chunksize: -2) { $0 }
     }

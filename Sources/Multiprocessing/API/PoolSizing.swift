@@ -49,4 +49,17 @@ public enum PoolSizing {
     guard value > 0 else { throw .invalidArgument(name: name, value: value, requirement: "must be at least 1") }
     return value
   }
+
+  /// The most workers a pool takes: far more processes or threads than any machine runs at once, and small
+  /// enough that the sizes derived from it (chunks, windows, buffers) cannot overflow.
+  static let largestPool = 1 << 20
+
+  /// Checks a pool size and returns it, or throws `PoolError.invalidArgument` (below 1, above `largestPool`).
+  static func poolSize(_ value: Int) throws(PoolError) -> Int {
+    let size = try positive(value, name: "pool size")
+    guard size <= largestPool else {
+      throw .invalidArgument(name: "pool size", value: size, requirement: "must be at most \(largestPool)")
+    }
+    return size
+  }
 }

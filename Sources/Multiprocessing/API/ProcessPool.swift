@@ -40,12 +40,12 @@ public final class ProcessPool {
   ///   - taskTimeout: kill a worker whose task runs longer, and report `PoolError.timeout` for it.
   ///   - whenThreaded: `.refuse` (default) throws instead of forking a multi-threaded process.
   ///   - initializer: runs once in each worker process before its first task.
-  /// - Throws: `PoolError.invalidArgument` for a size or limit below 1.
+  /// - Throws: `PoolError.invalidArgument` for a size or limit below 1, or a size above `2^20`.
   public init(
     workers: Int? = nil, maxTasksPerChild: Int? = nil, taskTimeout: Duration? = nil,
     whenThreaded: ThreadedProcessPolicy = .refuse, initializer: (() throws -> Void)? = nil
   ) throws(PoolError) {
-    self.workers = try PoolSizing.positive(workers ?? PoolSizing.usableCPUs, name: "pool size")
+    self.workers = try PoolSizing.poolSize(workers ?? PoolSizing.usableCPUs)
     if let maxTasksPerChild { _ = try PoolSizing.positive(maxTasksPerChild, name: "maxTasksPerChild") }
     if let taskTimeout, taskTimeout <= .zero {
       throw .invalidArgument(

@@ -15,10 +15,10 @@ public final class ThreadPool: Sendable {
   let core: ThreadCore
 
   /// Starts `workers` threads (default: usable CPUs), each running `initializer` once before any task.
-  /// - Throws: `PoolError.invalidArgument` for a size below 1; `.initializerFailed` if an initializer threw
+  /// - Throws: `PoolError.invalidArgument` for a size below 1 or above `2^20`; `.initializerFailed` if an initializer threw
   ///   (the threads are then joined); `.system` if a thread cannot be created.
   public init(workers: Int? = nil, initializer: (@Sendable () throws -> Void)? = nil) throws(PoolError) {
-    self.workers = try PoolSizing.positive(workers ?? PoolSizing.usableCPUs, name: "pool size")
+    self.workers = try PoolSizing.poolSize(workers ?? PoolSizing.usableCPUs)
     core = ThreadCore(initializer: initializer)
     try core.start(count: self.workers)
   }
