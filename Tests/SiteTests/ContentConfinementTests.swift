@@ -151,6 +151,18 @@ final class ContentConfinementTests {
     #expect(!(try everythingPublished()).contains("not-for-the-web"))
   }
 
+  @Test("a CONTRIBUTORS.yaml linked to a YAML file outside the content folder is not read, with a warning naming it")
+  func contributorsOutside() throws {
+    try TestFiles.write("alice:\n  name: not-for-the-web\n  affiliations: [not-for-the-web]\n", to: folder + "/people.yaml")
+    try link(configuration.contentFolder + "/CONTRIBUTORS.yaml", to: folder + "/people.yaml")
+    try TestFiles.write("---\ntitle: Lesson\ncontributors: [alice]\n---\nText.\n", to: tutorial + "/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!(try everythingPublished()).contains("not-for-the-web"))
+    #expect(try SiteTestSupport.read(published + "/tutorial.html").contains("alice"), "the id is still shown")
+    let warning = try #require(report.diagnostics.first { $0.file.hasSuffix("/CONTRIBUTORS.yaml") })
+    #expect(warning.severity == .warning && warning.message.contains("outside the content folder"))
+  }
+
   @Test("a file swapped for an outside link after the scan is not copied")
   func swappedAfterScan() throws {
     let copy = folder + "/copy.txt"
