@@ -56,13 +56,19 @@ public struct PreviewResponse: Sendable {
 
   /// The bytes to send: status line, headers, and the body unless `omitsBody`.
   public var serialized: Data {
+    var data = head
+    if !omitsBody { data.append(body) }
+    return data
+  }
+
+  /// The status line and headers, ending with the empty line: what is sent before the body (the server writes
+  /// them apart, so that a large file is not copied behind its head).
+  public var head: Data {
     var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
     head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
     for (name, value) in extraHeaders { head += "\(name): \(value)\r\n" }
     head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
-    var data = Data(head.utf8)
-    if !omitsBody { data.append(body) }
-    return data
+    return Data(head.utf8)
   }
 }
 
@@ -119,7 +125,11 @@ public struct PreviewResponder: Sendable {
       response = PreviewResponse(.movedPermanently)
       response.extraHeaders = [("Location", location)]
     case .file(let path, let contentType):
-      guard var data = FileManager.default.contents(atPath: path) else { return PreviewResponse(.notFound) }
+      // Mapped, not read: a 1 GB file beside a lesson cost 2 GB of memory per request (read, then copied behind
+      // the head), and a few requests at once could exhaust the machine.
+      guard var data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+        return PreviewResponse(.notFound)
+      }
       if let liveReload, contentType.hasPrefix("text/html") {
         data = LiveReloadScript.inject(into: data, generation: liveReload.generation)
       }

@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -49,16 +50,58 @@ public struct PreviewServer: Sendable {
   }
 
   /// Accepts connections on `socket` until the task is cancelled or the socket fails.
+  ///
+  /// At most `connectionLimit()` connections are open at once: one more is closed as soon as it is accepted. Idle
+  /// connections (each may wait `headDeadline` for its head) once used up the process's file descriptors, the next
+  /// `accept` failed with EMFILE and the server stopped. Such failures (and the system's) now only pause accepting.
   public func run(on socket: Socket) async throws {
     let pool: some AsyncSocketPool = .make()
     try await pool.prepare()
     let listener = try AsyncSocket(socket: socket, pool: pool)
+    let limit = Self.connectionLimit()
+    let open = ConnectionCount()
     try await withThrowingDiscardingTaskGroup { group in
       group.addTask { try await pool.run() }
-      for try await client in listener.sockets {
-        group.addTask { await serve(client) }
+      while true {
+        let client: AsyncSocket
+        do {
+          client = try await listener.accept()
+        } catch SocketError.disconnected {
+          return
+        } catch let error as SocketError where Self.isPassing(error) {
+          try await Task.sleep(for: .milliseconds(50))  // a connection ending frees a descriptor
+          continue
+        }
+        guard open.value.add(1, ordering: .relaxed).newValue <= limit else {
+          open.value.subtract(1, ordering: .relaxed)
+          try? client.close()
+          continue
+        }
+        group.addTask {
+          defer { open.value.subtract(1, ordering: .relaxed) }
+          await serve(client)
+        }
       }
     }
+  }
+
+  /// How many connections may be open at once: a quarter of the descriptors this process may open, at most 512
+  /// (an author's browser opens a handful).
+  static func connectionLimit() -> Int {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 512 }
+    return max(8, Int(min(512, limit.rlim_cur / 4)))
+  }
+
+  /// Whether an `accept` failure passes (descriptors or memory short, a connection reset before it was taken).
+  static func isPassing(_ error: SocketError) -> Bool {
+    guard case .failed(_, let number, _) = error else { return false }
+    return [EMFILE, ENFILE, ENOBUFS, ENOMEM, ECONNABORTED, EINTR, EPROTO, EAGAIN].contains(number)
+  }
+
+  /// The connections open now, shared by the tasks serving them.
+  private final class ConnectionCount: Sendable {
+    let value = Atomic<Int>(0)
   }
 
   /// Reads one request head (within the limits and the deadline), answers it and closes the connection.
@@ -73,7 +116,8 @@ public struct PreviewServer: Sendable {
     }
     let response = responder.response(to: progress) ?? PreviewResponse(.requestTimeout)
     do {
-      try await client.write(response.serialized)
+      try await client.write(response.head)
+      if !response.omitsBody && !response.body.isEmpty { try await client.write(response.body) }
     } catch {
       return
     }

@@ -79,6 +79,20 @@ enum RawHTTP {
     return (status, text)
   }
 
+  /// A connection to 127.0.0.1:`port` that sends nothing (for the caller to close), or nil when it cannot connect.
+  static func idleConnection(port: UInt16) -> Int32? {
+    guard let socket = try? openSocket() else { return nil }
+    var address = loopback(port: port)
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else {
+      close(socket)
+      return nil
+    }
+    return socket
+  }
+
   private static func openSocket() throws -> Int32 {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { throw RunnerError("socket failed: errno \(errno)") }
