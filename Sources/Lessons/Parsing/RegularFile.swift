@@ -49,7 +49,7 @@ public enum RegularFile {
       if got == 0 { break }
       count += got
       // The file grew since `fstat`: read on, within the limit.
-      if count == bytes.count && count <= limit { bytes.count = min(limit + 1, bytes.count * 2) }
+      if count == bytes.count && count <= limit { bytes.count = min(limit == .max ? limit : limit + 1, bytes.count * 2) }
     }
     guard count <= limit else { return .failure(.tooLarge) }
     bytes.count = count
