@@ -118,12 +118,25 @@ public struct PreviewServer: Sendable {
     do {
       try await client.write(response.head)
       if !response.omitsBody && !response.body.isEmpty { try await client.write(response.body) }
+      if !response.omitsBody, let file = response.bodyFile { try await send(file, to: client) }
     } catch {
       return
     }
     // A refused or unfinished request may still be arriving: read it away before closing.
     if case .complete = progress { return }
     await drain(client)
+  }
+
+  /// Sends the first `file.size` bytes of the file in pieces of 256 KB (fewer when it shrank meanwhile: the
+  /// connection then closes short of its Content-Length, which the client sees).
+  private func send(_ file: (path: String, size: Int), to client: AsyncSocket) async throws {
+    guard let handle = FileHandle(forReadingAtPath: file.path) else { return }
+    defer { try? handle.close() }
+    var left = file.size
+    while left > 0, let piece = try handle.read(upToCount: min(left, 256 * 1024)), !piece.isEmpty {
+      try await client.write(piece)
+      left -= piece.count
+    }
   }
 
   /// Streams the live-reload events: the latest outcome at once (`hello`), then one `rebuild` event per rebuild,

@@ -40,4 +40,18 @@ struct ServeConnectionsTests {
     idle = []
     #expect(try RawHTTP.get("/", port: port).status == 200)
   }
+
+  @Test("a file larger than what is held in memory is sent whole, in pieces, with its length", .timeLimit(.minutes(2)))
+  func largeFile() async throws {
+    let lines = (0..<60_000).map { "line \($0) of a large data file beside the lesson\n" }.joined()
+    #expect(lines.utf8.count > 2 * 1024 * 1024)
+    let server = try await ServeCommandTests.Server.start { project in
+      try TestFiles.write(lines, to: project + "/content/topics/topic-a/tutorials/lesson-0/large.csv")
+    }
+    defer { server.stop() }
+    let answer = try RawHTTP.get("/topics/topic-a/tutorials/lesson-0/large.csv", port: server.port)
+    #expect(answer.status == 200)
+    #expect(answer.response.contains("Content-Length: \(lines.utf8.count)\r\n"))
+    #expect(answer.response.hasSuffix("\r\n\r\n" + lines), "the body is the file's bytes")
+  }
 }
