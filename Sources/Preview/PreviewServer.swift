@@ -17,6 +17,8 @@ import Synchronization
 public struct PreviewServer: Sendable {
   /// How long a client has to send its request head.
   static let headDeadline: Duration = .seconds(10)
+  /// How long a client may take to accept each write of an answer (a file goes out in pieces of 256 KB).
+  static let writeDeadline: Duration = .seconds(20)
   /// After refusing a request, how much of what the client still sends is read and dropped before closing, so
   /// that the client receives the answer instead of a reset.
   static let drainLimit = 1 << 20
@@ -116,8 +118,8 @@ public struct PreviewServer: Sendable {
     }
     let response = responder.response(to: progress) ?? PreviewResponse(.requestTimeout)
     do {
-      try await client.write(response.head)
-      if !response.omitsBody && !response.body.isEmpty { try await client.write(response.body) }
+      try await write(response.head, to: client)
+      if !response.omitsBody && !response.body.isEmpty { try await write(response.body, to: client) }
       if !response.omitsBody, let file = response.bodyFile { try await send(file, to: client) }
     } catch {
       return
@@ -134,9 +136,25 @@ public struct PreviewServer: Sendable {
     defer { try? handle.close() }
     var left = file.size
     while left > 0, let piece = try handle.read(upToCount: min(left, 256 * 1024)), !piece.isEmpty {
-      try await client.write(piece)
+      try await write(piece, to: client)
       left -= piece.count
     }
+  }
+
+  /// Writes `data`, or throws when the client has not taken it within `writeDeadline`: a client that stops reading
+  /// would otherwise hold its connection, one of `connectionLimit()`, for as long as it stays connected.
+  private func write(_ data: Data, to client: AsyncSocket) async throws {
+    let written = await withTaskGroup(of: Bool.self) { group in
+      group.addTask { (try? await client.write(data)) != nil }
+      group.addTask {
+        try? await Task.sleep(for: Self.writeDeadline)
+        return false
+      }
+      let first = await group.next() ?? false
+      group.cancelAll()
+      return first
+    }
+    guard written else { throw SocketError.disconnected }
   }
 
   /// Streams the live-reload events: the latest outcome at once (`hello`), then one `rebuild` event per rebuild,
@@ -144,12 +162,12 @@ public struct PreviewServer: Sendable {
   private func streamEvents(to client: AsyncSocket, from broadcaster: RebuildBroadcaster) async {
     let (latest, updates) = broadcaster.subscribe()
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
-    guard (try? await client.write(Data((head + "retry: 250\n\n" + latest.serverSentEvent(named: "hello")).utf8))) != nil
+    guard (try? await write(Data((head + "retry: 250\n\n" + latest.serverSentEvent(named: "hello")).utf8), to: client)) != nil
     else { return }
     await withTaskGroup(of: Void.self) { group in
       group.addTask {
         for await outcome in updates {
-          guard (try? await client.write(Data(outcome.serverSentEvent(named: "rebuild").utf8))) != nil else { return }
+          guard (try? await write(Data(outcome.serverSentEvent(named: "rebuild").utf8), to: client)) != nil else { return }
         }
       }
       // The client sends nothing more: a read ends only when it closes the connection.

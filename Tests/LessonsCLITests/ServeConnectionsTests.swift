@@ -11,21 +11,11 @@ struct ServeConnectionsTests {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     let port = try RawHTTP.freePort()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -n 128 && exec \"$0\" serve --port \(port) --quiet", try CommandRunner.executable()]
-    process.currentDirectoryURL = URL(fileURLWithPath: project)
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try await Self.serve(project, port: port, fileLimit: 128)
     defer {
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
     }
-    let listening = await Waiting.suspendingUntil(seconds: 60, interval: 20_000) {
-      !process.isRunning || RawHTTP.isListening(port: port)
-    }
-    #expect(listening && process.isRunning, "serve did not start")
 
     var idle: [Int32] = []
     defer { idle.forEach { close($0) } }
@@ -39,6 +29,65 @@ struct ServeConnectionsTests {
     idle.forEach { close($0) }
     idle = []
     #expect(try RawHTTP.get("/", port: port).status == 200)
+  }
+
+  @Test("clients that ask for a large file and never read do not hold the server's connections", .timeLimit(.minutes(3)))
+  func clientsThatNeverRead() async throws {
+    let project = try CommandRunner.makeProject(lessons: 1)
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    try TestFiles.write(
+      String(repeating: "a line of a large data file beside the lesson\n", count: 500_000),
+      to: project + "/content/topics/topic-a/tutorials/lesson-0/large.csv")
+    let port = try RawHTTP.freePort()
+    let process = try await Self.serve(project, port: port, fileLimit: 128)  // 32 connections at once
+    defer {
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+    }
+    var stalled: [Int32] = []
+    defer { stalled.forEach { close($0) } }
+    let request = Array("GET /topics/topic-a/tutorials/lesson-0/large.csv HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+    for _ in 0..<40 {
+      guard let socket = RawHTTP.idleConnection(port: port, receiveBuffer: 4096) else { continue }
+      _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      stalled.append(socket)
+    }
+    // While they stay connected, each stalled answer is given up after the write deadline (20 s): the server's
+    // connections (its sockets, the listener aside) go back to none.
+    let held = { Self.sockets(of: process.processIdentifier) - 1 }
+    let filled = await Waiting.suspendingUntil(seconds: 30, interval: 100_000) { held() >= 20 }
+    #expect(filled, "the stalled clients were not being answered (\(held()) connections)")
+    let released = await Waiting.suspendingUntil(seconds: 90, interval: 500_000) { !process.isRunning || held() <= 1 }
+    #expect(process.isRunning && released, "the server still holds \(held()) connections to clients that do not read")
+    #expect(try RawHTTP.get("/", port: port).status == 200)
+  }
+
+  /// How many sockets the process `pid` has open.
+  static func sockets(of pid: pid_t) -> Int {
+    let folder = "/proc/\(pid)/fd"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0))?.hasPrefix("socket:") == true }.count
+  }
+
+  /// `lessons serve --port port` in `project`, with at most `fileLimit` open descriptors, once it listens (at most a
+  /// minute).
+  static func serve(_ project: String, port: UInt16, fileLimit: Int) async throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" serve --port \(port) --quiet", try CommandRunner.executable()]
+    process.currentDirectoryURL = URL(fileURLWithPath: project)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let listening = await Waiting.suspendingUntil(seconds: 60, interval: 20_000) {
+      !process.isRunning || RawHTTP.isListening(port: port)
+    }
+    guard listening, process.isRunning else {
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      throw RunnerError("lessons serve did not listen within a minute")
+    }
+    return process
   }
 
   @Test("a file larger than what is held in memory is sent whole, in pieces, with its length", .timeLimit(.minutes(2)))
