@@ -148,6 +148,45 @@ tried; tried
 { front "attributes"; echo "A paragraph."; for _ in $(seq 40000); do echo '{: .x}'; done; } | lesson attributes; tried
 { front "dots"; echo "A lesson in a folder named %2e%2e."; } | lesson '%2e%2e'; tried
 
+# 9. Liquid and includes that ask for unbounded work: 10^9 loop steps, a doubling value, a snippet fan-out.
+{ front "liquid"; cat <<'EOF'
+{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..1000) %}x{% endfor %}{% endfor %}{% endfor %}
+{% assign v = "xx" %}{% for i in (1..60) %}{% assign v = v | append: v %}{% endfor %}{{ v | size }}
+{% snippet snippets/s0.md %}
+EOF
+} | lesson liquid
+mkdir -p "$content/snippets"
+for level in 0 1 2; do
+  for _ in $(seq 300); do printf '{%% snippet snippets/s%d.md %%}\n' $((level + 1)); done > "$content/snippets/s$level.md"
+done
+printf 'end\n' > "$content/snippets/s3.md"
+tried; tried; tried
+
+# 10. CONTRIBUTORS.yaml linked to a YAML file outside content/; links and images probing outside files.
+printf 'mallory:\n  name: %s\n' "$outside" > "$work/people.yaml"
+ln -s "$work/people.yaml" "$content/CONTRIBUTORS.yaml"
+{ printf -- '---\ntitle: probe\ncontributors: [mallory]\n---\n\n'
+  echo "[a](../../../../../private.txt) [b](../../../../../no-such.txt) ![c](../../../../../private.txt)"; } | lesson probe
+tried; tried
+
+# 11. Names that carry terminal escapes and a forged line into the build log; a named pipe beside a lesson.
+{ front "escapes"; echo "A [link](missing.html)."; } | lesson "$(printf 'esc\033]0;PWNED\007\033[2J')"
+ln -s "$work/private.txt" "$topic/tutorials/probe/$(printf 'n\n::error::forged')"
+mkfifo "$topic/tutorials/probe/pipe.csv"
+tried; tried; tried
+
+# 12. The content folder's own git repository naming a program in core.fsmonitor (an untrusted job's artifact):
+# the build reads the lessons' dates with git and must not run it (it would leave a file outside the output folder).
+if command -v git >/dev/null 2>&1; then
+  git -C "$content" init -q && git -C "$content" add -A >/dev/null 2>&1 \
+    && git -C "$content" -c user.name=h -c user.email=h@h commit -qm hostile >/dev/null 2>&1 || true
+  printf '#!/bin/sh\ntouch "%s/fsmonitor-ran"\n' "$work" > "$content/.git/monitor"
+  chmod +x "$content/.git/monitor"
+  git -C "$content" config core.fsmonitor "$content/.git/monitor"
+  echo "changed" >> "$topic/tutorials/probe/tutorial.md"
+  tried
+fi
+
 # Build, with a secret in the builder's environment and a time bound. As root a lesson can read anything (the
 # builder's /proc files included), so the build runs as nobody then, as on a CI runner without sudo.
 out="$work/site"
@@ -172,7 +211,9 @@ sleep 0.2
 left=$(pgrep -f "$token" | wc -l || true)
 pkill -KILL -f "$token" 2>/dev/null || true
 stray=$(find "$work" -mindepth 1 -maxdepth 1 ! -name content ! -name site ! -name private.txt ! -name build.log \
-  ! -name home | wc -l)
+  ! -name home ! -name people.yaml | wc -l)
+escapes=$(grep -c $'\033' "$work/build.log" || true)
+forged=$(grep -c '^::' "$work/build.log" || true)
 illformed=$(python3 - "$out" <<'EOF'
 import sys, pathlib, xml.etree.ElementTree as ET
 bad = 0
@@ -196,4 +237,5 @@ echo "outside files published: $outsides"
 echo "processes left running: $left"
 echo "files written outside the output folder: $stray"
 echo "pages not well-formed: $illformed"
-[ $((crashes + secrets + outsides + left + stray + illformed)) -eq 0 ]
+echo "escape sequences and forged lines printed: $((escapes + forged))"
+[ $((crashes + secrets + outsides + left + stray + illformed + escapes + forged)) -eq 0 ]

@@ -20,7 +20,7 @@ enum RefreshReportOutput {
         lines.append("  cell \(cell.number): \(cell.statusBefore ?? "") → \(cell.status)")
       }
     }
-    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    return lines.isEmpty ? "" : lines.map(TerminalText.visible).joined(separator: "\n") + "\n"
   }
 
   /// CPU model and count, memory, OS and Swift, in one phrase.

@@ -94,7 +94,7 @@ private func rebuild(_ builder: SiteBuilder, reporter: TerminalReporter, changed
   do {
     let report = try builder.build(progress: reporter.progress)
     if changed != nil && report.upToDate { return .unchanged }
-    if let changed, !reporter.quiet { FileHandle.standardOutput.write(Data(changeLine(changed).utf8)) }
+    if let changed, !reporter.quiet { FileHandle.standardOutput.write(Data(TerminalText.visibleLines(changeLine(changed)).utf8)) }
     reporter.finish(report, verb: "Built", output: builder.configuration.outputFolder)
     var errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
     if !report.failed.isEmpty { errors.append("error: lesson(s) not built: \(report.failed.joined(separator: ", "))") }

@@ -42,10 +42,10 @@ struct StatusCommand: ParsableCommand {
         plan = StatusFormat.loads(try SiteBuilder.shards(contentFolder: content, count: shards), lessons)
       }
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      FileHandle.standardError.write(Data((TerminalText.visibleLines("\(error)") + "\n").utf8))
       throw ExitCode.failure
     }
-    let text = json ? try StatusFormat.json(lessons, shards: plan) : StatusFormat.text(lessons, shards: plan)
+    let text = json ? try StatusFormat.json(lessons, shards: plan) : TerminalText.visibleLines(StatusFormat.text(lessons, shards: plan))
     FileHandle.standardOutput.write(Data(text.utf8))
     if strict && lessons.contains(where: \.state.refusedWhenStrict) { throw ExitCode.failure }
   }

@@ -22,7 +22,7 @@ struct TerminalReporter: Sendable {
     guard interactive && !quiet else { return { _ in } }
     return { event in
       guard let line = Self.line(for: event) else { return }
-      Self.write("\r\u{1B}[K" + String(line.prefix(100)), to: .stderr)
+      Self.write("\r\u{1B}[K" + TerminalText.visible(String(line.prefix(100))), to: .stderr)
     }
   }
 
@@ -44,10 +44,11 @@ struct TerminalReporter: Sendable {
   /// Prints the diagnostics and the summary line.
   func finish(_ report: BuildReport, verb: String, output: String?) {
     if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
-    for diagnostic in report.diagnostics { Self.write("\(diagnostic)\n", to: .stderr) }
-    for note in report.notes { Self.write("note: \(note)\n", to: .stderr) }
+    for diagnostic in report.diagnostics { Self.write(TerminalText.visible("\(diagnostic)") + "\n", to: .stderr) }
+    for note in report.notes { Self.write(TerminalText.visible("note: \(note)") + "\n", to: .stderr) }
     if !report.failed.isEmpty {
-      Self.write("error: \(report.failed.count) lesson(s) not built: \(report.failed.joined(separator: ", "))\n", to: .stderr)
+      let names = report.failed.joined(separator: ", ")
+      Self.write(TerminalText.visible("error: \(report.failed.count) lesson(s) not built: \(names)") + "\n", to: .stderr)
     }
     guard !quiet else { return }
     var parts: [String] = []
@@ -64,14 +65,14 @@ struct TerminalReporter: Sendable {
     parts.append("\(report.errorCount) error(s), \(report.warningCount) warning(s)")
     parts.append(String(format: "%.2f s", report.seconds))
     let destination = output.map { report.upToDate ? " in \($0)" : " → \($0)" } ?? ""
-    Self.write(parts.joined(separator: "; ") + destination + "\n", to: .stdout)
+    Self.write(TerminalText.visible(parts.joined(separator: "; ") + destination) + "\n", to: .stdout)
   }
 
   /// Prints an error that stopped the whole run.
   func fail(_ error: any Error, building: Bool = true) {
     if interactive && !quiet { Self.write("\r\u{1B}[K", to: .stderr) }
     let text = (error as? SiteError)?.description ?? "error: \(error)"  // SiteError says `file:line: error: …`
-    Self.write(text + "\n", to: .stderr)
+    Self.write(TerminalText.visibleLines(text) + "\n", to: .stderr)
     guard building else { return }
     if (error as? SiteError)?.code == .partialUpdate {
       Self.write("error: the build stopped with the site updated in part; build again to finish it\n", to: .stderr)

@@ -35,6 +35,9 @@ public struct PreviewResponse: Sendable {
   public var status: Status
   public var contentType: String
   public var body: Data
+  /// A file sent after the head in pieces instead of `body` (which is then empty): a file of `size` bytes too large
+  /// to hold in memory for every request (see `PreviewResponder.streamedSize`).
+  public var bodyFile: (path: String, size: Int)?
   /// Whether the body is left out (a `HEAD` request); `Content-Length` still gives its size.
   public var omitsBody = false
   /// Header fields sent besides the usual ones (`Location` of a redirect).
@@ -54,15 +57,21 @@ public struct PreviewResponse: Sendable {
     self.body = body
   }
 
-  /// The bytes to send: status line, headers, and the body unless `omitsBody`.
+  /// The bytes to send: status line, headers, and the body unless `omitsBody` (not `bodyFile`: the server sends it).
   public var serialized: Data {
-    var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
-    head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
-    for (name, value) in extraHeaders { head += "\(name): \(value)\r\n" }
-    head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
-    var data = Data(head.utf8)
+    var data = head
     if !omitsBody { data.append(body) }
     return data
+  }
+
+  /// The status line and headers, ending with the empty line: what is sent before the body (the server writes
+  /// them apart, so that a large file is not copied behind its head).
+  public var head: Data {
+    var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
+    head += "Content-Type: \(contentType)\r\nContent-Length: \(bodyFile?.size ?? body.count)\r\n"
+    for (name, value) in extraHeaders { head += "\(name): \(value)\r\n" }
+    head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
+    return Data(head.utf8)
   }
 }
 
@@ -82,6 +91,9 @@ public struct PreviewResponder: Sendable {
     self.resolver = resolver
     self.liveReload = liveReload
   }
+
+  /// Files larger than this are sent in pieces from the file (`PreviewResponse.bodyFile`).
+  public static let streamedSize = 1 << 20
 
   /// The answer to `progress`, the parser's last word on a request (nil while it needs more).
   public func response(to progress: RequestHeadParser.Progress) -> PreviewResponse? {
@@ -119,6 +131,16 @@ public struct PreviewResponder: Sendable {
       response = PreviewResponse(.movedPermanently)
       response.extraHeaders = [("Location", location)]
     case .file(let path, let contentType):
+      let isPage = liveReload != nil && contentType.hasPrefix("text/html")
+      // A large file is sent from the file in pieces: read whole, a 1 GB file beside a lesson cost 2 GB of memory
+      // per request (read, then copied behind the head), and a few requests at once could exhaust the machine.
+      if !isPage, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+        size > Self.streamedSize
+      {
+        response = PreviewResponse(status: .ok, contentType: contentType, body: Data())
+        response.bodyFile = (path, size)
+        break
+      }
       guard var data = FileManager.default.contents(atPath: path) else { return PreviewResponse(.notFound) }
       if let liveReload, contentType.hasPrefix("text/html") {
         data = LiveReloadScript.inject(into: data, generation: liveReload.generation)

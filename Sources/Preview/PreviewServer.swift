@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -16,6 +17,8 @@ import Foundation
 public struct PreviewServer: Sendable {
   /// How long a client has to send its request head.
   static let headDeadline: Duration = .seconds(10)
+  /// How long a client may take to accept each write of an answer (a file goes out in pieces of 256 KB).
+  static let writeDeadline: Duration = .seconds(20)
   /// After refusing a request, how much of what the client still sends is read and dropped before closing, so
   /// that the client receives the answer instead of a reset.
   static let drainLimit = 1 << 20
@@ -49,16 +52,58 @@ public struct PreviewServer: Sendable {
   }
 
   /// Accepts connections on `socket` until the task is cancelled or the socket fails.
+  ///
+  /// At most `connectionLimit()` connections are open at once: one more is closed as soon as it is accepted. Idle
+  /// connections (each may wait `headDeadline` for its head) once used up the process's file descriptors, the next
+  /// `accept` failed with EMFILE and the server stopped. Such failures (and the system's) now only pause accepting.
   public func run(on socket: Socket) async throws {
     let pool: some AsyncSocketPool = .make()
     try await pool.prepare()
     let listener = try AsyncSocket(socket: socket, pool: pool)
+    let limit = Self.connectionLimit()
+    let open = ConnectionCount()
     try await withThrowingDiscardingTaskGroup { group in
       group.addTask { try await pool.run() }
-      for try await client in listener.sockets {
-        group.addTask { await serve(client) }
+      while true {
+        let client: AsyncSocket
+        do {
+          client = try await listener.accept()
+        } catch SocketError.disconnected {
+          return
+        } catch let error as SocketError where Self.isPassing(error) {
+          try await Task.sleep(for: .milliseconds(50))  // a connection ending frees a descriptor
+          continue
+        }
+        guard open.value.add(1, ordering: .relaxed).newValue <= limit else {
+          open.value.subtract(1, ordering: .relaxed)
+          try? client.close()
+          continue
+        }
+        group.addTask {
+          defer { open.value.subtract(1, ordering: .relaxed) }
+          await serve(client)
+        }
       }
     }
+  }
+
+  /// How many connections may be open at once: a quarter of the descriptors this process may open, at most 512
+  /// (an author's browser opens a handful).
+  static func connectionLimit() -> Int {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 512 }
+    return max(8, Int(min(512, limit.rlim_cur / 4)))
+  }
+
+  /// Whether an `accept` failure passes (descriptors or memory short, a connection reset before it was taken).
+  static func isPassing(_ error: SocketError) -> Bool {
+    guard case .failed(_, let number, _) = error else { return false }
+    return [EMFILE, ENFILE, ENOBUFS, ENOMEM, ECONNABORTED, EINTR, EPROTO, EAGAIN].contains(number)
+  }
+
+  /// The connections open now, shared by the tasks serving them.
+  private final class ConnectionCount: Sendable {
+    let value = Atomic<Int>(0)
   }
 
   /// Reads one request head (within the limits and the deadline), answers it and closes the connection.
@@ -73,7 +118,9 @@ public struct PreviewServer: Sendable {
     }
     let response = responder.response(to: progress) ?? PreviewResponse(.requestTimeout)
     do {
-      try await client.write(response.serialized)
+      try await write(response.head, to: client)
+      if !response.omitsBody && !response.body.isEmpty { try await write(response.body, to: client) }
+      if !response.omitsBody, let file = response.bodyFile { try await send(file, to: client) }
     } catch {
       return
     }
@@ -82,17 +129,45 @@ public struct PreviewServer: Sendable {
     await drain(client)
   }
 
+  /// Sends the first `file.size` bytes of the file in pieces of 256 KB (fewer when it shrank meanwhile: the
+  /// connection then closes short of its Content-Length, which the client sees).
+  private func send(_ file: (path: String, size: Int), to client: AsyncSocket) async throws {
+    guard let handle = FileHandle(forReadingAtPath: file.path) else { return }
+    defer { try? handle.close() }
+    var left = file.size
+    while left > 0, let piece = try handle.read(upToCount: min(left, 256 * 1024)), !piece.isEmpty {
+      try await write(piece, to: client)
+      left -= piece.count
+    }
+  }
+
+  /// Writes `data`, or throws when the client has not taken it within `writeDeadline`: a client that stops reading
+  /// would otherwise hold its connection, one of `connectionLimit()`, for as long as it stays connected.
+  private func write(_ data: Data, to client: AsyncSocket) async throws {
+    let written = await withTaskGroup(of: Bool.self) { group in
+      group.addTask { (try? await client.write(data)) != nil }
+      group.addTask {
+        try? await Task.sleep(for: Self.writeDeadline)
+        return false
+      }
+      let first = await group.next() ?? false
+      group.cancelAll()
+      return first
+    }
+    guard written else { throw SocketError.disconnected }
+  }
+
   /// Streams the live-reload events: the latest outcome at once (`hello`), then one `rebuild` event per rebuild,
   /// until the client goes away.
   private func streamEvents(to client: AsyncSocket, from broadcaster: RebuildBroadcaster) async {
     let (latest, updates) = broadcaster.subscribe()
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
-    guard (try? await client.write(Data((head + "retry: 250\n\n" + latest.serverSentEvent(named: "hello")).utf8))) != nil
+    guard (try? await write(Data((head + "retry: 250\n\n" + latest.serverSentEvent(named: "hello")).utf8), to: client)) != nil
     else { return }
     await withTaskGroup(of: Void.self) { group in
       group.addTask {
         for await outcome in updates {
-          guard (try? await client.write(Data(outcome.serverSentEvent(named: "rebuild").utf8))) != nil else { return }
+          guard (try? await write(Data(outcome.serverSentEvent(named: "rebuild").utf8), to: client)) != nil else { return }
         }
       }
       // The client sends nothing more: a read ends only when it closes the connection.

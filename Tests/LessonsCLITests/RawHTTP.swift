@@ -79,6 +79,25 @@ enum RawHTTP {
     return (status, text)
   }
 
+  /// A connection to 127.0.0.1:`port` that sends nothing (for the caller to close), or nil when it cannot connect;
+  /// with `receiveBuffer`, its receive buffer is that small (a client that does not read then soon stops the
+  /// server's writes: the kernel no longer takes megabytes for it).
+  static func idleConnection(port: UInt16, receiveBuffer: Int32? = nil) -> Int32? {
+    guard let socket = try? openSocket() else { return nil }
+    if var size = receiveBuffer {
+      setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    }
+    var address = loopback(port: port)
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else {
+      close(socket)
+      return nil
+    }
+    return socket
+  }
+
   private static func openSocket() throws -> Int32 {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { throw RunnerError("socket failed: errno \(errno)") }

@@ -151,6 +151,49 @@ final class ContentConfinementTests {
     #expect(!(try everythingPublished()).contains("not-for-the-web"))
   }
 
+  @Test("a CONTRIBUTORS.yaml linked to a YAML file outside the content folder is not read, with a warning naming it")
+  func contributorsOutside() throws {
+    try TestFiles.write("alice:\n  name: not-for-the-web\n  affiliations: [not-for-the-web]\n", to: folder + "/people.yaml")
+    try link(configuration.contentFolder + "/CONTRIBUTORS.yaml", to: folder + "/people.yaml")
+    try TestFiles.write("---\ntitle: Lesson\ncontributors: [alice]\n---\nText.\n", to: tutorial + "/tutorial.md")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!(try everythingPublished()).contains("not-for-the-web"))
+    #expect(try SiteTestSupport.read(published + "/tutorial.html").contains("alice"), "the id is still shown")
+    let warning = try #require(report.diagnostics.first { $0.file.hasSuffix("/CONTRIBUTORS.yaml") })
+    #expect(warning.severity == .warning && warning.message.contains("outside the content folder"))
+  }
+
+  @Test("named pipes in the content folder are skipped with a warning naming them; the rest of the site is built", .timeLimit(.minutes(1)))
+  func namedPipes() throws {
+    let content = configuration.contentFolder
+    try FileManager.default.createDirectory(atPath: content + "/topics/topic-a/images", withIntermediateDirectories: true)
+    let other = content + "/topics/topic-a/tutorials/piped"
+    try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+    let pipes = [tutorial + "/notes.txt", content + "/topics/topic-a/images/x.png", other + "/tutorial.md", content + "/site.yaml"]
+    for pipe in pipes { #expect(mkfifo(pipe, 0o644) == 0) }
+    try link(tutorial + "/linked.csv", to: "notes.txt")
+    // On a thread with a deadline: a build blocked on a pipe must fail the test, not hang the run.
+    let outcome = BuildOutcome()
+    let done = DispatchSemaphore(value: 0)
+    let configuration = configuration
+    Thread {
+      outcome.result = Result { try SiteBuilder(configuration: configuration).build() }
+      done.signal()
+    }.start()
+    try #require(done.wait(timeout: .now() + 45) == .success, "the build blocked")
+    let report = try #require(try outcome.result?.get())
+    for pipe in pipes + [tutorial + "/linked.csv"] {
+      #expect(report.diagnostics.contains { $0.file == pipe && $0.message.contains("not a regular file") }, "\(pipe)")
+    }
+    #expect(FileManager.default.fileExists(atPath: published + "/tutorial.html"))
+    #expect(!FileManager.default.fileExists(atPath: published + "/notes.txt"))
+    #expect(!FileManager.default.fileExists(atPath: site + "/topics/topic-a/images/x.png"))
+  }
+
+  private final class BuildOutcome: @unchecked Sendable {
+    var result: Result<BuildReport, any Error>?
+  }
+
   @Test("a file swapped for an outside link after the scan is not copied")
   func swappedAfterScan() throws {
     let copy = folder + "/copy.txt"

@@ -15,12 +15,25 @@ public enum FrozenResultsStore {
     return url.deletingPathExtension().path + ".results.json"
   }
 
+  /// The largest results file read (a lesson's output is capped per cell; this is far above what they make).
+  public static let maximumBytes = 256 * 1024 * 1024
+
   /// The stored results, nil when there is no file; throws `corruptResults` when the file cannot be decoded.
+  ///
+  /// Only a regular file is read, never through a symbolic link: the builder writes it by `rename`, so a link there
+  /// was put by someone else, and a link `tutorial.results.json → a file outside the content folder` published that
+  /// file's outputs on the page, in the notebook and in the search index. A pipe or a device is refused too.
   public static func load(for lessonFile: String) throws(ExecutionError) -> LessonResults? {
     let file = path(for: lessonFile)
-    guard FileManager.default.fileExists(atPath: file) else { return nil }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ExecutionError(.io, "cannot read \(file)")
+    let data: Data
+    switch RegularFile.read(file, limit: maximumBytes, followingLinks: false) {
+    case .success(let read): data = read
+    case .failure(.missing): return nil
+    case .failure(.symbolicLink):
+      throw ExecutionError(.io, "\(file) is a symbolic link: frozen results are read only from a file beside the lesson")
+    case .failure(.notRegular): throw ExecutionError(.io, "\(file) is not a regular file")
+    case .failure(.tooLarge): throw ExecutionError(.io, "\(file) is larger than \(maximumBytes / (1024 * 1024)) MB")
+    case .failure(.unreadable): throw ExecutionError(.io, "cannot read \(file)")
     }
     do {
       return try JSONDecoder().decode(LessonResults.self, from: data)

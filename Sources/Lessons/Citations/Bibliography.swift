@@ -24,7 +24,8 @@ enum Bibliography {
     case .success(let read): data = read
     case .failure(.notRegular): return [Diagnostic(.warning, file: path, "the bibliography is not a regular file; not read")]
     case .failure(.tooLarge): return [Diagnostic(.warning, file: path, "the bibliography is larger than 4 MB; not read")]
-    case .failure(.unreadable): return [Diagnostic(.warning, file: path, "cannot read the bibliography")]
+    case .failure(.unreadable), .failure(.missing), .failure(.symbolicLink):
+      return [Diagnostic(.warning, file: path, "cannot read the bibliography")]
     }
     let text = String(decoding: data, as: UTF8.self)
     let (entries, problems) = BibTeXParser.parse(text)

@@ -30,15 +30,18 @@ struct IncludeExpander {
 
   let files: IncludeFiles
   let scope: LiquidScope
+  /// The lesson's budget, spent by every include read, the lines it adds and its Liquid.
+  private(set) var budget: ExpansionBudget
   private var diagnostics: [Diagnostic] = []
   private var included: [String] = []
   private var lineCount = 0
   private var stoppedForSize = false
   private var choices: Set<String> = []
 
-  init(files: IncludeFiles, scope: LiquidScope) {
+  init(files: IncludeFiles, scope: LiquidScope, budget: ExpansionBudget = ExpansionBudget()) {
     self.files = files
     self.scope = scope
+    self.budget = budget
   }
 
   /// True when `text` may hold an include tag (a byte scan: most lessons have none).
@@ -49,7 +52,8 @@ struct IncludeExpander {
   /// Expands the lesson body `text` of `file` (its front matter's lines left empty); `origins` gives each line's
   /// origin when the text is not the file's own (after Liquid dropped lines), else lines are `file`'s.
   static func expand(
-    _ text: String, file: String, origins given: [SourceMap.Origin]? = nil, files: IncludeFiles, scope: LiquidScope
+    _ text: String, file: String, origins given: [SourceMap.Origin]? = nil, files: IncludeFiles, scope: LiquidScope,
+    budget: ExpansionBudget = ExpansionBudget()
   ) -> Expansion {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let endsWithNewline = lines.last == ""
@@ -57,7 +61,7 @@ struct IncludeExpander {
     let origins = lines.indices.map { index in
       given.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? SourceMap.Origin(file: file, line: index + 1)
     }
-    var expander = IncludeExpander(files: files, scope: scope)
+    var expander = IncludeExpander(files: files, scope: scope, budget: budget)
     var reported: [Bool] = []
     let (outLines, outOrigins) = expander.expand(
       lines: lines, origins: origins, scope: scope, stack: [file], reported: &reported)
@@ -156,6 +160,7 @@ struct IncludeExpander {
     -> (lines: [String], origins: [SourceMap.Origin], isBox: Bool)?
   {
     let place = "{% \(tag.name) \(tag.path) %}"
+    guard budget.spend(steps: ExpansionBudget.includeCost) else { return outOfBudget(origin, place) }
     switch files.load(tag.path) {
     case .failure(let failure):
       warn(origin, "\(place): \(failure.reason); shown as a note")
@@ -174,6 +179,9 @@ struct IncludeExpander {
       let (contentLines, contentOrigins) = render(file, tag: tag, scope: scope, stack: stack)
       let wrapped = wrap(contentLines, contentOrigins, file: file, tag: tag, at: origin)
       lineCount += wrapped.lines.count
+      guard budget.spend(bytes: wrapped.lines.reduce(0) { $0 + $1.utf8.count + 1 }) else {
+        return outOfBudget(origin, place)
+      }
       if lineCount > Self.maximumLines {
         stoppedForSize = true
         error(origin, "\(place): the includes add more than \(Self.maximumLines) lines; left out")
@@ -181,6 +189,15 @@ struct IncludeExpander {
       }
       return wrapped
     }
+  }
+
+  /// Stops expanding (every tag after is kept as written) with an error at the tag where the budget ran out.
+  private mutating func outOfBudget(_ origin: SourceMap.Origin, _ place: String)
+    -> (lines: [String], origins: [SourceMap.Origin], isBox: Bool)?
+  {
+    if !stoppedForSize { error(origin, "\(place): \(ExpansionBudget.message)") }
+    stoppedForSize = true
+    return nil
   }
 
   /// The lines an inline tag's line becomes: a one-line result in place, as Jekyll puts it; a longer one or a box as
@@ -206,7 +223,7 @@ struct IncludeExpander {
     var inner = scope
     inner.include = tag.parameters
     inner.assigned = [:]
-    let output = LiquidTemplate.render(file.body, scope: inner)
+    let output = LiquidTemplate.render(file.body, scope: inner, budget: &budget)
     for problem in output.problems {
       let origin = SourceMap.Origin(file: file.path, line: problem.line)
       if problem.isError { error(origin, problem.message) } else { warn(origin, problem.message) }

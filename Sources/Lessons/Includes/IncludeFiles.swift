@@ -61,7 +61,8 @@ struct IncludeFiles {
     case .success(let read): data = read
     case .failure(.notRegular): return .failure(.refused("\(full) is not a regular file"))
     case .failure(.tooLarge): return .failure(.refused("\(full) is larger than 1 MB"))
-    case .failure(.unreadable): return .failure(.refused("\(full) cannot be read"))
+    case .failure(.unreadable), .failure(.missing), .failure(.symbolicLink):
+      return .failure(.refused("\(full) cannot be read"))
     }
     guard let text = String(validating: data, as: UTF8.self) else {
       return .failure(.refused("\(full) is not valid UTF-8"))

@@ -14,8 +14,9 @@ struct PreparedBody {
   static func prepare(_ body: String, file: String, root: String?, scope: LiquidScope) -> PreparedBody {
     var prepared = PreparedBody(text: body)
     var origins: [SourceMap.Origin]?
+    var budget = ExpansionBudget()
     if hasControlTags(body) || body.containsBytes("{{ include.") || body.containsBytes("{{include.") {
-      let output = LiquidTemplate.render(body, scope: scope)
+      let output = LiquidTemplate.render(body, scope: scope, budget: &budget)
       prepared.text = output.lines.joined(separator: "\n") + (body.hasSuffix("\n") ? "\n" : "")
       origins = output.origins.map { SourceMap.Origin(file: file, line: $0) }
       prepared.map = SourceMap(origins: origins ?? [])
@@ -25,7 +26,7 @@ struct PreparedBody {
     }
     if IncludeExpander.mayInclude(prepared.text), let root {
       let expansion = IncludeExpander.expand(
-        prepared.text, file: file, origins: origins, files: IncludeFiles(root: root), scope: scope)
+        prepared.text, file: file, origins: origins, files: IncludeFiles(root: root), scope: scope, budget: budget)
       prepared.text = expansion.text
       prepared.map = expansion.map
       prepared.reportedLines = expansion.reportedLines

@@ -49,6 +49,23 @@ enum LiquidFilters {
     }
   }
 
+  /// At most how many bytes `value | name: arguments` makes, worked out before making it: `replace` multiplies a
+  /// text's size by its replacement's, `join` adds a separator per item, `escape` turns a byte into six.
+  static func resultBound(_ name: String, of value: LiquidValue, arguments: [LiquidValue]) -> Int {
+    let size = value.byteCount
+    let first = arguments.first?.byteCount ?? 0
+    let second = arguments.dropFirst().first?.byteCount ?? 0
+    switch name {
+    case "replace", "replace_first": return size + (first == 0 ? 0 : size / first * second) + second
+    case "append", "prepend": return size + first
+    case "join": return size + value.items.count * first
+    case "escape": return size * 6
+    case "upcase", "downcase", "capitalize", "slugify": return size * 3
+    case "default": return max(size, first)
+    default: return size
+    }
+  }
+
   /// The comma-separated arguments after a filter's `:`, each an operand (`"a", include.x`).
   static func arguments(_ text: Substring, scope: LiquidScope) -> [LiquidValue] {
     guard !text.trimmingSpaces.isEmpty else { return [] }

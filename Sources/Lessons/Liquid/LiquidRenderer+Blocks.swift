@@ -89,14 +89,14 @@ extension Renderer {
     guard loop.active else { return }
     let names = [loop.variable, "forloop.index", "forloop.index0", "forloop.first", "forloop.last", "forloop.length"]
     let saved = names.map { scope.assigned[$0] }
-    for (index, item) in loop.items.enumerated() {
+    for (index, item) in loop.items.enumerated() where !budget.exhausted {
       scope.assigned[loop.variable] = item
       scope.assigned["forloop.index"] = .text(String(index + 1))
       scope.assigned["forloop.index0"] = .text(String(index))
       scope.assigned["forloop.first"] = .bool(index == 0)
       scope.assigned["forloop.last"] = .bool(index == loop.items.count - 1)
       scope.assigned["forloop.length"] = .text(String(loop.items.count))
-      for event in loop.events {
+      for event in loop.events where !budget.exhausted {
         switch event {
         case .piece(let piece, let line): feed(piece, line: line)
         case .lineEnd(let line, let controlOnly, let hasCapture):

@@ -36,6 +36,10 @@ struct Renderer {
   static let maximumIterations = 1_000
 
   var scope: LiquidScope
+  /// The lesson's budget: spent by every piece fed (a loop's body once per item) and every byte made.
+  var budget: ExpansionBudget
+  /// Set once the budget ran out and that was reported: every piece after is dropped.
+  private var stopped = false
   var blocks: [Block] = []
   var output = LiquidTemplate.Output()
   private var current: String?
@@ -48,8 +52,9 @@ struct Renderer {
   /// Whether the line being processed has put text on the output line.
   private var wroteOnLine = false
 
-  init(scope: LiquidScope) {
+  init(scope: LiquidScope, budget: ExpansionBudget = ExpansionBudget()) {
     self.scope = scope
+    self.budget = budget
   }
 
   var active: Bool { commentLine == nil && (blocks.last?.active ?? true) }
@@ -82,6 +87,7 @@ struct Renderer {
 
   /// One piece: recorded when a loop is open, else rendered.
   mutating func feed(_ piece: LiquidPiece, line: Int) {
+    guard spend(steps: 1, line: line) else { return }
     if record(piece, line: line) { return }
     handle(piece, line: line)
   }
@@ -89,6 +95,7 @@ struct Renderer {
   /// The end of a source line: recorded when a loop is open, else the output line is ended (unless the line only
   /// set captures and printed nothing).
   mutating func feedLineEnd(line: Int, controlOnly: Bool, hasCapture: Bool) {
+    guard spend(steps: 1, line: line) else { return }
     if loop != nil {
       loop!.events.append(.lineEnd(line: line, controlOnly: controlOnly, hasCapture: hasCapture))
       return
@@ -158,7 +165,7 @@ struct Renderer {
     case "comment":
       if active { commentLine = line }
     case "assign":
-      if active { assign(arguments) }
+      if active { assign(arguments, line: line) }
     case "raw":
       raw = (line, active)
       if active { append(source, origin: line) }
@@ -171,10 +178,10 @@ struct Renderer {
     output.problems.append(.init(line: line, message: "{% \(name) %} has no open block to close; ignored", isError: false))
   }
 
-  private mutating func assign(_ arguments: Substring) {
+  private mutating func assign(_ arguments: Substring, line: Int) {
     guard let equals = arguments.firstIndex(of: "=") else { return }
     let name = String(arguments[..<equals].trimmingSpaces)
-    scope.assigned[name] = value(of: arguments[arguments.index(after: equals)...], line: nil)
+    scope.assigned[name] = value(of: arguments[arguments.index(after: equals)...], line: line, warnsOfUnknownFilters: false)
   }
 
   /// `{{ name }}` or `{{ name | filter: arguments | … }}`; names the scope does not own are left as written.
@@ -186,16 +193,18 @@ struct Renderer {
     return Substring(value(of: expression, line: line).rendered)
   }
 
-  /// The value of `head | filter: arguments | …`.
-  mutating func value(of expression: Substring, line: Int?) -> LiquidValue {
+  /// The value of `head | filter: arguments | …`; nothing once the budget runs out (a filter whose result could
+  /// cross it is not applied: `replace` can multiply a text's size by its replacement's).
+  mutating func value(of expression: Substring, line: Int, warnsOfUnknownFilters: Bool = true) -> LiquidValue {
     let parts = expression.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmingSpaces)
     var value = LiquidExpression.operand(String(parts.first ?? ""), scope: scope)
     for filter in parts.dropFirst() {
       let name = String(filter.prefix(while: { $0 != ":" }).trimmingSpaces)
       let arguments = LiquidFilters.arguments(filter.drop(while: { $0 != ":" }).dropFirst(), scope: scope)
+      guard spend(bytes: LiquidFilters.resultBound(name, of: value, arguments: arguments), line: line) else { return .none }
       if let filtered = LiquidFilters.apply(name, to: value, arguments: arguments) {
         value = filtered
-      } else if let line {
+      } else if warnsOfUnknownFilters {
         output.problems.append(.init(line: line, message: "Liquid filter '\(name)' is not supported; ignored", isError: false))
       }
     }
@@ -203,6 +212,7 @@ struct Renderer {
   }
 
   mutating func append(_ text: Substring, origin: Int) {
+    guard spend(bytes: text.utf8.count, line: origin) else { return }
     if !captures.isEmpty {
       if captures[captures.count - 1].text != nil { captures[captures.count - 1].text! += text }
       return
@@ -213,6 +223,16 @@ struct Renderer {
     }
     current! += text
     wroteOnLine = true
+  }
+
+  /// Spends from the budget; when it runs out, reports it once at `line` and returns false from then on.
+  mutating func spend(steps: Int = 0, bytes: Int = 0, line: Int) -> Bool {
+    if budget.spend(steps: steps, bytes: bytes) { return true }
+    if !stopped {
+      stopped = true
+      output.problems.append(.init(line: line, message: ExpansionBudget.message, isError: true))
+    }
+    return false
   }
 
   private mutating func endLine(origin: Int) {

@@ -32,9 +32,17 @@ enum LiquidTemplate {
     var isError: Bool
   }
 
-  /// Renders `text`, whose first line is line `firstLine` of its file.
+  /// Renders `text`, whose first line is line `firstLine` of its file, within a budget of its own.
   static func render(_ text: String, scope: LiquidScope, firstLine: Int = 1) -> Output {
-    var renderer = Renderer(scope: scope)
+    var budget = ExpansionBudget()
+    return render(text, scope: scope, firstLine: firstLine, budget: &budget)
+  }
+
+  /// Renders `text` spending from `budget`, the lesson's (see `ExpansionBudget`): once it runs out, the rest is
+  /// left out with an error at the line where it did.
+  static func render(_ text: String, scope: LiquidScope, firstLine: Int = 1, budget: inout ExpansionBudget) -> Output {
+    var renderer = Renderer(scope: scope, budget: budget)
+    defer { budget = renderer.budget }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last == "" { lines.removeLast() }
     var index = 0

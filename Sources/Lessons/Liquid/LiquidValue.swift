@@ -25,6 +25,16 @@ enum LiquidValue: Equatable, Sendable {
     }
   }
 
+  /// The size of `rendered` in bytes, without making it.
+  var byteCount: Int {
+    switch self {
+    case .none: return 0
+    case .bool(let value): return value ? 4 : 5
+    case .text(let text): return text.utf8.count
+    case .list(let items): return items.reduce(0) { $0 + $1.byteCount }
+    }
+  }
+
   /// The items `{% for %}` walks: a list's items, nothing for nil or false, else the value itself once.
   var items: [LiquidValue] {
     switch self {

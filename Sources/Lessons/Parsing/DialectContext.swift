@@ -164,7 +164,7 @@ final class DialectContext {
   /// Warns when a relative link leads nowhere in the site.
   func checkLink(_ url: String, line: Int) {
     if let missing = links.missingTarget(url) {
-      warn(line, "link '\(url)' leads nowhere in the site (nothing at \(missing))")
+      warn(line, "link '\(url)' leads nowhere in the site (\(missing))")
     }
   }
 
@@ -177,7 +177,10 @@ final class DialectContext {
     if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
     let decoded = String(path).removingPercentEncoding ?? String(path)
     let full = folder.isEmpty ? decoded : folder + "/" + decoded
-    if !FileManager.default.fileExists(atPath: full) {
+    // Not looked for outside the content folder: its existence must not show in a build log.
+    if links.leavesContent(decoded) {
+      warn(line, "image '\(url)' is outside the content folder: not published")
+    } else if !FileManager.default.fileExists(atPath: full) {
       warn(line, "image '\(url)' not found (looked for \(full))")
     }
   }

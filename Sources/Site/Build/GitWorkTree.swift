@@ -40,8 +40,9 @@ struct GitWorkTree: Sendable {
     // -z: names as they are (no quoting); --relative: relative to the content folder, which -C makes the current one.
     guard
       let log = run(
-        git, ["-C", contentFolder, "log", "-z", "--no-renames", "--format=%x01%cI", "--name-only", "--relative", "--"]
-          + pathspecs, environment: environment)
+        git,
+        safeOptions + ["-C", contentFolder, "log", "-z", "--no-renames", "--format=%x01%cI", "--name-only", "--relative"]
+          + ["--"] + pathspecs, environment: environment)
     else { return [:] }
     var dates: [String: String] = [:]
     var date: String?
@@ -58,11 +59,17 @@ struct GitWorkTree: Sendable {
       if dates[name] == nil { dates[name] = date }  // newest first: the first date seen is the last change
     }
     let changed = run(
-      git, ["-C", contentFolder, "ls-files", "-z", "--modified", "--others", "--exclude-standard", "--"] + pathspecs,
+      git,
+      safeOptions + ["-C", contentFolder, "ls-files", "-z", "--modified", "--others", "--exclude-standard", "--"] + pathspecs,
       environment: environment)
     for name in changed?.split(separator: "\0") ?? [] { dates[String(name)] = nil }
     return dates
   }
+
+  /// Options that keep git from running a program the repository's own configuration names. `ls-files --modified`
+  /// refreshes the index, which runs `core.fsmonitor`: a content folder holding a `.git` of someone else's making
+  /// (an artifact of an untrusted job, an unpacked archive) ran its program in a build that runs no lesson code.
+  static let safeOptions = ["-c", "core.fsmonitor=false"]
 
   /// `environment` without git's own variables: a build started from a git hook, or with `GIT_DIR` or
   /// `GIT_WORK_TREE` set for another repository, would otherwise ask that repository for the content's dates.

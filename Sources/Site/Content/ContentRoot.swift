@@ -28,7 +28,8 @@ struct ContentRoot: Sendable {
     case missing
     case file(FileSystem.Status)
     case folder(FileSystem.Status)
-    /// A symbolic link that leaves the content folder or points at nothing: a warning naming it.
+    /// A symbolic link that leaves the content folder or points at nothing, or a named pipe, socket or device: a
+    /// warning naming it.
     case refused(Diagnostic)
   }
 
@@ -37,6 +38,7 @@ struct ContentRoot: Sendable {
   func entry(_ path: String) throws(SiteError) -> Entry {
     // One `lstat` tells what a path that is not a link is (most are): no second call following it.
     guard let own = try FileSystem.ownStatus(path) else { return .missing }
+    if own.isSpecial { return .refused(Self.special(path)) }
     if !own.isSymbolicLink { return own.status.isDirectory ? .folder(own.status) : .file(own.status) }
     let target = FileSystem.linkTarget(path) ?? "?"
     guard let real = FileSystem.realPath(path) else {
@@ -51,7 +53,14 @@ struct ContentRoot: Sendable {
     }
     // A link inside the content folder: what it points at.
     guard let status = try FileSystem.status(path) else { return .missing }
+    if !status.isDirectory && FileSystem.isSpecial(path) { return .refused(Self.special(path)) }
     return status.isDirectory ? .folder(status) : .file(status)
+  }
+
+  /// The warning for a named pipe, socket or device: reading one would block the build or never end (a lesson
+  /// program can make one during a build; git cannot carry one).
+  private static func special(_ path: String) -> Diagnostic {
+    Diagnostic(.warning, file: path, "not a regular file (a named pipe, a socket or a device): not published")
   }
 
   /// Every file under `folder` (recursively) with its status, keyed by its path relative to `folder`; hidden names

@@ -18,9 +18,15 @@ struct ContributorDirectory: Sendable {
   static let fileName = "CONTRIBUTORS.yaml"
 
   /// Reads `CONTRIBUTORS.yaml` under `contentRoot` when there is one; a broken file is a warning and no names.
+  /// A link leaving the content folder is not read (a warning names it), as every other content file: names and
+  /// affiliations from a YAML file elsewhere on the machine would be published on the lesson and contributor pages.
   static func load(contentRoot: String, diagnostics: inout [Diagnostic]) -> ContributorDirectory {
     let path = contentRoot + "/" + fileName
-    guard (try? FileSystem.status(path)) != nil else { return ContributorDirectory() }
+    switch try? ContentRoot(contentRoot).entry(path) {
+    case .file?: break
+    case .refused(let warning)?: diagnostics.append(warning); return ContributorDirectory()
+    case .missing?, .folder?, nil: return ContributorDirectory()
+    }
     do {
       var directory = ContributorDirectory()
       for (id, fields) in try YAMLFile.nestedStrings(at: path) {

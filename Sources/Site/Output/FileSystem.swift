@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import Lessons
 import SystemCalls
 
 /// The few file-system operations the builder needs, on POSIX calls so that scanning a thousand lesson folders
@@ -32,15 +33,25 @@ enum FileSystem {
     return status(info)
   }
 
-  /// The status of `path` itself (`lstat`: a symbolic link is not followed) and whether it is a symbolic link, or
+  /// The status of `path` itself (`lstat`: a symbolic link is not followed), whether it is a symbolic link, and
+  /// whether it is something else than a link, a regular file or a folder (a named pipe, a socket, a device), or
   /// nil when it does not exist: one `lstat`.
-  static func ownStatus(_ path: String) throws(SiteError) -> (status: Status, isSymbolicLink: Bool)? {
+  static func ownStatus(_ path: String) throws(SiteError) -> (status: Status, isSymbolicLink: Bool, isSpecial: Bool)? {
     var info = stat()
     guard lstat(path, &info) == 0 else {
       if errno == ENOENT || errno == ENOTDIR { return nil }
       throw SiteError(.unreadable, file: path, reason: String(cString: strerror(errno)))
     }
-    return (status(info), (info.st_mode & S_IFMT) == S_IFLNK)
+    let type = info.st_mode & S_IFMT
+    return (status(info), type == S_IFLNK, type != S_IFLNK && type != S_IFREG && type != S_IFDIR)
+  }
+
+  /// Whether `path`, links followed, is something else than a regular file or a folder (a named pipe, a socket, a
+  /// device); false when it does not exist.
+  static func isSpecial(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    return info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR
   }
 
   private static func status(_ info: stat) -> Status {
@@ -204,12 +215,21 @@ enum FileSystem {
     }
   }
 
-  /// Reads the file at `path` as bytes.
+  /// Reads the file at `path` as bytes: a regular file only, opened without blocking, so that a named pipe or a
+  /// device put in the content folder (by a lesson program during a build) is an error that says so, never a
+  /// build blocked on it.
   static func read(_ path: String) throws(SiteError) -> Data {
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw SiteError(.unreadable, file: path, reason: error.localizedDescription)
+    switch RegularFile.read(path, limit: .max) {
+    case .success(let data): return data
+    case .failure(.notRegular):
+      throw SiteError(.unreadable, file: path, reason: "not a regular file (a named pipe, a socket or a device)")
+    case .failure:
+      // The system's own words (permission denied, no such file), from a read that cannot block on this path.
+      do {
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        throw SiteError(.unreadable, file: path, reason: error.localizedDescription)
+      }
     }
   }
 
