@@ -30,7 +30,7 @@ content="$work/content"
 topic="$content/topics/hostile"
 mkdir -p "$topic/tutorials"
 printf 'title: Hostile\n' > "$topic/metadata.yaml"
-printf 'title: hostile lessons\n' > "$content/site.yaml"
+printf 'title: hostile lessons\nenv: [SECRET_TOKEN]\n' > "$content/site.yaml"
 printf '%s\n' "$outside" > "$work/private.txt"
 
 lesson() {  # lesson NAME — tutorial.md from stdin
@@ -56,6 +56,16 @@ if let file = fopen("/proc/\(getppid())/environ", "r") {
 ```
 EOF
 } | lesson secret; tried
+
+# 1b. A pull request names the CI job's token in env: (its lesson's front matter and site.yaml are content, not
+# the build command, which does not permit it with --pass-env).
+{ printf -- '---\ntitle: asks for the token\nenv: [SECRET_TOKEN]\n---\n\n'; cat <<'EOF'
+```swift
+import Glibc
+print(getenv("SECRET_TOKEN").map { String(cString: $0) } ?? "no token")
+```
+EOF
+} | lesson secret-env; tried
 
 # 2. Control channel: spoofed deadlines, forged lines, a flood, a closed descriptor.
 { front "channel"; cat <<'EOF'

@@ -37,6 +37,10 @@ public struct ExecutionOptions: Sendable {
   /// Names of the builder's environment variables every lesson program sees beyond the small set it always gets
   /// (site.yaml's `env:`); a lesson adds its own with `env:` in its front matter. See `ProgramEnvironment`.
   public var passedEnvironment: [String] = []
+  /// The names the maintainer lets lessons have (`--pass-env`): a name in `env:` (a lesson's or site.yaml's) that is
+  /// not here is not passed, with a warning. `env:` is content, which a pull request can change to name the CI
+  /// job's token; the command that builds it is not.
+  public var permittedEnvironment: Set<String> = []
   /// The environment lesson programs' variables are taken from; nil means the builder's own (tests set it instead
   /// of changing the process environment, which other threads read).
   var builderEnvironment: [String: String]?

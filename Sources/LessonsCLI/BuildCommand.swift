@@ -21,6 +21,13 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Talk to the real servers instead of local stand-ins while running cells.")
   var live = false
 
+  @Option(
+    name: .customLong("pass-env"),
+    help: ArgumentHelp(
+      "Let cells have this environment variable when a lesson's or site.yaml's env: names it (repeatable).",
+      discussion: "env: alone passes nothing: a pull request can edit it to name a CI token, not this command."))
+  var passEnv: [String] = []
+
   @Option(help: "Build only shard I of N (e.g. 1/4): the lessons split by their recorded run times, longest first.")
   var shard: String?
 
@@ -49,7 +56,9 @@ struct BuildCommand: ParsableCommand {
   func run() throws {
     InterruptHandling.install()
     let policy: RefreshPolicy = !refresh ? .none : lessons.isEmpty ? .all : .lessons(lessons)
-    var configuration = options.configuration(execution: ExecutionOptions(refresh: policy, live: live))
+    var execution = ExecutionOptions(refresh: policy, live: live)
+    execution.permittedEnvironment = Set(passEnv)
+    var configuration = options.configuration(execution: execution)
     configuration.shard = try shard.map { text throws(ShardError) in try Shard(parsing: text) }
     let log = RefreshLog()
     configuration.execution.refreshLog = log

@@ -25,9 +25,16 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The port to listen on (127.0.0.1 only; 0 picks a free one).")
   var port: UInt16 = 4000
 
+  @Option(
+    name: .customLong("pass-env"),
+    help: "Let cells of lessons without results have this environment variable when env: names it (repeatable).")
+  var passEnv: [String] = []
+
   func run() async throws {
     InterruptHandling.install()
-    let builder = SiteBuilder(configuration: options.configuration())
+    var execution = ExecutionOptions()
+    execution.permittedEnvironment = Set(passEnv)
+    let builder = SiteBuilder(configuration: options.configuration(execution: execution))
     let reporter = TerminalReporter(quiet: options.quiet)
     let broadcaster = RebuildBroadcaster()
     let server = PreviewServer(

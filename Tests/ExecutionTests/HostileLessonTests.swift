@@ -64,7 +64,9 @@ extension ProcessSuites.HostileLessonTests {
     ```
     """
 
-  @Test("the builder's secrets do not reach a lesson program; a lesson that names one with env: gets it", .timeLimit(.minutes(2)))
+  @Test(
+    "the builder's secrets do not reach a lesson program; one named with env: only when the command permits it",
+    .timeLimit(.minutes(2)))
   func environment() async throws {
     // The builder's environment as the program's variables are taken from it (not setenv: other threads read it).
     var options = ExecutionOptions(refresh: .all)
@@ -72,12 +74,22 @@ extension ProcessSuites.HostileLessonTests {
       ["SECRET_TOKEN": "s3cr3t-from-the-builder", "TERM": "xterm", "LESSONS_EXTRA": "kept"]) { $1 }
     let (plain, _) = try await Self.run(Self.printsToken, options: options)
     #expect(plain.cells.first?.stdout == "token: none\nterm: dumb kept\n")
-    let (named, _) = try await Self.run(
-      "---\ntitle: needs a token\nenv: [SECRET_TOKEN]\n---\n\n" + Self.printsToken, options: options)
-    #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
+    // A lesson (a pull request) names the token: without --pass-env it is not passed, and the build says so.
+    let asking = "---\ntitle: needs a token\nenv: [SECRET_TOKEN]\n---\n\n" + Self.printsToken
+    let (refused, warnings) = try await Self.run(asking, options: options)
+    #expect(refused.cells.first?.stdout == "token: none\nterm: dumb kept\n")
+    #expect(warnings.contains { $0.severity == .warning && $0.message.contains("--pass-env SECRET_TOKEN") }, "\(warnings)")
     options.passedEnvironment = ["SECRET_TOKEN"]
+    let (siteRefused, _) = try await Self.run(Self.printsToken, options: options)
+    #expect(siteRefused.cells.first?.stdout == "token: none\nterm: dumb kept\n")
+    // The maintainer's command permits it: the lesson's env: and site.yaml's each pass it.
+    options.permittedEnvironment = ["SECRET_TOKEN"]
     let (site, _) = try await Self.run(Self.printsToken, options: options)
     #expect(site.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
+    options.passedEnvironment = []
+    let (named, quiet) = try await Self.run(asking, options: options)
+    #expect(named.cells.first?.stdout == "token: s3cr3t-from-the-builder\nterm: dumb kept\n")
+    #expect(!quiet.contains { $0.message.contains("--pass-env") })
   }
 }
 

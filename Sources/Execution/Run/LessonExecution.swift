@@ -69,9 +69,11 @@ struct LessonExecution {
       ControlChannel.workFolderVariable: folder.path, ControlChannel.builderVariable: "\(getpid())",
     ]
     if !urlMap.isEmpty { own["LESSONS_URL_MAP"] = urlMap }
+    let asked = options.passedEnvironment + lesson.frontMatter.environment
     let environment = ProgramEnvironment.make(
       builder: options.builderEnvironment ?? ProcessInfo.processInfo.environment,
-      named: options.passedEnvironment + lesson.frontMatter.environment, own: own)
+      named: asked.filter(options.permittedEnvironment.contains), own: own)
+    let refused = Array(Set(asked).subtracting(options.permittedEnvironment)).sorted()
     let runner = ProgramRunner(
       executable: "\(folder.path)/lesson-program", environment: environment, secret: ControlChannel.makeSecret(),
       order: program.cellIndices,
@@ -84,7 +86,13 @@ struct LessonExecution {
     BuilderIsolation.prepare()
     let outcome = try runner.run()
     let (cells, diagnostics) = cellResults(outcome)
-    return (results(cells, totalSeconds: outcome.totalSeconds, servers: servers), diagnostics)
+    let notPassed = refused.map { name in
+      Diagnostic(
+        .warning, file: lesson.file,
+        "env: \(name) is not passed to the cells: the builder passes only the variables its command names "
+          + "(--pass-env \(name))")
+    }
+    return (results(cells, totalSeconds: outcome.totalSeconds, servers: servers), notPassed + diagnostics)
   }
 
   private func timeout(of cell: Cell) -> Double {
