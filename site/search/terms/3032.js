@@ -1,1 +1,1 @@
-lessonsSearch.terms("02","{\"02\":[1,1,184,3,92]}",["02",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 02:49:41.651 02:49:41.651 02:49:41.652 02:49:41.652 02:49:42.651"']]);
+lessonsSearch.terms("02","{\"02\":[1,1,4,7,2]}",["02",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 1.02 at workers 1 to 1.89 at workers 2; ProcessPool: speedup"']]);

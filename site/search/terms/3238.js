@@ -1,1 +1,1 @@
-lessonsSearch.terms("28","{\"283146\":[1,1,4,7,2]}",["283146",['31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.827 s ran ·"']]);
+lessonsSearch.terms("28","{\"283146\":[1,1,4,7,2]}",["283146",['31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.819 s ran ·"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("30","{\"30\":[1,1,52,6,26]}",["30",['27,"Threads","","version) in zip(servers, threadVersions) { print(server, version ?? \\"nil\\") } ThreadPool: 2.30 s"']]);
+lessonsSearch.terms("30","{\"30\":[1,1,40,6,20]}",["30",['27,"Threads","","data { print(server, version ?? \\"nil\\") } after 0.30 s: https://usegalaxy.eu after 0.45 s:"']]);

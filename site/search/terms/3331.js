@@ -1,1 +1,1 @@
-lessonsSearch.terms("31","{\"31\":[1,3,12,4,6,5,4,6,6]}",["31",['19,"When to parallelise","","https://usegalaxy.eu 25.0 https://usegalaxy.fr 24.1 https://usegalaxy.be nil ran · 2.31 s The same"']]);
+lessonsSearch.terms("31","{\"31\":[1,4,60,3,30,4,10,5,4,6,20]}",["31",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 03:06:31.886 03:06:31.887 03:06:31.887 03:06:31.887 03:06:32.886"']]);

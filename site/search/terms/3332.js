@@ -1,1 +1,1 @@
-lessonsSearch.terms("32","{\"32\":[1,2,12,4,6,6,6]}",["32",['19,"When to parallelise","","print(server, version ?? \\"nil\\") } 2.32 s https://usegalaxy.org 25.0 https://usegalaxy.org.au 24.2"']]);
+lessonsSearch.terms("32","{\"32\":[1,1,60,3,30]}",["32",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 03:06:31.886 03:06:31.887 03:06:31.887 03:06:31.887 03:06:32.886"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("43","{\"43\":[1,1,60,3,30]}",["43",['15,"Pools & Parallelism","","02:49:42.652 02:49:42.652 02:49:42.652 02:49:43.652 02:49:43.652 02:49:43.652 02:49:43.652 [0, 1, 2,"']]);
+lessonsSearch.terms("43","{\"432\":[1,1,4,7,2]}",["432",['31,"Computing in parallel (Swift only)","","1: threads 0.799 s, processes 0.813 s pool of 2: threads 0.432 s, processes 0.467 s Speedup over"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("46","{\"46\":[1,1,8,5,4]}",["46",['23,"Sizing your Pool","","s pool of 3: 2.46 s pool of 4: 2.31 s pool of 5: 2.01 s Pool size vs runtime time (s) falls from"']]);
+lessonsSearch.terms("46","{\"46\":[1,1,8,5,4],\"467\":[1,1,4,7,2]}",["46",['23,"Sizing your Pool","","s pool of 3: 2.46 s pool of 4: 2.31 s pool of 5: 2.01 s Pool size vs runtime time (s) falls from"'],"467",['31,"Computing in parallel (Swift only)","","1: threads 0.799 s, processes 0.813 s pool of 2: threads 0.432 s, processes 0.467 s Speedup over"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("49","{\"49\":[1,2,184,2,6,3,92]}",["49",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 02:49:41.651 02:49:41.651 02:49:41.652 02:49:41.652 02:49:42.651"']]);
+lessonsSearch.terms("49","{\"49\":[1,1,12,2,6]}",["49",['11,"Threads vs Processes","","36, 49, 64, 81] ran · 3.2 ms The five workers take tasks from a shared queue as fast as they can:"']]);

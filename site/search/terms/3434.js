@@ -1,1 +1,0 @@
-lessonsSearch.terms("44","{\"447\":[1,1,12,7,6]}",["447",['31,"Computing in parallel (Swift only)","","1: threads 0.819 s, processes 0.834 s pool of 2: threads 0.447 s, processes 0.447 s Speedup over"']]);

@@ -1,1 +1,0 @@
-lessonsSearch.terms("82","{\"827\":[1,1,4,7,2]}",["827",['31,"Computing in parallel (Swift only)","","formatted(serial.seconds, decimals: 3), \\"s\\") one after the other: 283146 primes in 0.827 s ran ·"']]);

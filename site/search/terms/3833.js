@@ -1,1 +1,0 @@
-lessonsSearch.terms("83","{\"834\":[1,1,4,7,2]}",["834",['31,"Computing in parallel (Swift only)","","1: threads 0.819 s, processes 0.834 s pool of 2: threads 0.447 s, processes 0.447 s Speedup over"']]);

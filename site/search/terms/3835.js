@@ -1,1 +1,0 @@
-lessonsSearch.terms("85","{\"85\":[1,1,12,7,6]}",["85",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 1.01 at workers 1 to 1.85 at workers 2; ProcessPool: speedup"']]);

@@ -1,1 +1,0 @@
-lessonsSearch.terms("99","{\"992\":[1,1,4,7,2]}",["992",['31,"Computing in parallel (Swift only)","","rises from 0.992 at workers 1 to 1.85 at workers 2; ideal: speedup rises from 1 at workers 1 to 2 at"']]);
