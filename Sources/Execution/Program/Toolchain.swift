@@ -26,10 +26,17 @@ struct Toolchain: Sendable {
   }()
 
   /// First line of `swiftc --version`, or nil without a compiler.
+  ///
+  /// The driver (Swift 6.3) leaves an empty `TemporaryDirectory.XXXXXX` in `TMPDIR` for every `--version`: tests
+  /// and builds had left 18,000 of them in /tmp, which slowed every file made there. It gets a folder of the
+  /// builder's own as its `TMPDIR`, removed with what it left.
   static let compilerVersion: String? = {
-    guard let compilerPath else { return nil }
-    guard let output = try? Toolchain.capture(compilerPath, ["--version"]) else { return nil }
-    return output.split(separator: "\n").first.map { String($0).trimmingSpaces() }
+    guard let compilerPath, let scratch = try? TemporaryFolder() else { return nil }
+    let environment = CommandRunner.currentEnvironment().filter { !$0.hasPrefix("TMPDIR=") } + ["TMPDIR=\(scratch.path)"]
+    guard let result = try? CommandRunner.run(compilerPath, ["--version"], timeout: 60, environment: environment) else {
+      return nil
+    }
+    return result.stdout.split(separator: "\n").first.map { String($0).trimmingSpaces() }
   }()
 
   /// The folder of the running executable.
@@ -95,12 +102,6 @@ struct Toolchain: Sendable {
     arguments += moduleMaps.flatMap { ["-Xcc", "-fmodule-map-file=\($0)"] }
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryFolder, "-o", output]
     return arguments
-  }
-
-  /// Runs `executable` to completion (at most 60 s) and returns its stdout.
-  static func capture(_ executable: String, _ arguments: [String]) throws(ExecutionError) -> String {
-    let result = try CommandRunner.run(executable, arguments, timeout: 60)
-    return result.stdout
   }
 }
 
