@@ -419,4 +419,23 @@ final class SiteBuilderTests {
     #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("symbolic link loop") })
     #expect(FileManager.default.fileExists(atPath: page(1)))
   }
+
+  @Test("a symbolic link loop in snippets/, faqs/ or contributors/ is an error of its own; every lesson is still built",
+    .timeLimit(.minutes(1)))
+  func includeFolderLoop() throws {
+    for folder in ["snippets/deep", "topics/topic-a/faqs/more", "contributors/x"] {
+      let path = configuration.contentFolder + "/" + folder
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(atPath: path + "/up", withDestinationPath: "..")
+    }
+    let report = try SiteBuilder(configuration: configuration).build()
+    let loops = report.diagnostics.filter { $0.severity == .error && $0.message.contains("symbolic link loop") }
+    #expect(loops.count == 3, "\(report.diagnostics)")
+    #expect(report.hasErrors)
+    for number in 0..<3 { #expect(FileManager.default.fileExists(atPath: page(number))) }
+    // Reported again by a build with nothing else to do.
+    let again = try SiteBuilder(configuration: configuration).build()
+    #expect(again.upToDate)
+    #expect(again.diagnostics.filter { $0.message.contains("symbolic link loop") }.count == 3)
+  }
 }

@@ -7,24 +7,33 @@ import Lessons
 extension SiteBuilder {
   /// The settings that decide every page, and the FAQ folders that exist (`FAQCatalog.existingFolders`, found
   /// here once for the settings and the FAQ catalog). Needs only what `ContentScanner.open` found (the root and
-  /// `site.yaml`), so that it can be worked out while the topics are scanned.
-  func currentSettings(_ inventory: ContentInventory) throws(SiteError) -> (BuildManifest.Settings, faqFolders: [String]) {
+  /// `site.yaml`), so that it can be worked out while the topics are scanned. An include folder that cannot be
+  /// read whole (a symbolic link loop, folders nested too deep) is an error of its own in `problems`, not the end
+  /// of the build: one file of a pull request must not stop every lesson from being published.
+  func currentSettings(
+    _ inventory: ContentInventory
+  ) throws(SiteError) -> (BuildManifest.Settings, faqFolders: [String], problems: [Diagnostic]) {
     guard try FileSystem.status(configuration.templatesFolder)?.isDirectory == true else {
       throw SiteError(.template, file: configuration.templatesFolder, reason: "the templates folder does not exist")
     }
     var includes: [String: FileSystem.Status] = [:]
     var refused: [Diagnostic] = []  // links out of the content folder are never read by includes either
-    func include(_ folder: String) throws(SiteError) {
-      let statuses = try ContentScanner.statuses(
-        under: configuration.contentFolder + "/" + folder, prefix: folder + "/", root: inventory.root, refused: &refused)
-      includes.merge(statuses) { first, _ in first }
+    var problems: [Diagnostic] = []
+    func include(_ folder: String) {
+      do {
+        let statuses = try ContentScanner.statuses(
+          under: configuration.contentFolder + "/" + folder, prefix: folder + "/", root: inventory.root, refused: &refused)
+        includes.merge(statuses) { first, _ in first }
+      } catch {
+        problems.append(error.diagnostic)
+      }
     }
     for folder in ["snippets", "_includes", "contributors"]
     where try FileSystem.status(configuration.contentFolder + "/" + folder)?.isDirectory == true {
-      try include(folder)
+      include(folder)
     }
     let faqFolders = try FAQCatalog.existingFolders(contentRoot: configuration.contentFolder)
-    for folder in faqFolders { try include(folder) }
+    for folder in faqFolders { include(folder) }
     // Every lesson shows its contributors' names from CONTRIBUTORS.yaml.
     if let status = try FileSystem.status(configuration.contentFolder + "/" + ContributorDirectory.fileName) {
       includes[ContributorDirectory.fileName] = status
@@ -32,7 +41,7 @@ extension SiteBuilder {
     let settings = BuildManifest.Settings(
       builder: BuilderVersion.current, templates: try FileSystem.tree(under: configuration.templatesFolder),
       includes: includes, siteFile: inventory.settings, baseURL: configuration.baseURL, strict: configuration.strict)
-    return (settings, faqFolders)
+    return (settings, faqFolders, problems)
   }
 
   func isUpToDate(

@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
     try ContentScanner.scanTopics(into: &scanned, jobs: configuration.jobs)
     let inventory = restrictedToShard(scanned)
     report.lessons = inventory.tutorials.count
-    let (settings, faqFolders) = try { () throws(SiteError) in
+    let (settings, faqFolders, settingsProblems) = try { () throws(SiteError) in
       guard let settingsWork else { return try currentSettings(inventory) }
       return try settingsWork.value.get()
     }()
@@ -65,6 +65,7 @@ public struct SiteBuilder: Sendable {
       guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
       return try templatesWork.value.get()
     }()
+    report.diagnostics += settingsProblems
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
     let faqs = FAQCatalog.load(root: inventory.root, site: site, existing: faqFolders, diagnostics: &report.diagnostics)
