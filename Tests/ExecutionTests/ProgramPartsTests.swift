@@ -1,3 +1,4 @@
+import Foundation
 import LessonProtocol
 import Lessons
 import Testing
@@ -107,6 +108,41 @@ struct ProgramPartsTests {
   ])
   func sha256(text: String, digest: String) {
     #expect(SHA256.hex(text) == digest)
+  }
+
+  @Test("SHA-256 over buffers (64 bytes at a time) equals it byte by byte, at every split, and sha256sum's")
+  func sha256Buffers() throws {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 1000, 100_003] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      var bytewise = SHA256()
+      bytewise.update(bytes)
+      let expected = bytewise.hexDigest()
+      for split in Set([0, 1, 7, 63, 64, 65, length / 2, length].filter { $0 <= length }) {
+        var buffered = SHA256()
+        bytes.withUnsafeBytes { all in
+          buffered.update(buffer: UnsafeRawBufferPointer(rebasing: all[..<split]))
+          buffered.update(buffer: UnsafeRawBufferPointer(rebasing: all[split...]))
+        }
+        #expect(buffered.hexDigest() == expected, "length \(length), split \(split)")
+      }
+    }
+    // A megabyte and a bit against the system's tool.
+    let file = NSTemporaryDirectory() + "sha256-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let bytes = (0..<(1 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    var hash = SHA256()
+    bytes.withUnsafeBytes { hash.update(buffer: $0) }
+    let tool = Process()
+    tool.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    tool.arguments = [file]
+    let output = Pipe()
+    tool.standardOutput = output
+    try tool.run()
+    tool.waitUntilExit()
+    let line = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(line.hasPrefix(hash.hexDigest() + " "), "\(line)")
   }
 
   @Test("status words", arguments: [
