@@ -268,24 +268,7 @@ enum FileSystem {
   /// descriptor, so a swap after the check cannot change what is read.
   static func readRegular(_ path: String, confinedTo root: String, limit: Int) -> Data? {
     guard let real = realPath(path), isInside(real, root: root) else { return nil }
-    let descriptor = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= limit else {
-      return nil
-    }
-    var bytes = [UInt8](repeating: 0, count: limit + 1)
-    var count = 0
-    while count <= limit {
-      let read = bytes.withUnsafeMutableBytes { buffer in
-        try? FileDescriptorIO.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
-      }
-      guard let got = read else { return nil }
-      if got == 0 { break }
-      count += got
-    }
-    return count <= limit ? Data(bytes[..<count]) : nil
+    return try? RegularFile.read(real, limit: limit, followingLinks: false).get()
   }
 
   /// The real path of `path`; throws when it is not under `root`.

@@ -44,12 +44,11 @@ struct StagingWriter: Sendable {
     try FileSystem.write(bytes, to: staging + "/" + path)
   }
 
-
   /// Whether `path` is a regular file (not a link) of the published site holding exactly `bytes`; its size is
-  /// checked before its bytes are read.
+  /// checked before its bytes are read (`readRegular` refuses anything but a regular file).
   private func file(_ path: String, holds bytes: [UInt8]) -> Bool {
     guard let published, let own = try? FileSystem.ownStatus(published + "/" + path), !own.isSymbolicLink,
-      !own.isSpecial, !own.status.isDirectory, own.status.size == Int64(bytes.count),
+      own.status.size == Int64(bytes.count),
       let current = FileSystem.readRegular(published + "/" + path, confinedTo: publishedRoot ?? published, limit: bytes.count)
     else { return false }
     guard current.count == bytes.count else { return false }
