@@ -58,8 +58,9 @@ public struct SiteBuilder: Sendable {
       report.seconds = Self.seconds(since: start)
       return report
     }
-    // Lessons carried over keep their search terms: without them (their file lost) everything is built again.
-    let previous = last?.withSearchTerms(from: configuration.outputFolder)
+    // Lessons carried over (same settings) keep their search terms: without them (their file lost) everything is
+    // built again. A build with other settings renders everything and needs none.
+    let previous = last.flatMap { $0.settings == settings ? $0.withSearchTerms(from: configuration.outputFolder) : $0 }
 
     let templates = try { () throws(SiteError) in
       guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
