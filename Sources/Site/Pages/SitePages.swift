@@ -11,6 +11,10 @@ struct SitePages {
   /// the same bytes are not written again (`StagingWriter`: most search shards and pages, when one lesson changed).
   var published: String? = nil
 
+  /// Where the pages and files go: staging, unless the published site has their bytes already (made once per part:
+  /// it resolves the published site's real path).
+  private var writer: StagingWriter { StagingWriter(staging: staging, published: published) }
+
   /// Threads the pages are written on: they are independent of each other (the index, the topic pages, the search
   /// index, the contributor and tag pages, the feed), and the build waits for them after every lesson is done.
   var jobs = 1
@@ -62,7 +66,7 @@ struct SitePages {
       + written(.contributors).pages + written(.tags).pages
     var lastModified = Self.lastModified(topics)
     for lesson in lessons { lastModified[lesson.pagePath] = lesson.summary.modified }
-    try StagingWriter(staging: staging, published: published).write(
+    try writer.write(
       Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: "sitemap.xml")
     return written(.images).files + written(.search).files + pages.filter { !$0.hasSuffix("/tutorial.html") }
       + ["sitemap.xml", AtomFeed.fileName] + written(.assets).files
@@ -84,7 +88,7 @@ struct SitePages {
 
   /// Writes one part of the site's own pages and files.
   private func part(_ kind: Part.Kind, _ inputs: Inputs) throws(SiteError) -> Part {
-    let writer = StagingWriter(staging: staging, published: published)
+    let writer = writer
     switch kind {
     case .contributors:
       // Avatars are listed with the contributor pages, in the sitemap too.
@@ -94,7 +98,7 @@ struct SitePages {
     case .index:
       try writer.write(templates.page("index", context: IndexPage.context(topics: inputs.topics, site: site)), to: "index.html")
       return Part(pages: ["index.html"])
-    case .topics: return try topicPages(inputs.topics, writer: writer)
+    case .topics: return try topicPages(inputs.topics)
     case .tags: return Part(pages: try TagPages.write(lessons: inputs.lessons, templates: templates, site: site, writer: writer))
     case .faqs:
       return Part(pages: try FAQPages.write(
@@ -105,14 +109,15 @@ struct SitePages {
         AtomFeed.xml(lessons: inputs.lessons, topicTitles: inputs.metadata.mapValues(\.title), site: site),
         to: AtomFeed.fileName)
       return Part()
-    case .images: return try topicImages(inputs.inventory, writer: writer)
-    case .assets: return try copyAssets(templatesFolder: inputs.templatesFolder, writer: writer)
-    case .search: return try searchIndex(inputs.topics, writer: writer)
+    case .images: return try topicImages(inputs.inventory)
+    case .assets: return try copyAssets(templatesFolder: inputs.templatesFolder)
+    case .search: return try searchIndex(inputs.topics)
     }
   }
 
   /// Every topic's `images/`, copied.
-  private func topicImages(_ inventory: ContentInventory, writer: StagingWriter) throws(SiteError) -> Part {
+  private func topicImages(_ inventory: ContentInventory) throws(SiteError) -> Part {
+    let writer = writer
     var part = Part()
     for topic in inventory.topics {
       for image in topic.images.keys {
@@ -125,7 +130,8 @@ struct SitePages {
   }
 
   /// A page per topic that lists something.
-  private func topicPages(_ topics: [ListedTopic], writer: StagingWriter) throws(SiteError) -> Part {
+  private func topicPages(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+    let writer = writer
     var part = Part()
     if templates.names.contains("topic") {
       for topic in topics where !topic.lessons.isEmpty || !topic.faqs.isEmpty {
@@ -138,7 +144,8 @@ struct SitePages {
   }
 
   /// The search index's files and the search page, when the templates have one.
-  private func searchIndex(_ topics: [ListedTopic], writer: StagingWriter) throws(SiteError) -> Part {
+  private func searchIndex(_ topics: [ListedTopic]) throws(SiteError) -> Part {
+    let writer = writer
     var part = Part()
     guard templates.names.contains("search") else { return part }
     for file in SearchIndex.files(lessons: SearchIndex.lessons(of: topics)) {
@@ -151,7 +158,8 @@ struct SitePages {
   }
 
   /// The files of `templates/assets/`, copied.
-  private func copyAssets(templatesFolder: String, writer: StagingWriter) throws(SiteError) -> Part {
+  private func copyAssets(templatesFolder: String) throws(SiteError) -> Part {
+    let writer = writer
     var part = Part()
     let assets = templatesFolder + "/assets"
     if try FileSystem.status(assets)?.isDirectory == true, let realTemplates = FileSystem.realPath(templatesFolder) {
