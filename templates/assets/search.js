@@ -45,8 +45,8 @@
     return found.map(function (term) { return term.length > 64 ? Array.from(term).slice(0, 64).join("") : term; });
   }
 
-  /* Term files by their first key: the JSON text the script brings (postings, and the words' windows of text),
-     parsed when a query word needs it. Tables keyed by words or keys have no prototype: a query for "constructor"
+  /* Term files by their first key: the postings as JSON text, parsed when a query word needs them, and the words'
+     windows as [word, [window, …], …], each window parsed only when shown. Tables keyed by words or keys have no prototype: a query for "constructor"
      must not find Object's. */
   var shards = Object.create(null);
   var windowTexts = Object.create(null);
