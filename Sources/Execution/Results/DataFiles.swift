@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Lessons
 
 /// The hash of the data files a lesson lists (`data:` in its front matter), which joins its results key.
@@ -29,20 +28,7 @@ enum DataFiles {
   /// Feeds the bytes of the regular file at `path` into `hash`, a megabyte at a time (a data file may be
   /// gigabytes: it is never held whole); false when it is not a readable regular file (a named pipe would block).
   private static func hashContents(of path: String, into hash: inout SHA256) -> Bool {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-    defer { chunk.deallocate() }
-    while true {
-      let count = read(descriptor, chunk.baseAddress, chunk.count)
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return false }
-      if count == 0 { return true }
-      hash.update(buffer: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-    }
+    (try? RegularFile.stream(path) { hash.update(buffer: $0) }.get()) != nil
   }
 
   /// A warning for each listed data file that is not a readable file: a typo would otherwise go unnoticed (the key

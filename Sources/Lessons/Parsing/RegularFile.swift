@@ -25,18 +25,9 @@ public enum RegularFile {
   /// The bytes of the regular file `path`; links are followed unless `followingLinks` is false (the callers that
   /// follow them check where they lead first).
   public static func read(_ path: String, limit: Int, followingLinks: Bool = true) -> Result<Data, Failure> {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
-    guard descriptor >= 0 else {
-      switch errno {
-      case ENOENT, ENOTDIR: return .failure(.missing)
-      case ELOOP where !followingLinks: return .failure(.symbolicLink)
-      default: return .failure(.unreadable)
-      }
-    }
+    let opened = openRegular(path, followingLinks: followingLinks)
+    guard case .success(let (descriptor, status)) = opened else { return opened.map { _ in Data() } }
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable) }
-    guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
     guard status.st_size <= limit else { return .failure(.tooLarge) }
     var bytes = Data(count: Int(status.st_size) + 1)
     var count = 0
@@ -54,5 +45,46 @@ public enum RegularFile {
     guard count <= limit else { return .failure(.tooLarge) }
     bytes.count = count
     return .success(bytes)
+  }
+
+  /// Hands the bytes of the regular file `path` to `body` a chunk of `chunkSize` at a time, so that a file of
+  /// gigabytes (a lesson's data file) is never held whole; links are followed.
+  public static func stream(
+    _ path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void
+  ) -> Result<Void, Failure> {
+    let opened = openRegular(path, followingLinks: true)
+    guard case .success(let (descriptor, _)) = opened else { return opened.map { _ in () } }
+    defer { close(descriptor) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { chunk.deallocate() }
+    while true {
+      let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return .failure(.unreadable) }
+      if count == 0 { return .success(()) }
+      body(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+    }
+  }
+
+  /// A descriptor on `path` opened without blocking, and its status, when it is a regular file.
+  private static func openRegular(_ path: String, followingLinks: Bool) -> Result<(Int32, stat), Failure> {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: return .failure(.missing)
+      case ELOOP where !followingLinks: return .failure(.symbolicLink)
+      default: return .failure(.unreadable)
+      }
+    }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      close(descriptor)
+      return .failure(.unreadable)
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      return .failure(.notRegular)
+    }
+    return .success((descriptor, status))
   }
 }
