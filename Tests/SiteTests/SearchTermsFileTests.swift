@@ -42,7 +42,7 @@ struct SearchTermsFileTests {
     more["topics/a/tutorials/other"] = lesson("y\t1,1,8\n")
     try FileSystem.write(pieces: SearchTermsFile.pieces(more), to: folder + "/" + SearchTermsFile.fileName)
     #expect(manifest.withSearchTerms(from: folder) == nil)
-    for broken in ["x", "p\tnot-a-number\n", "p\t5\nab", "p\t2\nabc", "p\t-\nx"] {
+    for broken in ["x", "p\tnot-a-number\n", "p\t5\nab", "p\t2\nabc", "p\t-\nx", "p\t9223372036854775807\nab\n", "p\t-3\nab\n"] {
       try TestFiles.write(broken, to: folder + "/" + SearchTermsFile.fileName)
       #expect(SearchTermsFile.read(from: folder) == nil, "\(broken.debugDescription)")
     }

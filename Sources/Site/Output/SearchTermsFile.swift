@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 
 /// The lessons' search terms (`BuildManifest.LessonSummary.searchTerms`), kept beside the build manifest as plain
@@ -32,26 +33,30 @@ enum SearchTermsFile {
   /// malformed.
   static func read(from outputFolder: String) -> [String: String?]? {
     guard let data = try? FileSystem.read(outputFolder + "/" + fileName) else { return nil }
-    let bytes = [UInt8](data)
-    var terms: [String: String?] = [:]
-    var index = 0
-    while index < bytes.count {
-      guard let tab = bytes[index...].firstIndex(of: 0x09), let end = bytes[tab...].firstIndex(of: 0x0A) else { return nil }
-      let path = unescaped(String(decoding: bytes[index..<tab], as: UTF8.self))
-      let field = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)
-      if field == "-" {
-        guard end + 1 < bytes.count, bytes[end + 1] == 0x0A else { return nil }
-        terms[path] = .some(nil)
-        index = end + 2
-        continue
+    return data.withUnsafeBytes { bytes -> [String: String?]? in
+      var terms: [String: String?] = [:]
+      var index = 0
+      while index < bytes.count {
+        guard let tab = bytes[index...].firstIndex(of: 0x09), let end = bytes[tab...].firstIndex(of: 0x0A) else {
+          return nil
+        }
+        let path = unescaped(String(decoding: bytes[index..<tab], as: UTF8.self))
+        let field = String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)
+        if field == "-" {
+          guard end + 1 < bytes.count, bytes[end + 1] == 0x0A else { return nil }
+          terms[path] = .some(nil)
+          index = end + 2
+          continue
+        }
+        // A count past the file's end (a damaged file) is refused before any arithmetic on it.
+        guard let count = Int(field), count >= 0, count < bytes.count - end - 1, bytes[end + 1 + count] == 0x0A else {
+          return nil
+        }
+        terms[path] = String(decoding: bytes[(end + 1)..<(end + 1 + count)], as: UTF8.self)
+        index = end + 2 + count
       }
-      guard let count = Int(field), count >= 0, end + 1 + count < bytes.count, bytes[end + 1 + count] == 0x0A else {
-        return nil
-      }
-      terms[path] = String(decoding: bytes[(end + 1)..<(end + 1 + count)], as: UTF8.self)
-      index = end + 2 + count
+      return terms
     }
-    return terms
   }
 
   /// `path` with `\`, tab and line breaks escaped, so that it fits on the entry's line.
