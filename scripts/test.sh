@@ -8,6 +8,12 @@
 # The browser accessibility check (AccessibilityTests) runs last, alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The build and the tests make temporary files (the Swift driver leaves a TemporaryDirectory.* folder behind for
+# many of its jobs, some tests their scratch folders): all go into a folder of this run's own, removed at the end,
+# so that runs do not pile them up in /tmp (thousands of them slowed every file made there).
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/lessons-tests.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 # chromium: the browser tests (copy buttons, printing, search, the live-reload overlay) drive real pages with it.
 # chromium-driver, selenium and selenium-axe-python: AccessibilityTests runs axe-core through them
 # (scripts/check-accessibility.py); where PyPI cannot be reached that test is skipped, visibly.
@@ -31,7 +37,8 @@ if ! command -v actionlint >/dev/null 2>&1 && command -v pip >/dev/null 2>&1; th
 fi
 swift build --build-tests
 if [ $# -gt 0 ]; then
-  exec swift test --skip-build "$@"
+  swift test --skip-build "$@"
+  exit
 fi
 echo "==> pool engine tests (a test process of their own)" >&2
 swift test --skip-build --filter MultiprocessingTests
