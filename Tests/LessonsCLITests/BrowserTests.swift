@@ -8,12 +8,14 @@ enum Browser {
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
   /// The DOM of `url` after its scripts ran (`--dump-dom`); `settle` milliseconds let asynchronous work (an event
-  /// stream) arrive first. Bounded by the runner's timeout.
-  static func dom(_ url: String, settle: Int? = nil) async throws -> String {
+  /// stream) arrive first. `virtualTime` milliseconds of the page's timers run (on a virtual clock that waits for
+  /// loads) before the dump, for a page that drives itself after its load event. Bounded by the runner's timeout.
+  static func dom(_ url: String, settle: Int? = nil, virtualTime: Int? = nil) async throws -> String {
     guard let path else { throw RunnerError("chromium is not installed") }
     var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--dump-dom"]
     if getuid() == 0 { arguments.append("--no-sandbox") }
     if let settle { arguments.append("--timeout=\(settle)") }
+    if let virtualTime { arguments.append("--virtual-time-budget=\(virtualTime)") }
     let profile = NSTemporaryDirectory() + "chromium-profile-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: profile) }
     arguments += ["--user-data-dir=" + profile, url]

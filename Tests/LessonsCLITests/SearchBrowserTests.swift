@@ -132,6 +132,86 @@ struct SearchBrowserTests {
     #expect(dom.range(of: #"data-query-ms="[0-9.]+""#, options: .regularExpression) != nil)
   }
 
+  @Test("a query asked on the page is answered in place: the address changes, loaded term files serve again, back returns",
+    .timeLimit(.minutes(4)))
+  func askedOnThePage() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    // The search page with a script that plays a reader: after the first results it asks "okapi" in the page's form,
+    // goes back, then asks "quokka" in the header's search box, and logs what the page shows at each step. A form
+    // that loaded the page anew would start the script again (and log "first" twice).
+    let driver = #"""
+      <script>
+      (function () {
+        var list = document.getElementById("search-results");
+        var log = document.createElement("pre");
+        log.id = "drive-log";
+        document.body.appendChild(log);
+        function note(step) {
+          log.textContent += step + " | " + location.pathname.split("/").pop() + location.search + " | " +
+            document.getElementById("search-query").value + " | " +
+            document.querySelectorAll('script[src^="search/terms/"]').length + " | " +
+            document.getElementById("search-status").textContent + " | " +
+            Array.prototype.map.call(document.querySelectorAll(".search-result-title"), function (a) {
+              return a.textContent; }).join(", ") + "\n";
+        }
+        function when(query, then, tries) {
+          if (list.getAttribute("data-query") === query) { then(); return; }
+          if (tries < 2000) { setTimeout(function () { when(query, then, tries + 1); }, 5); } else { note("no " + query); }
+        }
+        when("zebrafish", function () {
+          note("first");
+          document.getElementById("search-query").value = "okapi";
+          document.querySelector("form.search-page-form").requestSubmit();
+          when("okapi", function () {
+            note("asked");
+            history.back();
+            when("zebrafish", function () {
+              note("back");
+              document.getElementById("site-search-query").value = "quokka";
+              document.querySelector("form.site-search").requestSubmit();
+              when("quokka", function () { note("header"); }, 0);
+            }, 0);
+          }, 0);
+        }, 0);
+      })();
+      </script>
+      """#
+    let page = try CommandRunner.read(project + "/site/search.html")
+    try TestFiles.write(
+      page.replacingOccurrences(of: "</body>", with: driver + "\n</body>"), to: project + "/site/search-drive.html")
+    let dom = try await Browser.dom("file://" + project + "/site/search-drive.html?q=zebrafish", virtualTime: 20_000)
+    let log = dom.firstMatch(of: /<pre id="drive-log">([^<]*)<\/pre>/).map { String($0.1) } ?? ""
+    let steps = log.split(separator: "\n").map(String.init)
+    #expect(steps.count == 4, "\(log) \(dom.suffix(1500))")
+    #expect(steps.first == "first | search-drive.html?q=zebrafish | zebrafish | 1 | 2 lessons match “zebrafish”. | "
+      + "Zebrafish genomes, Fish in general")
+    // "okapi" is in the hostile lesson only; its file is loaded, the "ze" file is not loaded again.
+    #expect(steps.dropFirst().first?.hasPrefix("asked | search-drive.html?q=okapi | okapi | 2 | 1 lesson matches “okapi”. | ") == true,
+      "\(steps)")
+    #expect(steps.dropFirst(2).first == "back | search-drive.html?q=zebrafish | zebrafish | 2 | 2 lessons match “zebrafish”. | "
+      + "Zebrafish genomes, Fish in general", "\(steps)")
+    #expect(steps.dropFirst(3).first == "header | search-drive.html?q=quokka | quokka | 3 | 1 lesson matches “quokka”. | "
+      + "Marsupials", "\(steps)")
+  }
+
+  @Test("a missing or damaged term file is said on the page; the query's other words still answer",
+    .timeLimit(.minutes(4)))
+  func damagedTermFiles() async throws {
+    let project = try await Self.builtProject()
+    defer { try? FileManager.default.removeItem(atPath: project) }
+    // "ze" (zebrafish) damaged: JSON that does not parse; "qu" (quokka) gone.
+    try TestFiles.write(#"lessonsSearch.terms("ze", "{\"zebrafish\": [0, 1", []);"#, to: project + "/site/search/terms/7a65.js")
+    try FileManager.default.removeItem(atPath: project + "/site/search/terms/7175.js")
+    for query in ["zebrafish", "quokka"] {
+      let dom = try await Self.search(project, query)
+      #expect(dom.contains("No lesson matches “\(query)”. Part of the search index could not be loaded: build the site again."),
+        "\(dom.suffix(1500))")
+    }
+    let other = try await Self.search(project, "okapi")
+    #expect(other.contains("1 lesson matches “okapi”.</p>"), "\(other.suffix(1500))")
+  }
+
   @Test("more matches than a page: the first page lists the best ten in order, the rest behind a button",
     .timeLimit(.minutes(4)))
   func firstPageInOrder() async throws {

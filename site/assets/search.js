@@ -14,8 +14,6 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var input = document.getElementById("search-query");
-  var query = new URLSearchParams(window.location.search).get("q") || "";
-  input.value = query;
   var PAGE = 10;
 
   /* Terms as the index cuts them (Sources/Site/Search/SearchTerms.swift): NFC, lower case, runs of letters, marks,
@@ -45,29 +43,42 @@
     return found.map(function (term) { return term.length > 64 ? Array.from(term).slice(0, 64).join("") : term; });
   }
 
-  /* Term files by their first key: the postings as JSON text, parsed when a query word needs them, and the words'
-     windows as [word, [window, …], …], each window parsed only when shown. Tables keyed by words or keys have no prototype: a query for "constructor"
-     must not find Object's. */
+  /* Term files by their first key: the words → postings (the file's JSON text, parsed as it arrives, while the
+     other files of the query still load; null when it is damaged), and the words' windows as
+     [word, [window, …], …], each window parsed only when shown. Tables keyed by words or keys have no prototype: a
+     query for "constructor" must not find Object's. */
   var shards = Object.create(null);
   var windowTexts = Object.create(null);
   window.lessonsSearch = {
-    terms: function (key, json, windows) { shards[key] = json; windowTexts[key] = windows; }
+    terms: function (key, json, windows) {
+      try { shards[key] = JSON.parse(json); } catch (error) { shards[key] = null; }
+      windowTexts[key] = windows;
+    }
   };
 
-  /* Inserts a script for each of `sources`, then calls done(number that failed) once all have run. */
-  function load(sources, done) {
-    var pending = sources.length;
-    var failed = 0;
-    if (pending === 0) { done(0); return; }
-    sources.forEach(function (source) {
+  /* Each term file's load: true once its script ran (or failed), the callbacks waiting for it while it loads. A
+     page that searches again (the search box, back and forward) loads only the files it has not loaded yet. */
+  var loads = Object.create(null);
+
+  /* Loads the term files `files` (first keys) not loaded yet, then calls done() once every one has run or failed. */
+  function ensure(files, done) {
+    var pending = 1;
+    function arrived() { if (--pending === 0) { done(); } }
+    files.forEach(function (file) {
+      if (loads[file] === true) { return; }
+      pending++;
+      if (loads[file]) { loads[file].push(arrived); return; }
+      loads[file] = [arrived];
       var script = document.createElement("script");
-      script.src = source;
-      script.onload = script.onerror = function (event) {
-        if (event.type === "error") { failed++; }
-        if (--pending === 0) { done(failed); }
+      script.src = shardFile(file);
+      script.onload = script.onerror = function () {
+        var waiting = loads[file];
+        loads[file] = true;
+        waiting.forEach(function (callback) { callback(); });
       };
       document.head.appendChild(script);
     });
+    arrived();
   }
 
   function shardFile(key) {
@@ -109,11 +120,8 @@
     return files;
   }
 
-  /* The words → postings of a loaded term file (parsed on first use), empty when it did not load. */
-  function table(file) {
-    if (typeof shards[file] === "string") { shards[file] = JSON.parse(shards[file]); }
-    return shards[file] || Object.create(null);
-  }
+  /* The words → postings of a loaded term file, empty when it did not load. */
+  function table(file) { return shards[file] || Object.create(null); }
 
   /* The words → windows of a loaded term file (the file lists them as [word, windows, …]): a word's n-th window,
      for its n-th posting (lesson), is a string of JSON array members, parsed by windowOf(). */
@@ -154,16 +162,28 @@
     return lists;
   }
 
-  /* Fills `paths`, `titles` and `topics` (by a lesson's number) from the index, once. */
-  function lessonPaths() {
-    if (paths.length > 0) { return; }
-    index.lessons.forEach(function (group) {
-      group[1].forEach(function (name, i) {
-        paths.push(group[0] + name);
-        titles.push(group[2] ? group[2][i] : group[0] + name);
-        topics.push(group[3] || "");
-      });
-    });
+  /* The number of the first lesson of each of the index's groups (a topic folder's lessons), and the number of
+     lessons: a lesson's path, title and topic are looked up when it is shown, not made for every lesson. */
+  var groupStarts = null;
+  var lessonCount = 0;
+  function countLessons() {
+    if (groupStarts !== null) { return; }
+    groupStarts = [];
+    index.lessons.forEach(function (group) { groupStarts.push(lessonCount); lessonCount += group[1].length; });
+  }
+
+  /* The path, title and topic of lesson `n`. */
+  function lessonAt(n) {
+    var low = 0;
+    var high = groupStarts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (groupStarts[middle] <= n) { low = middle; } else { high = middle - 1; }
+    }
+    var group = index.lessons[low];
+    var i = n - groupStarts[low];
+    var path = group[0] + group[1][i];
+    return { path: path, title: group[2] ? group[2][i] : path, topic: group[3] || "" };
   }
 
   /* BM25 saturation of a section's summed word weight (k1 = 1.2; lengths are folded into the weights by the
@@ -177,8 +197,8 @@
      word weights met in one section under a heading — and only lessons whose bound can still beat the tenth best
      score are scored section by section. The rest are scored when the reader asks for more. */
   function rank(terms) {
-    lessonPaths();
-    var total = paths.length;
+    countLessons();
+    var total = lessonCount;
     var lists = terms.map(postingLists);
     var idfs = [];
     var bound = new Float64Array(total);
@@ -287,17 +307,23 @@
       /* The `count` best results, in order: the lessons of the `count` highest bounds are scored first; then a
          lesson whose bound is below the `count`-th best score so far cannot enter. */
       best: function (count) {
-        var top = [];
-        var byBound = function (a, b) { return bound[b] - bound[a] || a - b; };
-        lessons.forEach(function (lesson) { insert(top, lesson, count, byBound); });
         var results = [];
-        top.forEach(function (lesson) { insert(results, score(lesson), count, byScore); });
-        lessons.forEach(function (lesson) {
+        if (lessons.length === 0) { return results; }
+        var bounds = new Float64Array(lessons.length);
+        var i;
+        for (i = 0; i < lessons.length; i++) { bounds[i] = bound[lessons[i]]; }
+        bounds.sort();
+        var cut = bounds[Math.max(0, bounds.length - count)];
+        for (i = 0; i < lessons.length; i++) {
+          if (bound[lessons[i]] >= cut) { insert(results, score(lessons[i]), count, byScore); }
+        }
+        for (i = 0; i < lessons.length; i++) {
+          var lesson = lessons[i];
           if (scores[lesson] || (results.length === count && bound[lesson] * (1 + 1e-9) < results[count - 1].score)) {
-            return;
+            continue;
           }
           insert(results, score(lesson), count, byScore);
-        });
+        }
         return results;
       },
       /* Every result, in order (scored on first use). */
@@ -414,17 +440,18 @@
 
   /* The result's list item: the lesson's title, linked, its topic and the window's section (linked to its heading),
      and the window with the matches marked. */
-  function show(result, excerpt, found) {
-    var url = pageURL(paths[result.lesson]);
+  function show(result, excerpt, found, into) {
+    var lesson = lessonAt(result.lesson);
+    var url = pageURL(lesson.path);
     var item = document.createElement("li");
     var title = document.createElement("a");
     title.className = "search-result-title";
     title.href = url;
-    title.textContent = titles[result.lesson];
+    title.textContent = lesson.title;
     item.appendChild(title);
     var where = document.createElement("p");
     where.className = "search-result-where";
-    where.appendChild(document.createTextNode(topics[result.lesson]));
+    where.appendChild(document.createTextNode(lesson.topic));
     item.appendChild(where);
     var text = document.createElement("p");
     text.className = "search-result-snippet";
@@ -437,60 +464,107 @@
       where.appendChild(link);
     }
     if (excerpt) { snippet(excerpt[4], excerpt[1] & 3, found, text); }
-    list.appendChild(item);
+    into.appendChild(item);
   }
 
-  var paths = [];
-  var titles = [];
-  var topics = [];
-  var terms = tokens(query).filter(function (term, i, all) { return all.indexOf(term) === i; });
+  /* The "Show more results" button of the query on screen, if any. */
+  var more = null;
+  /* The number of the query on screen: a query's loads that end after a newer query started show nothing. */
+  var generation = 0;
+
+  /* Answers `query`: loads the term files of its words, ranks, lists the first page. `started` is when the reader
+     asked (this script's start for the page's ?q=, the search form's submit for a query asked on the page). */
+  function search(query, started) {
+    var mine = ++generation;
+    input.value = query;
+    list.textContent = "";
+    list.removeAttribute("data-query");
+    list.removeAttribute("data-query-ms");
+    if (more) { more.remove(); more = null; }
+    var terms = tokens(query).filter(function (term, i, all) { return all.indexOf(term) === i; });
+    if (terms.length === 0) {
+      status.textContent = "Type words to find in every lesson: titles, headings, text, code and outputs.";
+      return;
+    }
+    var needed = Object.create(null);
+    terms.forEach(function (term) { filesFor(term).forEach(function (file) { needed[file] = true; }); });
+    var files = Object.keys(needed).sort();
+    ensure(files, function () {
+      if (mine !== generation) { return; }
+      var ranking = rank(terms);
+      var failed = files.some(function (file) { return !shards[file]; });
+      var incomplete = failed ? " Part of the search index could not be loaded: build the site again." : "";
+      status.textContent = (ranking.count === 0 ? "No lesson matches “" + query + "”." :
+        ranking.count + (ranking.count === 1 ? " lesson matches" : " lessons match") + " “" + query + "”.") +
+        incomplete;
+      var shown = 0;
+      var results = null;
+      var found = patterns(terms);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-more";
+      button.textContent = "Show more results";
+      /* Lists the next page, each result with its section and snippet (all from the loaded term files). */
+      function showPage() {
+        var page;
+        if (shown === 0) {
+          page = ranking.best(PAGE);
+        } else {
+          results = results || ranking.all();
+          page = results.slice(shown, shown + PAGE);
+        }
+        shown += page.length;
+        var items = document.createDocumentFragment();
+        page.forEach(function (result) {
+          show(result, chosen(result, ranking.windows(result.lesson, result.section), ranking), found, items);
+        });
+        list.appendChild(items);
+        if (shown < ranking.count) {
+          list.parentNode.insertBefore(button, list.nextSibling);
+          more = button;
+        } else {
+          button.remove();
+        }
+      }
+      button.addEventListener("click", showPage);
+      showPage();
+      /* How long the query took, for benchmarks that read the page (headless Chromium): from `started` to the
+         ranked list on screen with its sections and snippets, and the same end since the navigation began. */
+      if (window.performance) {
+        list.setAttribute("data-query", query);
+        list.setAttribute("data-query-ms", (performance.now() - started).toFixed(1));
+        list.setAttribute("data-page-ms", performance.now().toFixed(1));
+      }
+    });
+  }
+
+  function queryOf(location) { return new URLSearchParams(location.search).get("q") || ""; }
+
   if (!index) {
+    input.value = queryOf(window.location);
     status.textContent = "The search index (search-index.js) is missing: build the site again.";
     return;
   }
-  if (terms.length === 0) {
-    status.textContent = "Type words to find in every lesson: titles, headings, text, code and outputs.";
-    return;
+  countLessons();
+
+  /* A query asked on this page (its form or the header's search box) is answered in place, as the page's address
+     changes to search.html?q=…: the term files already loaded serve it. Where the address cannot change (a browser
+     that refuses history.pushState for this page), the form loads the page anew, as without JavaScript. */
+  function submitted(event) {
+    var field = event.target.querySelector("input[name=q]");
+    if (!field) { return; }
+    var asked = performance.now();
+    try {
+      window.history.pushState(null, "", "?q=" + encodeURIComponent(field.value));
+    } catch (error) {
+      return;
+    }
+    event.preventDefault();
+    search(field.value, asked);
   }
-  var needed = Object.create(null);
-  terms.forEach(function (term) { filesFor(term).forEach(function (file) { needed[file] = true; }); });
-  load(Object.keys(needed).sort().map(shardFile), function (failedShards) {
-    var ranking = rank(terms);
-    var incomplete = failedShards > 0 ? " Part of the search index could not be loaded: build the site again." : "";
-    status.textContent = (ranking.count === 0 ? "No lesson matches “" + query + "”." :
-      ranking.count + (ranking.count === 1 ? " lesson matches" : " lessons match") + " “" + query + "”.") + incomplete;
-    var shown = 0;
-    var results = null;
-    var found = patterns(terms);
-    var more = document.createElement("button");
-    more.type = "button";
-    more.className = "search-more";
-    more.textContent = "Show more results";
-    /* Lists the next page, each result with its section and snippet (all from the loaded term files). */
-    function showPage() {
-      var page;
-      if (shown === 0) {
-        page = ranking.best(PAGE);
-      } else {
-        results = results || ranking.all();
-        page = results.slice(shown, shown + PAGE);
-      }
-      shown += page.length;
-      page.forEach(function (result) {
-        show(result, chosen(result, ranking.windows(result.lesson, result.section), ranking), found);
-      });
-      if (shown < ranking.count) { list.parentNode.insertBefore(more, list.nextSibling); } else { more.remove(); }
-    }
-    more.addEventListener("click", showPage);
-    showPage();
-    /* How long the query took, for benchmarks that read the page (headless Chromium): from this script's start to
-       the ranked list on screen with its sections and snippets, and the same end since the navigation began. */
-    if (window.performance) {
-      var milliseconds = (performance.now() - started).toFixed(1);
-      list.setAttribute("data-query-ms", milliseconds);
-      list.setAttribute("data-page-ms", performance.now().toFixed(1));
-    }
+  Array.prototype.forEach.call(document.querySelectorAll("form[role=search]"), function (form) {
+    if (form.getAttribute("action") === "search.html") { form.addEventListener("submit", submitted); }
   });
-  /* The lesson paths, while the term files load: the results need them, the loads do not. */
-  lessonPaths();
+  window.addEventListener("popstate", function () { search(queryOf(window.location), performance.now()); });
+  search(queryOf(window.location), started);
 })();
