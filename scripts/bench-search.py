@@ -17,6 +17,11 @@ profile per run, through Selenium and chromedriver when they are installed; "–
 search.html straight from a browser process that is just starting, whose own start-up (on two cores) delays the
 page's script loads by 10-50 ms from one run to the next.
 
+The "typed on the page ms" column is a query asked on the search page itself: the running browser opens
+search.html, the reader types QUERY into its search box and presses Enter, and the page answers in place (it
+changes its address to search.html?q=QUERY without loading anew); the time runs from the form's submit event to
+the results on screen, the term files loading then as on a page that has settled.
+
 Usage: bench-search.py SITE_FOLDER [--query Q]... [--runs R]
    --runs R  opens each query R times and keeps its fastest time (default 3): Chromium's start-up varies a lot on a
              busy machine, the page's own measure less so.
@@ -74,17 +79,35 @@ def dump_dom(browser, url):
     return result.stdout
 
 
+def wait_for_query(driver, query):
+    """The page's data-query-ms once it lists the results of `query` (None after 5 s). Pages of builds before
+    in-place search write no data-query."""
+    for _ in range(500):
+        value = driver.execute_script(
+            "var e = document.getElementById('search-results');"
+            "var shown = e && e.getAttribute('data-query');"
+            "return e && (shown === arguments[0] || shown === null) && e.getAttribute('data-query-ms');", query)
+        if value:
+            return float(value)
+        time.sleep(0.01)
+    return None
+
+
 def from_a_page(browser, site, queries, runs):
-    """{query: fastest query ms} for a reader who searches from a page: a running browser shows index.html, then
-    opens search.html?q=QUERY. None when Selenium or chromedriver is missing."""
+    """({query: fastest query ms}, {query: fastest typed ms}) for a reader who searches from a page: a running
+    browser shows index.html, then opens search.html?q=QUERY; then the reader opens search.html, types QUERY into
+    its search box and presses Enter (the page answers in place). None when Selenium or chromedriver is missing."""
     try:
         from selenium import webdriver
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
     except ImportError:
         return None
     driver_path = shutil.which("chromedriver")
     if not driver_path:
         return None
     fastest = {}
+    typed = {}
     for query in queries:
         for _ in range(runs):
             options = webdriver.ChromeOptions()
@@ -98,19 +121,18 @@ def from_a_page(browser, site, queries, runs):
             try:
                 driver.get("file://" + os.path.abspath(site) + "/index.html")
                 driver.get("file://" + os.path.abspath(site) + "/search.html?q=" + urllib.parse.quote(query))
-                value = None
-                for _ in range(500):
-                    value = driver.execute_script(
-                        "var e = document.getElementById('search-results'); return e && e.getAttribute('data-query-ms');")
-                    if value:
-                        break
-                    time.sleep(0.01)
-                if value:
-                    fastest[query] = min(fastest.get(query, float("inf")), float(value))
+                value = wait_for_query(driver, query)
+                if value is not None:
+                    fastest[query] = min(fastest.get(query, float("inf")), value)
+                driver.get("file://" + os.path.abspath(site) + "/search.html")
+                driver.find_element(By.ID, "search-query").send_keys(query + Keys.ENTER)
+                value = wait_for_query(driver, query)
+                if value is not None:
+                    typed[query] = min(typed.get(query, float("inf")), value)
             finally:
                 driver.quit()
                 shutil.rmtree(profile, ignore_errors=True)
-    return fastest
+    return fastest, typed
 
 
 def measure(browser, site, query, runs):
@@ -155,7 +177,7 @@ def main():
     for query in queries:
         loaded, milliseconds, status, documents = measure(browser, arguments.site, query, arguments.runs)
         rows.append((query, loaded, milliseconds, status, documents))
-    warm = from_a_page(browser, arguments.site, queries, arguments.runs) or {}
+    warm, typed = from_a_page(browser, arguments.site, queries, arguments.runs) or ({}, {})
     def shown(value):
         return f"{value:.1f}" if value is not None else "–"
     with open("/proc/loadavg") as handle:
@@ -164,21 +186,24 @@ def main():
           f"per query; {os.cpu_count()} CPUs, load average {load}")
     print()
     print("| query | scripts loaded (bytes) | % of the site's text | query ms (listed) | page ms | with snippets ms "
-          "| from a page ms | lesson files | results |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| from a page ms | typed on the page ms | lesson files | results |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for query, loaded, (milliseconds, page, complete), status, documents in rows:
         print(f"| {query} | {loaded:,} | {100 * loaded / text:.2f}% | {milliseconds:.1f} | {page:.1f} | {complete:.1f} "
-              f"| {shown(warm.get(query))} | {documents} | {status} |")
+              f"| {shown(warm.get(query))} | {shown(typed.get(query))} | {documents} | {status} |")
     sizes = [row[1] for row in rows]
     times = [row[2][0] for row in rows]
     pages = [row[2][1] for row in rows]
     completes = [row[2][2] for row in rows]
     warm_times = list(warm.values())
+    typed_times = list(typed.values())
     print(f"| **worst** | {max(sizes):,} | {100 * max(sizes) / text:.2f}% | {max(times):.1f} | {max(pages):.1f} "
-          f"| {max(completes):.1f} | {shown(max(warm_times) if warm_times else None)} | | |")
+          f"| {max(completes):.1f} | {shown(max(warm_times) if warm_times else None)} "
+          f"| {shown(max(typed_times) if typed_times else None)} | | |")
     print(f"| **median** | {statistics.median(sizes):,.0f} | {100 * statistics.median(sizes) / text:.2f}% "
           f"| {statistics.median(times):.1f} | {statistics.median(pages):.1f} | {statistics.median(completes):.1f} "
-          f"| {shown(statistics.median(warm_times) if warm_times else None)} | | |")
+          f"| {shown(statistics.median(warm_times) if warm_times else None)} "
+          f"| {shown(statistics.median(typed_times) if typed_times else None)} | | |")
 
 
 if __name__ == "__main__":
