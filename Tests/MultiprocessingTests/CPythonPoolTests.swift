@@ -8,8 +8,9 @@ import Testing
 // after the CPython test it ports; where our contract differs from CPython's on purpose, the comment says how.
 // map_async and the other tests of a pool's lifetime are in the CPythonPoolTests+*.swift files, the same suite.
 // Not ported: tests of iterables that raise while being read (test_map/imap/imap_unordered_handle_iterable_
-// exception and the second half of test_traceback: a Swift Sequence cannot throw), ProcessPool callbacks (it
-// starts no thread to call them from, on purpose), managers, and checks of CPython internals (_pool, _state).
+// exception and the second half of test_traceback: a Swift Sequence cannot throw), ProcessPool map_async
+// callbacks (it starts no thread to call them from, on purpose; its applyAsync callbacks run on the thread that
+// waits), managers, and checks of CPython internals (_pool, _state).
 
 func processPool(_ workers: Int, maxTasksPerChild: Int? = nil, initializer: (() throws -> Void)? = nil)
   throws -> ProcessPool

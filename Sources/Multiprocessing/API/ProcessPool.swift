@@ -118,13 +118,25 @@ public final class ProcessPool {
   ///
   /// When `workers` processes are already busy, the task waits in the pool's queue (as in Python) and starts
   /// when a worker slot frees, which happens whenever the pool is waited on (`get`, `wait`, `ready`, `map`, …).
-  public func applyAsync<Output: Codable>(_ body: @escaping () throws -> Output) throws(PoolError)
-    -> AsyncResult<Output>
-  {
+  ///
+  /// With `callback` or `errorCallback` (Python's `callback`/`error_callback`), exactly one of them runs (the
+  /// value, or the `PoolError` that `get` throws) before `get()`/`wait()` return. The pool starts no thread
+  /// (that keeps it safe to fork), so they run on the thread that drives the pool when the result arrives:
+  /// during any wait on the pool (`get`, `wait`, `ready` of any handle, `map`, `join`, …) or `terminate()`.
+  public func applyAsync<Output: Codable>(
+    callback: ((Output) -> Void)? = nil, errorCallback: ((PoolError) -> Void)? = nil,
+    _ body: @escaping () throws -> Output
+  ) throws(PoolError) -> AsyncResult<Output> {
     guard let batch = try submit(
       IndexedFeed(count: 1) { _ in try body() }, count: 1, chunksize: 1, window: false, ordered: true)
     else { throw .closed }
-    return AsyncResult(batch: batch)
+    let callbacks = CompletionCallbacks(callback: callback, errorCallback: errorCallback)
+    if let callbacks {
+      batch.onComplete = { store in
+        if let outcome = store.peek(0) { callbacks.deliver(outcome) }
+      }
+    }
+    return AsyncResult(batch: batch, callbacks: callbacks)
   }
 
   /// Accepts no more work; outstanding work goes on. Safe to call twice.

@@ -59,6 +59,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   var terminated = false
   /// Outcomes handed out through `nextInOrder`/`nextArrival`.
   var handed = 0
+  /// Called once, with the store, when every task has an outcome (`applyAsync`'s callbacks); then nil.
+  var onComplete: ((OutcomeStore<Output>) -> Void)?
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
   let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
 
@@ -255,6 +257,13 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     if let feed, !feed.ended { store.setCount(feed.available) }
     store.abandon(from: store.base) { .terminated(index: $0) }
     feed = nil
+    reportCompletion()
+  }
+
+  func reportCompletion() {
+    guard store.isComplete, let hook = onComplete else { return }
+    onComplete = nil
+    hook(store)
   }
 
   /// Drops the input once the batch is done, so that nothing the caller passed outlives its results.
