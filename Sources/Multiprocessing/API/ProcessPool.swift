@@ -71,7 +71,7 @@ public final class ProcessPool {
   public func map<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
-    let input = IndexedInput(items)
+    let input = try IndexedInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     guard let batch = try submit(
       IndexedFeed(count: input.count) { try body(input.element($0)) }, count: input.count, chunksize: chunksize,
       window: false, ordered: true)
@@ -183,10 +183,11 @@ public final class ProcessPool {
     _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }
-    let size = PoolSizing.fitted(
-      try PoolSizing.positive(
-        chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize"),
-      count: count == Int.max ? nil : count)
+    let requested = try PoolSizing.positive(
+      chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize")
+    let known = count == Int.max ? nil : count
+    let size = window
+      ? PoolSizing.fittedWindowed(requested, count: known) : PoolSizing.fitted(requested, count: known)
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
     // Workers of finished work are reaped first, so their slots serve this batch.

@@ -34,7 +34,7 @@ public final class ThreadPool: Sendable {
   public func map<Input: Sendable, Output: Sendable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
-    let input = SendableInput(items)
+    let input = try SendableInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     let size = PoolSizing.fitted(
       try PoolSizing.positive(
         chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize"),
@@ -160,7 +160,10 @@ public final class ThreadPool: Sendable {
   func submit<Output: Sendable>(
     _ source: ThreadTaskSource<Output>, chunksize: Int, window: Bool, ordered: Bool
   ) throws(PoolError) -> ThreadBatch<Output> {
-    let size = PoolSizing.fitted(try PoolSizing.positive(chunksize, name: "chunksize"), count: source.knownCount)
+    let requested = try PoolSizing.positive(chunksize, name: "chunksize")
+    let size = window
+      ? PoolSizing.fittedWindowed(requested, count: source.knownCount)
+      : PoolSizing.fitted(requested, count: source.knownCount)
     let batch = ThreadBatch(
       source: source, chunksize: size,
       windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: size) : nil,

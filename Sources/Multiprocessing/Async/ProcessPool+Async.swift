@@ -43,7 +43,7 @@ extension ProcessPool {
   public func mapAsync<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> MapResult<Output> {
-    let input = IndexedInput(items)
+    let input = try IndexedInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     let batch = try submit(
       IndexedFeed(count: input.count) { try body(input.element($0)) }, count: input.count, chunksize: chunksize,
       window: false, ordered: true)

@@ -82,7 +82,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
-      let bytes = max(1, capacity) * MemoryLayout<Output>.stride
+      // A size past the address space saturates, and mmap fails with ENOMEM (`PoolError.system`) instead of a trap.
+      let bytes = PoolSizing.saturatingProduct(max(1, capacity), MemoryLayout<Output>.stride)
       // MAP_POPULATE: one kernel call maps every page now, instead of a page fault per 4 KiB in the workers.
       let flags = MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE
       guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0),
@@ -170,7 +171,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   /// With no worker left, claimed tasks that still have no outcome were lost (the ledger may have been
   /// overwritten once a join lifted the window): queue them to run again.
   private func recoverUnreported() {
-    let claimedTasks = min(store.count, control.claimedChunks * plan.chunksize)
+    let claimedTasks = min(store.count, PoolSizing.saturatingProduct(control.claimedChunks, plan.chunksize))
     guard store.base < claimedTasks else { return }
     for index in store.base..<claimedTasks where store.isPending(index) { lose(index, cause: .exit(0)) }
     if !retryQueue.isEmpty { refill() }
