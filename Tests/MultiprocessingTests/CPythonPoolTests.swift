@@ -108,21 +108,16 @@ struct CPythonPoolTests {
 
   @Test("_TestPool.test_async_timeout: get(timeout:) gives up, the task goes on", .timeLimit(.minutes(1)))
   func test_async_timeout() throws {
-    var gate: [Int32] = [-1, -1]
-    try #require(pipe(&gate) == 0)
-    defer { close(gate[0]) }
+    let gate = try PipeGate()
     let pool = try processPool(2)
     defer { pool.join() }
     let result = try pool.applyAsync { () -> Int in
-      var byte: UInt8 = 0
-      _ = read(gate[0], &byte, 1)  // held until the test opens the gate: no sleep stands in for it
+      gate.pass()  // held until the test opens the gate: no sleep stands in for it
       return sqr(6)
     }
     #expect(throws: PoolError.notReady(waited: .milliseconds(100))) { try result.get(timeout: .milliseconds(100)) }
     #expect(!result.ready)
-    var byte: UInt8 = 1
-    _ = write(gate[1], &byte, 1)
-    close(gate[1])
+    gate.open()
     #expect(try result.get(timeout: .seconds(30)) == 36)
   }
 
