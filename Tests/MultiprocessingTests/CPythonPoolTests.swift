@@ -8,9 +8,8 @@ import Testing
 // after the CPython test it ports; where our contract differs from CPython's on purpose, the comment says how.
 // map_async and the other tests of a pool's lifetime are in the CPythonPoolTests+*.swift files, the same suite.
 // Not ported: tests of iterables that raise while being read (test_map/imap/imap_unordered_handle_iterable_
-// exception and the second half of test_traceback: a Swift Sequence cannot throw), ProcessPool map_async
-// callbacks (it starts no thread to call them from, on purpose; its applyAsync callbacks run on the thread that
-// waits), managers, and checks of CPython internals (_pool, _state).
+// exception and the second half of test_traceback: a Swift Sequence cannot throw), managers, and checks of
+// CPython internals (_pool, _state). A ProcessPool starts no thread, so its callbacks run on the thread that waits.
 
 func processPool(_ workers: Int, maxTasksPerChild: Int? = nil, initializer: (() throws -> Void)? = nil)
   throws -> ProcessPool
@@ -353,9 +352,16 @@ struct CPythonPoolTests {
     try submit("ThreadPool.applyAsync", { objects in try threads.applyAsync { objects.reduce(0) { $0 + $1.value } } }) {
       try $0.get(timeout: wait)
     }
+    // With callbacks, the handle keeps the callbacks (they may be called from it), never the task.
+    try submit("ProcessPool.applyAsync with callbacks", { objects in
+      try pool.applyAsync(callback: { _ in }, errorCallback: { _ in }) { objects.reduce(0) { $0 + $1.value } }
+    }) { try $0.get(timeout: wait) }
+    try submit("ThreadPool.applyAsync with callbacks", { objects in
+      try threads.applyAsync(callback: { _ in }, errorCallback: { _ in }) { objects.reduce(0) { $0 + $1.value } }
+    }) { try $0.get(timeout: wait) }
     let kept = references.filter { $0.value() != nil }.keys.sorted()
     #expect(kept.isEmpty, "inputs kept alive by a held handle: \(kept)")
-    #expect(handles.count == 4)
+    #expect(handles.count == 6)
   }
 
   @Test("_TestPool.test_enter: a closed pool cannot be used again", .timeLimit(.minutes(1)))

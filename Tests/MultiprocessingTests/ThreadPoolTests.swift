@@ -111,7 +111,8 @@ struct ThreadPoolTests {
     #expect(started.load(ordering: .relaxed) < 1_000_000)
   }
 
-  @Test("terminate() fails queued tasks, waits for running ones, joins threads", .timeLimit(.minutes(1)))
+  @Test("terminate() fails queued tasks (and calls their errorCallback), waits for running ones, joins threads",
+    .timeLimit(.minutes(1)))
   func terminate() throws {
     let pool = try ThreadPool(workers: 1)
     let gate = try PipeGate()
@@ -123,6 +124,11 @@ struct ThreadPoolTests {
     }
     try #require(started.wait(for: 1))  // the single worker is now inside the first task
     let queued = try pool.applyAsync { 2 }
+    let delivered = Mutex<[Result<Int, PoolError>]>([])
+    let queuedWithCallbacks = try pool.applyAsync(
+      callback: { value in delivered.withLock { $0.append(.success(value)) } },
+      errorCallback: { error in delivered.withLock { $0.append(.failure(error)) } }
+    ) { 3 }
     let stopper = try ThreadPool(workers: 1)
     defer { stopper.join() }
     let stopping = try stopper.applyAsync { pool.terminate() }
@@ -131,6 +137,8 @@ struct ThreadPoolTests {
     try stopping.get()
     #expect(try running.get() == 1)
     #expect(throws: PoolError.terminated(index: 0)) { try queued.get() }
+    #expect(throws: PoolError.terminated(index: 0)) { try queuedWithCallbacks.get() }
+    #expect(delivered.withLock { $0 } == [.failure(.terminated(index: 0))])  // once, before get returned
     #expect(throws: PoolError.closed) { try pool.map(0..<2) { $0 } }
   }
 

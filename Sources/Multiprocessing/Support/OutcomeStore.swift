@@ -215,6 +215,19 @@ final class OutcomeStore<Output> {
     }
   }
 
+  /// Every value in task order, copied (nothing is taken), or the error of the lowest-numbered failed task: for a
+  /// completion callback, which runs before the consumer takes the values.
+  func peekOrderedValues() throws(PoolError) -> [Output] {
+    try checkNoErrors()
+    var values: [Output] = []
+    values.reserveCapacity(count)
+    for index in 0..<count {
+      guard case .success(let value) = peek(index) else { throw .terminated(index: index) }
+      values.append(value)
+    }
+    return values
+  }
+
   /// Moves the outcome of task `index` out of the store; nil while it has none.
   func take(_ index: Int) -> Result<Output, PoolError>? {
     guard index >= base, index < count else { return nil }

@@ -3,9 +3,11 @@ import Multiprocessing
 import Synchronization
 import Testing
 
-// `applyAsync(callback:errorCallback:)`, Python's `apply_async(func, callback=, error_callback=)`: exactly one
-// of the two runs, before `get()`/`wait()` return, whatever ended the task. CPython's own tests of it are ported
-// in CPythonPoolTests+Workers.swift (test_async_error_callback, test_unpickleable_result).
+// `applyAsync(callback:errorCallback:)`, Python's `apply_async(func, callback=, error_callback=)`, and the same
+// for `ProcessPool.mapAsync` (`ThreadPool.mapAsync`'s are in AsyncPoolTests.swift): exactly one of the two runs,
+// before `get()`/`wait()` return, whatever ended the tasks. CPython's own tests of them are ported in
+// CPythonPoolTests+Workers.swift (test_async_error_callback, test_unpickleable_result) and
+// CPythonPoolTests+MapAsync.swift (test_map_async_callbacks).
 
 /// What the callbacks of one `applyAsync` saw, in the order they ran (a thread may call them).
 private final class Calls<Output: Sendable>: Sendable {
@@ -34,13 +36,9 @@ private final class Calls<Output: Sendable>: Sendable {
   }
 }
 
-private struct Refused: Error, CustomStringConvertible {
-  var description: String { "refused" }
-}
-
 extension AllPoolTests {
-@Suite("applyAsync completion callbacks")
-struct ApplyAsyncCallbackTests {
+@Suite("Completion callbacks")
+struct CompletionCallbackTests {
   @Test("ThreadPool: the callback has run when wait() returns, once, with the value", .timeLimit(.minutes(1)))
   func threadPoolValue() throws {
     let pool = try ThreadPool(workers: 2)
@@ -62,13 +60,13 @@ struct ApplyAsyncCallbackTests {
     defer { pool.join() }
     let calls = Calls<Int>()
     let result = try pool.applyAsync(callback: calls.callback, errorCallback: calls.errorCallback) {
-      () throws -> Int in throw Refused()
+      () throws -> Int in throw NotCodable()
     }
     let thrown = #expect(throws: PoolError.self) { try result.get(timeout: .seconds(30)) }
     let delivered = calls.onlyError
     #expect(delivered != nil)
     #expect(delivered == thrown)
-    #expect(delivered?.taskError is Refused)
+    #expect(delivered?.taskError is NotCodable)
     #expect(result.successful == false)
   }
 
@@ -77,7 +75,7 @@ struct ApplyAsyncCallbackTests {
     let pool = try ThreadPool(workers: 1)
     defer { pool.join() }
     let calls = Calls<Int>()
-    let failing = try pool.applyAsync(callback: calls.callback) { () throws -> Int in throw Refused() }
+    let failing = try pool.applyAsync(callback: calls.callback) { () throws -> Int in throw NotCodable() }
     #expect(throws: PoolError.self) { try failing.get(timeout: .seconds(30)) }
     let succeeding = try pool.applyAsync(errorCallback: calls.errorCallback) { 5 }
     #expect(try succeeding.get(timeout: .seconds(30)) == 5)
@@ -87,29 +85,7 @@ struct ApplyAsyncCallbackTests {
     #expect(try pool.applyAsync({ 7 }).get(timeout: .seconds(30)) == 7)
   }
 
-  @Test("ThreadPool: a task terminate() failed before it ran calls its errorCallback", .timeLimit(.minutes(1)))
-  func threadPoolTerminated() throws {
-    let pool = try ThreadPool(workers: 1)
-    let gate = try PipeGate()
-    let started = try StartCounter()
-    let running = try pool.applyAsync { () -> Int in
-      started.started()
-      gate.pass()
-      return 1
-    }
-    try #require(started.wait(for: 1))  // the single worker is inside the first task
-    let calls = Calls<Int>()
-    let queued = try pool.applyAsync(callback: calls.callback, errorCallback: calls.errorCallback) { 2 }
-    let stopper = try ThreadPool(workers: 1)
-    defer { stopper.join() }
-    let stopping = try stopper.applyAsync { pool.terminate() }
-    #expect(Deadline.wait { queued.ready })
-    gate.open()
-    try stopping.get(timeout: .seconds(30))
-    #expect(try running.get(timeout: .seconds(30)) == 1)
-    #expect(throws: PoolError.terminated(index: 0)) { try queued.get() }
-    #expect(calls.onlyError == .terminated(index: 0))
-  }
+  // ThreadPoolTests.terminate checks the errorCallback of a task that terminate() failed before it ran.
 
   @Test("ThreadPool: a callback may submit more work to its pool", .timeLimit(.minutes(1)))
   func threadPoolChained() throws {
@@ -222,6 +198,96 @@ struct ApplyAsyncCallbackTests {
     #expect(try next.get(timeout: .seconds(30)) == 42)
     // Parenthesised and trailing closures without callbacks are unchanged.
     #expect(try pool.applyAsync({ 7 }).get(timeout: .seconds(30)) == 7)
+  }
+
+  @Test("ProcessPool mapAsync: the callback has the values in order when get() returns, once",
+    .timeLimit(.minutes(1)))
+  func processPoolMapValues() throws {
+    let pool = try processPool(3)
+    defer { pool.join() }
+    let calls = Calls<[Int]>()
+    let squares = try pool.mapAsync(
+      0..<200, chunksize: 7, callback: calls.callback, errorCallback: calls.errorCallback, sqr)
+    #expect(try squares.get(timeout: .seconds(30)) == (0..<200).map(sqr))
+    #expect(calls.onlyValue == (0..<200).map(sqr))
+    let words = Calls<[String]>()
+    let strings = try pool.starmapAsync(
+      [(1, "a"), (2, "b")], callback: words.callback, errorCallback: words.errorCallback
+    ) { n, s in String(repeating: s, count: n) }
+    #expect(strings.wait(timeout: .seconds(30)))
+    #expect(words.onlyValue == ["a", "bb"])
+    #expect(try strings.get() == ["a", "bb"])
+    // `ready` alone drives the pool to the end, and the callback runs.
+    let polled = Calls<[Int]>()
+    let cubes = try pool.mapAsync(0..<30, callback: polled.callback) { $0 * $0 * $0 }
+    #expect(Deadline.wait { cubes.ready })
+    #expect(polled.onlyValue == (0..<30).map { $0 * $0 * $0 })
+    pool.join()
+    #expect(calls.all.count == 1 && words.all.count == 1 && polled.all.count == 1)
+  }
+
+  @Test("ProcessPool mapAsync: the errorCallback gets the lowest-numbered task's error", .timeLimit(.minutes(1)))
+  func processPoolMapError() throws {
+    let pool = try processPool(2)
+    defer { pool.join() }
+    let calls = Calls<[Int]>()
+    let failing = try pool.mapAsync(
+      0..<20, chunksize: 1, callback: calls.callback, errorCallback: calls.errorCallback
+    ) { i throws -> Int in
+      if i == 5 || i == 12 { throw SayWhenError(message: "at \(i)") }
+      return i
+    }
+    let thrown = #expect(throws: PoolError.self) { try failing.get(timeout: .seconds(30)) }
+    #expect(calls.onlyError == thrown)
+    #expect(thrown?.description.contains("at 5") == true)
+  }
+
+  @Test("ProcessPool mapAsync: join(), a wait on another handle or terminate() calls the callbacks",
+    .timeLimit(.minutes(1)))
+  func processPoolMapDriven() throws {
+    let pool = try processPool(2)
+    let joined = Calls<[Int]>()
+    let first = try pool.mapAsync(0..<50, callback: joined.callback, errorCallback: joined.errorCallback, sqr)
+    // A wait that gave up halfway leaves the callback to whoever drives the pool to the end.
+    _ = try? first.get(timeout: .zero)
+    let other = try pool.applyAsync { 1 }
+    #expect(try other.get(timeout: .seconds(30)) == 1)
+    pool.close()
+    pool.join()
+    #expect(joined.onlyValue == (0..<50).map(sqr))
+    #expect(try first.get(timeout: .seconds(30)) == (0..<50).map(sqr))
+    #expect(joined.all.count == 1)
+
+    let stopped = try processPool(1)
+    let gate = try PipeGate()
+    let started = try StartCounter()
+    let terminated = Calls<[Int]>()
+    let held = try stopped.mapAsync(
+      0..<4, chunksize: 1, callback: terminated.callback, errorCallback: terminated.errorCallback
+    ) { i -> Int in
+      started.started()
+      gate.pass()
+      return i
+    }
+    #expect(!held.ready)  // forks the worker
+    try #require(started.wait(for: 1))
+    stopped.terminate()
+    gate.open()
+    #expect(terminated.onlyError == .terminated(index: 0))
+    #expect(throws: PoolError.terminated(index: 0)) { try held.get(timeout: .seconds(30)) }
+  }
+
+  @Test("ProcessPool mapAsync over an empty input calls the callback with [] at once", .timeLimit(.minutes(1)))
+  func processPoolMapEmpty() throws {
+    let pool = try processPool(2)
+    defer { pool.join() }
+    let calls = Calls<[Int]>()
+    let empty = try pool.mapAsync([Int](), callback: calls.callback, errorCallback: calls.errorCallback, sqr)
+    #expect(calls.onlyValue == [])
+    #expect(try empty.get() == [])
+    #expect(calls.all.count == 1)
+    // No callbacks: unchanged.
+    #expect(try pool.mapAsync([3], sqr).get(timeout: .seconds(30)) == [9])
   }
 }
 }
