@@ -1,5 +1,5 @@
 import Glibc
-import Multiprocessing
+@testable import Multiprocessing
 import Synchronization
 import Testing
 
@@ -288,6 +288,27 @@ struct CompletionCallbackTests {
     #expect(calls.all.count == 1)
     // No callbacks: unchanged.
     #expect(try pool.mapAsync([3], sqr).get(timeout: .seconds(30)) == [9])
+  }
+
+  @Test("ProcessPool: a batch that can fork no worker calls its errorCallback at submission",
+    .timeLimit(.minutes(1)))
+  func processPoolForkFails() throws {
+    let pool = try processPool(1)
+    defer { pool.join() }
+    PoolTestHooks.forkError = EAGAIN
+    defer { PoolTestHooks.forkError = 0 }
+    let applied = Calls<Int>()
+    let single = try pool.applyAsync(callback: applied.callback, errorCallback: applied.errorCallback) { 1 }
+    let mapped = Calls<[Int]>()
+    let many = try pool.mapAsync(0..<10, callback: mapped.callback, errorCallback: mapped.errorCallback, sqr)
+    // Nothing waited yet: the failure is known at submission, and so are the callbacks' calls.
+    #expect(applied.onlyError == .system(call: "fork", errno: EAGAIN))
+    #expect(mapped.onlyError == .system(call: "fork", errno: EAGAIN))
+    #expect(throws: PoolError.system(call: "fork", errno: EAGAIN)) { try single.get(timeout: .seconds(30)) }
+    #expect(throws: PoolError.system(call: "fork", errno: EAGAIN)) { try many.get(timeout: .seconds(30)) }
+    #expect(applied.all.count == 1 && mapped.all.count == 1)
+    PoolTestHooks.forkError = 0
+    #expect(try pool.applyAsync { 2 }.get(timeout: .seconds(30)) == 2)  // the pool goes on
   }
 }
 }

@@ -135,6 +135,7 @@ public final class ProcessPool {
       batch.onComplete = { store in
         if let outcome = store.peek(0) { callbacks.deliver(outcome) }
       }
+      batch.reportCompletion()  // a batch that could fork no worker failed already: its callback runs now
     }
     return AsyncResult(batch: batch, callbacks: callbacks)
   }

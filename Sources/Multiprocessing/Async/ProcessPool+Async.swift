@@ -62,6 +62,7 @@ extension ProcessPool {
       return MapResult(batch: nil, cancel: {}, callbacks: callbacks)
     }
     batch.onComplete = { store in callbacks.deliver(Result { () throws(PoolError) in try store.peekOrderedValues() }) }
+    batch.reportCompletion()  // a batch that could fork no worker failed already: its callback runs now
     return MapResult(
       batch: batch, cancel: { batch.terminate() }, waitComplete: { batch.waitComplete(deadline: $0) },
       callbacks: callbacks)

@@ -203,9 +203,9 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
         }
         ProcessCalls.setPipeCapacity(pipe.read, bytes: 1 << 20)  // large results cross in fewer wake-ups
         fflush(nil)  // nothing buffered before the fork may be printed twice
-        let pid = fork()
+        let pid = PoolTestHooks.forkError == 0 ? fork() : -1
         if pid < 0 {
-          let code = errno
+          let code = PoolTestHooks.forkError == 0 ? errno : PoolTestHooks.forkError
           FileDescriptorIO.close(pipe.read)
           FileDescriptorIO.close(pipe.write)
           throw .system(call: "fork", errno: code)
