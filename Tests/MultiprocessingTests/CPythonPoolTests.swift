@@ -219,6 +219,18 @@ struct CPythonPoolTests {
     let closed = try #require(escaped)
     #expect(throws: PoolError.closed) { try closed.map([1], sqr) }
     #expect(throws: PoolError.closed) { try closed.mapAsync([1], sqr) }
+    #expect(throws: PoolError.closed) { try closed.applyAsync(errorCallback: { _ in }) { 1 } }
+    // The same for the scoped ThreadPool, whose threads are joined when the scope ends.
+    var escapedThreads: ThreadPool?
+    let squares = try withThreadPool(2) { pool in
+      escapedThreads = pool
+      return try pool.mapAsync(Array(0..<10), sqr)
+    }
+    #expect(try squares.get(timeout: .seconds(5)) == (0..<10).map(sqr))
+    let joined = try #require(escapedThreads)
+    #expect(throws: PoolError.closed) { try joined.map([1], sqr) }
+    #expect(throws: PoolError.closed) { try joined.mapAsync([1], sqr) }
+    #expect(throws: PoolError.closed) { try joined.applyAsync(callback: { _ in }) { 1 } }
   }
 
   @Test("_TestPool.test_traceback: a task's error names the task", .timeLimit(.minutes(1)))
