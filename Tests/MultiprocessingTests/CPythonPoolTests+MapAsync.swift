@@ -31,11 +31,11 @@ extension AllPoolTests.CPythonPoolTests {
     #expect(try threads.mapAsync(Array(0..<10), sqr).get(timeout: .seconds(30)) == (0..<10).map(sqr))
   }
 
-  /// CPython's callbacks are `int` over `['1']` and `['a']`; ours parse the same strings. Only `ThreadPool` has
-  /// callbacks: a `ProcessPool` starts no thread in the parent to call them from (docs/multiprocessing.md, on
-  /// purpose), so its form is `get()` and then the callback's code, as `test_map_async` does.
-  @Test("_TestPool.test_map_async_callbacks (ThreadPool; ProcessPool has none on purpose)", .timeLimit(.minutes(1)))
-  func test_map_async_callbacks() throws {
+  /// CPython's callbacks are `int` over `['1']` and `['a']`; ours parse the same strings. A `ThreadPool` calls
+  /// them from a thread of its own (as CPython's result handler); a `ProcessPool` starts no thread, so it calls
+  /// them on the thread that waits, before `wait()` returns: the same promise to the caller.
+  @Test("_TestPool.test_map_async_callbacks", .timeLimit(.minutes(1)), arguments: [false, true])
+  func test_map_async_callbacks(processes: Bool) throws {
     struct NotANumber: Error, CustomStringConvertible {
       let text: String
       var description: String { "invalid literal for Int: '\(text)'" }
@@ -45,27 +45,32 @@ extension AllPoolTests.CPythonPoolTests {
       case error(PoolError)
     }
     let calls = Mutex<[Call]>([])
-    let threads = try ThreadPool(workers: 4)
-    defer { threads.join() }
     let parse: @Sendable (String) throws -> Int = { text in
       guard let number = Int(text) else { throw NotANumber(text: text) }
       return number
     }
-    #expect(try threads.mapAsync(
-      ["1"], callback: { values in calls.withLock { $0 += [.values(values)] } },
-      errorCallback: { error in calls.withLock { $0 += [.error(error)] } }, parse
-    ).wait(timeout: .seconds(30)))
+    let callback: @Sendable ([Int]) -> Void = { values in calls.withLock { $0 += [.values(values)] } }
+    let errorCallback: @Sendable (PoolError) -> Void = { error in calls.withLock { $0 += [.error(error)] } }
+    let threads = try ThreadPool(workers: 4)
+    defer { threads.join() }
+    let pool = try processPool(4)
+    defer { pool.join() }
+    func mapAsync(_ input: [String]) throws -> MapResult<Int> {
+      processes
+        ? try pool.mapAsync(input, callback: callback, errorCallback: errorCallback, parse)
+        : try threads.mapAsync(input, callback: callback, errorCallback: errorCallback, parse)
+    }
+    #expect(try mapAsync(["1"]).wait(timeout: .seconds(30)))
     var seen = calls.withLock { $0 }
     #expect(seen.count == 1)
     if case .values(let values) = seen.first { #expect(values == [1]) } else { Issue.record("no callback: \(seen)") }
-    #expect(try threads.mapAsync(
-      ["a"], callback: { values in calls.withLock { $0 += [.values(values)] } },
-      errorCallback: { error in calls.withLock { $0 += [.error(error)] } }, parse
-    ).wait(timeout: .seconds(30)))
+    #expect(try mapAsync(["a"]).wait(timeout: .seconds(30)))
     seen = calls.withLock { $0 }
     #expect(seen.count == 2)
     if case .error(let error) = seen.last, seen.count == 2 {
-      #expect(error.taskError is NotANumber)
+      // A ProcessPool's error crosses the process boundary as its description (NotANumber is not Codable).
+      let expected = PoolError.taskFailed(index: 0, description: "invalid literal for Int: 'a'")
+      #expect(processes ? error == expected : error.taskError is NotANumber)
     } else {
       Issue.record("no error callback: \(seen)")
     }

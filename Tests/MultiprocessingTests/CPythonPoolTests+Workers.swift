@@ -8,13 +8,33 @@ import Testing
 extension AllPoolTests.CPythonPoolTests {
   // _TestPoolWorkerErrors
 
-  @Test("_TestPoolWorkerErrors.test_async_error_callback: the error reaches get()", .timeLimit(.minutes(1)))
+  /// CPython's errback stores the exception in a scratchpad; once `get()` raised, the scratchpad holds it. Ours
+  /// gets the `PoolError` that `get()` throws: the description for a `ProcessPool` (errors cross the process
+  /// boundary as text), the thrown error itself for a `ThreadPool`.
+  @Test("_TestPoolWorkerErrors.test_async_error_callback: the error reaches get() and the errback",
+    .timeLimit(.minutes(1)))
   func test_async_error_callback() throws {
+    struct KeyError: Error {}
+    final class Scratchpad: @unchecked Sendable {  // written by the callback before get() returns, read after
+      var error: PoolError?
+    }
     let pool = try processPool(2)
     defer { pool.join() }
-    let result = try pool.applyAsync { () throws -> Int in throw NotCodable() }
+    let scratchpad = Scratchpad()
+    let result = try pool.applyAsync(errorCallback: { scratchpad.error = $0 }) { () throws -> Int in
+      throw NotCodable()
+    }
     #expect(throws: PoolError.taskFailed(index: 0, description: "key error")) { try result.get() }
+    #expect(scratchpad.error == .taskFailed(index: 0, description: "key error"))
     #expect(result.successful == false)
+    let threads = try ThreadPool(workers: 2)
+    defer { threads.join() }
+    let threadScratchpad = Scratchpad()
+    let threadResult = try threads.applyAsync(errorCallback: { threadScratchpad.error = $0 }) { () throws -> Int in
+      throw KeyError()
+    }
+    #expect(throws: PoolError.self) { try threadResult.get() }
+    #expect(threadScratchpad.error?.taskError is KeyError)
   }
 
   @Test("_TestPoolWorkerErrors.test_unpickleable_result: reported, and the pool goes on",
@@ -30,7 +50,8 @@ extension AllPoolTests.CPythonPoolTests {
     let pool = try processPool(2)
     defer { pool.join() }
     for _ in 0..<20 {
-      let result = try pool.applyAsync { Unpickleable() }
+      var scratchpad: PoolError?
+      let result = try pool.applyAsync(errorCallback: { scratchpad = $0 }) { Unpickleable() }
       do {
         _ = try result.get(timeout: .seconds(30))
         Issue.record("get should have thrown")
@@ -41,6 +62,7 @@ extension AllPoolTests.CPythonPoolTests {
         }
         #expect(index == 0)
         #expect(description.contains("cannot pickle"))
+        #expect(scratchpad == error)  // the errback got the wrapped encoding error first
       }
     }
   }

@@ -8,8 +8,8 @@ import Testing
 // after the CPython test it ports; where our contract differs from CPython's on purpose, the comment says how.
 // map_async and the other tests of a pool's lifetime are in the CPythonPoolTests+*.swift files, the same suite.
 // Not ported: tests of iterables that raise while being read (test_map/imap/imap_unordered_handle_iterable_
-// exception and the second half of test_traceback: a Swift Sequence cannot throw), ProcessPool callbacks (it
-// starts no thread to call them from, on purpose), managers, and checks of CPython internals (_pool, _state).
+// exception and the second half of test_traceback: a Swift Sequence cannot throw), managers, and checks of
+// CPython internals (_pool, _state). A ProcessPool starts no thread, so its callbacks run on the thread that waits.
 
 func processPool(_ workers: Int, maxTasksPerChild: Int? = nil, initializer: (() throws -> Void)? = nil)
   throws -> ProcessPool
@@ -107,21 +107,16 @@ struct CPythonPoolTests {
 
   @Test("_TestPool.test_async_timeout: get(timeout:) gives up, the task goes on", .timeLimit(.minutes(1)))
   func test_async_timeout() throws {
-    var gate: [Int32] = [-1, -1]
-    try #require(pipe(&gate) == 0)
-    defer { close(gate[0]) }
+    let gate = try PipeGate()
     let pool = try processPool(2)
     defer { pool.join() }
     let result = try pool.applyAsync { () -> Int in
-      var byte: UInt8 = 0
-      _ = read(gate[0], &byte, 1)  // held until the test opens the gate: no sleep stands in for it
+      gate.pass()  // held until the test opens the gate: no sleep stands in for it
       return sqr(6)
     }
     #expect(throws: PoolError.notReady(waited: .milliseconds(100))) { try result.get(timeout: .milliseconds(100)) }
     #expect(!result.ready)
-    var byte: UInt8 = 1
-    _ = write(gate[1], &byte, 1)
-    close(gate[1])
+    gate.open()
     #expect(try result.get(timeout: .seconds(30)) == 36)
   }
 
@@ -224,6 +219,18 @@ struct CPythonPoolTests {
     let closed = try #require(escaped)
     #expect(throws: PoolError.closed) { try closed.map([1], sqr) }
     #expect(throws: PoolError.closed) { try closed.mapAsync([1], sqr) }
+    #expect(throws: PoolError.closed) { try closed.applyAsync(errorCallback: { _ in }) { 1 } }
+    // The same for the scoped ThreadPool, whose threads are joined when the scope ends.
+    var escapedThreads: ThreadPool?
+    let squares = try withThreadPool(2) { pool in
+      escapedThreads = pool
+      return try pool.mapAsync(Array(0..<10), sqr)
+    }
+    #expect(try squares.get(timeout: .seconds(5)) == (0..<10).map(sqr))
+    let joined = try #require(escapedThreads)
+    #expect(throws: PoolError.closed) { try joined.map([1], sqr) }
+    #expect(throws: PoolError.closed) { try joined.mapAsync([1], sqr) }
+    #expect(throws: PoolError.closed) { try joined.applyAsync(callback: { _ in }) { 1 } }
   }
 
   @Test("_TestPool.test_traceback: a task's error names the task", .timeLimit(.minutes(1)))
@@ -357,9 +364,16 @@ struct CPythonPoolTests {
     try submit("ThreadPool.applyAsync", { objects in try threads.applyAsync { objects.reduce(0) { $0 + $1.value } } }) {
       try $0.get(timeout: wait)
     }
+    // With callbacks, the handle keeps the callbacks (they may be called from it), never the task.
+    try submit("ProcessPool.applyAsync with callbacks", { objects in
+      try pool.applyAsync(callback: { _ in }, errorCallback: { _ in }) { objects.reduce(0) { $0 + $1.value } }
+    }) { try $0.get(timeout: wait) }
+    try submit("ThreadPool.applyAsync with callbacks", { objects in
+      try threads.applyAsync(callback: { _ in }, errorCallback: { _ in }) { objects.reduce(0) { $0 + $1.value } }
+    }) { try $0.get(timeout: wait) }
     let kept = references.filter { $0.value() != nil }.keys.sorted()
     #expect(kept.isEmpty, "inputs kept alive by a held handle: \(kept)")
-    #expect(handles.count == 4)
+    #expect(handles.count == 6)
   }
 
   @Test("_TestPool.test_enter: a closed pool cannot be used again", .timeLimit(.minutes(1)))

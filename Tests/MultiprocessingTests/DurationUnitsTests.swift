@@ -36,5 +36,29 @@ struct DurationUnitsTests {
     })
     #expect(try waited.get(timeout: .seconds(5)))
   }
+
+  /// The pool looks at a running task's start time to know when to check its timeout next: with a taskTimeout of
+  /// Int64.max seconds, start + limit - now overflowed and trapped, but only while a task was running at that
+  /// instant (CPythonPoolTests.test_async_timeout_huge trapped now and then). Here a task is held running.
+  @Test("a huge task timeout with a task running waits, it does not trap", .timeLimit(.minutes(1)),
+    arguments: [Duration.seconds(Int64.max), .seconds(Int64.max / 2), .nanoseconds(Int64.max)])
+  func hugeTaskTimeoutWhileRunning(timeout: Duration) throws {
+    let gate = try PipeGate()
+    let started = try StartCounter()
+    let pool = try ProcessPool(workers: 1, taskTimeout: timeout, whenThreaded: .fork)
+    defer { pool.join() }
+    let result = try pool.applyAsync { () -> Int in
+      started.started()
+      gate.pass()
+      return 7
+    }
+    #expect(!result.ready)  // forks the worker
+    try #require(started.wait(for: 1))
+    // The task is running: each wait below computes when its timeout is due.
+    #expect(throws: PoolError.notReady(waited: .milliseconds(20))) { try result.get(timeout: .milliseconds(20)) }
+    #expect(!result.ready)
+    gate.open()
+    #expect(try result.get(timeout: .seconds(30)) == 7)
+  }
 }
 }

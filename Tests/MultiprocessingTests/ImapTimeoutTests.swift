@@ -2,21 +2,6 @@ import Glibc
 import Multiprocessing
 import Testing
 
-/// A file whose creation lets blocked tasks go on: a flag that worker processes and threads alike see.
-private final class Gate: Sendable {
-  let path = "/tmp/imap-gate-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-
-  func open() { close(creat(path, 0o600)) }
-
-  /// Waits until the gate is open; at most 30 s, so that a bug fails the test instead of hanging it.
-  static func pass(_ path: String) {
-    let deadline = ContinuousClock.now + .seconds(30)
-    while access(path, F_OK) != 0, ContinuousClock.now < deadline { usleep(2_000) }
-  }
-
-  deinit { unlink(path) }
-}
-
 extension AllPoolTests {
 /// CPython's `IMapIterator.next(timeout)`: waiting for the next result of an `imap` gives up after the timeout
 /// with `TimeoutError` (here `PoolError.notReady`), and the late result is handed out by a later `next`.
@@ -25,12 +10,11 @@ struct ImapTimeoutTests {
   @Test("ProcessPool: next(timeout:) gives up on a late result, and a later next hands it out",
     .timeLimit(.minutes(1)), arguments: [true, false])
   func processPool(ordered: Bool) throws {
-    let gate = Gate()
-    let path = gate.path
+    let gate = try PipeGate()
     let pool = try ProcessPool(workers: 2, whenThreaded: .fork)
     defer { pool.join() }
     let body = { (index: Int) -> Int in
-      Gate.pass(path)
+      gate.pass()
       return index * index
     }
     var results = ordered ? try pool.imap(0..<5, body) : try pool.imapUnordered(0..<5, body)
@@ -40,19 +24,18 @@ struct ImapTimeoutTests {
   @Test("ThreadPool: next(timeout:) gives up on a late result, and a later next hands it out",
     .timeLimit(.minutes(1)), arguments: [true, false])
   func threadPool(ordered: Bool) throws {
-    let gate = Gate()
-    let path = gate.path
+    let gate = try PipeGate()
     let pool = try ThreadPool(workers: 2)
     defer { pool.join() }
     let body = { @Sendable (index: Int) -> Int in
-      Gate.pass(path)
+      gate.pass()
       return index * index
     }
     var results = ordered ? try pool.imap(0..<5, body) : try pool.imapUnordered(0..<5, body)
     try expectLateThenAll(&results, ordered: ordered, gate: gate)
   }
 
-  private func expectLateThenAll(_ results: inout PoolResults<Int>, ordered: Bool, gate: Gate) throws {
+  private func expectLateThenAll(_ results: inout PoolResults<Int>, ordered: Bool, gate: PipeGate) throws {
     // Every task waits for the gate: no result can be there, however long the machine takes.
     #expect(throws: PoolError.notReady(waited: .milliseconds(50))) { try results.next(timeout: .milliseconds(50)) }
     #expect(throws: PoolError.notReady(waited: .zero)) { try results.next(timeout: .zero) }

@@ -32,13 +32,21 @@ final class TestPipe: Sendable {
 
 /// A gate tasks wait at until the test opens it (the end of file on a pipe). A gate never opened lets its waiters
 /// through after 30 s, so a bug fails the test instead of hanging it.
+///
+/// Threads and forked worker processes alike: a worker inherits the pipe's write end, and the end of file comes only
+/// once every copy is closed, so a worker closes its own copy as it first waits (threads share the test's copy,
+/// which only `open` closes).
 final class PipeGate: Sendable {
   private let pipe: TestPipe
+  private let owner = getpid()
 
   init() throws { pipe = try TestPipe() }
 
   /// Waits until the test opens the gate, at most 30 s.
-  func pass() { _ = Deadline.readable(pipe.readEnd) }
+  func pass() {
+    if getpid() != owner { pipe.closeWriteEnd() }  // a forked worker: its copy must not hold the gate shut
+    _ = Deadline.readable(pipe.readEnd)
+  }
 
   /// Lets every waiter through, now and later.
   func open() { pipe.closeWriteEnd() }

@@ -104,21 +104,16 @@ struct PoolContractTests {
 
   @Test("applyAsync on a busy ProcessPool queues the task and returns at once", .timeLimit(.minutes(1)))
   func applyAsyncQueues() throws {
-    var gate: [Int32] = [-1, -1]
-    try #require(pipe(&gate) == 0)
-    defer { close(gate[0]) }
+    let gate = try PipeGate()
     let pool = try pool(1)
     let first = try pool.applyAsync { () -> Int in
-      var byte: UInt8 = 0
-      _ = read(gate[0], &byte, 1)  // blocks until the test opens the gate
+      gate.pass()  // blocks until the test opens the gate
       return 1
     }
     final class Box: @unchecked Sendable { var second: AsyncResult<Int>? }  // handed back after the thread ended
     let box = Box()
     let returned = finishes(within: .seconds(20)) { box.second = try? pool.applyAsync { 2 } }
-    var byte: UInt8 = 1
-    _ = write(gate[1], &byte, 1)
-    close(gate[1])
+    gate.open()
     #expect(returned)
     #expect(try first.get(timeout: .seconds(30)) == 1)
     if returned, let second = box.second { #expect(try second.get(timeout: .seconds(30)) == 2) }

@@ -8,14 +8,6 @@ private struct Boom: Error, CustomStringConvertible {
   var description: String { "boom at \(index)" }
 }
 
-/// A gate tasks spin on until the test opens it: lets a test hold a task running without sleeping. A gate never
-/// opened lets tasks pass after `Deadline.defaultSeconds`, so a bug fails the test instead of hanging it.
-private final class Gate: Sendable {
-  private let open = Atomic<Bool>(false)
-  func pass() { _ = Deadline.wait { open.load(ordering: .acquiring) } }
-  func release() { open.store(true, ordering: .releasing) }
-}
-
 extension AllPoolTests {
 @Suite("ThreadPool")
 struct ThreadPoolTests {
@@ -74,7 +66,7 @@ struct ThreadPoolTests {
   func applyAsync() throws {
     let pool = try ThreadPool(workers: 2)
     defer { pool.join() }
-    let gate = Gate()
+    let gate = try PipeGate()
     let handle = try pool.applyAsync { () -> String in
       gate.pass()
       return "done"
@@ -82,7 +74,7 @@ struct ThreadPoolTests {
     #expect(!handle.ready)
     #expect(handle.successful == nil)
     #expect(throws: PoolError.notReady(waited: .milliseconds(20))) { try handle.get(timeout: .milliseconds(20)) }
-    gate.release()
+    gate.open()
     #expect(try handle.get() == "done")
     #expect(handle.successful == true)
     #expect(try pool.apply { 6 * 7 } == 42)
@@ -119,26 +111,34 @@ struct ThreadPoolTests {
     #expect(started.load(ordering: .relaxed) < 1_000_000)
   }
 
-  @Test("terminate() fails queued tasks, waits for running ones, joins threads", .timeLimit(.minutes(1)))
+  @Test("terminate() fails queued tasks (and calls their errorCallback), waits for running ones, joins threads",
+    .timeLimit(.minutes(1)))
   func terminate() throws {
     let pool = try ThreadPool(workers: 1)
-    let gate = Gate()
-    let started = Gate()
+    let gate = try PipeGate()
+    let started = try StartCounter()
     let running = try pool.applyAsync { () -> Int in
-      started.release()
+      started.started()
       gate.pass()
       return 1
     }
-    started.pass()  // the single worker is now inside the first task
+    try #require(started.wait(for: 1))  // the single worker is now inside the first task
     let queued = try pool.applyAsync { 2 }
+    let delivered = Mutex<[Result<Int, PoolError>]>([])
+    let queuedWithCallbacks = try pool.applyAsync(
+      callback: { value in delivered.withLock { $0.append(.success(value)) } },
+      errorCallback: { error in delivered.withLock { $0.append(.failure(error)) } }
+    ) { 3 }
     let stopper = try ThreadPool(workers: 1)
     defer { stopper.join() }
     let stopping = try stopper.applyAsync { pool.terminate() }
     #expect(Deadline.wait { queued.ready })  // terminate() has failed the queued task
-    gate.release()
+    gate.open()
     try stopping.get()
     #expect(try running.get() == 1)
     #expect(throws: PoolError.terminated(index: 0)) { try queued.get() }
+    #expect(throws: PoolError.terminated(index: 0)) { try queuedWithCallbacks.get() }
+    #expect(delivered.withLock { $0 } == [.failure(.terminated(index: 0))])  // once, before get returned
     #expect(throws: PoolError.closed) { try pool.map(0..<2) { $0 } }
   }
 

@@ -3,9 +3,14 @@
 /// Mirrors Python's `AsyncResult`: `get(timeout:)`, `wait(timeout:)`, `ready`, `successful`.
 public final class AsyncResult<Output> {
   private let batch: any TaskBatch<Output>
+  /// `applyAsync`'s callbacks; delivered here when no task did (a terminated pool), before `get` returns.
+  private let callbacks: CompletionCallbacks<Output>?
   private var outcome: Result<Output, PoolError>?
 
-  init(batch: any TaskBatch<Output>) { self.batch = batch }
+  init(batch: any TaskBatch<Output>, callbacks: CompletionCallbacks<Output>? = nil) {
+    self.batch = batch
+    self.callbacks = callbacks
+  }
 
   /// Blocks until the result arrives (or `timeout` passes) and returns it.
   ///
@@ -36,6 +41,7 @@ public final class AsyncResult<Output> {
     if let outcome { return outcome }
     let deadline = timeout.map { ContinuousClock.now + $0 }
     outcome = batch.waitOutcome(of: 0, deadline: deadline)
+    if let outcome { callbacks?.deliver(outcome) }
     return outcome
   }
 }

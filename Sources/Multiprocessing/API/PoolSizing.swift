@@ -10,10 +10,9 @@ public enum PoolSizing {
     ProcessCalls.usableCPUCount ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 
-  /// Python's default chunksize for `map`: ceil(count / (4 × workers)), at least 1.
+  /// Python's default chunksize for `map`: ceil(count / (4 × workers)), at least 1 (any count: no overflow).
   public static func defaultChunksize(count: Int, workers: Int) -> Int {
-    let per = 4 * max(1, workers)
-    return max(1, (count + per - 1) / per)
+    max(1, chunks(of: count, chunksize: saturatingProduct(4, max(1, workers))))
   }
 
   /// How many chunks an `imap` runs ahead of the oldest result its consumer has not taken: 4 per worker, as
@@ -30,6 +29,35 @@ public enum PoolSizing {
   /// overflows, whatever the caller asked for (`Int.max` included).
   static func fitted(_ chunksize: Int, count: Int?) -> Int {
     min(chunksize, max(1, count ?? largestStreamedChunk))
+  }
+
+  /// The chunksize an `imap` runs with: as `fitted`, and never above `largestStreamedChunk`, whatever the input's
+  /// length: its result ring holds a window of whole chunks, so a chunk of `0..<Int.max` must not be the input.
+  static func fittedWindowed(_ chunksize: Int, count: Int?) -> Int {
+    fitted(chunksize, count: min(count ?? largestStreamedChunk, largestStreamedChunk))
+  }
+
+  /// The most results a `map` of `Output` may hold: all of them live in memory at once, in one buffer, so their
+  /// bytes must fit the address space and this machine's memory (beyond it the allocation fails, and a failed
+  /// allocation traps). Python's `map` raises `MemoryError` there.
+  static func mapLimit<Output>(of _: Output.Type) -> Int {
+    let stride = max(1, MemoryLayout<Output>.stride)
+    let pages = max(1, sysconf(Int32(_SC_PHYS_PAGES)))
+    let pageSize = max(1, sysconf(Int32(_SC_PAGESIZE)))
+    return saturatingProduct(pages, pageSize) / stride
+  }
+
+  /// Checks the length of a `map`'s input against `mapLimit` and returns it, or throws
+  /// `PoolError.invalidArgument` (before any task starts: a map that cannot hold its results never runs).
+  static func mapLength(_ count: Int, limit: Int) throws(PoolError) -> Int {
+    guard count <= limit else { throw tooLongForMap(count, limit: limit) }
+    return count
+  }
+
+  static func tooLongForMap(_ count: Int, limit: Int) -> PoolError {
+    .invalidArgument(
+      name: "map input length", value: count,
+      requirement: "must be at most \(limit): map holds every result in memory at once; imap streams them")
   }
 
   /// ceil(count / chunksize) without the overflow of `(count + chunksize - 1) / chunksize`.

@@ -71,7 +71,7 @@ public final class ProcessPool {
   public func map<Input, Output: Codable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
-    let input = IndexedInput(items)
+    let input = try IndexedInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     guard let batch = try submit(
       IndexedFeed(count: input.count) { try body(input.element($0)) }, count: input.count, chunksize: chunksize,
       window: false, ordered: true)
@@ -118,13 +118,26 @@ public final class ProcessPool {
   ///
   /// When `workers` processes are already busy, the task waits in the pool's queue (as in Python) and starts
   /// when a worker slot frees, which happens whenever the pool is waited on (`get`, `wait`, `ready`, `map`, …).
-  public func applyAsync<Output: Codable>(_ body: @escaping () throws -> Output) throws(PoolError)
-    -> AsyncResult<Output>
-  {
+  ///
+  /// With `callback` or `errorCallback` (Python's `callback`/`error_callback`), exactly one of them runs (the
+  /// value, or the `PoolError` that `get` throws) before `get()`/`wait()` return. The pool starts no thread
+  /// (that keeps it safe to fork), so they run on the thread that drives the pool when the result arrives:
+  /// during any wait on the pool (`get`, `wait`, `ready` of any handle, `map`, `join`, …) or `terminate()`.
+  public func applyAsync<Output: Codable>(
+    callback: ((Output) -> Void)? = nil, errorCallback: ((PoolError) -> Void)? = nil,
+    _ body: @escaping () throws -> Output
+  ) throws(PoolError) -> AsyncResult<Output> {
     guard let batch = try submit(
       IndexedFeed(count: 1) { _ in try body() }, count: 1, chunksize: 1, window: false, ordered: true)
     else { throw .closed }
-    return AsyncResult(batch: batch)
+    let callbacks = CompletionCallbacks(callback: callback, errorCallback: errorCallback)
+    if let callbacks {
+      batch.onComplete = { store in
+        if let outcome = store.peek(0) { callbacks.deliver(outcome) }
+      }
+      batch.reportCompletion()  // a batch that could fork no worker failed already: its callback runs now
+    }
+    return AsyncResult(batch: batch, callbacks: callbacks)
   }
 
   /// Accepts no more work; outstanding work goes on. Safe to call twice.
@@ -171,10 +184,11 @@ public final class ProcessPool {
     _ feed: any ProcessTaskFeed<Output>, count: Int, chunksize: Int?, window: Bool, ordered: Bool
   ) throws(PoolError) -> ProcessBatch<Output>? {
     guard state == .open else { throw .closed }
-    let size = PoolSizing.fitted(
-      try PoolSizing.positive(
-        chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize"),
-      count: count == Int.max ? nil : count)
+    let requested = try PoolSizing.positive(
+      chunksize ?? PoolSizing.defaultChunksize(count: count, workers: workers), name: "chunksize")
+    let known = count == Int.max ? nil : count
+    let size = window
+      ? PoolSizing.fittedWindowed(requested, count: known) : PoolSizing.fitted(requested, count: known)
     guard count > 0 else { return nil }
     try ForkGate.checkThreads(whenThreaded)
     // Workers of finished work are reaped first, so their slots serve this batch.

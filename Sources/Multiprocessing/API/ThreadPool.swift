@@ -34,7 +34,7 @@ public final class ThreadPool: Sendable {
   public func map<Input: Sendable, Output: Sendable>(
     _ items: some Sequence<Input>, chunksize: Int? = nil, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> [Output] {
-    let input = SendableInput(items)
+    let input = try SendableInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     let size = PoolSizing.fitted(
       try PoolSizing.positive(
         chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize"),
@@ -105,12 +105,32 @@ public final class ThreadPool: Sendable {
     try applyAsync(body).get()
   }
 
-  /// Queues `body` and returns a handle to its result at once.
-  public func applyAsync<Output: Sendable>(_ body: @escaping @Sendable () throws -> Output) throws(PoolError)
-    -> AsyncResult<Output>
-  {
-    let batch = try submit(.indexed(count: 1) { _ in try body() }, chunksize: 1, window: false, ordered: true)
-    return AsyncResult(batch: batch)
+  /// Queues `body` and returns a handle to its result at once (Python's `apply_async`).
+  ///
+  /// With `callback` or `errorCallback`, exactly one of them runs (the value, or the `PoolError` that `get`
+  /// throws), before `get()`/`wait()` return: on the pool thread that ran the task, right after it, as Python's
+  /// run in its result-handler thread, so keep them short and thread-safe; a task that never ran (the pool was
+  /// terminated first) has its `errorCallback` called by the first `get`/`wait`/`ready` that sees the failure.
+  public func applyAsync<Output: Sendable>(
+    callback: (@Sendable (Output) -> Void)? = nil, errorCallback: (@Sendable (PoolError) -> Void)? = nil,
+    _ body: @escaping @Sendable () throws -> Output
+  ) throws(PoolError) -> AsyncResult<Output> {
+    guard let callbacks = CompletionCallbacks(callback: callback, errorCallback: errorCallback) else {
+      let batch = try submit(.indexed(count: 1) { _ in try body() }, chunksize: 1, window: false, ordered: true)
+      return AsyncResult(batch: batch)
+    }
+    // The task delivers its outcome before the batch publishes it, so `get` returns only after the callback.
+    let batch = try submit(.indexed(count: 1) { index in
+      do {
+        let value = try body()
+        callbacks.deliver(.success(value))
+        return value
+      } catch {
+        callbacks.deliver(.failure(.taskThrew(index: index, error: error)))
+        throw error
+      }
+    }, chunksize: 1, window: false, ordered: true)
+    return AsyncResult(batch: batch, callbacks: callbacks)
   }
 
   /// Accepts no more work; queued work goes on. Safe to call twice.
@@ -140,7 +160,10 @@ public final class ThreadPool: Sendable {
   func submit<Output: Sendable>(
     _ source: ThreadTaskSource<Output>, chunksize: Int, window: Bool, ordered: Bool
   ) throws(PoolError) -> ThreadBatch<Output> {
-    let size = PoolSizing.fitted(try PoolSizing.positive(chunksize, name: "chunksize"), count: source.knownCount)
+    let requested = try PoolSizing.positive(chunksize, name: "chunksize")
+    let size = window
+      ? PoolSizing.fittedWindowed(requested, count: source.knownCount)
+      : PoolSizing.fitted(requested, count: source.knownCount)
     let batch = ThreadBatch(
       source: source, chunksize: size,
       windowChunks: window ? PoolSizing.windowChunks(workers: workers, chunksize: size) : nil,

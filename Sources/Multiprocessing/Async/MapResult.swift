@@ -8,16 +8,26 @@ public final class MapResult<Output> {
   /// Set instead of `batch` when a thread of the pool's own collects the values (completion callbacks).
   private let relay: ResultRelay<[Output]>?
   private let cancelBatch: () -> Void
+  /// A `ProcessPool` map with completion callbacks: drives its batch until every task has an outcome, taking none
+  /// (the batch's completion hook calls the callbacks with every value); false if the deadline passed first.
+  private let waitComplete: ((ContinuousClock.Instant?) -> Bool)?
+  /// The callbacks, called here when the batch's hook did not (an empty input); at most once in all.
+  private let callbacks: CompletionCallbacks<[Output]>?
   private var values: [Output] = []
   private var failure: PoolError?
   private var collected = 0
   private var outcome: Result<[Output], PoolError>?
 
   /// `batch` nil: an empty input, already complete. `cancel` stops the batch (terminate or abandon).
-  init(batch: (any TaskBatch<Output>)?, cancel: @escaping () -> Void) {
+  init(
+    batch: (any TaskBatch<Output>)?, cancel: @escaping () -> Void,
+    waitComplete: ((ContinuousClock.Instant?) -> Bool)? = nil, callbacks: CompletionCallbacks<[Output]>? = nil
+  ) {
     self.batch = batch
     relay = nil
     cancelBatch = cancel
+    self.waitComplete = waitComplete
+    self.callbacks = callbacks
     // A map's input is indexed, so its batch knows its count.
     if let batch { values.reserveCapacity(batch.count ?? 0) }
   }
@@ -27,6 +37,8 @@ public final class MapResult<Output> {
     batch = nil
     self.relay = relay
     cancelBatch = cancel
+    waitComplete = nil
+    callbacks = nil
   }
 
   /// Blocks until every task has finished (or `timeout` passes) and returns the values in input order.
@@ -74,6 +86,7 @@ public final class MapResult<Output> {
       outcome = relay.wait(until: deadline)
       return outcome
     }
+    if let waitComplete, !waitComplete(deadline) { return nil }
     if let batch {
       while collected < batch.count ?? 0 {
         guard let next = batch.waitOutcome(of: collected, deadline: deadline) else { return nil }
@@ -91,6 +104,7 @@ public final class MapResult<Output> {
     let result: Result<[Output], PoolError> = failure.map { .failure($0) } ?? .success(values)
     values = []
     outcome = result
+    callbacks?.deliver(result)
     return result
   }
 }

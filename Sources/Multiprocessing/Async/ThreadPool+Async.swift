@@ -76,7 +76,7 @@ extension ThreadPool {
   private func batch<Input: Sendable, Output: Sendable>(
     _ items: some Sequence<Input>, chunksize: Int?, _ body: @escaping @Sendable (Input) throws -> Output
   ) throws(PoolError) -> ThreadBatch<Output>? {
-    let input = SendableInput(items)
+    let input = try SendableInput(items, limit: PoolSizing.mapLimit(of: Output.self))
     let size = try PoolSizing.positive(
       chunksize ?? PoolSizing.defaultChunksize(count: input.count, workers: workers), name: "chunksize")
     guard input.count > 0 else {

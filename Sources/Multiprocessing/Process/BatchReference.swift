@@ -31,6 +31,8 @@ protocol ActiveProcessBatch: AnyObject {
   /// Runs the batch to its end (an imap's window is lifted) and reaps its workers.
   func finishWorkers()
   func terminate()
+  /// Calls the batch's completion hook (`applyAsync` callbacks) once every task has an outcome; at most once.
+  func reportCompletion()
 }
 
 /// The batch behind `imap` over an empty input.

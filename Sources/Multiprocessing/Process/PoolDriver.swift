@@ -41,6 +41,9 @@ final class PoolDriver {
   @discardableResult
   func pump(deadline: ContinuousClock.Instant?) -> Bool {
     let batches = active
+    // Completion callbacks run last, once this round's outcomes are in (a callback may submit work: the
+    // round is over by then).
+    defer { for batch in batches { batch.reportCompletion() } }
     staff(batches)
     var fds: [pollfd] = []
     var owners: [any ActiveProcessBatch] = []

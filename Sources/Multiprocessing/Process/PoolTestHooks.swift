@@ -12,6 +12,10 @@ enum PoolTestHooks {
   /// which lower it so that a small result crosses the way one of 4 GiB does.
   nonisolated(unsafe) static var wideLengthsFrom = 0xFFFF_FFFF
 
+  /// Nonzero: every fork fails with this errno, as it does when the process limit is reached (the failure path of a
+  /// batch that can start no worker).
+  nonisolated(unsafe) static var forkError: Int32 = 0
+
   static func beforeParking() {
     if delayBeforeParking > 0 { usleep(delayBeforeParking) }
   }

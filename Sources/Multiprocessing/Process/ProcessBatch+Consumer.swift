@@ -62,6 +62,21 @@ extension ProcessBatch {
     return true
   }
 
+  /// Drives the pool until every task has an outcome (true) or `deadline` passes (false), taking none: a
+  /// `mapAsync` with completion callbacks waits so, and its completion hook sees every value.
+  func waitComplete(deadline: ContinuousClock.Instant?) -> Bool {
+    var idleRounds = 0
+    while !store.isComplete {
+      // The pipes are read at least once, so that `ready` (a zero timeout) drives the pool too.
+      idleRounds = driver.pump(deadline: deadline) ? 0 : idleRounds + 1
+      if idleRounds > 2 { giveUp(from: store.base) }  // nothing alive and nothing startable: never hang
+      if store.isComplete { break }
+      if let deadline, ContinuousClock.now >= deadline { return false }
+    }
+    reportCompletion()  // in case no pump round saw the end (a batch given up)
+    return true
+  }
+
   /// The last resort of a wait that nothing can satisfy (it should not happen): fail instead of hanging.
   private func giveUp(from index: Int) {
     if !store.isComplete { store.abandon(from: index) { .terminated(index: $0) } }

@@ -90,7 +90,7 @@ extension ProcessBatch {
     while chunk < claimed {
       if control.owner(of: chunk) == worker.id {
         let start = chunk * plan.chunksize
-        for index in start..<min(start + plan.chunksize, store.count) where store.isPending(index) {
+        for index in start..<(start + min(plan.chunksize, max(0, store.count - start))) where store.isPending(index) {
           lost.append(index)
         }
       }

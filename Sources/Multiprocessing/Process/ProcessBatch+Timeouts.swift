@@ -8,7 +8,11 @@ extension ProcessBatch {
     var soonest = Int.max
     for worker in workers where worker.timedOutTask == nil {
       let running = control.task(slot: worker.slot)
-      if running.index >= 0 { soonest = min(soonest, running.startNanos + limit - now) }
+      // limit - elapsed, not start + limit - now: a limit of Int.max (a huge taskTimeout, saturated) overflowed.
+      guard running.index >= 0 else { continue }
+      let (elapsed, early) = now.subtractingReportingOverflow(running.startNanos)
+      let (left, overflow) = limit.subtractingReportingOverflow(elapsed)
+      soonest = min(soonest, early || overflow ? Int.max : left)
     }
     if soonest == Int.max { return 50 }
     return Int32(clamping: max(1, soonest / 1_000_000 + 1))
@@ -19,7 +23,9 @@ extension ProcessBatch {
     let now = SharedControl.nowNanos()
     for worker in workers where worker.timedOutTask == nil {
       let running = control.task(slot: worker.slot)
-      if running.index >= 0, now - running.startNanos >= limit {
+      guard running.index >= 0 else { continue }
+      let (elapsed, overflow) = now.subtractingReportingOverflow(running.startNanos)
+      if !overflow, elapsed >= limit {
         worker.timedOutTask = running.index
         kill(worker.pid, SIGKILL)
       }

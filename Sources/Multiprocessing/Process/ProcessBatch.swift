@@ -59,6 +59,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   var terminated = false
   /// Outcomes handed out through `nextInOrder`/`nextArrival`.
   var handed = 0
+  /// Called once, with the store, when every task has an outcome (`applyAsync`'s callbacks); then nil.
+  var onComplete: ((OutcomeStore<Output>) -> Void)?
   /// Uninitialized on purpose: untouched pages cost neither a page fault nor page-table copies at fork.
   let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
 
@@ -80,7 +82,8 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     control = try SharedControl(slots: targetWorkers, ledgerSize: plan.maxWindowChunks ?? plan.chunkCount)
     if Output.self is any BitwiseResult.Type {
       // Workers write plain numbers straight into memory shared with the parent: no copy through the pipe.
-      let bytes = max(1, capacity) * MemoryLayout<Output>.stride
+      // A size past the address space saturates, and mmap fails with ENOMEM (`PoolError.system`) instead of a trap.
+      let bytes = PoolSizing.saturatingProduct(max(1, capacity), MemoryLayout<Output>.stride)
       // MAP_POPULATE: one kernel call maps every page now, instead of a page fault per 4 KiB in the workers.
       let flags = MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE
       guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0),
@@ -168,7 +171,7 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
   /// With no worker left, claimed tasks that still have no outcome were lost (the ledger may have been
   /// overwritten once a join lifted the window): queue them to run again.
   private func recoverUnreported() {
-    let claimedTasks = min(store.count, control.claimedChunks * plan.chunksize)
+    let claimedTasks = min(store.count, PoolSizing.saturatingProduct(control.claimedChunks, plan.chunksize))
     guard store.base < claimedTasks else { return }
     for index in store.base..<claimedTasks where store.isPending(index) { lose(index, cause: .exit(0)) }
     if !retryQueue.isEmpty { refill() }
@@ -200,9 +203,9 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
         }
         ProcessCalls.setPipeCapacity(pipe.read, bytes: 1 << 20)  // large results cross in fewer wake-ups
         fflush(nil)  // nothing buffered before the fork may be printed twice
-        let pid = fork()
+        let pid = PoolTestHooks.forkError == 0 ? fork() : -1
         if pid < 0 {
-          let code = errno
+          let code = PoolTestHooks.forkError == 0 ? errno : PoolTestHooks.forkError
           FileDescriptorIO.close(pipe.read)
           FileDescriptorIO.close(pipe.write)
           throw .system(call: "fork", errno: code)
@@ -255,6 +258,13 @@ final class ProcessBatch<Output: Codable>: TaskBatch, ActiveProcessBatch {
     if let feed, !feed.ended { store.setCount(feed.available) }
     store.abandon(from: store.base) { .terminated(index: $0) }
     feed = nil
+    reportCompletion()
+  }
+
+  func reportCompletion() {
+    guard store.isComplete, let hook = onComplete else { return }
+    onComplete = nil
+    hook(store)
   }
 
   /// Drops the input once the batch is done, so that nothing the caller passed outlives its results.

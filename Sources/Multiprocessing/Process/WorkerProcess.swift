@@ -61,7 +61,7 @@ struct WorkerProcess<Output: Codable> {
       done += 1
     }
     let limit = plan.maxTasksPerChild ?? Int.max
-    while done == 0 || done + plan.chunksize <= limit {
+    while done == 0 || plan.chunksize <= limit - done {
       switch control.claim(slot: workerID, limit: chunkLimit) {
       case .chunk(let chunk):
         let start = chunk * plan.chunksize

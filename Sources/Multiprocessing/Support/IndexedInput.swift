@@ -9,18 +9,25 @@ struct IndexedInput<Element> {
   /// The item at a 0-based position.
   let element: (Int) -> Element
 
-  init(_ items: some Sequence<Element>) {
+  /// For `map`: throws `PoolError.invalidArgument` for an input of more than `limit` items (see
+  /// `InputLength.checkForMap`), before anything is copied.
+  init(_ items: some Sequence<Element>, limit: Int) throws(PoolError) {
+    try InputLength.checkForMap(items, limit: limit)
     if let indexed = Self(indexing: items) {
       self = indexed
     } else {
       let array = Array(items)
       self.init(count: array.count) { array[$0] }
     }
+    _ = try PoolSizing.mapLength(count, limit: limit)
   }
 
-  /// The input used in place when it is a random-access collection; nil for any other sequence.
+  /// The input used in place when it is a random-access collection; nil for any other sequence, and for a range
+  /// too long for `Int` to count (streamed instead).
   init?(indexing items: some Sequence<Element>) {
-    if Element.self == Int.self, let range = items as? Range<Int> {
+    if InputLength.countsPastIntMax(items) {
+      return nil
+    } else if Element.self == Int.self, let range = items as? Range<Int> {
       let lower = range.lowerBound
       // Element is Int here (checked above), so the cast reinterprets an Int as itself.
       self.init(count: range.count) { unsafeBitCast(lower + $0, to: Element.self) }
@@ -51,7 +58,9 @@ struct SendableInput<Element: Sendable>: Sendable {
   let count: Int
   let element: @Sendable (Int) -> Element
 
-  init(_ items: some Sequence<Element>) {
+  /// For `map`: throws as `IndexedInput.init(_:limit:)` does.
+  init(_ items: some Sequence<Element>, limit: Int) throws(PoolError) {
+    try InputLength.checkForMap(items, limit: limit)
     if let indexed = Self(indexing: items) {
       self = indexed
     } else {
@@ -59,11 +68,15 @@ struct SendableInput<Element: Sendable>: Sendable {
       count = array.count
       element = { array[$0] }
     }
+    _ = try PoolSizing.mapLength(count, limit: limit)
   }
 
-  /// The input read in place when it is an array or a range of `Int`; nil for any other sequence.
+  /// The input read in place when it is an array or a range of `Int`; nil for any other sequence, and for a
+  /// range too long for `Int` to count (streamed instead).
   init?(indexing items: some Sequence<Element>) {
-    if Element.self == Int.self, let range = items as? Range<Int> {
+    if InputLength.countsPastIntMax(items) {
+      return nil
+    } else if Element.self == Int.self, let range = items as? Range<Int> {
       let lower = range.lowerBound
       count = range.count
       // Element is Int here (checked above), so the cast reinterprets an Int as itself.

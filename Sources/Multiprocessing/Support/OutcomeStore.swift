@@ -124,6 +124,9 @@ final class OutcomeStore<Output> {
   private func overflowHolds(_ index: Int) -> Bool { overflow[index] != nil }
 
   @inline(never)
+  private func peekOverflow(_ index: Int) -> Result<Output, PoolError>? { overflow[index] }
+
+  @inline(never)
   private func takeOverflow(_ index: Int) -> Result<Output, PoolError>? {
     guard let outcome = overflow.removeValue(forKey: index) else { return nil }
     overflowCount -= 1
@@ -197,6 +200,32 @@ final class OutcomeStore<Output> {
       for slot in 0..<capacity where states[slot] == .value { (values + slot).deinitialize(count: 1) }
     }
     states = Array(repeating: .taken, count: capacity)
+  }
+
+  /// A copy of the outcome of task `index`, left in the store (for completion callbacks); nil while it has none.
+  func peek(_ index: Int) -> Result<Output, PoolError>? {
+    guard hasOutcome(index) else { return nil }
+    if overflowCount > 0, let outcome = peekOverflow(index) { return outcome }
+    guard inRing(index) else { return .failure(abandonError(index)) }
+    switch states[index % capacity] {
+    case .value: return .success((values + index % capacity).pointee)
+    case .error: return .failure(errors[index] ?? .terminated(index: index))
+    case .pending: return .failure(abandonError(index))
+    case .taken: return nil
+    }
+  }
+
+  /// Every value in task order, copied (nothing is taken), or the error of the lowest-numbered failed task: for a
+  /// completion callback, which runs before the consumer takes the values.
+  func peekOrderedValues() throws(PoolError) -> [Output] {
+    try checkNoErrors()
+    var values: [Output] = []
+    values.reserveCapacity(count)
+    for index in 0..<count {
+      guard case .success(let value) = peek(index) else { throw .terminated(index: index) }
+      values.append(value)
+    }
+    return values
   }
 
   /// Moves the outcome of task `index` out of the store; nil while it has none.

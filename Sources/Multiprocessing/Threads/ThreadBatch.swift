@@ -56,7 +56,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
       condition.broadcast()
     }
     if tasks.count > 0 { nextChunk += 1 }
-    if source.isExhausted(at: nextChunk * chunksize) { self.source = nil }
+    if source.isExhausted(at: PoolSizing.saturatingProduct(nextChunk, chunksize)) { self.source = nil }
     guard tasks.count > 0 else { return nil }
     let inRing = start + tasks.count <= store.base + store.capacity
     return { self.run(start: start, tasks, inRing: inRing) }
@@ -72,7 +72,7 @@ final class ThreadBatch<Output: Sendable>: TaskBatch, ThreadJob, @unchecked Send
   }
 
   func abandon() {
-    let firstUnclaimed = nextChunk * chunksize
+    let firstUnclaimed = PoolSizing.saturatingProduct(nextChunk, chunksize)
     if source?.mayBeEndless == true { store.setCount(firstUnclaimed) }
     source = nil
     store.abandon(from: firstUnclaimed) { .terminated(index: $0) }
