@@ -1,1 +1,1 @@
-lessonsSearch.terms("0","{\"0\":[1,6,108,2,20,3,16,4,26,5,22,6,52,7,54]}",["0",['31,"Computing in parallel (Swift only)","","range by trial division: func countPrimes(_ range: Range\\u003cInt>) -> Int { var count = 0 for n in range"']]);
+lessonsSearch.terms("0","{\"0\":[1,6,128,2,20,3,16,4,26,5,24,6,52,7,64]}",["0",['31,"Computing in parallel (Swift only)","","range by trial division: func countPrimes(_ range: Range\\u003cInt>) -> Int { var count = 0 for n in range"']]);

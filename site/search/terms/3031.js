@@ -1,1 +1,1 @@
-lessonsSearch.terms("01","{\"01\":[1,2,16,5,8,7,2]}",["01",['23,"Sizing your Pool","","s pool of 3: 2.46 s pool of 4: 2.31 s pool of 5: 2.01 s Pool size vs runtime time (s) falls from"']]);
+lessonsSearch.terms("01","{\"01\":[1,2,16,3,8,5,8]}",["01",['15,"Pools & Parallelism","","3, 4, 5, 6, 7, 8, 9, 10, 11] ran · 3.01 s clockTime() prints the time of day to the millisecond. A"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("16","{\"16\":[1,1,12,2,6]}",["16",['11,"Threads vs Processes","","9 through f: try withProcessPool(5) { pool in print(try pool.map(0..\\u003c10, f)) } [0, 1, 4, 9, 16, 25,"']]);
+lessonsSearch.terms("16","{\"16\":[1,2,60,2,6,3,30]}",["16",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 04:45:15.004 04:45:15.005 04:45:15.005 04:45:15.007 04:45:16.005"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("26","{\"26\":[1,2,20,4,10,5,8]}",["26",['19,"When to parallelise","","https://usegalaxy.be 4.26 s https://usegalaxy.org 25.0 https://usegalaxy.org.au 24.2"']]);
+lessonsSearch.terms("26","{\"26\":[1,1,16,5,8]}",["26",['23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.26 s pool of 2: 2.91"']]);

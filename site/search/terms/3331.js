@@ -1,1 +1,1 @@
-lessonsSearch.terms("31","{\"31\":[1,4,60,3,30,4,10,5,4,6,20]}",["31",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 03:06:31.886 03:06:31.887 03:06:31.887 03:06:31.887 03:06:32.886"']]);
+lessonsSearch.terms("31","{\"31\":[1,3,88,4,10,5,4,6,44]}",["31",['27,"Threads","","version) in zip(servers, threadVersions) { print(server, version ?? \\"nil\\") } ThreadPool: 2.31 s"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("36","{\"36\":[1,1,12,2,6]}",["36",['11,"Threads vs Processes","","36, 49, 64, 81] ran · 3.2 ms The five workers take tasks from a shared queue as fast as they can:"']]);
+lessonsSearch.terms("36","{\"36\":[1,1,12,2,6]}",["36",['11,"Threads vs Processes","","36, 49, 64, 81] ran · 3.28 ms The five workers take tasks from a shared queue as fast as they can:"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("4","{\"4\":[1,6,84,2,6,3,38,4,16,5,42,6,12,7,20]}",["4",['23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.26 s pool of 2: 2.91"']]);
+lessonsSearch.terms("4","{\"4\":[1,6,84,2,6,3,38,4,16,5,42,6,12,7,16]}",["4",['23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.26 s pool of 2: 2.91"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("45","{\"45\":[1,1,12,6,6]}",["45",['27,"Threads","","data { print(server, version ?? \\"nil\\") } after 0.30 s: https://usegalaxy.eu after 0.45 s:"']]);
+lessonsSearch.terms("45","{\"45\":[1,2,184,3,92,6,6]}",["45",['15,"Pools & Parallelism","","print(try pool.map(0..\\u003c12, g)) } 04:45:15.004 04:45:15.005 04:45:15.005 04:45:15.007 04:45:16.005"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("7","{\"7\":[1,2,16,3,8,7,2]}",["7",['15,"Pools & Parallelism","","3, 4, 5, 6, 7, 8, 9, 10, 11] ran · 3 s clockTime() prints the time of day to the millisecond. A"']]);
+lessonsSearch.terms("7","{\"7\":[1,1,16,3,8]}",["7",['15,"Pools & Parallelism","","3, 4, 5, 6, 7, 8, 9, 10, 11] ran · 3.01 s clockTime() prints the time of day to the millisecond. A"']]);

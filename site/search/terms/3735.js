@@ -1,1 +1,1 @@
-lessonsSearch.terms("75","{\"75\":[1,1,4,7,2]}",["75",['31,"Computing in parallel (Swift only)","","rises from 1.01 at workers 1 to 1.75 at workers 2; ideal: speedup rises from 1 at workers 1 to 2 at"']]);
+lessonsSearch.terms("75","{\"75\":[1,1,12,7,6]}",["75",['31,"Computing in parallel (Swift only)","","Speedup over serial ThreadPool ProcessPool ideal 0.75 1 1.25 1.5 1.75 2 1 2 workers speedup ran ·"']]);

@@ -1,1 +1,1 @@
-lessonsSearch.terms("91","{\"91\":[1,1,8,5,4]}",["91",['23,"Sizing your Pool","","chart.add(\\"ProcessPool\\", x: poolSizes, y: durations) chart.show() pool of 1: 4.26 s pool of 2: 2.91"']]);
+lessonsSearch.terms("91","{\"91\":[1,2,12,5,4,6,6]}",["91",['27,"Threads","","https://usegalaxy.org after 0.60 s: https://usegalaxy.fr after 0.91 s: https://usegalaxy.org.au"']]);

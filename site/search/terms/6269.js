@@ -1,1 +1,1 @@
-lessonsSearch.terms("bi","{\"bigger\":[1,1,4,7,2]}",["bigger",['31,"Computing in parallel (Swift only)","","site is rebuilt on bigger hardware, it grows to the right. On an idle machine the ThreadPool and"']]);
+lessonsSearch.terms("bi","{\"bigger\":[1,1,4,7,2]}",["bigger",['31,"Computing in parallel (Swift only)","","the site is rebuilt on bigger hardware, it grows to the right. On an idle machine the ThreadPool and"']]);

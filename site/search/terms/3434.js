@@ -1,0 +1,1 @@
+lessonsSearch.terms("44","{\"44\":[1,1,4,7,2]}",["44",['31,"Computing in parallel (Swift only)","","8.44 s The \\"ideal\\" line is what perfect sharing would give: n workers, n times faster. The chart is"']]);

@@ -1,0 +1,1 @@
+lessonsSearch.terms("65","{\"65\":[1,1,4,7,2]}",["65",['31,"Computing in parallel (Swift only)","","2.65 s Now the same work on pools of 1 worker up to one per CPU this program may use, once with"']]);

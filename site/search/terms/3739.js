@@ -1,1 +1,0 @@
-lessonsSearch.terms("79","{\"799\":[1,1,4,7,2]}",["799",['31,"Computing in parallel (Swift only)","","1: threads 0.799 s, processes 0.813 s pool of 2: threads 0.432 s, processes 0.467 s Speedup over"']]);

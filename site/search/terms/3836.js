@@ -1,0 +1,1 @@
+lessonsSearch.terms("86","{\"864\":[1,1,4,7,2]}",["864",['31,"Computing in parallel (Swift only)","","1: threads 0.864 s, processes 0.877 s pool of 2: threads 0.467 s, processes 0.460 s Speedup over"']]);

@@ -1,1 +1,0 @@
-lessonsSearch.terms("89","{\"89\":[1,1,4,7,2]}",["89",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 1.02 at workers 1 to 1.89 at workers 2; ProcessPool: speedup"']]);

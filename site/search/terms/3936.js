@@ -1,0 +1,1 @@
+lessonsSearch.terms("96","{\"961\":[1,1,4,7,2]}",["961",['31,"Computing in parallel (Swift only)","","rises from 0.961 at workers 1 to 1.83 at workers 2; ideal: speedup rises from 1 at workers 1 to 2 at"']]);

@@ -1,0 +1,1 @@
+lessonsSearch.terms("97","{\"975\":[1,1,4,7,2]}",["975",['31,"Computing in parallel (Swift only)","","serial ThreadPool: speedup rises from 0.975 at workers 1 to 1.81 at workers 2; ProcessPool: speedup"']]);
