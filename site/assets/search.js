@@ -472,9 +472,10 @@
   /* The number of the query on screen: a query's loads that end after a newer query started show nothing. */
   var generation = 0;
 
-  /* Answers `query`: loads the term files of its words, ranks, lists the first page. `started` is when the reader
-     asked (this script's start for the page's ?q=, the search form's submit for a query asked on the page). */
-  function search(query, started) {
+  /* Answers `query`: loads the term files of its words, ranks, lists the first page, then calls `then` (if any).
+     `started` is when the reader asked (this script's start for the page's ?q=, the search form's submit for a
+     query asked on the page). */
+  function search(query, started, then) {
     var mine = ++generation;
     input.value = query;
     list.textContent = "";
@@ -484,6 +485,7 @@
     var terms = tokens(query).filter(function (term, i, all) { return all.indexOf(term) === i; });
     if (terms.length === 0) {
       status.textContent = "Type words to find in every lesson: titles, headings, text, code and outputs.";
+      if (then) { then(); }
       return;
     }
     var needed = Object.create(null);
@@ -535,6 +537,7 @@
         list.setAttribute("data-query-ms", (performance.now() - started).toFixed(1));
         list.setAttribute("data-page-ms", performance.now().toFixed(1));
       }
+      if (then) { then(); }
     });
   }
 
@@ -547,20 +550,29 @@
   }
   countLessons();
 
-  /* A query asked on this page (its form or the header's search box) is answered in place, as the page's address
-     changes to search.html?q=…: the term files already loaded serve it. Where the address cannot change (a browser
-     that refuses history.pushState for this page), the form loads the page anew, as without JavaScript. */
+  /* A query asked on this page (its form or the header's search box) is answered in place: the term files already
+     loaded serve it, and once its results show, the page's address becomes search.html?q=… (a new entry of the
+     browser's history, so back returns to the query before). The address changes after the results: in Chromium,
+     history.pushState delayed the query's script loads by 6-8 ms. A browser that refuses to change the address
+     keeps the results under the old one. */
   function submitted(event) {
     var field = event.target.querySelector("input[name=q]");
     if (!field) { return; }
     var asked = performance.now();
-    try {
-      window.history.pushState(null, "", "?q=" + encodeURIComponent(field.value));
-    } catch (error) {
-      return;
-    }
+    var query = field.value;
     event.preventDefault();
-    search(field.value, asked);
+    search(query, asked, function () {
+      try {
+        var address = "?q=" + encodeURIComponent(query);
+        if (queryOf(window.location) === query) {
+          window.history.replaceState(null, "", address);
+        } else {
+          window.history.pushState(null, "", address);
+        }
+      } catch (error) {
+        /* The results stay under the page's old address. */
+      }
+    });
   }
   Array.prototype.forEach.call(document.querySelectorAll("form[role=search]"), function (form) {
     if (form.getAttribute("action") === "search.html") { form.addEventListener("submit", submitted); }
