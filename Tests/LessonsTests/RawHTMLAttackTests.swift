@@ -98,6 +98,7 @@ import Testing
     ("<form action=\"https://evil.example\"><input name=\"q\"></form>\n", "<form>"),
     ("<div><button formaction=\"https://evil.example\" form=\"search\">Go</button></div>\n", "<button>"),
     ("<object data=\"evil.swf\"></object>\n", "<object>"),
+    ("<frameset><frame src=\"javascript:alert(1)\"></frameset>\n", "<frameset>"),
     ("<embed src=\"evil.swf\">\n", "<embed>"),
     ("<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">\n", "<link>"),
     ("<style>body { display: none }</style>\n", "<style>"),

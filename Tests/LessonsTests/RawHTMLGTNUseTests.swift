@@ -37,6 +37,9 @@ import Testing
     "a < b and c > d, <3 and x<-1\n",
     "<center><font color=\"red\">old style</font></center>\n",
     "<ol start=\"3\"><li value=\"3\">three</li></ol>\n<blockquote cite=\"https://example.org\">q</blockquote>\n",
+    // Site links are resolved before the HTML is read: no Liquid is left in the address.
+    "<a href=\"{{ site.baseurl }}/topics/t/\">Topic</a> and <a href=\"{% link topics/t/tutorials/l/tutorial.md %}\">this</a>\n",
+    "<div>\n<img src=\"{{site.baseurl}}/assets/logo.png\" alt=\"x\">\n</div>\n",
   ])
   func comesOutAsWritten(_ body: String) {
     let sanitized = Self.parse(body, .sanitized)

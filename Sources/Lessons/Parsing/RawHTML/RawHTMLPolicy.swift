@@ -115,7 +115,8 @@ enum RawHTMLPolicy {
     "audio": ["controls", "autoplay", "loop", "muted", "preload"],
     "source": ["type", "media"],
     "track": ["kind", "srclang", "label", "default"],
-    "iframe": ["frameborder", "border", "allowfullscreen", "allow", "loading", "referrerpolicy", "scrolling", "name", "sandbox"],
+    // Not `allow`: it would let the framed page ask for the camera or microphone in the training site's name.
+    "iframe": ["frameborder", "border", "allowfullscreen", "loading", "referrerpolicy", "scrolling", "name", "sandbox"],
     "table": ["border", "cellpadding", "cellspacing", "summary", "bgcolor"],
     "td": ["colspan", "rowspan", "scope", "headers", "abbr", "nowrap", "bgcolor"],
     "th": ["colspan", "rowspan", "scope", "headers", "abbr", "nowrap", "bgcolor"],
