@@ -203,3 +203,40 @@ import Testing
     #expect(lesson.diagnostics.isEmpty)
   }
 }
+
+extension RawHTMLAttackTests {
+  /// Liquid in raw HTML is resolved after the sanitiser: a `<` left as text right before a tag cannot take the
+  /// resolved text (the lesson's own title here) as a tag name and attributes.
+  @Test func aLessThanBeforeALiquidTagCannotOpenATag() {
+    let lesson = LessonTestSupport.parse(
+      "<div>\n<{{ page.title }}>\n</div>\n", frontMatter: "title: img src=x onerror=alert(1) x")
+    let html = Self.html(lesson.document.blocks)
+    #expect(!html.contains("<img"), "\(html)")
+    #expect(html.contains("&lt;img src=x onerror=alert(1) x>"), "\(html)")
+  }
+}
+
+extension RawHTMLAttackTests {
+  /// A `{{` in an attribute value closed only in the text after the tag would end the value when Liquid is
+  /// resolved: the text's `" onmouseover=…` would become attributes. Such a value is removed.
+  @Test func aLiquidTagCannotCarryAnAttributeValuePastItsQuote() {
+    let body = "<div>\n<a title=\"{{ x\">hello }} \" onmouseover=alert(1) autofocus tabindex=0 x=\"</a>\n</div>\n"
+    let lesson = LessonTestSupport.parse(body)
+    let page = Self.html(lesson.document.blocks)
+    #expect(!page.contains("title=\""), "\(page)")
+    #expect(Self.isInert(page), "\(page)")
+    #expect(lesson.diagnostics.contains { $0.line == 5 && $0.message.contains("could write HTML into it") })
+  }
+
+  @Test func aLiquidIconTagInAnAttributeValueIsRemovedAndOneInTextStays() {
+    let lesson = LessonTestSupport.parse("<div title=\"{% icon tip %}\">\n{% icon tip %} <!-- {{ x -->\n</div>\n")
+    #expect(lesson.document.blocks.count == 1)
+    guard case .htmlParts(let parts)? = lesson.document.blocks.first else {
+      Issue.record("\(lesson.document.blocks)")
+      return
+    }
+    #expect(parts.first == .html("<div>\n"))
+    #expect(parts.contains { if case .icon = $0 { return true } else { return false } })
+    #expect(!parts.contains(.html(" <!-- ")), "\(parts)")
+  }
+}

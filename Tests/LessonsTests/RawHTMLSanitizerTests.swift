@@ -84,3 +84,12 @@ import Testing
     #expect(Self.sanitize("a &amp; b > c").html == "a &amp; b > c")
   }
 }
+
+extension RawHTMLSanitizerTests {
+  @Test func aLessThanThatWhatFollowsCouldMakeATagIsEscaped() {
+    #expect(Self.sanitize("<div><{{ x }}></div>").html == "<div>&lt;{{ x }}></div>")
+    #expect(Self.sanitize("<b>a</").html == "<b>a&lt;/")
+    #expect(Self.sanitize("<b>x</b> a <").html == "<b>x</b> a &lt;")
+    #expect(Self.sanitize("<b>x</b> a < b <3").html == "<b>x</b> a < b <3")
+  }
+}

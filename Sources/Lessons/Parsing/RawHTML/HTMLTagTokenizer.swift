@@ -58,7 +58,7 @@ struct HTMLTagTokenizer {
     if bytes[start] == UInt8(ascii: "<") {
       let after = start + 1 < bytes.count ? bytes[start + 1] : 0
       if Self.isLetter(after) { return startTag(from: start) }
-      if after == UInt8(ascii: "/") { if let token = endTag(from: start) { return token } }
+      if after == UInt8(ascii: "/") { return endTag(from: start) }
       if after == UInt8(ascii: "!") { return markupDeclaration(from: start) }
       if after == UInt8(ascii: "?") { return bogusComment(from: start) }
     }
@@ -181,11 +181,14 @@ struct HTMLTagTokenizer {
     return .unterminated(start..<bytes.count)
   }
 
-  /// `</name …>`; nil for `</` followed by no letter (`</>` is dropped by browsers, `</ x>` is a bogus comment):
-  /// those are handled as declarations or text.
-  private mutating func endTag(from start: Int) -> Token? {
+  /// `</name …>`; `</>` (dropped by browsers) and `</ x>` (a bogus comment) are declarations; `</` ending the
+  /// piece is unterminated (what follows in the page would decide what it is).
+  private mutating func endTag(from start: Int) -> Token {
     let nameStart = start + 2
-    guard nameStart < bytes.count else { return nil }
+    guard nameStart < bytes.count else {
+      position = bytes.count
+      return .unterminated(start..<bytes.count)
+    }
     guard Self.isLetter(bytes[nameStart]) else {
       return bytes[nameStart] == UInt8(ascii: ">") ? declaration(from: start, end: nameStart + 1) : bogusComment(from: start)
     }

@@ -35,8 +35,11 @@ struct RawHTMLSanitizer {
   private mutating func run() {
     while let token = tokenizer.next() {
       switch token {
-      case .text(let range), .comment(let range):
-        output += bytes[range]
+      case .text(let range):
+        appendText(range)
+      case .comment(let range):
+        // A Liquid tag opened in a comment could close in what follows and leave the comment open in the page.
+        if !LiquidSpans.hasOpener(bytes[range]) { output += bytes[range] }
       case .declaration(let range), .unterminated(let range):
         appendAsText(range)
       case .endTag(let name, let range, let plain):
@@ -151,6 +154,13 @@ struct RawHTMLSanitizer {
   private mutating func keeps(_ attribute: HTMLTagTokenizer.Attribute, of tag: HTMLTagTokenizer.StartTag) -> Bool {
     let at = attribute.nameRange.lowerBound
     let value = attribute.value.map { bytes[$0] } ?? []
+    if !LiquidSpans.staysInside(value) {
+      removed(
+        at: at, kind: "liquid",
+        "the \(attribute.name) attribute removed from <\(tag.name)>: a {% %} tag, or a {{ not closed in the value, "
+          + "could write HTML into it when Liquid is resolved")
+      return false
+    }
     switch RawHTMLPolicy.attribute(attribute.name, of: tag.name) {
     case .allowed:
       return true
@@ -182,6 +192,19 @@ struct RawHTMLSanitizer {
   }
 
   // MARK: Output
+
+  /// Text as written, except a `<` (always its first byte: text runs up to the next `<`) that the page could give a
+  /// tag name after this piece is read: one right before a Liquid tag, resolved later (`<{{ page.title }}>`, with
+  /// the lesson's title `img src=x onerror=…`), or at the end of the piece.
+  private mutating func appendText(_ range: Range<Int>) {
+    let next = range.lowerBound + 1
+    if bytes[range.lowerBound] == UInt8(ascii: "<"), next == bytes.count || bytes[next] == UInt8(ascii: "{") {
+      output += "&lt;".utf8
+      output += bytes[next..<range.upperBound]
+    } else {
+      output += bytes[range]
+    }
+  }
 
   /// The bytes of `range` as text: `<` and `>` escaped.
   private mutating func appendAsText(_ range: Range<Int>) {
