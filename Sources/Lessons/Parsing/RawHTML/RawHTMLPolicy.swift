@@ -4,7 +4,8 @@
 /// the published page, which are removed.
 ///
 /// Anything else that looks like a tag (`<tool>` in prose, `<textarea>`) is shown as text: it is not a known element
-/// and a browser would otherwise hide it.
+/// and a browser would otherwise hide it. `<style>` elements go (a style sheet restyles the whole page, the site's
+/// own parts too); `style` attributes stay, as GTN writes them, unless they hold what old browsers ran as script.
 enum RawHTMLPolicy {
   /// What becomes of an element.
   enum Element: Equatable {
