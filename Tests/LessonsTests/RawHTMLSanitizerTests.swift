@@ -86,10 +86,12 @@ import Testing
 }
 
 extension RawHTMLSanitizerTests {
-  @Test func aLessThanThatWhatFollowsCouldMakeATagIsEscaped() {
+  @Test func aLessThanThatStartsNoTagIsEscaped() {
     #expect(Self.sanitize("<div><{{ x }}></div>").html == "<div>&lt;{{ x }}></div>")
     #expect(Self.sanitize("<b>a</").html == "<b>a&lt;/")
     #expect(Self.sanitize("<b>x</b> a <").html == "<b>x</b> a &lt;")
-    #expect(Self.sanitize("<b>x</b> a < b <3").html == "<b>x</b> a < b <3")
+    #expect(Self.sanitize("<b>x</b> a < b <3").html == "<b>x</b> a &lt; b &lt;3")
+    // Removing the script must not join the `<` before it to the text after it.
+    #expect(Self.sanitize("<<script>x</script>img src=x onerror=alert(1)>").html == "&lt;img src=x onerror=alert(1)>")
   }
 }

@@ -193,14 +193,13 @@ struct RawHTMLSanitizer {
 
   // MARK: Output
 
-  /// Text as written, except a `<` (always its first byte: text runs up to the next `<`) that the page could give a
-  /// tag name after this piece is read: one right before a Liquid tag, resolved later (`<{{ page.title }}>`, with
-  /// the lesson's title `img src=x onerror=…`), or at the end of the piece.
+  /// Text as written, except a `<` (always its first byte: text runs up to the next `<`), escaped: what follows it
+  /// here could change once the piece is written — a tag after it removed (`<<script>…</script>img onerror=…>`),
+  /// a Liquid tag after it resolved (`<{{ page.title }}>`), the page going on after the piece.
   private mutating func appendText(_ range: Range<Int>) {
-    let next = range.lowerBound + 1
-    if bytes[range.lowerBound] == UInt8(ascii: "<"), next == bytes.count || bytes[next] == UInt8(ascii: "{") {
+    if bytes[range.lowerBound] == UInt8(ascii: "<") {
       output += "&lt;".utf8
-      output += bytes[next..<range.upperBound]
+      output += bytes[range.lowerBound + 1..<range.upperBound]
     } else {
       output += bytes[range]
     }
