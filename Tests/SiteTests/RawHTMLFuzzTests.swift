@@ -6,18 +6,6 @@ import Testing
 /// elements and attributes with safe addresses, and sanitising it again changes nothing (the sanitiser reads its
 /// own output as it meant it).
 @Suite struct RawHTMLFuzzTests {
-  /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let pieces = [
     "<", ">", "/", "\"", "'", "=", " ", "\n", "\t", "&", "#", ";", "-", "!", "?", "{{", "}}", "{%", "%}",
     "a", "img", "script", "svg", "iframe", "div", "style", "textarea", "noscript", "b", "x-title", "math",
@@ -29,13 +17,13 @@ import Testing
     "&#x3a;", "\r", "\u{C}", "<details open>", "<hands-on-title>", "<p>", "</p>",
   ]
 
-  static func soup(_ generator: inout Generator) -> String {
+  static func soup(_ generator: inout BodyFuzzTests.Generator) -> String {
     let count = Int.random(in: 1...40, using: &generator)
     return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
   }
 
   @Test func sanitisedSoupHoldsOnlyWhatIsAllowedAndIsStable() {
-    var generator = Generator(state: 20_261_130)
+    var generator = BodyFuzzTests.Generator(state: 20_261_130)
     for _ in 0..<3000 {
       let input = Self.soup(&generator)
       let once = RawHTMLSanitizer.sanitize(input) { _, _, _ in }
