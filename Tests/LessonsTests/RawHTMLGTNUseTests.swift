@@ -36,6 +36,8 @@ import Testing
     "<div align=\"center\">\n<figure>\n<img src=\"a.png\" alt=\"A\" />\n<figcaption>Caption</figcaption>\n</figure>\n</div>\n",
     "a < b and c > d, <3 and x<-1\n",
     "<center><font color=\"red\">old style</font></center>\n",
+    "A <big>big</big> <acronym title=\"x\">X</acronym>, <progress value=\"3\" max=\"10\">3/10</progress>, <meter value=\"0.6\">60%</meter>\n",
+    "<fieldset>\n<legend>Options</legend>\n<label>Name</label>\n</fieldset>\n",
     "<ol start=\"3\"><li value=\"3\">three</li></ol>\n<blockquote cite=\"https://example.org\">q</blockquote>\n",
     // Site links are resolved before the HTML is read: no Liquid is left in the address.
     "<a href=\"{{ site.baseurl }}/topics/t/\">Topic</a> and <a href=\"{% link topics/t/tutorials/l/tutorial.md %}\">this</a>\n",

@@ -39,12 +39,13 @@ enum RawHTMLPolicy {
   }
 
   private static let allowedElements: Set<String> = [
-    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "center",
-    "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-    "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "main",
-    "mark", "nav", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source",
-    "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "track", "tt", "u", "ul", "var", "video", "wbr",
+    "a", "abbr", "acronym", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big", "blockquote", "br",
+    "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "fieldset", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i",
+    "img", "ins", "kbd", "label", "legend", "li", "main", "mark", "meter", "nav", "ol", "p", "picture", "pre",
+    "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span", "strike", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u", "ul", "var",
+    "video", "wbr",
   ]
 
   /// Elements whose content a browser reads as raw text (script, CSS, or text up to the end tag).
@@ -133,6 +134,8 @@ enum RawHTMLPolicy {
     "time": ["datetime"],
     "font": ["color", "face", "size"],
     "hr": ["size", "noshade"],
+    "meter": ["value", "min", "max", "low", "high", "optimum"],
+    "progress": ["value", "max"],
   ]
 
   /// `aria-x`, `data-x`: letters, digits, `-`, `_`, `.` only.
