@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a small site of hostile and unlucky lessons — the kind a pull request from anyone can bring — with the
 # built `lessons` command, and prints what got through: crashes, secrets published, outside files published,
-# processes left running, pages that are not well-formed, files written outside the output folder.
+# processes left running, pages that are not well-formed, raw HTML that would run script, files written outside the
+# output folder.
 #
 #   scripts/hostile-lessons.sh [--keep]      # uses .build/release/lessons, else .build/debug/lessons
 #
@@ -197,6 +198,26 @@ if command -v git >/dev/null 2>&1; then
   tried
 fi
 
+# 13. Raw HTML that would run script in the published page (stored XSS from a pull request's lesson).
+mark="RAWHTML$RANDOM$RANDOM"
+{ front "raw html"; cat <<EOF
+<script>alert("$mark")</script>
+
+<img src="x.png" onerror="alert('$mark')">
+
+A <a href="javascript:alert('$mark')">link</a>, <a href="&#106;avascript:alert('$mark')">another</a>, <a href="JaVa&#x09;ScRiPt:alert('$mark')">a third</a>.
+
+<base href="https://$mark.example/">
+
+<meta http-equiv="refresh" content="0;url=https://$mark.example/">
+
+<iframe srcdoc="<script>alert('$mark')</script>"></iframe>
+
+<div><svg onload="alert('$mark')"></svg><form action="https://$mark.example/"><button formaction="https://$mark.example/">Go</button></form></div>
+EOF
+} | lesson raw-html
+for _ in 1 2 3 4 5 6 7 8; do tried; done
+
 # Build, with a secret in the builder's environment and a time bound. As root a lesson can read anything (the
 # builder's /proc files included), so the build runs as nobody then, as on a CI runner without sudo.
 out="$work/site"
@@ -238,6 +259,41 @@ print(bad)
 EOF
 )
 pages=$(find "$out" -name '*.html' 2>/dev/null | wc -l || true)
+# Read as a browser does (entities decoded): script, handlers, script addresses, base, refresh, srcdoc, svg and form
+# addresses that carry the mark, in any page.
+scripted=$(python3 - "$out" "$mark" <<'EOF'
+import sys, pathlib
+from html.parser import HTMLParser
+mark = sys.argv[2]
+class Page(HTMLParser):
+    found = 0
+    in_script = False
+    def handle_starttag(self, tag, attrs):
+        values = [(name, (value or "")) for name, value in attrs]
+        if tag == "script":
+            self.in_script = True
+            self.found += any(mark in value for _, value in values)
+        if tag in ("base", "meta", "svg", "form") and any(mark in value for _, value in values):
+            self.found += 1
+        for name, value in values:
+            compact = "".join(value.split()).lower()
+            if mark in value and (name.startswith("on") or name in ("srcdoc", "formaction", "action")
+                                  or (name in ("href", "src") and compact.startswith(("javascript:", "data:")))):
+                self.found += 1
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+    def handle_data(self, data):
+        if self.in_script and mark in data:
+            self.found += 1
+total = 0
+for page in pathlib.Path(sys.argv[1]).rglob("*.html"):
+    parser = Page()
+    parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+    total += parser.found
+print(total)
+EOF
+)
 
 echo "lessons build as $([ ${#as_user[@]} -gt 0 ] && echo nobody || id -un): exit status $status in ${elapsed} s; $pages pages; $(grep -c ': warning:' "$work/build.log" || true) warnings, $(grep -c ': error:' "$work/build.log" || true) errors"
 echo "hostile inputs tried: $count"
@@ -247,5 +303,6 @@ echo "outside files published: $outsides"
 echo "processes left running: $left"
 echo "files written outside the output folder: $stray"
 echo "pages not well-formed: $illformed"
+echo "raw HTML that would run script published: $scripted"
 echo "escape sequences and forged lines printed: $((escapes + forged))"
-[ $((crashes + secrets + outsides + left + stray + illformed + escapes + forged)) -eq 0 ]
+[ $((crashes + secrets + outsides + left + stray + illformed + scripted + escapes + forged)) -eq 0 ]

@@ -43,6 +43,8 @@ struct MathBrowserTests {
     let project = try CommandRunner.makeProject(lessons: 1)
     defer { try? FileManager.default.removeItem(atPath: project) }
     try TestFiles.write(Self.lesson, to: project + "/content/topics/topic-a/tutorials/lesson-0/tutorial.md")
+    // The probe is a <script> in the lesson: only a site that trusts its authors publishes it.
+    try TestFiles.write("raw_html: trusted\n", to: project + "/content/site.yaml")
     let build = try await CommandRunner.run(["build", "--quiet"], in: project)
     guard build.status == 0 else { throw RunnerError("build failed: \(build.errors)") }
     let page = project + "/site/topics/topic-a/tutorials/lesson-0/tutorial.html"

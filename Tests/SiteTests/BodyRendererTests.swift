@@ -64,10 +64,12 @@ extension BodyRendererTests {
     #expect(BodyTestSupport.xmlProblem(body.html.split(separator: "&copy;").joined()) == nil)
   }
 
-  /// Browsers read `<script>` and `<style>` text raw: an `&&` written `&amp;&amp;` there breaks the script.
+  /// Browsers read `<script>` and `<style>` text raw: an `&&` written `&amp;&amp;` there breaks the script (a site
+  /// with `raw_html: trusted` publishes them; a sanitised one removes them).
   @Test func ampersandsInScriptsAndStylesStayRaw() {
     let (_, body) = BodyTestSupport.render(
-      "<script>\nif (a && b) { go(\"x&y\") }\n</script>\n\n<style>\na::after { content: \"&\" }\n</style>\n\n<p>A & B</p>\n")
+      "<script>\nif (a && b) { go(\"x&y\") }\n</script>\n\n<style>\na::after { content: \"&\" }\n</style>\n\n<p>A & B</p>\n",
+      rawHTML: .trusted)
     #expect(body.html.contains("if (a && b) { go(\"x&y\") }"), "\(body.html)")
     #expect(body.html.contains("content: \"&\""), "\(body.html)")
     #expect(body.html.contains("<p>A &amp; B</p>"), "\(body.html)")

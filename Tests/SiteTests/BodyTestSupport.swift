@@ -58,8 +58,10 @@ enum BodyTestSupport {
       + SyntaxHighlighter.highlight(cell.code, language: "swift") + "</code></pre>"
   }
 
-  static func render(_ text: String, file: String = "/tmp/lesson/tutorial.md") -> (Lesson, RenderedBody) {
-    let lesson = LessonParser.parse(text: text, file: file, relativePath: "topics/test/tutorials/lesson")
+  static func render(
+    _ text: String, file: String = "/tmp/lesson/tutorial.md", rawHTML: RawHTMLMode = .sanitized
+  ) -> (Lesson, RenderedBody) {
+    let lesson = LessonParser.parse(text: text, file: file, relativePath: "topics/test/tutorials/lesson", rawHTML: rawHTML)
     return (lesson, BodyRenderer.render(lesson, cellHTML: cellHTML))
   }
 

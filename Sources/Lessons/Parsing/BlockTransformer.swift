@@ -69,7 +69,9 @@ struct BlockTransformer {
       }
       return .code(CodeBlock(language: language, code: code, attributes: attributes, line: node.startLine))
     case .htmlBlock:
-      let html = htmlApplying(attributes, to: node.literal ?? "", attributeLine: attributeLine)
+      let html = context.publishedHTML(
+        htmlApplying(attributes, to: node.literal ?? "", attributeLine: attributeLine), line: node.startLine)
+      if html.utf8.allSatisfy({ $0 == 10 || $0 == 32 }) { return nil }  // all of it removed
       if html.contains("-title>") {
         context.warn(node.startLine, "a box title tag outside the first line of a box is left out")
         return nil

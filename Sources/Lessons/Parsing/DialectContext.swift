@@ -28,6 +28,11 @@ final class DialectContext {
     citedKeys.compactMap { bibliography[$0] }.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
   }
 
+  /// What becomes of the lesson's raw HTML (the site's `raw_html:` setting).
+  var rawHTML = RawHTMLMode.sanitized
+  /// The kinds of raw HTML removal already reported (each is reported once per lesson).
+  var reportedRawHTML: Set<String> = []
+
   /// Branch names of "choose your own tutorial" (`ChooseYourOwnTutorial`).
   var choices: Set<String> = []
   /// Lines holding a snippet or include tag already reported by the include expansion (no second warning).

@@ -78,7 +78,8 @@ struct InlineTransformer {
         if Self.isBoxTitleTag(literal) {
           context.warn(line, "\(literal) outside the first line of a box is left out")
         } else {
-          output.append(.html(literal))
+          let html = context.publishedHTML(literal, line: line)
+          if !html.isEmpty { output.append(.html(html)) }
         }
       default:
         let text = node.plainText

@@ -9,12 +9,15 @@ import Markdown
 public enum LessonParser {
   /// Parses the tutorial at `file`; `relativePath` is its folder relative to the content root.
   /// Problems are reported in `Lesson.diagnostics`; this only throws (`LessonParserError`) when the file cannot be
-  /// read at all. `site` holds the site settings snippets read as `{{ site.x }}`.
-  public static func parse(file: String, relativePath: String, site: [String: String] = [:]) throws -> Lesson {
+  /// read at all. `site` holds the site settings snippets read as `{{ site.x }}`; `rawHTML` (the site's setting)
+  /// says whether the lesson's raw HTML is sanitised (the default) or published as written.
+  public static func parse(
+    file: String, relativePath: String, site: [String: String] = [:], rawHTML: RawHTMLMode = .sanitized
+  ) throws -> Lesson {
     // Read by path: a file URL made the path absolute (a `getcwd` per lesson) and decoded it back, which cost
     // more than the read. Only when that fails is the file read again through a URL, for the error's wording.
     if let data = FileManager.default.contents(atPath: file) {
-      return parse(data: data, file: file, relativePath: relativePath, site: site)
+      return parse(data: data, file: file, relativePath: relativePath, site: site, rawHTML: rawHTML)
     }
     let data: Data
     do {
@@ -23,12 +26,14 @@ public enum LessonParser {
     } catch {
       throw LessonParserError(file: file, reason: "cannot read the file: \(error.localizedDescription)")
     }
-    return parse(data: data, file: file, relativePath: relativePath, site: site)
+    return parse(data: data, file: file, relativePath: relativePath, site: site, rawHTML: rawHTML)
   }
 
   /// Parses lesson text already in memory (what `parse(file:relativePath:)` does after reading), for tests and
   /// tools; `file` names the lesson in diagnostics and locates its images.
-  public static func parse(data: Data, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
+  public static func parse(
+    data: Data, file: String, relativePath: String, site: [String: String] = [:], rawHTML: RawHTMLMode = .sanitized
+  ) -> Lesson {
     var diagnostics: [Diagnostic] = []
     let text: String
     if let decoded = String(validatingUTF8Data: data) {
@@ -38,16 +43,19 @@ public enum LessonParser {
       diagnostics.append(Diagnostic(.error, file: file, line: line, "the file is not valid UTF-8"))
       text = String(decoding: data, as: UTF8.self)
     }
-    return parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: diagnostics)
+    return parse(text: text, file: file, relativePath: relativePath, site: site, rawHTML: rawHTML, diagnostics: diagnostics)
   }
 
   /// Parses lesson text.
-  public static func parse(text: String, file: String, relativePath: String, site: [String: String] = [:]) -> Lesson {
-    parse(text: text, file: file, relativePath: relativePath, site: site, diagnostics: [])
+  public static func parse(
+    text: String, file: String, relativePath: String, site: [String: String] = [:], rawHTML: RawHTMLMode = .sanitized
+  ) -> Lesson {
+    parse(text: text, file: file, relativePath: relativePath, site: site, rawHTML: rawHTML, diagnostics: [])
   }
 
   private static func parse(
-    text: String, file: String, relativePath: String, site: [String: String], diagnostics: [Diagnostic]
+    text: String, file: String, relativePath: String, site: [String: String], rawHTML: RawHTMLMode,
+    diagnostics: [Diagnostic]
   ) -> Lesson {
     var diagnostics = diagnostics
     let parts = relativePath.split(separator: "/").map(String.init)
@@ -78,6 +86,7 @@ public enum LessonParser {
     let body = SiteLinkRewriter.rewrite(kramdown.body, relativePath: relativePath)
     let source = SourceLines(body, lines: body == kramdown.body ? kramdown.unchangedLines : nil)
     let context = DialectContext(file: file, frontMatter: frontMatter, source: source)
+    context.rawHTML = rawHTML
     context.reportedIncludeLines = prepared.reportedLines
     context.choices = prepared.choices
     context.links = LinkChecker(contentRoot: root, folder: context.folder)

@@ -30,8 +30,9 @@ extension BlockTransformer {
       head.append(String(lines[index]))
       index += 1
     }
-    blocks.append(
-      .html(htmlApplying(attributes, to: head.joined(separator: "\n") + "\n", attributeLine: innerAttributeLine == nil ? attributeLine : nil)))
+    let headHTML = htmlApplying(
+      attributes, to: head.joined(separator: "\n") + "\n", attributeLine: innerAttributeLine == nil ? attributeLine : nil)
+    blocks.append(.html(context.publishedHTML(headHTML, line: node.startLine)))
     if let branch = Self.choiceBranch(opening, choices: context.choices) {
       blocks.append(.paragraph([.strong([.text("Version: \(branch)")])], Attributes(classes: ["cyoa-branch"])))
     }
@@ -51,7 +52,7 @@ extension BlockTransformer {
       let tree = AttributeLineSeparator(source: context.source).separate(Markdown.parse(inner))
       blocks += transform(tree.children, inBox: true)
     }
-    if let closing { blocks.append(.html(closing + "\n")) }
+    if let closing { blocks.append(.html(context.publishedHTML(closing + "\n", line: node.startLine + lines.count - 1))) }
     return blocks
   }
 

@@ -12,7 +12,8 @@ extension LessonProcessor {
     let text = String(decoding: data, as: UTF8.self)
     guard text.hasPrefix("---") else { return nil }
     let deck = SlideDeck(text, fallbackTitle: source.slug)
-    let rendered = deck.html(file: file, relativePath: source.relativePath, galaxyURL: site.galaxyURL)
+    let rendered = deck.html(
+      file: file, relativePath: source.relativePath, galaxyURL: site.galaxyURL, rawHTML: site.rawHTML)
     let root = PageFormatting.root(fromFolder: source.relativePath)
     let context: [String: Any] = [
       "root": root, "siteTitle": site.title, "title": deck.title,

@@ -74,7 +74,8 @@ struct LessonProcessor: Sendable {
     var prepared = Prepared(outcome: Outcome(source: source, record: nil, diagnostics: []))
     let lesson: Lesson
     do {
-      lesson = try LessonParser.parse(file: source.file, relativePath: source.relativePath, site: site.liquidVariables)
+      lesson = try LessonParser.parse(
+        file: source.file, relativePath: source.relativePath, site: site.liquidVariables, rawHTML: site.rawHTML)
     } catch {
       prepared.outcome.diagnostics.append(Diagnostic(.error, file: source.file, "cannot read the lesson: \(error)"))
       return prepared

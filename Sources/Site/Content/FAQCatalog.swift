@@ -73,7 +73,8 @@ struct FAQCatalog: Sendable {
         }
         do {
           let lesson = try LessonParser.parse(
-            file: contentRoot + "/" + relativePath, relativePath: folderPath, site: site.liquidVariables)
+            file: contentRoot + "/" + relativePath, relativePath: folderPath, site: site.liquidVariables,
+            rawHTML: site.rawHTML)
           diagnostics += lesson.diagnostics
           let pagePath = String(relativePath.dropLast(3)) + ".html"
           catalog.entries.append(Entry(relativePath: relativePath, pagePath: pagePath, topic: topic, tutorial: tutorial, lesson: lesson))

@@ -11,6 +11,7 @@ import Lessons
 /// repository: https://github.com/org/repo   # with branch: each lesson gets an "Edit this page" link
 /// branch: main
 /// content_path: content        # the content folder inside the repository (default: found with git)
+/// raw_html: trusted            # publish lessons' raw HTML as written (default: sanitized)
 /// ```
 public struct SiteSettings: Sendable, Hashable, Codable {
   /// Shown in every page's header and title.
@@ -32,6 +33,12 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   public var branch: String = "main"
   /// `content_path:`, the content folder's path inside the repository; nil: found from the git work tree.
   public var contentPath: String?
+  /// `raw_html:`: `sanitized` (the default) removes what could run script from lessons' raw HTML; `trusted`
+  /// publishes it as written, for a site whose every author (and every pull request built) is trusted. Only this
+  /// file sets it: a lesson's front matter cannot.
+  public var rawHTML = RawHTMLMode.sanitized
+  /// A `raw_html:` value that is neither, reported by `droppingInvalidValues`.
+  var unknownRawHTML: String?
 
   /// Settings with a generic title and no base URL, as when there is no site.yaml.
   public init(title: String = "Training material", baseURL: String? = nil) {
@@ -56,6 +63,9 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     settings.repository = values["repository"]
     settings.branch = values["branch"] ?? settings.branch
     settings.contentPath = values["content_path"]
+    if let rawHTML = values["raw_html"] {
+      if let mode = RawHTMLMode(rawValue: rawHTML) { settings.rawHTML = mode } else { settings.unknownRawHTML = rawHTML }
+    }
     settings.environment = try YAMLFile.stringLists(at: path)["env"] ?? values["env"].map { [$0] } ?? []
     return settings
   }
@@ -65,6 +75,11 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   /// each, naming `file`.
   mutating func droppingInvalidValues(file: String) -> [Diagnostic] {
     var warnings: [Diagnostic] = []
+    if let unknownRawHTML {
+      warnings.append(
+        Diagnostic(.warning, file: file, "raw_html '\(unknownRawHTML)' is neither sanitized nor trusted; lessons' raw HTML is sanitized"))
+      self.unknownRawHTML = nil
+    }
     if !LanguageTag.isValid(language) {
       warnings.append(Diagnostic(.warning, file: file, "lang '\(language)' is not a language tag such as en or pt-BR; using en"))
       language = "en"

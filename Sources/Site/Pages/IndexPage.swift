@@ -1,3 +1,5 @@
+import Lessons
+
 /// A lesson as the index, topic pages and sitemap list it.
 struct ListedLesson: Sendable {
   var topic: String
@@ -34,16 +36,16 @@ enum IndexPage {
       "title": site.title,
       // The layout names the site once in the window title of the home page ("Site", not "Site · Site").
       "homePage": true,
-      "topics": listed.map { topic($0, root: "") },
+      "topics": listed.map { topic($0, root: "", rawHTML: site.rawHTML) },
     ].merging(meta.context(site: site)) { _, meta in meta }
   }
 
   static func topicContext(_ listed: ListedTopic, site: SiteSettings) -> [String: Any] {
     let root = PageFormatting.root(fromFolder: "topics/\(listed.name)")
-    var context = topic(listed, root: root)
+    var context = topic(listed, root: root, rawHTML: site.rawHTML)
     context["root"] = root
     context["siteTitle"] = site.title
-    let summary = listed.metadata.summary.map { SearchSection.plainText(TopicSummary.html($0, topic: listed.name)[...]) }
+    let summary = listed.metadata.summary.map { SearchSection.plainText(TopicSummary.html($0, topic: listed.name, rawHTML: site.rawHTML)[...]) }
     let meta = PageMeta(
       path: "topics/\(listed.name)/index.html",
       description: summary ?? "Lessons on \(listed.metadata.title): " + listed.lessons.map(\.summary.title).joined(separator: ", ") + ".",
@@ -53,7 +55,7 @@ enum IndexPage {
   }
 
   /// One topic with its tutorials, links made relative to `root`.
-  private static func topic(_ listed: ListedTopic, root: String) -> [String: Any] {
+  private static func topic(_ listed: ListedTopic, root: String, rawHTML: RawHTMLMode) -> [String: Any] {
     let tutorials = listed.lessons.map { lesson -> [String: Any] in
       var entry: [String: Any] = ["title": lesson.summary.title, "link": root + lesson.pageLink]
       if let level = lesson.summary.level { entry["level"] = level }
@@ -70,7 +72,7 @@ enum IndexPage {
     context["hasFaqs"] = !listed.faqs.isEmpty
     if let summary = listed.metadata.summary {
       context["summary"] = summary
-      context["summaryHTML"] = TopicSummary.html(summary, topic: listed.name)
+      context["summaryHTML"] = TopicSummary.html(summary, topic: listed.name, rawHTML: rawHTML)
     }
     return context
   }

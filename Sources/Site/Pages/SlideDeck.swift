@@ -116,14 +116,17 @@ struct SlideDeck {
 
   /// The page: each slide rendered as a lesson body in a `<section class="slide">`; problems found in slides are
   /// reported at the slides file's lines.
-  func html(file: String, relativePath: String, galaxyURL: String?) -> (sections: [String], diagnostics: [Diagnostic]) {
+  func html(
+    file: String, relativePath: String, galaxyURL: String?, rawHTML: RawHTMLMode = .sanitized
+  ) -> (sections: [String], diagnostics: [Diagnostic]) {
     var sections: [String] = []
     var diagnostics: [Diagnostic] = []
     for (number, slide) in slides.enumerated() {
       // Empty lines put the slide's first line at its line in the file.
       let padding = String(repeating: "\n", count: max(0, slide.line - 4))
       let lesson = LessonParser.parse(
-        text: "---\ntitle: slide\n---\n" + padding + slide.markdown, file: file, relativePath: relativePath)
+        text: "---\ntitle: slide\n---\n" + padding + slide.markdown, file: file, relativePath: relativePath,
+        rawHTML: rawHTML)
       let body = BodyRenderer.render(lesson, galaxyURL: galaxyURL) { cell in CellRenderer.render(cell, result: nil) }
       diagnostics += (lesson.diagnostics + body.diagnostics).filter { $0.line != 1 }
       sections.append("<section class=\"slide\" id=\"slide-\(number + 1)\">\n" + body.html + "</section>\n")
