@@ -5,8 +5,8 @@
    of text around the word in its best section, so the results are complete after one round of loads. Every file is
    a script inserted with <script src>, so search works from file:// where fetching JSON is refused; the scripts call
    lessonsSearch.terms(). Each script file costs a few milliseconds in Chromium whatever its size, so a query loads
-   as few as it can (a second round of ten per-lesson files took 25-50 ms). Text goes into the page with textContent
-   only. */
+   as few as it can (a second round of ten per-lesson files took 25-50 ms). A query asked on the page itself is
+   answered in place, with the files already loaded. Text goes into the page with textContent only. */
 (function () {
   "use strict";
   var started = window.performance ? performance.now() : 0;
