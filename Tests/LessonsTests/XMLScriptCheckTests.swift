@@ -55,6 +55,7 @@ struct XMLScriptCheckTests {
       ("<svg><use href=\"data:image/svg+xml,&lt;svg id='x'&gt;#x\"/></svg>", "an address that is not relative or http(s) in href= of <use>", 1),
       ("<svg><a><set attributeName=\"href\" to=\"javascript:alert(1)\"/></a></svg>", "an animation that sets href (<set attributeName=…>)", 1),
       ("<svg><animate attributeName='xlink:href' values='javascript:alert(1)'/></svg>", "an animation that sets href (<animate attributeName=…>)", 1),
+      ("<svg><a><set attributeName=\"&#104;ref\" to=\"javascript:alert(1)\"/></a></svg>", "an animation that sets href (<set attributeName=…>)", 1),
       ("<svg><foreignObject><iframe src=\"x\"/></foreignObject></svg>", "the element <iframe>", 1),
       ("<svg><foreignObject><embed src=\"x.swf\"/></foreignObject></svg>", "the element <embed>", 1),
       ("<svg><foreignObject><object data=\"x.html\"/></foreignObject></svg>", "the element <object>", 1),

@@ -108,6 +108,26 @@ struct ScriptCapableFilesTests {
     }
   }
 
+  @Test("a published figure edited to hold script is removed from the site by the next (partial) build")
+  func editedFigureIsRemoved() throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "script-capable-edit-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let content = try SiteTestSupport.makeContent(in: folder, lessons: 1)
+    try TestFiles.write(Self.cleanSVG, to: content + "/\(Self.lessonFolder)/figure.svg")
+    try TestFiles.write(Self.cleanSVG, to: content + "/topics/topic-a/images/map.svg")
+    let configuration = BuildConfiguration(
+      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
+    _ = try SiteBuilder(configuration: configuration).build()
+    let site = folder + "/site"
+    #expect(Self.exists(site + "/\(Self.lessonFolder)/figure.svg") && Self.exists(site + "/topics/topic-a/images/map.svg"))
+    try TestFiles.write(Self.hostileSVG + "\n", to: content + "/\(Self.lessonFolder)/figure.svg")
+    try TestFiles.write(Self.hostileSVG + "\n", to: content + "/topics/topic-a/images/map.svg")
+    let report = try SiteBuilder(configuration: configuration).build()
+    #expect(!Self.exists(site + "/\(Self.lessonFolder)/figure.svg"))
+    #expect(!Self.exists(site + "/topics/topic-a/images/map.svg"))
+    #expect(report.diagnostics.count { $0.message.contains("an event handler attribute (onload)") } == 2)
+  }
+
   @Test("the rule by name: case does not matter, only the last extension counts")
   func ruleByName() {
     #expect(ScriptCapableFiles.rule(for: "a/B.HTML") == .refused("an HTML page"))

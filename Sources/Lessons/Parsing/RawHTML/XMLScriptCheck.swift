@@ -70,8 +70,10 @@ public enum XMLScriptCheck {
       if name.hasPrefix("on") { return "an event handler attribute (\(attribute.name))" }
       if name == "srcdoc" { return "a srcdoc attribute" }
       if name == "attributename" {
-        let target = localName(String(decoding: value.map(HTMLTagTokenizer.lowercased), as: UTF8.self))
-        if target.hasPrefix("on") || addressAttributes.contains(target) {
+        // Read as the parser does: `&#104;ref` is `href`; a reference this code cannot decode is a doubt.
+        let decoded = CharacterReferences.decode(value, stoppingAtLiquid: false)
+        let target = localName(String(decoding: decoded.bytes.map(HTMLTagTokenizer.lowercased), as: UTF8.self))
+        if !decoded.complete || target.hasPrefix("on") || addressAttributes.contains(target) {
           return "an animation that sets \(target) (<\(tag.name) attributeName=…>)"
         }
       }
