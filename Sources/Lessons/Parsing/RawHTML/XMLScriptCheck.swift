@@ -100,7 +100,8 @@ public enum XMLScriptCheck {
   /// Encodings a browser may read with ASCII bytes meaning other characters, so that this byte-level check would
   /// not see what the browser sees: a description of the one found, nil for UTF-8, ASCII and Latin-1.
   private static func unreadableEncoding(_ bytes: [UInt8]) -> String? {
-    if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) {
+    let hasNUL = bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
+    if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || hasNUL {
       return "a UTF-16 or UTF-32 text (byte-order mark or NUL byte), which this check cannot read"
     }
     guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return nil }
