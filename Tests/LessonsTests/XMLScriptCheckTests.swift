@@ -24,6 +24,22 @@ struct XMLScriptCheckTests {
     </svg>
     """
 
+  static let illustrator = """
+    <?xml version="1.0" encoding="utf-8"?>
+    <!-- Generator: Adobe Illustrator 24.0.1, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+    <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+    	<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">
+    	<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">
+    	<!-- the Illustrator graph namespace -->
+    	<!ENTITY ns_graphs 'http://ns.adobe.com/Graphs/1.0/'>
+    ]>
+    <svg version="1.1" xmlns:x="&ns_extend;" xmlns:i="&ns_ai;" xmlns:graph="&ns_graphs;" xmlns="http://www.w3.org/2000/svg">
+    <switch><foreignObject requiredExtensions="&ns_ai;" x="0" y="0" width="1" height="1"><i:pgfRef xlink:href="#adobe_illustrator_pgf"></i:pgfRef></foreignObject>
+    <g i:extraneous="self"><rect width="10" height="10"/></g></switch>
+    <i:pgf id="adobe_illustrator_pgf"><![CDATA[ eJzs ]]></i:pgf>
+    </svg>
+    """
+
   static let drawio = """
     <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" content="&lt;mxfile&gt;&lt;script&gt;&lt;/mxfile&gt;">
     <g><switch><foreignObject pointer-events="none" requiredFeatures="http://www.w3.org/TR/SVG11/feature#Extensibility">
@@ -34,10 +50,11 @@ struct XMLScriptCheckTests {
     <text>Text is not SVG - cannot display</text></a></switch></svg>
     """
 
-  @Test("Inkscape and draw.io figures pass (draw.io's foreignObject labels, data:image bitmaps, fragments, links)")
+  @Test("Inkscape, draw.io and Illustrator figures pass (Illustrator's namespace entities, draw.io's foreignObject labels, data:image bitmaps, fragments, links)")
   func realFiguresPass() {
     #expect(Self.finding(Self.inkscape) == nil)
     #expect(Self.finding(Self.drawio) == nil)
+    #expect(Self.finding(Self.illustrator) == nil)
     #expect(Self.finding("<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>") == nil)
   }
 
@@ -61,7 +78,13 @@ struct XMLScriptCheckTests {
       ("<svg><foreignObject><object data=\"x.html\"/></foreignObject></svg>", "the element <object>", 1),
       ("<svg><foreignObject><img src=\"x\" onerror=\"alert(1)\"/></foreignObject></svg>", "an event handler attribute (onerror)", 1),
       ("<svg><foreignObject><p srcdoc=\"x\"/></foreignObject></svg>", "a srcdoc attribute", 1),
-      ("<!DOCTYPE svg [ <!ENTITY s \"&#60;script&#62;alert(1)&#60;/script&#62;\"> ]><svg>&s;</svg>", "a DOCTYPE with an internal subset (<!ENTITY>, <!ATTLIST>)", 1),
+      ("<!DOCTYPE svg [\n <!ENTITY s \"&#60;script&#62;alert(1)&#60;/script&#62;\"> ]><svg>&s;</svg>", "an entity whose text holds markup or references (<!ENTITY … \"<…\">)", 2),
+      ("<!DOCTYPE svg [ <!ENTITY s '<script>alert(1)</script>'> ]><svg>&s;</svg>", "an entity whose text holds markup or references (<!ENTITY … \"<…\">)", 1),
+      ("<!DOCTYPE svg [ <!ATTLIST svg onload CDATA \"alert(1)\"> ]><svg/>", "a DOCTYPE internal subset declaring <!ATTLIST …", 1),
+      ("<!DOCTYPE svg [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]><svg>&x;</svg>", "an external or parameter entity in the DOCTYPE", 1),
+      ("<!DOCTYPE svg [ <!ENTITY % p \"x\"> ]><svg/>", "an external or parameter entity in the DOCTYPE", 1),
+      ("<!DOCTYPE svg [ <!ENTITY js \"javascript:alert(1)\"> ]><svg><a href=\"&js;\">x</a></svg>", "an address that is not relative or http(s) in href= of <a>", 1),
+      ("<!DOCTYPE svg [ <!ENTITY a \"x\"> ]<svg onload=\"alert(1)\"/>", "a DOCTYPE that does not end after its internal subset", 1),
       ("<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"evil.xsl\"?><svg/>", "the processing instruction <?xml-stylesheet…?>", 2),
       ("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><svg/>", "the encoding shift_jis, which this check cannot read", 1),
       ("<svg><g", "a tag or comment the file ends inside", 1),

@@ -14,8 +14,9 @@ import Foundation
 ///   (`<set attributeName="href" to="javascript:…">`);
 /// - addresses (`href`, `xlink:href`, `src`, `action`, `xml:base`, …) that are not relative or http(s), mailto, ftp
 ///   or tel (`data:image/…` allowed, as Inkscape embeds its bitmaps so; never in `<use>`), read as `URLSafety` does;
-/// - processing instructions other than the XML declaration (`<?xml-stylesheet?>` runs XSLT), a DOCTYPE with an
-///   internal subset (`<!ENTITY>` can hide markup from this check, `<!ATTLIST>` can add `onload` to every element),
+/// - processing instructions other than the XML declaration (`<?xml-stylesheet?>` runs XSLT), a DOCTYPE internal
+///   subset holding anything but plain text entities (`DoctypeSubset`: Adobe Illustrator declares its namespaces so,
+///   but an entity holding markup hides it from this check, and `<!ATTLIST>` can add `onload` to every element),
 ///   any other declaration;
 /// - encodings in which ASCII bytes may not mean ASCII characters (UTF-16 and UTF-32, seen by a byte-order mark or a
 ///   NUL byte, Shift_JIS and the like named in the XML declaration), and a tag the file ends inside.
@@ -42,7 +43,14 @@ public enum XMLScriptCheck {
       case .unterminated(let range):
         return Finding(what: "a tag or comment the file ends inside", line: line(of: range.lowerBound, in: bytes))
       case .declaration(let range):
-        if let what = declarationProblem(bytes[range]) { return Finding(what: what, line: line(of: range.lowerBound, in: bytes)) }
+        if let subset = internalSubsetStart(bytes[range]) {
+          switch DoctypeSubset.end(of: bytes, from: subset) {
+          case .success(let end): tokenizer.resume(at: end)
+          case .failure(let problem): return Finding(what: problem.what, line: line(of: problem.offset, in: bytes))
+          }
+        } else if let what = declarationProblem(bytes[range]) {
+          return Finding(what: what, line: line(of: range.lowerBound, in: bytes))
+        }
       case .startTag(let tag):
         if let what = tagProblem(tag, bytes: bytes) { return Finding(what: what, line: line(of: tag.range.lowerBound, in: bytes)) }
       }
@@ -84,13 +92,18 @@ public enum XMLScriptCheck {
     return nil
   }
 
+  /// Where the internal subset of a `<!DOCTYPE … [` declaration (the tokenizer's token, up to its first `>`)
+  /// starts: just after its `[`; nil for any other declaration.
+  private static func internalSubsetStart(_ text: ArraySlice<UInt8>) -> Int? {
+    guard text.count > 9, text.prefix(9).map(HTMLTagTokenizer.lowercased).elementsEqual("<!doctype".utf8) else { return nil }
+    return text.firstIndex(of: UInt8(ascii: "[")).map { $0 + 1 }
+  }
+
   /// What is wrong with a `<!…>` or `<?…?>` token (up to its first `>`), nil when nothing.
   private static func declarationProblem(_ text: ArraySlice<UInt8>) -> String? {
     let lowered = String(decoding: text.prefix(512).map(HTMLTagTokenizer.lowercased), as: UTF8.self)
     if lowered.hasPrefix("<![cdata[") { return nil }
-    if lowered.hasPrefix("<!doctype") {
-      return lowered.contains("[") ? "a DOCTYPE with an internal subset (<!ENTITY>, <!ATTLIST>)" : nil
-    }
+    if lowered.hasPrefix("<!doctype") { return nil }
     if lowered.hasPrefix("<?xml ") || lowered.hasPrefix("<?xml?") { return nil }
     let name = text.dropFirst(2).prefix { !HTMLTagTokenizer.isSpace($0) && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "?") }
     let shown = String(decoding: text.prefix(2) + name.prefix(40), as: UTF8.self)
