@@ -36,10 +36,10 @@ enum ScriptCapableFiles {
     let suffix = String(name[name.utf8.index(after: dot)...]).lowercased()
     switch suffix {
     case "html", "htm", "shtml", "xhtml", "xht", "mht", "mhtml": return .refused("an HTML page")
-    case "xsl", "xslt": return .refused("an XSLT stylesheet, which can write script into the page it makes")
-    case "js", "mjs": return .refused("a script")
+    case "xsl", "xslt": return .refused("an XSLT stylesheet (it can write script into the page it makes)")
+    case "js", "mjs": return .refused("a script file")
     case "swf": return .refused("a Flash movie")
-    case "svgz": return .refused("a compressed SVG image, which cannot be checked for script")
+    case "svgz": return .refused("a compressed SVG image (which cannot be checked)")
     case "svg": return .checked("an SVG image")
     case "xml", "rss", "atom", "rdf", "kml", "gpx", "mml", "mathml", "xul", "wsdl", "xspf": return .checked("an XML document")
     default: return .published
@@ -50,7 +50,7 @@ enum ScriptCapableFiles {
   static func refusal(_ path: String, kind: String) -> Diagnostic {
     Diagnostic(
       .warning, file: path,
-      "\(kind) runs script on the site's own address when opened from it: not published (raw_html: trusted in site.yaml publishes it)")
+      "\(kind) could run script on the site's own address when opened from it: not published (raw_html: trusted in site.yaml publishes it)")
   }
 
   /// The warning for `path`, a checked file in which `finding` was found.
