@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a small site of hostile and unlucky lessons — the kind a pull request from anyone can bring — with the
 # built `lessons` command, and prints what got through: crashes, secrets published, outside files published,
-# processes left running, pages that are not well-formed, raw HTML that would run script, files written outside the
-# output folder.
+# processes left running, pages that are not well-formed, raw HTML that would run script, files beside a lesson that
+# would run script (evil.html, an SVG with onload=), files written outside the output folder.
 #
 #   scripts/hostile-lessons.sh [--keep]      # uses .build/release/lessons, else .build/debug/lessons
 #
@@ -218,6 +218,23 @@ EOF
 } | lesson raw-html
 for _ in 1 2 3 4 5 6 7 8; do tried; done
 
+# 14. Files beside a lesson and in a topic's images/ that run script when opened from the published site (stored
+# XSS on the site's origin): a page, an SVG figure with a handler or a script, XHTML, XML with a stylesheet, XSLT, a
+# script. Each holds the mark; clean.svg is a figure that must still be published.
+filemark="ACTIVEFILE$RANDOM$RANDOM"
+{ front "files beside"; printf '![figure](images/clean.svg)\n'; } | lesson files-beside
+beside="$topic/tutorials/files-beside"
+mkdir -p "$beside/images" "$topic/images"
+printf '<html><body><script>alert("%s")</script></body></html>\n' "$filemark" > "$beside/evil.html"
+printf '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(%s)"><rect/></svg>\n' "'$filemark'" > "$beside/images/evil.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("%s")</script></svg>\n' "$filemark" > "$topic/images/evil.svg"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert("%s")</script></body></html>\n' "$filemark" > "$beside/evil.xhtml"
+printf '<?xml-stylesheet type="text/xsl" href="evil.xsl"?>\n<doc>%s</doc>\n' "$filemark" > "$beside/evil.xml"
+printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><script>alert("%s")</script></xsl:template></xsl:stylesheet>\n' "$filemark" > "$beside/evil.xsl"
+printf 'alert("%s")\n' "$filemark" > "$beside/evil.js"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n' > "$beside/images/clean.svg"
+for _ in 1 2 3 4 5 6 7; do tried; done
+
 # Build, with a secret in the builder's environment and a time bound. As root a lesson can read anything (the
 # builder's /proc files included), so the build runs as nobody then, as on a CI runner without sudo.
 out="$work/site"
@@ -294,6 +311,10 @@ for page in pathlib.Path(sys.argv[1]).rglob("*.html"):
 print(total)
 EOF
 )
+# Files of a kind a browser runs script from (pages, SVG, XML, XSLT, scripts) that carry the files' mark.
+activefiles=$(grep -rlF "$filemark" "$out" --include='*.html' --include='*.xhtml' --include='*.svg' --include='*.xml' \
+  --include='*.xsl' --include='*.js' 2>/dev/null | wc -l || true)
+cleanmissing=0; [ -f "$out/topics/hostile/tutorials/files-beside/images/clean.svg" ] || cleanmissing=1
 
 echo "lessons build as $([ ${#as_user[@]} -gt 0 ] && echo nobody || id -un): exit status $status in ${elapsed} s; $pages pages; $(grep -c ': warning:' "$work/build.log" || true) warnings, $(grep -c ': error:' "$work/build.log" || true) errors"
 echo "hostile inputs tried: $count"
@@ -305,4 +326,6 @@ echo "files written outside the output folder: $stray"
 echo "pages not well-formed: $illformed"
 echo "raw HTML that would run script published: $scripted"
 echo "escape sequences and forged lines printed: $((escapes + forged))"
-[ $((crashes + secrets + outsides + left + stray + illformed + scripted + escapes + forged)) -eq 0 ]
+echo "files that would run script published: $activefiles"
+echo "clean SVG figures left out: $cleanmissing"
+[ $((crashes + secrets + outsides + left + stray + illformed + scripted + escapes + forged + activefiles + cleanmissing)) -eq 0 ]

@@ -160,13 +160,18 @@ struct LessonProcessor: Sendable {
           try FileSystem.write(notebook.json, to: staging + "/" + target)
           outputs.append(target)
         }
+        let writer = StagingWriter(staging: staging, published: nil)
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
           if let slides = try slidesPage(asset, source: source) {
             try FileSystem.write(slides.html, to: staging + "/" + target)
             outcome.diagnostics += slides.diagnostics
-          } else {
-            try FileSystem.copy(source.folder + "/" + asset, to: staging + "/" + target, confinedTo: contentRoot.realPath)
+          } else if let refused = try writer.publishContentFile(
+            source.folder + "/" + asset, to: target, confinedTo: contentRoot.realPath, rawHTML: site.rawHTML)
+          {
+            // A file that could run script on the site's origin (`ScriptCapableFiles`): left out, with a warning.
+            outcome.diagnostics += strict ? Self.strict([refused]) : [refused]
+            continue
           }
           outputs.append(target)
         }

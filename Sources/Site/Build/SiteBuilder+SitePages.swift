@@ -13,7 +13,7 @@ struct EarlySitePages {
   /// The records the pages are written from: the lessons' records as they will be once published.
   var expected: [String: BuildManifest.Lesson]
   /// Nil with one job (`--jobs 1`): the pages are then written after the lessons, on the calling thread.
-  private var writing: Background<Result<[String], SiteError>>?
+  private var writing: Background<Result<SitePages.Written, SiteError>>?
 
   init(
     pages: SitePages, inventory: ContentInventory, metadata: [String: TopicMetadata], faqs: FAQCatalog,
@@ -52,9 +52,14 @@ struct EarlySitePages {
   /// and the pages are written again from `records`: a partial build leaves a search file alone when the published
   /// site has its bytes already, so an early version left in staging would replace the right one.
   func outputs(records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
+    try written(records: records).files
+  }
+
+  /// What `outputs(records:)` returns, with the warnings of the content files left out (`SitePages.Written`).
+  func written(records: [String: BuildManifest.Lesson]) throws(SiteError) -> SitePages.Written {
     guard let early = writing?.value else { return try write(records) }
     if Self.sameSummaries(expected, records) { return try early.get() }
-    for file in (try? early.get()) ?? [] { FileSystem.remove(pages.staging + "/" + file) }
+    for file in (try? early.get())?.files ?? [] { FileSystem.remove(pages.staging + "/" + file) }
     return try write(records)
   }
 
@@ -70,7 +75,7 @@ struct EarlySitePages {
     }
   }
 
-  private func write(_ records: [String: BuildManifest.Lesson]) throws(SiteError) -> [String] {
+  private func write(_ records: [String: BuildManifest.Lesson]) throws(SiteError) -> SitePages.Written {
     try pages.write(
       inventory: inventory, records: records, metadata: metadata, faqs: faqs, people: people, templatesFolder: templatesFolder)
   }

@@ -162,9 +162,13 @@ public struct SiteBuilder: Sendable {
       }
       report.disabled = records.values.count { $0.summary == nil }
 
-      let siteOutputs = try sitePages.outputs(records: records)
+      let written = try sitePages.written(records: records)
+      let siteOutputs = written.files
+      // Topic images and avatars left out: reported again by a build with nothing to do, like the site's settings.
+      let refusedFiles = configuration.strict ? LessonProcessor.strict(written.warnings) : written.warnings
+      report.diagnostics += refusedFiles
       let manifest = BuildManifest(
-        settings: settings, siteDiagnostics: siteDiagnostics, siteOutputs: siteOutputs, topics: topicRecords,
+        settings: settings, siteDiagnostics: siteDiagnostics + refusedFiles, siteOutputs: siteOutputs, topics: topicRecords,
         lessons: records)
       try FileSystem.write(
         pieces: try manifest.encodedPieces(entries: manifestEntries), to: staging.path + "/" + BuildManifest.fileName)

@@ -11,7 +11,7 @@ import Lessons
 /// repository: https://github.com/org/repo   # with branch: each lesson gets an "Edit this page" link
 /// branch: main
 /// content_path: content        # the content folder inside the repository (default: found with git)
-/// raw_html: trusted            # publish lessons' raw HTML as written (default: sanitized)
+/// raw_html: trusted            # publish lessons' raw HTML, and files that run script, as written (default: sanitized)
 /// ```
 public struct SiteSettings: Sendable, Hashable, Codable {
   /// Shown in every page's header and title.
@@ -33,9 +33,11 @@ public struct SiteSettings: Sendable, Hashable, Codable {
   public var branch: String = "main"
   /// `content_path:`, the content folder's path inside the repository; nil: found from the git work tree.
   public var contentPath: String?
-  /// `raw_html:`: `sanitized` (the default) removes what could run script from lessons' raw HTML; `trusted`
-  /// publishes it as written, for a site whose every author (and every pull request built) is trusted. Only this
-  /// file sets it: a lesson's front matter cannot.
+  /// `raw_html:`: `sanitized` (the default) removes what could run script from lessons' raw HTML, and leaves out the
+  /// content files that could (`ScriptCapableFiles`: `.html`, an SVG with `onload=`); `trusted` publishes both as
+  /// written, for a site whose every author (and every pull request built) is trusted. One setting for both: they
+  /// answer one question (may the authors run script on the site's origin?), and either half open is the same hole.
+  /// Only this file sets it: a lesson's front matter cannot.
   public var rawHTML = RawHTMLMode.sanitized
   /// A `raw_html:` value that is neither, reported by `droppingInvalidValues`.
   var unknownRawHTML: String?

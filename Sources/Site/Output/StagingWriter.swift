@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Where a build writes the site's own pages and copied files: into the staging folder, except a file that a
 /// partial build's published site already has with the same bytes, which stays as it is.
@@ -42,6 +43,31 @@ struct StagingWriter: Sendable {
     let bytes = [UInt8](try FileSystem.read(source, confinedTo: root))
     if file(path, holds: bytes) { return }
     try FileSystem.write(bytes, to: staging + "/" + path)
+  }
+
+  /// Copies `source`, a file of the content folder, to `path` like `copy`, unless `rawHTML` is `sanitized` and the
+  /// file could run script on the site's origin (`ScriptCapableFiles`): then nothing is written, and the warning
+  /// naming the file is returned. A checked file's bytes are read once: the bytes checked are the bytes written.
+  func publishContentFile(
+    _ source: String, to path: String, confinedTo root: String, rawHTML: RawHTMLMode
+  ) throws(SiteError) -> Diagnostic? {
+    guard rawHTML == .sanitized else {
+      try copy(source, to: path, confinedTo: root)
+      return nil
+    }
+    switch ScriptCapableFiles.rule(for: path) {
+    case .published:
+      try copy(source, to: path, confinedTo: root)
+    case .refused(let kind):
+      return ScriptCapableFiles.refusal(source, kind: kind)
+    case .checked(let kind):
+      let bytes = [UInt8](try FileSystem.read(source, confinedTo: root))
+      if let finding = XMLScriptCheck.firstFinding(in: bytes) {
+        return ScriptCapableFiles.refusal(source, kind: kind, finding: finding)
+      }
+      try write(bytes, to: path)
+    }
+    return nil
   }
 
   /// Whether `path` is a regular file (not a link) of the published site holding exactly `bytes`; its size is

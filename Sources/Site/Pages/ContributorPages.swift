@@ -1,12 +1,15 @@
+import Lessons
+
 /// A page per contributor (`contributors/<id>.html`, `contributor.mustache`): their full name, ORCID link,
 /// affiliations and the lessons they contributed to. An avatar shows only from a local file,
 /// `contributors/<id>.png` (or .jpg, .jpeg, .svg, .webp) in the content folder, copied beside the page: no request
-/// leaves the site, and the page links nothing outside but ORCID.
+/// leaves the site, and the page links nothing outside but ORCID. An SVG avatar that could run script is not
+/// published (unless `raw_html: trusted`), with a warning.
 enum ContributorPages {
   /// Writes the pages for everyone the listed lessons name; returns their paths relative to the site root.
   static func write(
     lessons: [ListedLesson], people: ContributorDirectory, templates: TemplateSet, site: SiteSettings, writer: StagingWriter,
-    root: ContentRoot
+    root: ContentRoot, warnings: inout [Diagnostic]
   ) throws(SiteError) -> [String] {
     let groups = LessonListPages.grouped(lessons) { $0.summary.contributors ?? [] }
     var avatars: [String: String] = [:]
@@ -14,8 +17,13 @@ enum ContributorPages {
       for ext in ["png", "jpg", "jpeg", "svg", "webp"] {
         let name = "\(id).\(ext)"
         guard case .file? = try? root.entry(root.path + "/contributors/" + name) else { continue }
-        try writer.copy(root.path + "/contributors/" + name, to: "contributors/" + name, confinedTo: root.realPath)
-        avatars[id] = name
+        if let refused = try writer.publishContentFile(
+          root.path + "/contributors/" + name, to: "contributors/" + name, confinedTo: root.realPath, rawHTML: site.rawHTML)
+        {
+          warnings.append(refused)
+        } else {
+          avatars[id] = name
+        }
         break
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Writes the pages and files that belong to the whole site rather than one lesson: the index, a page per topic,
 /// sitemap.xml, the stylesheet and other files of `templates/assets/`, and each topic's `images/`.
@@ -28,15 +29,24 @@ struct SitePages {
 
     var pages: [String] = []
     var files: [String] = []
+    /// Files of the content folder not published (`StagingWriter.publishContentFile`).
+    var warnings: [Diagnostic] = []
+  }
+
+  /// What `write` wrote: the paths relative to the site root, and a warning for each file of the content folder
+  /// (a topic image, an avatar) left out because it could run script on the site's origin.
+  struct Written: Sendable {
+    var files: [String]
+    var warnings: [Diagnostic]
   }
 
   /// Writes everything; `metadata` gives each topic's title and summary. Returns the paths written, relative to
-  /// the site root.
+  /// the site root, and the warnings of files not published.
   @discardableResult
   func write(
     inventory: ContentInventory, records: [String: BuildManifest.Lesson], metadata: [String: TopicMetadata],
     faqs: FAQCatalog = FAQCatalog(), people: ContributorDirectory = ContributorDirectory(), templatesFolder: String
-  ) throws(SiteError) -> [String] {
+  ) throws(SiteError) -> Written {
     let listed = TopicOrder.lessons(inventory, summaries: records.compactMapValues(\.summary))
     let topics = inventory.topics.map { topic in
       ListedTopic(
@@ -68,8 +78,9 @@ struct SitePages {
     for lesson in lessons { lastModified[lesson.pagePath] = lesson.summary.modified }
     try writer.write(
       Sitemap.xml(pages: pages, baseURL: site.baseURL, lastModified: lastModified), to: "sitemap.xml")
-    return written(.images).files + written(.search).files + pages.filter { !$0.hasSuffix("/tutorial.html") }
+    let files = written(.images).files + written(.search).files + pages.filter { !$0.hasSuffix("/tutorial.html") }
       + ["sitemap.xml", AtomFeed.fileName] + written(.assets).files
+    return Written(files: files, warnings: written(.images).warnings + written(.contributors).warnings)
   }
 
   /// What the parts of `write` read.
@@ -92,9 +103,11 @@ struct SitePages {
     switch kind {
     case .contributors:
       // Avatars are listed with the contributor pages, in the sitemap too.
-      return Part(pages: try ContributorPages.write(
+      var warnings: [Diagnostic] = []
+      let pages = try ContributorPages.write(
         lessons: inputs.lessons, people: inputs.people, templates: templates, site: site, writer: writer,
-        root: inputs.inventory.root))
+        root: inputs.inventory.root, warnings: &warnings)
+      return Part(pages: pages, warnings: warnings)
     case .index:
       try writer.write(templates.page("index", context: IndexPage.context(topics: inputs.topics, site: site)), to: "index.html")
       return Part(pages: ["index.html"])
@@ -115,15 +128,20 @@ struct SitePages {
     }
   }
 
-  /// Every topic's `images/`, copied.
+  /// Every topic's `images/`, copied (but what could run script, unless the site's authors are trusted).
   private func topicImages(_ inventory: ContentInventory) throws(SiteError) -> Part {
     let writer = writer
     var part = Part()
     for topic in inventory.topics {
       for image in topic.images.keys {
-        try writer.copy(
-          topic.folder + "/" + image, to: "topics/\(topic.name)/\(image)", confinedTo: inventory.root.realPath)
-        part.files.append("topics/\(topic.name)/\(image)")
+        let target = "topics/\(topic.name)/\(image)"
+        if let refused = try writer.publishContentFile(
+          topic.folder + "/" + image, to: target, confinedTo: inventory.root.realPath, rawHTML: site.rawHTML)
+        {
+          part.warnings.append(refused)
+        } else {
+          part.files.append(target)
+        }
       }
     }
     return part

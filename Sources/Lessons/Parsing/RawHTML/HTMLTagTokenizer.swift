@@ -69,6 +69,11 @@ struct HTMLTagTokenizer {
     return .text(start..<end)
   }
 
+  /// Goes on from `offset` (at most the end): for a reader that parsed a part itself (an XML DOCTYPE's internal subset).
+  mutating func resume(at offset: Int) {
+    position = min(max(offset, position), bytes.count)
+  }
+
   /// Skips the text of an element a browser reads raw (`script`, `style`, `iframe`, …) up to its end tag
   /// (`</name` followed by white space, `/` or `>`, in any case; `name` lower-cased), leaving the end tag to `next()`. Returns the text's
   /// range and whether the end tag was found.
