@@ -128,6 +128,32 @@ struct ScriptCapableFilesTests {
     #expect(report.diagnostics.count { $0.message.contains("an event handler attribute (onload)") } == 2)
   }
 
+  @Test("lessons check, which writes nothing, reports the files beside a lesson a build would leave out")
+  func checkReportsThem() throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "script-capable-check-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let content = try SiteTestSupport.makeContent(in: folder, lessons: 1)
+    try TestFiles.write("---\ntitle: Lesson 0\n---\nText.\n", to: content + "/\(Self.lessonFolder)/tutorial.md")
+    try TestFiles.write("<script>alert(1)</script>\n", to: content + "/\(Self.lessonFolder)/evil.html")
+    try TestFiles.write(Self.hostileSVG, to: content + "/\(Self.lessonFolder)/images/evil.svg")
+    try TestFiles.write(Self.cleanSVG, to: content + "/\(Self.lessonFolder)/images/figure.svg")
+    for trusted in [false, true] {
+      try TestFiles.write(trusted ? "title: S\nraw_html: trusted\n" : "title: S\n", to: content + "/site.yaml")
+      let report = try SiteBuilder(configuration: BuildConfiguration(
+        contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)).check()
+      let refused = report.diagnostics.filter { $0.message.contains("not published") }.map(\.file).sorted()
+      #expect(!Self.exists(folder + "/site"), "check writes nothing")
+      if trusted {
+        #expect(refused.isEmpty, "\(report.diagnostics)")
+      } else {
+        #expect(refused.count == 2, "\(report.diagnostics)")
+        #expect(refused.first?.hasSuffix("/\(Self.lessonFolder)/evil.html") == true)
+        #expect(refused.last?.hasSuffix("/\(Self.lessonFolder)/images/evil.svg") == true)
+        #expect(report.diagnostics.contains { $0.file.hasSuffix("images/evil.svg") && $0.line == 2 })
+      }
+    }
+  }
+
   @Test("the rule by name: case does not matter, only the last extension counts")
   func ruleByName() {
     #expect(ScriptCapableFiles.rule(for: "a/B.HTML") == .refused("an HTML page"))

@@ -179,6 +179,8 @@ struct LessonProcessor: Sendable {
         outcome.diagnostics.append(error.diagnostic)
         return outcome
       }
+    } else {
+      outcome.diagnostics += checkedAssets(source)
     }
     summary.modified = facts.modified
     // Listed lessons are searched when the site is written (drafts are not listed; `lessons check` writes nothing).
@@ -188,6 +190,28 @@ struct LessonProcessor: Sendable {
       warnings: outcome.diagnostics.filter { $0.severity == .warning }, navigation: facts.navigation,
       requirementTitles: prepared.requirementTitles.isEmpty ? nil : prepared.requirementTitles)
     return outcome
+  }
+
+  /// What publishing the files beside the lesson would report, for `lessons check`, which writes nothing: the
+  /// slides' problems and the files a build would leave out (`ScriptCapableFiles`).
+  private func checkedAssets(_ source: TutorialSource) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for asset in source.assets {
+      do {
+        if let slides = try slidesPage(asset, source: source) {
+          diagnostics += slides.diagnostics
+          continue
+        }
+      } catch {
+        diagnostics.append(error.diagnostic)
+        continue
+      }
+      guard site.rawHTML == .sanitized,
+        let refused = ScriptCapableFiles.refusal(of: source.folder + "/" + asset, as: asset, confinedTo: contentRoot.realPath)
+      else { continue }
+      diagnostics += strict ? Self.strict([refused]) : [refused]
+    }
+    return diagnostics
   }
 
   /// The lesson's files as they are now, for a lesson whose cells were executed (`Prepared.executed`): the

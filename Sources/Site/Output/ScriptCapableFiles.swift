@@ -46,6 +46,21 @@ enum ScriptCapableFiles {
     }
   }
 
+  /// The warning a build gives for `source`, a file of the content folder published as `path`, when it could run
+  /// script (nil when it would be published): for `lessons check`, which writes nothing. A checked kind is read,
+  /// confined to `root`; one that cannot be read is nil here, and the build reports it.
+  static func refusal(of source: String, as path: String, confinedTo root: String) -> Diagnostic? {
+    switch rule(for: path) {
+    case .published:
+      return nil
+    case .refused(let kind):
+      return refusal(source, kind: kind)
+    case .checked(let kind):
+      guard let data = try? FileSystem.read(source, confinedTo: root) else { return nil }
+      return XMLScriptCheck.firstFinding(in: [UInt8](data)).map { refusal(source, kind: kind, finding: $0) }
+    }
+  }
+
   /// The warning for `path`, a file not published because it is of a refused kind.
   static func refusal(_ path: String, kind: String) -> Diagnostic {
     Diagnostic(
