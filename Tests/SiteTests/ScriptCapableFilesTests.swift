@@ -154,6 +154,25 @@ struct ScriptCapableFilesTests {
     }
   }
 
+  @Test("a slides file the build leaves out (no front matter: an HTML page) gets no Slides link; rendered slides do")
+  func slidesLinkOnlyWhenPublished() throws {
+    let folder = try TestFiles.temporaryFolder(prefix: "script-capable-slides-")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let content = try SiteTestSupport.makeContent(in: folder, lessons: 2)
+    try TestFiles.write("title: S\n", to: content + "/site.yaml")
+    try TestFiles.write("<script>alert(1)</script>\n", to: content + "/topics/topic-a/tutorials/lesson-0/slides.html")
+    try TestFiles.write(
+      "---\nlayout: tutorial_slides\ntitle: Deck\n---\n\n# One\n", to: content + "/topics/topic-a/tutorials/lesson-1/slides.html")
+    let report = try SiteBuilder(configuration: BuildConfiguration(
+      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)).build()
+    #expect(!report.hasErrors, "\(report.diagnostics)")
+    let lessons = folder + "/site/topics/topic-a/tutorials/"
+    #expect(!Self.exists(lessons + "lesson-0/slides.html"))
+    #expect(!(try SiteTestSupport.read(lessons + "lesson-0/tutorial.html")).contains("href=\"slides.html\""))
+    #expect(Self.exists(lessons + "lesson-1/slides.html"))
+    #expect(try SiteTestSupport.read(lessons + "lesson-1/tutorial.html").contains("href=\"slides.html\""))
+  }
+
   @Test("the rule by name: case does not matter, only the last extension counts")
   func ruleByName() {
     #expect(ScriptCapableFiles.rule(for: "a/B.HTML") == .refused("an HTML page"))

@@ -123,7 +123,7 @@ struct LessonProcessor: Sendable {
     prepared.requirementTitles = required.shown
     var page = TutorialPage(
       lesson: lesson, body: body, results: results,
-      assets: source.assets + (prepared.notebook.map { [$0.name] } ?? []), site: site,
+      assets: publishedAssets(source) + (prepared.notebook.map { [$0.name] } ?? []), site: site,
       topicTitle: topicTitles[source.topic] ?? source.topic, faqs: (tutorialFAQs[source.relativePath] ?? []) + (topicFAQs[source.topic] ?? []), people: people,
       requirementTitles: required.titles)
     page.describe()

@@ -148,10 +148,15 @@ struct TutorialPage {
     for asset in assets.sorted() where asset.hasPrefix("workflows/") && (asset.hasSuffix(".ga") || asset.hasSuffix(".gxwf.yml")) {
       materials.append(["title": "Workflow: " + (asset.split(separator: "/").last.map(String.init) ?? asset), "link": asset])
     }
-    for asset in assets.sorted() where !asset.contains("/") && asset.hasPrefix("slides") && asset.hasSuffix(".html") {
+    for asset in assets.sorted() where Self.isSlides(asset) {
       materials.append(["title": "Slides", "link": asset])
     }
     return materials
+  }
+
+  /// Whether the file beside a lesson named `asset` is GTN slides (`slides.html`, `slides-*.html`).
+  static func isSlides(_ asset: String) -> Bool {
+    !asset.contains("/") && asset.hasPrefix("slides") && asset.hasSuffix(".html")
   }
 
   /// Links for one `requirements`/`follow_up_training` entry: internal ones point at the other tutorials' pages.
