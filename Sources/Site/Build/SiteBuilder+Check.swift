@@ -10,6 +10,7 @@ extension SiteBuilder {
     report.lessons = inventory.tutorials.count
     report.diagnostics += inventory.problems + refusedLinks(inventory)
     let templates = try TemplateSet(folder: configuration.templatesFolder)
+    report.diagnostics += templates.warnings
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     let metadata = Self.topicMetadata(inventory, diagnostics: &report.diagnostics)
     let faqs = FAQCatalog.load(root: inventory.root, site: site, diagnostics: &report.diagnostics)

@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
       guard let templatesWork else { return try TemplateSet(folder: configuration.templatesFolder) }
       return try templatesWork.value.get()
     }()
-    report.diagnostics += settingsProblems
+    report.diagnostics += settingsProblems + templates.warnings
     let site = siteSettings(inventory, diagnostics: &report.diagnostics)
     report.diagnostics += inventory.problems
     let faqs = FAQCatalog.load(root: inventory.root, site: site, existing: faqFolders, diagnostics: &report.diagnostics)

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Mustache
 
 /// The Mustache templates of the site, read from the templates folder at build time so that an author restyles
@@ -13,6 +14,8 @@ struct TemplateSet: Sendable {
 
   private let library: MustacheLibrary
   let names: Set<String>
+  /// What the build says about the templates (`RetiredTemplateKeys`): each template's file and line.
+  let warnings: [Diagnostic]
   /// The templates `TemplateRenderer` renders (all of them unless one uses what it does not reproduce).
   let program: TemplateProgram
 
@@ -24,6 +27,7 @@ struct TemplateSet: Sendable {
     var library = MustacheLibrary()
     var names: Set<String> = []
     var compiled: [String: CompiledTemplate] = [:]
+    var warnings: [Diagnostic] = []
     TemplateEscaping.register()
     // A template linked to a file outside the folder would put that file into every page: refused.
     let realFolder = FileSystem.realPath(folder) ?? folder
@@ -39,6 +43,7 @@ struct TemplateSet: Sendable {
         _ = try Self.parse(text, path: path)
         throw SiteError(.template, file: path, reason: "the template does not parse")
       }
+      warnings += RetiredTemplateKeys.warnings(in: text, path: path)
       library.register(template, named: name)
       names.insert(name)
       compiled[name] = CompiledTemplate(template)
@@ -48,6 +53,7 @@ struct TemplateSet: Sendable {
     }
     self.library = library
     self.names = names
+    self.warnings = warnings.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
     self.program = TemplateProgram(compiled, library: names)
   }
 
