@@ -24,6 +24,12 @@ struct ScriptCapableFilesTests {
     var rebuiltDiagnostics: [Diagnostic]
   }
 
+  /// A builder of the site of `content` into `folder`/site, with the shipped templates.
+  static func builder(_ content: String, in folder: String) -> SiteBuilder {
+    SiteBuilder(configuration: BuildConfiguration(
+      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2))
+  }
+
   /// Builds a one-lesson site holding every kind of file (twice: the second build has nothing to do), with
   /// `siteYAML`, and calls `check` before the folder is removed.
   static func build(siteYAML: String, _ check: (Built) throws -> Void) throws {
@@ -44,11 +50,9 @@ struct ScriptCapableFilesTests {
     try TestFiles.write(hostileSVG, to: content + "/topics/topic-a/images/evil.svg")
     try TestFiles.write(cleanSVG, to: content + "/topics/topic-a/images/ok.svg")
     try TestFiles.write(hostileSVG, to: content + "/contributors/bebatut.svg")
-    let configuration = BuildConfiguration(
-      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
-    let first = try SiteBuilder(configuration: configuration).build()
+    let first = try builder(content, in: folder).build()
     #expect(!first.hasErrors, "\(first.diagnostics)")
-    let second = try SiteBuilder(configuration: configuration).build()
+    let second = try builder(content, in: folder).build()
     try check(Built(site: folder + "/site", diagnostics: first.diagnostics, rebuiltDiagnostics: second.diagnostics))
   }
 
@@ -115,14 +119,12 @@ struct ScriptCapableFilesTests {
     let content = try SiteTestSupport.makeContent(in: folder, lessons: 1)
     try TestFiles.write(Self.cleanSVG, to: content + "/\(Self.lessonFolder)/figure.svg")
     try TestFiles.write(Self.cleanSVG, to: content + "/topics/topic-a/images/map.svg")
-    let configuration = BuildConfiguration(
-      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)
-    _ = try SiteBuilder(configuration: configuration).build()
+    _ = try Self.builder(content, in: folder).build()
     let site = folder + "/site"
     #expect(Self.exists(site + "/\(Self.lessonFolder)/figure.svg") && Self.exists(site + "/topics/topic-a/images/map.svg"))
     try TestFiles.write(Self.hostileSVG + "\n", to: content + "/\(Self.lessonFolder)/figure.svg")
     try TestFiles.write(Self.hostileSVG + "\n", to: content + "/topics/topic-a/images/map.svg")
-    let report = try SiteBuilder(configuration: configuration).build()
+    let report = try Self.builder(content, in: folder).build()
     #expect(!Self.exists(site + "/\(Self.lessonFolder)/figure.svg"))
     #expect(!Self.exists(site + "/topics/topic-a/images/map.svg"))
     #expect(report.diagnostics.count { $0.message.contains("an event handler attribute (onload)") } == 2)
@@ -139,8 +141,7 @@ struct ScriptCapableFilesTests {
     try TestFiles.write(Self.cleanSVG, to: content + "/\(Self.lessonFolder)/images/figure.svg")
     for trusted in [false, true] {
       try TestFiles.write(trusted ? "title: S\nraw_html: trusted\n" : "title: S\n", to: content + "/site.yaml")
-      let report = try SiteBuilder(configuration: BuildConfiguration(
-        contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)).check()
+      let report = try Self.builder(content, in: folder).check()
       let refused = report.diagnostics.filter { $0.message.contains("not published") }.map(\.file).sorted()
       #expect(!Self.exists(folder + "/site"), "check writes nothing")
       if trusted {
@@ -163,8 +164,7 @@ struct ScriptCapableFilesTests {
     try TestFiles.write("<script>alert(1)</script>\n", to: content + "/topics/topic-a/tutorials/lesson-0/slides.html")
     try TestFiles.write(
       "---\nlayout: tutorial_slides\ntitle: Deck\n---\n\n# One\n", to: content + "/topics/topic-a/tutorials/lesson-1/slides.html")
-    let report = try SiteBuilder(configuration: BuildConfiguration(
-      contentFolder: content, templatesFolder: SiteTestSupport.templates, outputFolder: folder + "/site", jobs: 2)).build()
+    let report = try Self.builder(content, in: folder).build()
     #expect(!report.hasErrors, "\(report.diagnostics)")
     let lessons = folder + "/site/topics/topic-a/tutorials/"
     #expect(!Self.exists(lessons + "lesson-0/slides.html"))

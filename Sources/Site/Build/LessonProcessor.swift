@@ -48,6 +48,9 @@ struct LessonProcessor: Sendable {
     /// the lesson have changed since the scan (frozen results saved, a lesson program writing), and the folder is
     /// listed again when the lesson is published.
     var executed = false
+    /// The GTN slides beside the lesson that are published as pages (`slidesPage`), by file name, made once for
+    /// the page's links, the files published and what `lessons check` reports.
+    var slides: [String: Result<SlidesPage, SiteError>] = [:]
   }
 
   /// What only the whole site knows about a lesson's page.
@@ -121,9 +124,10 @@ struct LessonProcessor: Sendable {
     let required = RequirementTitles.resolve(lesson, root: contentRoot)
     prepared.outcome.diagnostics += required.diagnostics
     prepared.requirementTitles = required.shown
+    prepared.slides = slidesPages(source)
     var page = TutorialPage(
       lesson: lesson, body: body, results: results,
-      assets: publishedAssets(source) + (prepared.notebook.map { [$0.name] } ?? []), site: site,
+      assets: publishedAssets(source, slides: prepared.slides) + (prepared.notebook.map { [$0.name] } ?? []), site: site,
       topicTitle: topicTitles[source.topic] ?? source.topic, faqs: (tutorialFAQs[source.relativePath] ?? []) + (topicFAQs[source.topic] ?? []), people: people,
       requirementTitles: required.titles)
     page.describe()
@@ -163,7 +167,7 @@ struct LessonProcessor: Sendable {
         let writer = StagingWriter(staging: staging, published: nil)
         for asset in source.assets {
           let target = source.relativePath + "/" + asset
-          if let slides = try slidesPage(asset, source: source) {
+          if let slides = try prepared.slides[asset]?.get() {
             try FileSystem.write(slides.html, to: staging + "/" + target)
             outcome.diagnostics += slides.diagnostics
           } else if let refused = try writer.publishContentFile(
@@ -180,7 +184,7 @@ struct LessonProcessor: Sendable {
         return outcome
       }
     } else {
-      outcome.diagnostics += checkedAssets(source)
+      outcome.diagnostics += checkedAssets(source, slides: prepared.slides)
     }
     summary.modified = facts.modified
     // Listed lessons are searched when the site is written (drafts are not listed; `lessons check` writes nothing).
@@ -194,17 +198,18 @@ struct LessonProcessor: Sendable {
 
   /// What publishing the files beside the lesson would report, for `lessons check`, which writes nothing: the
   /// slides' problems and the files a build would leave out (`ScriptCapableFiles`).
-  private func checkedAssets(_ source: TutorialSource) -> [Diagnostic] {
+  private func checkedAssets(_ source: TutorialSource, slides: [String: Result<SlidesPage, SiteError>]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for asset in source.assets {
-      do {
-        if let slides = try slidesPage(asset, source: source) {
-          diagnostics += slides.diagnostics
-          continue
-        }
-      } catch {
+      switch slides[asset] {
+      case .success(let page):
+        diagnostics += page.diagnostics
+        continue
+      case .failure(let error):
         diagnostics.append(error.diagnostic)
         continue
+      case nil:
+        break
       }
       guard site.rawHTML == .sanitized,
         let refused = ScriptCapableFiles.refusal(of: source.folder + "/" + asset, as: asset, confinedTo: contentRoot.realPath)
